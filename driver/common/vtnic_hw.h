@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Register access shared by the vtnic PF and VF drivers.
+ */
+#ifndef _VTNIC_HW_H_
+#define _VTNIC_HW_H_
+
+#include <linux/compiler.h>
+#include <linux/io.h>
+#include <linux/types.h>
+
+struct device;
+
+/**
+ * struct vtnic_hw - a function's register window
+ * @hw_addr: BAR0; NULL once the device was found gone, after which no
+ *	     access reaches the bus
+ * @dev: for log messages
+ */
+struct vtnic_hw {
+	u8 __iomem *hw_addr;
+	struct device *dev;
+};
+
+u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg);
+
+static inline void vtnic_hw_wr32(struct vtnic_hw *hw, u32 reg, u32 val)
+{
+	u8 __iomem *hw_addr = READ_ONCE(hw->hw_addr);
+
+	if (hw_addr)
+		writel(val, hw_addr + reg);
+}
+
+static inline bool vtnic_hw_present(const struct vtnic_hw *hw)
+{
+	return !!READ_ONCE(hw->hw_addr);
+}
+
+#endif /* _VTNIC_HW_H_ */

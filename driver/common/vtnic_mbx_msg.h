@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Intel VT-c PF/VF mailbox message format, shared by vtnic (PF) and
+ * vtnicvf (VF).  Word 0 of every message carries the opcode, an 8-bit
+ * info field and the ACK/NACK/CTS flags; the rest is opcode specific.
+ * The layout and the opcode values are Intel's (igb/igbvf and
+ * ixgbe/ixgbevf speak the same framing), so stock drivers interoperate.
+ *
+ *  31  30   29  28    24 23      16 15                 0
+ * +---+----+---+--------+----------+--------------------+
+ * |ACK|NACK|CTS|reserved|   info   |       opcode       |
+ * +---+----+---+--------+----------+--------------------+
+ */
+#ifndef _VTNIC_MBX_MSG_H_
+#define _VTNIC_MBX_MSG_H_
+
+#include <linux/bits.h>
+#include <linux/types.h>
+
+/* Mailbox memory is 16 dwords per VF on both the 82576 and the 82599. */
+#define VTNIC_MBX_WORDS			16
+
+#define VTNIC_MBX_OPCODE		GENMASK(15, 0)
+#define VTNIC_MBX_INFO			GENMASK(23, 16)
+#define VTNIC_MBX_RSVD			GENMASK(28, 24)
+#define VTNIC_MBX_CTS			BIT(29)
+#define VTNIC_MBX_NACK			BIT(30)
+#define VTNIC_MBX_ACK			BIT(31)
+
+/* Opcodes, VF to PF unless noted.  Values are Intel's wire values. */
+enum vtnic_mbx_opcode {
+	VTNIC_MBX_RESET			= 0x01,
+	VTNIC_MBX_SET_MAC_ADDR		= 0x02,
+	VTNIC_MBX_SET_MULTICAST		= 0x03,
+	VTNIC_MBX_SET_VLAN		= 0x04,
+	VTNIC_MBX_SET_LPE		= 0x05,
+	VTNIC_MBX_SET_PROMISC		= 0x06,
+	VTNIC_MBX_PF_CONTROL		= 0x0100,	/* PF to VF */
+};
+
+/* Most multicast hashes one SET_MULTICAST carries (igb's limit). */
+#define VTNIC_MBX_MAX_MC_HASHES		30
+
+/**
+ * struct vtnic_mbx_hdr - decoded word 0 of a mailbox message
+ * @opcode: message type, &enum vtnic_mbx_opcode
+ * @info: opcode-specific 8-bit field (a count, a flag or a sub-command)
+ * @cts: the PF considers the VF clear to send
+ * @nack: the message is a negative reply
+ * @ack: the message is a positive reply
+ */
+struct vtnic_mbx_hdr {
+	u16 opcode;
+	u8 info;
+	bool cts;
+	bool nack;
+	bool ack;
+};
+
+u32 vtnic_mbx_hdr_encode(const struct vtnic_mbx_hdr *hdr);
+int vtnic_mbx_hdr_decode(u32 word, struct vtnic_mbx_hdr *hdr);
+
+void vtnic_mbx_put_mac(u32 *words, const u8 *mac);
+void vtnic_mbx_get_mac(const u32 *words, u8 *mac);
+
+int vtnic_mbx_put_mc_hashes(u32 *words, size_t nwords,
+			    const u16 *hashes, unsigned int count);
+int vtnic_mbx_get_mc_hashes(const u32 *words, size_t nwords,
+			    unsigned int count, u16 *hashes);
+
+#endif /* _VTNIC_MBX_MSG_H_ */
