@@ -1,0 +1,99 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# /init of the vtnic test VM.  Sets up the two igb ports (port A with the
+# PF driver under test, port B with in-tree igb as the link partner), then
+# runs the selftests, the demo or a shell, as the kernel command line says:
+#
+#   vtnic_pf=vtnic|igb  vtnic_vf=vtnicvf|igbvf
+#   vtnic_action=test|demo|shell  vtnic_tests=a.sh,b.sh (default: all)
+#   vtnic_inject=warn  (harness check: load a module that WARNs)
+#
+# The end of a run is reported through isa-debug-exit (port 0xf4): QEMU
+# exits with status 1 when the guest wrote 0 there, i.e. it got to the end.
+
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mkdir -p /dev/pts /dev/shm
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+hostname vtnic-vm
+ip link set lo up
+
+vtnic_pf=igb vtnic_vf=igbvf vtnic_action=test vtnic_tests= vtnic_inject=
+for arg in $(cat /proc/cmdline); do
+	case "$arg" in
+	vtnic_*=*) eval "${arg%%=*}=\${arg#*=}" ;;
+	esac
+done
+
+vm_exit() {
+	sync
+	# isa-debug-exit: QEMU exits with (value << 1) | 1.
+	printf '\x00' | dd of=/dev/port bs=1 seek=244 count=1 2>/dev/null
+	poweroff -f
+}
+
+say() { echo "vtnic-vm: $*"; }
+
+# The two emulated 82576 ports, in PCI order: the first is port A.
+ports=()
+for d in /sys/bus/pci/devices/*; do
+	[ "$(cat "$d/vendor")" = 0x8086 ] && [ "$(cat "$d/device")" = 0x10c9 ] &&
+		ports+=("$(basename "$d")")
+done
+if [ "${#ports[@]}" -ne 2 ]; then
+	say "expected two 82576 ports, found ${#ports[@]}: ${ports[*]}"
+	echo "Bail out! VM has no two-port card"
+	vm_exit
+fi
+export VTNIC_PORT_A=${ports[0]} VTNIC_PORT_B=${ports[1]}
+export VTNIC_PF_DRIVER=$vtnic_pf VTNIC_VF_DRIVER=$vtnic_vf
+
+# Each port binds only the driver named here; VFs bind only when a test
+# asks (driver_override), so the VF driver under test is never raced by
+# an automatic probe.
+echo "$vtnic_pf" > "/sys/bus/pci/devices/$VTNIC_PORT_A/driver_override"
+echo igb > "/sys/bus/pci/devices/$VTNIC_PORT_B/driver_override"
+echo 0 > "/sys/bus/pci/devices/$VTNIC_PORT_A/sriov_drivers_autoprobe"
+modprobe igb
+modprobe "$vtnic_pf"
+say "port A $VTNIC_PORT_A: $vtnic_pf, port B $VTNIC_PORT_B: igb, VF driver: $vtnic_vf"
+
+if [ "$vtnic_inject" = warn ]; then
+	say "harness check: loading a module that WARNs"
+	modprobe vtnic_harness_warn
+fi
+
+case "$vtnic_action" in
+shell)
+	say "interactive shell; 'exit' powers the VM off"
+	setsid cttyhack bash -l
+	poweroff -f
+	;;
+demo)
+	bash /demo.sh
+	vm_exit
+	;;
+esac
+
+cd /kselftest || exit 1
+args=()
+if [ -n "$vtnic_tests" ]; then
+	for t in ${vtnic_tests//,/ }; do
+		args+=(-t "drivers/net/vtnic:$t")
+	done
+else
+	args+=(-c drivers/net/vtnic)
+fi
+# The KTAP stream goes to the console and, clean of kernel messages, to
+# the second serial port, which the host parses.
+./run_kselftest.sh "${args[@]}" 2>&1 | tee /dev/ttyS1
+say "tests finished"
+vm_exit

@@ -1,0 +1,115 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build the test VM's initramfs: busybox, the real iproute2/ethtool/ping/
+# tcpdump/socat binaries with their libraries, the in-tree igb/igbvf/vfio
+# modules of the 6.12 kernel, the modules under test, and the selftests in
+# the kselftest install layout.
+#
+# usage: mkinitramfs.sh KVER MODULE_DIR KSRC_DIR OUTPUT
+#   KVER        kernel release the VM boots (its /lib/modules tree is used)
+#   MODULE_DIR  top of the vtnic tree, with driver/{pf,vf}/*.ko built for KVER
+#   KSRC_DIR    the extracted linux-source files (tools/testing/ksrc.sh)
+#   OUTPUT      the .cpio.gz to write
+set -euo pipefail
+
+die() { echo "mkinitramfs: $*" >&2; exit 1; }
+
+[ $# -eq 4 ] || die "usage: mkinitramfs.sh KVER MODULE_DIR KSRC_DIR OUTPUT"
+kver=$1 top=$2 ksrc=$3 out=$4
+here=$(cd "$(dirname "$0")" && pwd)
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,etc,proc,sys,dev,tmp,run,var/run,root,mnt}
+
+# Binaries and the shared objects they load.
+copy_bin() {
+	local bin=$1 dest=$2 lib
+	[ -x "$bin" ] || die "missing $bin"
+	cp -L "$bin" "$root$dest"
+	for lib in $(ldd "$bin" 2>/dev/null | grep -o '/[^ ]*'); do
+		[ -e "$root$lib" ] && continue
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
+
+copy_bin /bin/busybox /bin/busybox
+# busybox provides the small tools; the real ones below must win, so they
+# go in /usr/sbin and /usr/bin, which come first in PATH, and busybox gets
+# no link for them at all.
+real_tools="ip bridge devlink tc ethtool ping tcpdump socat bash modprobe insmod rmmod lsmod depmod modinfo"
+for applet in $(/bin/busybox --list); do
+	case " $real_tools " in *" $applet "*) continue ;; esac
+	ln -sf busybox "$root/bin/$applet"
+done
+ln -sf /bin/busybox "$root/usr/bin/timeout"	# kselftest runner.sh uses /usr/bin/timeout
+
+copy_bin "$(command -v bash)" /bin/bash
+for t in ip bridge devlink tc ethtool; do
+	copy_bin "/usr/sbin/$t" "/usr/sbin/$t"
+done
+copy_bin /usr/bin/ping /usr/bin/ping
+copy_bin /usr/bin/tcpdump /usr/bin/tcpdump
+copy_bin /usr/bin/socat /usr/bin/socat
+copy_bin /usr/bin/kmod /usr/bin/kmod
+for t in modprobe insmod rmmod lsmod depmod modinfo; do
+	ln -sf /usr/bin/kmod "$root/usr/sbin/$t"
+done
+
+# tcpdump drops privileges to its own user.
+cat > "$root/etc/passwd" <<'PASSWD'
+root:x:0:0:root:/root:/bin/bash
+tcpdump:x:104:108::/nonexistent:/usr/sbin/nologin
+PASSWD
+cat > "$root/etc/group" <<'GROUP'
+root:x:0:
+tcpdump:x:108:
+GROUP
+echo "vtnic-vm" > "$root/etc/hostname"
+
+# Kernel modules: the in-tree ones the tests use, with their dependencies,
+# decompressed so that busybox-free kmod needs no xz support.
+moddir=/lib/modules/$kver
+[ -d "$moddir" ] || die "no $moddir: the $kver image is not installed"
+mods="igb igbvf vfio-pci 8021q bridge veth dummy"
+for m in $mods; do
+	modprobe -S "$kver" --show-depends "$m" | awk '$1 == "insmod" {print $2}'
+done | sort -u | while read -r ko; do
+	rel=${ko#"$moddir"/}
+	mkdir -p "$root/$moddir/$(dirname "$rel")"
+	case "$ko" in
+	*.xz) xz -dc "$ko" > "$root/$moddir/${rel%.xz}" ;;
+	*.zst) zstd -qdc "$ko" > "$root/$moddir/${rel%.zst}" ;;
+	*) cp "$ko" "$root/$moddir/$rel" ;;
+	esac
+done
+cp "$moddir"/modules.order "$moddir"/modules.builtin* "$root/$moddir/" 2>/dev/null || true
+mkdir -p "$root/$moddir/extra"
+for ko in "$top"/driver/pf/vtnic.ko "$top"/driver/vf/vtnicvf.ko ${VM_EXTRA_MODULES:-}; do
+	[ -n "$ko" ] || continue
+	[ -f "$ko" ] || die "missing $ko (run make first)"
+	cp "$ko" "$root/$moddir/extra/"
+done
+depmod -b "$root" "$kver"
+
+# Selftests in the kselftest install layout, with the kernel's helpers.
+ks=$root/kselftest
+sel=$top/tools/testing/selftests
+mkdir -p "$ks/kselftest" "$ks/net" "$ks/drivers/net/vtnic"
+cp "$ksrc"/tools/testing/selftests/run_kselftest.sh "$ks/"
+cp "$ksrc"/tools/testing/selftests/kselftest/{runner.sh,ktap_helpers.sh,prefix.pl} "$ks/kselftest/"
+cp "$ksrc"/tools/testing/selftests/net/lib.sh "$ks/net/"
+cp "$sel"/drivers/net/vtnic/*.sh "$sel"/drivers/net/vtnic/settings "$ks/drivers/net/vtnic/"
+"$here/test-progs.sh" "$sel/drivers/net/vtnic/Makefile" |
+	sed 's|^|drivers/net/vtnic:|' > "$ks/kselftest-list.txt"
+[ -s "$ks/kselftest-list.txt" ] || die "no TEST_PROGS found"
+
+install -m 0755 "$here/init.sh" "$root/init"
+install -m 0755 "$here/demo.sh" "$root/demo.sh"
+
+mkdir -p "$(dirname "$out")"
+(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$out.tmp"
+mv "$out.tmp" "$out"

@@ -1,0 +1,136 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot the vtnic test VM and run selftests in it.  See --help.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../../.." && pwd)
+build=$top/build/vm
+
+usage() {
+	cat <<USAGE
+usage: vmtest.sh [options]
+
+Boots Linux 6.12 under QEMU (TCG) on a q35 machine with VT-d and one
+emulated two-port Intel 82576 card (QEMU's igb), port A cabled to port B,
+and runs the vtnic selftests inside.  Exits 0 when every test passed (or
+failed as tools/testing/vm/expected-failures.txt expects) and the kernel
+log shows no oops, WARN, BUG, call trace or DMAR fault.
+
+  --pf DRIVER      PF driver on port A: vtnic (default) or igb
+  --vf DRIVER      VF driver: vtnicvf (default) or igbvf
+  --tests LIST     comma-separated selftests to run (default: all)
+  --shell          interactive: a root shell in the VM, nothing is run
+  --demo           run the narrated demo instead of the tests
+  --timeout SEC    hard limit for the whole VM run (default 900)
+  --results FILE   append one "STATUS name" line per result to FILE
+  --inject warn    harness check: load a module that raises a WARN
+  -v, --verbose    also stream the serial console to the terminal
+  -h, --help       this text
+
+The serial log is kept in build/vm/<pf>-<vf>.log, the test stream in
+build/vm/<pf>-<vf>.ktap.  QEMU with KVM: set VTNIC_VM_ACCEL=kvm (opt-in;
+TCG is the default and what CI uses).
+USAGE
+}
+
+pf=vtnic vf=vtnicvf tests= action=test timeout=900 results= inject= verbose=0
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--pf) pf=$2; shift ;;
+	--vf) vf=$2; shift ;;
+	--tests) tests=$2; shift ;;
+	--shell) action=shell ;;
+	--demo) action=demo ;;
+	--timeout) timeout=$2; shift ;;
+	--results) results=$2; shift ;;
+	--inject) inject=$2; shift ;;
+	-v|--verbose) verbose=1 ;;
+	-h|--help) usage; exit 0 ;;
+	*) echo "vmtest: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+	esac
+	shift
+done
+case "$pf" in vtnic|igb) ;; *) echo "vmtest: --pf must be vtnic or igb" >&2; exit 2 ;; esac
+case "$vf" in vtnicvf|igbvf) ;; *) echo "vmtest: --vf must be vtnicvf or igbvf" >&2; exit 2 ;; esac
+case "$inject" in ""|warn) ;; *) echo "vmtest: --inject takes only 'warn'" >&2; exit 2 ;; esac
+
+[ -n "${VTNIC_SKIP_DEPS:-}" ] || "$here/deps.sh"
+
+kernel=$(ls -v /boot/vmlinuz-6.12.*-amd64 2>/dev/null | tail -n 1)
+[ -n "$kernel" ] || { echo "vmtest: no /boot/vmlinuz-6.12.*-amd64 (tools/testing/vm/deps.sh installs it)" >&2; exit 1; }
+kver=${kernel#/boot/vmlinuz-}
+kdir=/lib/modules/$kver/build
+
+mkdir -p "$build"
+make -s -C "$top" modules KDIR="$kdir"
+extra=
+if [ "$inject" = warn ]; then
+	make -s -C "$kdir" M="$here/harness" modules
+	extra=$here/harness/vtnic_harness_warn.ko
+fi
+"$top/tools/testing/ksrc.sh" "$top/build/ksrc"
+initrd=$build/initramfs-$pf-$vf.cpio.gz
+VM_EXTRA_MODULES=$extra "$here/mkinitramfs.sh" "$kver" "$top" "$top/build/ksrc" "$initrd"
+
+name=$pf-$vf
+log=$build/$name.log
+ktap=$build/$name.ktap
+: > "$log"
+: > "$ktap"
+
+accel=${VTNIC_VM_ACCEL:-tcg}
+append="console=ttyS0 intel_iommu=on iommu.strict=1 panic=-1 oops=panic"
+append+=" vtnic_pf=$pf vtnic_vf=$vf vtnic_action=$action"
+[ -z "$tests" ] || append+=" vtnic_tests=$tests"
+[ -z "$inject" ] || append+=" vtnic_inject=$inject"
+
+# One card, two ports, one cable: both igb functions sit on one hub, and
+# nothing else is on it (no user networking, no tap).
+qemu=(qemu-system-x86_64 -nodefaults -no-reboot
+	-machine q35 -accel "$accel" -cpu max -smp 2 -m 2048
+	-device intel-iommu,intremap=on
+	-device pcie-root-port,id=rp_a,chassis=1,slot=1
+	-device pcie-root-port,id=rp_b,chassis=2,slot=2
+	-netdev hubport,id=cable_a,hubid=0
+	-netdev hubport,id=cable_b,hubid=0
+	-device igb,bus=rp_a,netdev=cable_a,mac=52:54:00:76:00:0a
+	-device igb,bus=rp_b,netdev=cable_b,mac=52:54:00:76:00:0b
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+	-kernel "$kernel" -initrd "$initrd" -append "$append"
+	-display none)
+
+if [ "$action" = shell ]; then
+	exec "${qemu[@]}" -serial mon:stdio
+fi
+
+echo "vmtest: booting $kver, port A: $pf, VF driver: $vf ($action), log: ${log#"$top"/}"
+rc=0
+if [ "$verbose" = 1 ]; then
+	timeout --foreground "$timeout" "${qemu[@]}" -serial stdio \
+		-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null | tee "$log" || rc=${PIPESTATUS[0]}
+else
+	timeout --foreground "$timeout" "${qemu[@]}" -serial file:"$log" \
+		-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null || rc=$?
+fi
+
+finished=1
+if [ "$rc" = 124 ]; then
+	echo "vmtest: TIMEOUT after ${timeout}s; last console lines:"
+	tail -n 40 "$log" | sed 's/^/  | /'
+	finished=0
+elif [ "$rc" != 1 ]; then
+	# 1 is isa-debug-exit with 0: the guest reached its end.
+	echo "vmtest: the VM did not finish its run (QEMU exit $rc); last console lines:"
+	tail -n 40 "$log" | sed 's/^/  | /'
+	finished=0
+fi
+
+if [ "$action" = demo ]; then
+	[ "$finished" = 1 ] || exit 1
+	exec "$here/verdict.sh" --kernel-only "$log" "$ktap" "$pf" "$vf" "$here/expected-failures.txt" "$results"
+fi
+finished_flag=()
+[ "$finished" = 1 ] || finished_flag=(--unfinished)
+exec "$here/verdict.sh" "${finished_flag[@]}" "$log" "$ktap" "$pf" "$vf" "$here/expected-failures.txt" "$results"
