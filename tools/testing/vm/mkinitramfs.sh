@@ -40,12 +40,16 @@ copy_bin /bin/busybox /bin/busybox
 # busybox provides the small tools; the real ones below must win, so they
 # go in /usr/sbin and /usr/bin, which come first in PATH, and busybox gets
 # no link for them at all.
-real_tools="ip bridge devlink tc ethtool ping tcpdump socat bash modprobe insmod rmmod lsmod depmod modinfo"
+real_tools="timeout date mktemp ip bridge devlink tc ethtool ping tcpdump socat bash modprobe insmod rmmod lsmod depmod modinfo"
 for applet in $(/bin/busybox --list); do
-	case " $real_tools " in *" $applet "*) continue ;; esac
+	case " busybox $real_tools " in *" $applet "*) continue ;; esac
 	ln -sf busybox "$root/bin/$applet"
 done
-ln -sf /bin/busybox "$root/usr/bin/timeout"	# kselftest runner.sh uses /usr/bin/timeout
+# coreutils where busybox falls short: the kselftest runner calls
+# "timeout --foreground", net/lib.sh "date +%s%3N".
+for t in timeout date mktemp; do
+	copy_bin "/usr/bin/$t" "/usr/bin/$t"
+done
 
 copy_bin "$(command -v bash)" /bin/bash
 for t in ip bridge devlink tc ethtool; do

@@ -5,6 +5,7 @@
 # The list is the kernel's usual "TEST_PROGS := \ ... # end of TEST_PROGS".
 awk '
 	/^TEST_PROGS[ \t]*[:+]?=/ { on = 1; sub(/^TEST_PROGS[ \t]*[:+]?=/, "") }
+	on && /^[ \t]*#/ { on = 0 }
 	on {
 		cont = /\\[ \t]*$/
 		gsub(/\\/, "")

@@ -127,3 +127,36 @@ kernel_log_clean()
 {
 	! kernel_log_since "$1" | grep -Eq 'WARNING:|BUG:|Oops|Call Trace:|DMAR: \[DMA'
 }
+
+# Predicates for ktap_test_result, which runs its command unquoted: they
+# take single-word arguments and do the quoting themselves.
+
+# is_bound PCI_ADDR DRIVER
+is_bound()
+{
+	[ "$(pci_driver "$1")" = "$2" ]
+}
+
+# is_unbound PCI_ADDR
+is_unbound()
+{
+	[ -z "$(pci_driver "$1")" ]
+}
+
+# errno_of COMMAND...: run COMMAND, print OK or the errno name its error
+# message carries (for sysfs writes, whose errors only show as text)
+errno_of()
+{
+	local err
+
+	err=$( { "$@"; } 2>&1 ) && { echo OK; return; }
+	case "$err" in
+	*"Device or resource busy"*) echo EBUSY ;;
+	*"Numerical result out of range"*) echo ERANGE ;;
+	*"No such file or directory"*) echo ENOENT ;;
+	*"Invalid argument"*) echo EINVAL ;;
+	*"Operation not permitted"*) echo EPERM ;;
+	*"Operation not supported"*) echo EOPNOTSUPP ;;
+	*) echo EOTHER ;;
+	esac
+}

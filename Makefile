@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# vtnic: out-of-tree build of vtnic.ko and vtnicvf.ko, and the project's
+# checks.  "make" builds the modules against KDIR (default: the installed
+# Debian 6.12 headers); "make check" runs everything CI runs.
+
+# Newest installed Debian headers of a series, e.g. $(call headers,6.12.)
+headers = $(lastword $(shell ls -dv /usr/src/linux-headers-$(1)*-amd64 2>/dev/null))
+
+KDIR ?= $(call headers,6.12.)
+KDIR_61 ?= $(call headers,6.1.0-)
+KBUILD_OPTS := CONFIG_VTNIC=m CONFIG_VTNICVF=m
+
+.PHONY: all modules clean check build-check checkpatch unit vmtest demo help
+
+all: modules
+
+modules:
+	@test -d "$(KDIR)" || { echo "No kernel headers at KDIR='$(KDIR)': install linux-headers-amd64 (tools/testing/vm/deps.sh) or pass KDIR=..."; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) $(KBUILD_OPTS) modules
+
+clean:
+	-test -d "$(KDIR)" && $(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C tools/testing/unit clean
+	rm -rf build
+
+# Zero-warning builds (W=1, sparse) against Debian's 6.1 and 6.12 headers.
+build-check:
+	tools/testing/build-check.sh $(KDIR_61) $(KDIR)
+
+checkpatch:
+	tools/testing/checkpatch.sh
+
+unit:
+	$(MAKE) -C tools/testing/unit run
+
+# One VM run: make vmtest PF=igb VF=igbvf TESTS=vf_ping.sh
+PF ?= vtnic
+VF ?= vtnicvf
+vmtest:
+	tools/testing/vm/vmtest.sh --pf $(PF) --vf $(VF) $(if $(TESTS),--tests $(TESTS))
+
+demo:
+	tools/testing/vm/vmtest.sh --demo --pf igb --vf igbvf
+
+check:
+	tools/testing/check.sh
+
+help:
+	@echo "make             build driver/pf/vtnic.ko and driver/vf/vtnicvf.ko (KDIR=...)"
+	@echo "make demo        boot the test VM and watch VFs being created and used"
+	@echo "make check       everything CI runs; ends with 'N passed, N failed'"
+	@echo "make vmtest      one VM run (PF=vtnic|igb VF=vtnicvf|igbvf TESTS=a.sh,b.sh)"
+	@echo "make build-check / checkpatch / unit   one part of make check"

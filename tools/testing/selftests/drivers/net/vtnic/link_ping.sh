@@ -1,0 +1,36 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Port A (driver under test) and port B each in a namespace of their own:
+# the link comes up over the cable and ping works both ways.
+
+source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
+
+cleanup()
+{
+	cleanup_all_ns
+}
+
+vtnic_require_env
+trap cleanup EXIT
+ktap_print_header
+ktap_set_plan 4
+
+dev_a=$(pci_netdev "$VTNIC_PORT_A")
+dev_b=$(pci_netdev "$VTNIC_PORT_B")
+setup_ns NSA NSB
+if [ -z "$dev_a" ] || [ -z "$dev_b" ]; then
+	ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
+fi
+ip link set "$dev_a" netns "$NSA"
+ip link set "$dev_b" netns "$NSB"
+ip -n "$NSA" addr add "$NET4.1/24" dev "$dev_a"
+ip -n "$NSB" addr add "$NET4.2/24" dev "$dev_b"
+ip -n "$NSA" link set "$dev_a" up
+ip -n "$NSB" link set "$dev_b" up
+
+ktap_test_result "port A ($VTNIC_PF_DRIVER) link up" wait_carrier "$dev_a" "$NSA"
+ktap_test_result "port B link up" wait_carrier "$dev_b" "$NSB"
+ktap_test_result "ping A -> B" ip netns exec "$NSA" ping -c 3 -i 0.2 -W 2 "$NET4.2"
+ktap_test_result "ping B -> A" ip netns exec "$NSB" ping -c 3 -i 0.2 -W 2 "$NET4.1"
+ktap_finished
