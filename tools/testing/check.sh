@@ -1,0 +1,72 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# "make check": everything CI runs, in order, each part recorded as
+# "STATUS name" lines in build/check/results.txt; ends with the line
+# "N passed, N failed".  Expected failures (XFAIL) are counted apart and
+# listed.  Exits non-zero when anything failed.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+export VTNIC_RESULTS=$top/build/check/results.txt
+mkdir -p build/check
+: > "$VTNIC_RESULTS"
+start=$(date +%s)
+
+step() { echo; echo "=== $* ($(( $(date +%s) - start ))s)"; }
+
+step "dependencies"
+if ! tools/testing/vm/deps.sh; then
+	echo "FAIL deps" >> "$VTNIC_RESULTS"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+export VTNIC_SKIP_DEPS=1
+
+step "builds: W=1 and sparse against Debian 6.1 and 6.12 headers"
+make -s build-check
+
+step "checkpatch --strict"
+make -s checkpatch
+
+step "unit tests (driver/common against shims, cmocka)"
+if make -s -C tools/testing/unit all; then
+	for t in build/unit/*_test; do
+		out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$t" 2>&1)
+		rc=$?
+		echo "$out"
+		n=$(basename "$t")
+		echo "$out" | sed -n "s/^ok [0-9]* - \(.*\)/PASS unit:$n:\1/p; s/^not ok [0-9]* - \(.*\)/FAIL unit:$n:\1/p" >> "$VTNIC_RESULTS"
+		if [ "$rc" != 0 ] && ! grep -q "^FAIL unit:$n:" "$VTNIC_RESULTS"; then
+			echo "FAIL unit:$n (exit $rc)" >> "$VTNIC_RESULTS"
+		fi
+	done
+else
+	echo "FAIL unit:build" >> "$VTNIC_RESULTS"
+fi
+
+step "harness self-test (verdict rules on recorded logs)"
+tools/testing/vm/verdict_test.sh
+
+# Reference mode first: the tests must pass on in-tree igb/igbvf.
+for mode in igb:igbvf vtnic:vtnicvf igb:vtnicvf; do
+	step "VM selftests: port A ${mode%%:*}, VF driver ${mode#*:}"
+	tools/testing/vm/vmtest.sh --pf "${mode%%:*}" --vf "${mode#*:}" --results "$VTNIC_RESULTS"
+done
+
+step "summary"
+xfails=$(grep -c '^XFAIL ' "$VTNIC_RESULTS")
+if [ "$xfails" -gt 0 ]; then
+	echo "Expected failures ($xfails, tools/testing/vm/expected-failures.txt):"
+	sed -n 's/^XFAIL /  /p' "$VTNIC_RESULTS"
+fi
+failed=$(grep -Ev '^(PASS|XFAIL) ' "$VTNIC_RESULTS" | grep -c .)
+if [ "$failed" -gt 0 ]; then
+	echo "Failed:"
+	grep -Ev '^(PASS|XFAIL) ' "$VTNIC_RESULTS" | sed 's/^/  /'
+fi
+passed=$(grep -c '^PASS ' "$VTNIC_RESULTS")
+echo "make check took $(( $(date +%s) - start ))s; $xfails xfail"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,71 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Self-test of the VM verdict rules (verdict.sh) on recorded logs: a failed
+# test, a kernel WARN, a DMAR fault, a skip, a missing result and an XPASS
+# must each fail a run; an expected failure must not.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+results=${VTNIC_RESULTS:-/dev/null}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+cat > "$tmp/xfail" <<'XF'
+# comment
+vtnic * listed.sh  # not built yet
+XF
+clean_log="[    1.0] igb 0000:01:00.0: eth0: (PCIe:2.5Gb/s:Width x1)"
+
+ktap() {	# RESULT-LINE...
+	echo "TAP version 13"
+	echo "1..$#"
+	local n=1 l
+	for l in "$@"; do
+		echo "# selftests: drivers/net/vtnic: x"
+		echo "${l/N/$n}"
+		n=$((n + 1))
+	done
+}
+
+fails=0
+expect() {	# NAME WANT-EXIT LOG KTAP-LINES...
+	local name=$1 want=$2 log=$3 got
+	shift 3
+	printf '%s\n' "$log" > "$tmp/log"
+	ktap "$@" > "$tmp/ktap"
+	"$here/verdict.sh" "$tmp/log" "$tmp/ktap" vtnic vtnicvf "$tmp/xfail" > "$tmp/out" 2>&1
+	got=$?
+	if [ "$got" = "$want" ]; then
+		echo "verdict_test: PASS $name"
+		echo "PASS harness:$name" >> "$results"
+	else
+		echo "verdict_test: FAIL $name (exit $got, want $want)"
+		sed 's/^/  | /' "$tmp/out"
+		echo "FAIL harness:$name" >> "$results"
+		fails=$((fails + 1))
+	fi
+}
+
+ok='ok N selftests: drivers/net/vtnic: a.sh'
+expect "all-pass-is-green" 0 "$clean_log" "$ok"
+expect "failed-test-fails-run" 1 "$clean_log" "$ok" 'not ok N selftests: drivers/net/vtnic: b.sh # exit=1'
+expect "timeout-fails-run" 1 "$clean_log" 'not ok N selftests: drivers/net/vtnic: b.sh # TIMEOUT 120 seconds'
+expect "listed-failure-is-xfail" 0 "$clean_log" "$ok" 'not ok N selftests: drivers/net/vtnic: listed.sh # exit=1'
+expect "listed-pass-is-xpass-and-fails" 1 "$clean_log" "$ok" 'ok N selftests: drivers/net/vtnic: listed.sh'
+expect "skip-fails-run" 1 "$clean_log" 'ok N selftests: drivers/net/vtnic: a.sh # SKIP'
+expect "warn-fails-passing-run" 1 "[   5.1] WARNING: CPU: 1 PID: 77 at drivers/net/x.c:10 f+0x1/0x2" "$ok"
+expect "oops-fails-passing-run" 1 "[   5.1] Oops: general protection fault, probably for non-canonical address" "$ok"
+expect "call-trace-fails-passing-run" 1 "[   5.2] Call Trace:" "$ok"
+expect "dmar-fault-fails-passing-run" 1 "[   6.0] DMAR: [DMA Read NO_PASID] Request device [01:00.0] fault addr 0x1000 [fault reason 0x06] PTE Read access is not set" "$ok"
+printf 'TAP version 13\n1..3\n%s\n' "ok 1 selftests: drivers/net/vtnic: a.sh" > "$tmp/ktap"
+printf '%s\n' "$clean_log" > "$tmp/log"
+if "$here/verdict.sh" "$tmp/log" "$tmp/ktap" vtnic vtnicvf "$tmp/xfail" > "$tmp/out"; then
+	echo "verdict_test: FAIL missing-results-fail-run"
+	echo "FAIL harness:missing-results-fail-run" >> "$results"
+	fails=$((fails + 1))
+else
+	echo "verdict_test: PASS missing-results-fail-run"
+	echo "PASS harness:missing-results-fail-run" >> "$results"
+fi
+[ "$fails" = 0 ]
