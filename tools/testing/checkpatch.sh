@@ -2,10 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # checkpatch.pl --strict over every kernel source file: the drivers and the
-# harness module.  (The userspace unit tests and their shims are not kernel
-# code.)  checkpatch.pl and
-# its data files come from Debian's linux-source-6.12 (tools/testing/ksrc.sh)
-# and are never committed.
+# harness module (the userspace unit tests and their shims are not kernel
+# code).  checkpatch.pl and its data files come from Debian's
+# linux-source-6.12 (tools/testing/ksrc.sh) and are never committed.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)

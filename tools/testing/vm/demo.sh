@@ -24,7 +24,8 @@ echo "    port A: $VTNIC_PORT_A = $dev_a, port B: $VTNIC_PORT_B = $dev_b"
 run ip link set "$dev_a" up
 
 say "Creating 4 virtual functions on port A, the way an admin does:"
-run sh -c "echo 4 > $A/sriov_numvfs" || fail "sriov_numvfs refused"
+echo "\$ echo 4 > $A/sriov_numvfs"
+echo 4 > "$A/sriov_numvfs" || fail "sriov_numvfs refused"
 say "Each VF is a PCI function of its own:"
 for vf in "$A"/virtfn*; do
 	echo "    $(basename "$vf") -> $(basename "$(readlink -f "$vf")") [$(cat "$vf/vendor"):$(cat "$vf/device")]"
