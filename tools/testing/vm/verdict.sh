@@ -56,6 +56,7 @@ if [ "$kernel_only" = 0 ]; then
 	planned=$(grep -m1 -Eo '^1\.\.[0-9]+' "$ktap" | cut -d. -f3)
 	seen=0
 	while IFS= read -r line; do
+		line=${line%$'\r'}	# the serial port ends lines with CR LF
 		[[ "$line" =~ ^(not\ )?ok\ [0-9]+\ selftests:\ [^:]+:\ ([^ ]+)(\ \#\ (.*))?$ ]] || continue
 		seen=$((seen + 1))
 		name=${BASH_REMATCH[2]} directive=${BASH_REMATCH[4]}

@@ -53,6 +53,7 @@ expect "failed-test-fails-run" 1 "$clean_log" "$ok" 'not ok N selftests: drivers
 expect "timeout-fails-run" 1 "$clean_log" 'not ok N selftests: drivers/net/vtnic: b.sh # TIMEOUT 120 seconds'
 expect "listed-failure-is-xfail" 0 "$clean_log" "$ok" 'not ok N selftests: drivers/net/vtnic: listed.sh # exit=1'
 expect "listed-pass-is-xpass-and-fails" 1 "$clean_log" "$ok" 'ok N selftests: drivers/net/vtnic: listed.sh'
+expect "xpass-on-serial-crlf-fails" 1 "$clean_log" $'ok N selftests: drivers/net/vtnic: listed.sh\r'
 expect "skip-fails-run" 1 "$clean_log" 'ok N selftests: drivers/net/vtnic: a.sh # SKIP'
 expect "warn-fails-passing-run" 1 "[   5.1] WARNING: CPU: 1 PID: 77 at drivers/net/x.c:10 f+0x1/0x2" "$ok"
 expect "oops-fails-passing-run" 1 "[   5.1] Oops: general protection fault, probably for non-canonical address" "$ok"
