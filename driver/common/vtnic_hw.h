@@ -10,6 +10,13 @@
 #include <linux/types.h>
 
 struct device;
+struct pci_dev;
+
+/* The VT-c MAC types both drivers know. */
+enum vtnic_mac_type {
+	VTNIC_MAC_82576,
+	VTNIC_MAC_82599,
+};
 
 /**
  * struct vtnic_hw - a function's register window
@@ -23,6 +30,8 @@ struct vtnic_hw {
 };
 
 u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg);
+int vtnic_hw_pci_map(struct vtnic_hw *hw, struct pci_dev *pdev,
+		     const char *name, u32 *status);
 
 static inline void vtnic_hw_wr32(struct vtnic_hw *hw, u32 reg, u32 val)
 {

@@ -14,11 +14,6 @@
 
 #define VTNIC_DRV_NAME		"vtnic"
 
-enum vtnic_mac_type {
-	VTNIC_MAC_82576,
-	VTNIC_MAC_82599,
-};
-
 /**
  * struct vtnic_mac_info - what differs between the supported MAC types
  * @type: MAC type

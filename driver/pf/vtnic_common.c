@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The OS-independent code in driver/common/, compiled into vtnic.ko.  Each
+ * The code in driver/common/, compiled into vtnic.ko.  Each
  * module builds its own copy so objects are never shared between modules.
  */
 
 #include "../common/vtnic_hw.c"
 #include "../common/vtnic_mbx_msg.c"
+#include "../common/vtnic_hw_pci.c"

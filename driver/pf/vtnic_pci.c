@@ -2,12 +2,11 @@
 /*
  * vtnic: PCI probe/remove and module init.
  *
- * PCI resources (enable, regions, the BAR0 mapping) are device-managed,
- * so the PCI core releases them after remove in the reverse order of
- * probe; nothing else is set up yet.
+ * PCI resources (enable, regions, the BAR0 mapping) are device-managed
+ * (vtnic_hw_pci_map()), so the PCI core releases them after remove in the
+ * reverse order of probe; nothing else is set up yet.
  */
 
-#include <linux/dma-mapping.h>
 #include <linux/module.h>
 #include <linux/pci.h>
 
@@ -41,28 +40,11 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	if (!vn)
 		return -ENOMEM;
 	vn->pdev = pdev;
-	vn->hw.dev = dev;
 	vn->mac = (const struct vtnic_mac_info *)ent->driver_data;
 
-	err = pcim_enable_device(pdev);
+	err = vtnic_hw_pci_map(&vn->hw, pdev, VTNIC_DRV_NAME, &status);
 	if (err)
-		return dev_err_probe(dev, err, "cannot enable PCI device\n");
-
-	err = dma_set_mask_and_coherent(dev, DMA_BIT_MASK(64));
-	if (err)
-		return dev_err_probe(dev, err, "no usable DMA configuration\n");
-
-	err = pci_request_mem_regions(pdev, VTNIC_DRV_NAME);
-	if (err)
-		return dev_err_probe(dev, err, "cannot claim memory regions\n");
-
-	vn->hw.hw_addr = pcim_iomap(pdev, 0, 0);
-	if (!vn->hw.hw_addr)
-		return dev_err_probe(dev, -ENOMEM, "cannot map BAR0\n");
-
-	status = vtnic_rd32(vn, VTNIC_STATUS);
-	if (!vtnic_hw_present(&vn->hw))
-		return -EIO;
+		return err;
 
 	pci_set_drvdata(pdev, vn);
 	dev_info(dev, "Intel %s PF, status %#010x, link %s\n", vn->mac->name,

@@ -14,18 +14,13 @@
 
 #define VTNICVF_DRV_NAME	"vtnicvf"
 
-enum vtnicvf_mac_type {
-	VTNICVF_MAC_82576,
-	VTNICVF_MAC_82599,
-};
-
 /**
  * struct vtnicvf_mac_info - what differs between the supported VF types
  * @type: MAC type
  * @name: controller name for log messages
  */
 struct vtnicvf_mac_info {
-	enum vtnicvf_mac_type type;
+	enum vtnic_mac_type type;
 	const char *name;
 };
 

@@ -2,24 +2,23 @@
 /*
  * vtnicvf: PCI probe/remove and module init.
  *
- * PCI resources (enable, regions, the BAR0 mapping) are device-managed,
- * so the PCI core releases them after remove in the reverse order of
- * probe; nothing else is set up yet.
+ * PCI resources (enable, regions, the BAR0 mapping) are device-managed
+ * (vtnic_hw_pci_map()), so the PCI core releases them after remove in the
+ * reverse order of probe; nothing else is set up yet.
  */
 
-#include <linux/dma-mapping.h>
 #include <linux/module.h>
 #include <linux/pci.h>
 
 #include "vtnicvf.h"
 
 static const struct vtnicvf_mac_info vtnicvf_82576_info = {
-	.type = VTNICVF_MAC_82576,
+	.type = VTNIC_MAC_82576,
 	.name = "82576",
 };
 
 static const struct vtnicvf_mac_info vtnicvf_82599_info = {
-	.type = VTNICVF_MAC_82599,
+	.type = VTNIC_MAC_82599,
 	.name = "82599",
 };
 
@@ -41,29 +40,11 @@ static int vtnicvf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	if (!vf)
 		return -ENOMEM;
 	vf->pdev = pdev;
-	vf->hw.dev = dev;
 	vf->mac = (const struct vtnicvf_mac_info *)ent->driver_data;
 
-	err = pcim_enable_device(pdev);
+	err = vtnic_hw_pci_map(&vf->hw, pdev, VTNICVF_DRV_NAME, &status);
 	if (err)
-		return dev_err_probe(dev, err, "cannot enable PCI device\n");
-
-	err = dma_set_mask_and_coherent(dev, DMA_BIT_MASK(64));
-	if (err)
-		return dev_err_probe(dev, err, "no usable DMA configuration\n");
-
-	err = pci_request_mem_regions(pdev, VTNICVF_DRV_NAME);
-	if (err)
-		return dev_err_probe(dev, err, "cannot claim memory regions\n");
-
-	vf->hw.hw_addr = pcim_iomap(pdev, 0, 0);
-	if (!vf->hw.hw_addr)
-		return dev_err_probe(dev, -ENOMEM, "cannot map BAR0\n");
-
-	/* The VF sees the PF's STATUS: link is the port's link. */
-	status = vtnicvf_rd32(vf, VTNIC_STATUS);
-	if (!vtnic_hw_present(&vf->hw))
-		return -EIO;
+		return err;
 
 	pci_set_drvdata(pdev, vf);
 	dev_info(dev, "Intel %s VF, status %#010x, port link %s\n",

@@ -22,12 +22,8 @@ setup_ns NSA NSB
 if [ -z "$dev_a" ] || [ -z "$dev_b" ]; then
 	ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
 fi
-ip link set "$dev_a" netns "$NSA"
-ip link set "$dev_b" netns "$NSB"
-ip -n "$NSA" addr add "$NET4.1/24" dev "$dev_a"
-ip -n "$NSB" addr add "$NET4.2/24" dev "$dev_b"
-ip -n "$NSA" link set "$dev_a" up
-ip -n "$NSB" link set "$dev_b" up
+ns_attach "$dev_a" "$NSA" "$NET4.1/24"
+ns_attach "$dev_b" "$NSB" "$NET4.2/24"
 
 ktap_test_result "port A ($VTNIC_PF_DRIVER) link up" wait_carrier "$dev_a" "$NSA"
 ktap_test_result "port B link up" wait_carrier "$dev_b" "$NSB"

@@ -33,12 +33,8 @@ dev_vf=$(pci_netdev "$vf")
 ktap_test_pass "VF has a netdev ($dev_vf)"
 
 setup_ns NSV NSB
-ip link set "$dev_vf" netns "$NSV"
-ip link set "$dev_b" netns "$NSB"
-ip -n "$NSV" addr add "$NET4.11/24" dev "$dev_vf"
-ip -n "$NSB" addr add "$NET4.2/24" dev "$dev_b"
-ip -n "$NSV" link set "$dev_vf" up
-ip -n "$NSB" link set "$dev_b" up
+ns_attach "$dev_vf" "$NSV" "$NET4.11/24"
+ns_attach "$dev_b" "$NSB" "$NET4.2/24"
 
 ktap_test_result "VF link up" wait_carrier "$dev_vf" "$NSV"
 ktap_test_result "ping VF -> port B" \

@@ -77,6 +77,14 @@ __carrier_up()
 	fi
 }
 
+# ns_attach DEV NETNS ADDR/PREFIX: move DEV into NETNS, address it, up
+ns_attach()
+{
+	ip link set "$1" netns "$2" &&
+	ip -n "$2" addr add "$3" dev "$1" &&
+	ip -n "$2" link set "$1" up
+}
+
 # set_numvfs PCI_ADDR N: set sriov_numvfs, going through 0 as networkd does
 set_numvfs()
 {
