@@ -2,7 +2,8 @@
 /*
  * Register definitions shared by the vtnic PF and VF drivers.  Byte
  * offsets into BAR0 as the datasheets give them; only registers the
- * drivers use are defined.
+ * drivers use are defined.  Section numbers are those of the 82576 GbE
+ * Controller Datasheet, chapter 8 (register descriptions).
  */
 #ifndef _VTNIC_REGS_H_
 #define _VTNIC_REGS_H_
@@ -16,5 +17,207 @@
 #define VTNIC_STATUS			0x00008
 #define VTNIC_STATUS_FD			BIT(0)
 #define VTNIC_STATUS_LU			BIT(1)
+#define VTNIC_STATUS_SPEED		GENMASK(7, 6)
+enum {
+	VTNIC_STATUS_SPEED_10		= 0,
+	VTNIC_STATUS_SPEED_100		= 1,
+	VTNIC_STATUS_SPEED_1000		= 2,
+};
+
+/* ---- 82576 PF ---------------------------------------------------------- */
+
+/* Device Control (8.2.1) */
+#define VTNIC_CTRL			0x00000
+#define VTNIC_CTRL_SLU			BIT(6)
+#define VTNIC_CTRL_RST			BIT(26)
+#define VTNIC_CTRL_VME			BIT(30)
+
+/* EEPROM/Flash Control (8.4.1): the NVM auto-read after reset is done */
+#define VTNIC_EECD			0x00010
+#define VTNIC_EECD_AUTO_RD		BIT(9)
+
+/* Extended Device Control (8.2.3) */
+#define VTNIC_CTRL_EXT			0x00018
+#define VTNIC_CTRL_EXT_PFRSTD		BIT(14)
+#define VTNIC_CTRL_EXT_DRV_LOAD		BIT(28)
+
+/* MDI Control (8.2.4): PHY registers, one access at a time */
+#define VTNIC_MDIC			0x00020
+#define VTNIC_MDIC_DATA			GENMASK(15, 0)
+#define VTNIC_MDIC_REG			GENMASK(20, 16)
+#define VTNIC_MDIC_PHY			GENMASK(25, 21)
+#define VTNIC_MDIC_OP			GENMASK(27, 26)
+enum {
+	VTNIC_MDIC_OP_WRITE		= 1,
+	VTNIC_MDIC_OP_READ		= 2,
+};
+#define VTNIC_MDIC_READY		BIT(28)
+#define VTNIC_MDIC_ERROR		BIT(30)
+#define VTNIC_PHY_ADDR			1
+
+/* VLAN Ether Type (8.2.8) */
+#define VTNIC_VET			0x00038
+
+/* Interrupt Cause Read / Set, Mask Set / Clear (8.8.3 - 8.8.7) */
+#define VTNIC_ICR			0x000c0
+#define VTNIC_IMS			0x000d0
+#define VTNIC_IMC			0x000d8
+#define VTNIC_ICR_TXDW			BIT(0)
+#define VTNIC_ICR_LSC			BIT(2)
+#define VTNIC_ICR_RXDMT0		BIT(4)
+#define VTNIC_ICR_RXO			BIT(6)
+#define VTNIC_ICR_RXDW			BIT(7)
+
+/* Receive Control (8.10.1) */
+#define VTNIC_RCTL			0x00100
+#define VTNIC_RCTL_EN			BIT(1)
+#define VTNIC_RCTL_UPE			BIT(3)
+#define VTNIC_RCTL_MPE			BIT(4)
+#define VTNIC_RCTL_LPE			BIT(5)
+#define VTNIC_RCTL_BAM			BIT(15)
+#define VTNIC_RCTL_VFE			BIT(18)
+#define VTNIC_RCTL_SECRC		BIT(26)
+
+/* Transmit Control (8.12.1) */
+#define VTNIC_TCTL			0x00400
+#define VTNIC_TCTL_EN			BIT(1)
+#define VTNIC_TCTL_PSP			BIT(3)
+#define VTNIC_TCTL_CT			GENMASK(11, 4)
+#define VTNIC_TCTL_COLD			GENMASK(21, 12)
+#define VTNIC_TCTL_RTLC			BIT(24)
+
+/* MSI-X interrupt registers (8.8.8 - 8.8.15) */
+#define VTNIC_GPIE			0x01514
+#define VTNIC_GPIE_NSICR		BIT(0)
+#define VTNIC_GPIE_MSIX_MODE		BIT(4)
+#define VTNIC_GPIE_EIAME		BIT(30)
+#define VTNIC_GPIE_PBA			BIT(31)
+#define VTNIC_EIMS			0x01524
+#define VTNIC_EIMC			0x01528
+#define VTNIC_EIAC			0x0152c
+#define VTNIC_EIAM			0x01530
+#define VTNIC_EITR(v)			(0x01680 + 4 * (v))
+#define VTNIC_EITR_INTERVAL		GENMASK(14, 2)	/* microseconds */
+#define VTNIC_EITR_CNT_IGNR		BIT(31)
+
+/*
+ * Interrupt Vector Allocation (8.8.16): IVAR(n & 7) holds one byte per
+ * cause - RX queue n, TX queue n, RX queue n + 8, TX queue n + 8 - each
+ * a vector number and a valid bit.  IVAR_MISC byte 1 is the "other
+ * causes" vector.
+ */
+#define VTNIC_IVAR(n)			(0x01700 + 4 * ((n) & 7))
+#define VTNIC_IVAR_MISC			0x01740
+#define VTNIC_IVAR_VALID		BIT(7)
+
+/* Receive Checksum Control (8.10.4) */
+#define VTNIC_RXCSUM			0x05000
+#define VTNIC_RXCSUM_IPOFL		BIT(8)
+#define VTNIC_RXCSUM_TUOFL		BIT(9)
+#define VTNIC_RXCSUM_PCSD		BIT(13)	/* RSS hash, not IP ID */
+
+/* Receive Long Packet Maximum Length (8.10.5) */
+#define VTNIC_RLPML			0x05004
+
+/* Multicast Table Array, 4096 bits (8.10.15) */
+#define VTNIC_MTA(n)			(0x05200 + 4 * (n))
+#define VTNIC_MTA_REGS			128
+
+/*
+ * Receive Address (8.10.16): 24 exact unicast filters in two blocks.
+ * RAH carries the high two bytes, the address-valid bit and, in VMDq
+ * mode, the pool bitmap.
+ */
+#define VTNIC_RAL(n)			((n) < 16 ? 0x05400 + 8 * (n) : \
+						    0x054e0 + 8 * ((n) - 16))
+#define VTNIC_RAH(n)			(VTNIC_RAL(n) + 4)
+#define VTNIC_RAH_AV			BIT(31)
+#define VTNIC_RAR_ENTRIES		24
+
+/* VLAN Filter Table Array, one bit per VLAN ID (8.10.19) */
+#define VTNIC_VFTA(n)			(0x05600 + 4 * (n))
+#define VTNIC_VFTA_REGS			128
+
+/* Multiple Receive Queues Command (8.10.9) */
+#define VTNIC_MRQC			0x05818
+#define VTNIC_MRQC_MODE			GENMASK(2, 0)
+enum {
+	VTNIC_MRQC_MODE_NONE		= 0,
+	VTNIC_MRQC_MODE_RSS		= 2,
+};
+#define VTNIC_MRQC_TCP_IPV4		BIT(16)
+#define VTNIC_MRQC_IPV4			BIT(17)
+#define VTNIC_MRQC_TCP_IPV6_EX		BIT(18)
+#define VTNIC_MRQC_IPV6_EX		BIT(19)
+#define VTNIC_MRQC_IPV6			BIT(20)
+
+/* Redirection table, 128 one-byte entries (8.10.10), RSS key (8.10.11) */
+#define VTNIC_RETA(n)			(0x05c00 + 4 * (n))
+#define VTNIC_RETA_REGS			32
+#define VTNIC_RSSRK(n)			(0x05c80 + 4 * (n))
+#define VTNIC_RSSRK_REGS		10
+
+/* Receive queue q (8.10.x, the 0xc000 block covers all 16 queues) */
+#define VTNIC_RDBAL(q)			(0x0c000 + 0x40 * (q))
+#define VTNIC_RDBAH(q)			(0x0c004 + 0x40 * (q))
+#define VTNIC_RDLEN(q)			(0x0c008 + 0x40 * (q))
+#define VTNIC_SRRCTL(q)			(0x0c00c + 0x40 * (q))
+#define VTNIC_SRRCTL_BSIZEPKT		GENMASK(6, 0)	/* 1 KB units */
+#define VTNIC_SRRCTL_BSIZEHDR		GENMASK(11, 8)	/* 64 B units */
+#define VTNIC_SRRCTL_DESCTYPE		GENMASK(27, 25)
+enum {
+	VTNIC_SRRCTL_DESCTYPE_ADV_ONEBUF = 1,
+};
+#define VTNIC_SRRCTL_DROP_EN		BIT(31)
+#define VTNIC_RDH(q)			(0x0c010 + 0x40 * (q))
+#define VTNIC_RDT(q)			(0x0c018 + 0x40 * (q))
+#define VTNIC_RXDCTL(q)			(0x0c028 + 0x40 * (q))
+#define VTNIC_XDCTL_PTHRESH		GENMASK(4, 0)
+#define VTNIC_XDCTL_HTHRESH		GENMASK(12, 8)
+#define VTNIC_XDCTL_WTHRESH		GENMASK(20, 16)
+#define VTNIC_XDCTL_ENABLE		BIT(25)
+
+/* Transmit queue q (8.12.x) */
+#define VTNIC_TDBAL(q)			(0x0e000 + 0x40 * (q))
+#define VTNIC_TDBAH(q)			(0x0e004 + 0x40 * (q))
+#define VTNIC_TDLEN(q)			(0x0e008 + 0x40 * (q))
+#define VTNIC_TDH(q)			(0x0e010 + 0x40 * (q))
+#define VTNIC_TDT(q)			(0x0e018 + 0x40 * (q))
+#define VTNIC_TXDCTL(q)			(0x0e028 + 0x40 * (q))
+
+#define VTNIC_82576_QUEUES		16
+
+/* Statistics (8.19): 32-bit counters that clear on read */
+#define VTNIC_CRCERRS			0x04000
+#define VTNIC_ALGNERRC			0x04004
+#define VTNIC_RXERRC			0x0400c
+#define VTNIC_MPC			0x04010
+#define VTNIC_COLC			0x04028
+#define VTNIC_RLEC			0x04040
+#define VTNIC_XONRXC			0x04048
+#define VTNIC_XONTXC			0x0404c
+#define VTNIC_XOFFRXC			0x04050
+#define VTNIC_XOFFTXC			0x04054
+#define VTNIC_GPRC			0x04074
+#define VTNIC_BPRC			0x04078
+#define VTNIC_MPRC			0x0407c
+#define VTNIC_GPTC			0x04080
+#define VTNIC_GORCL			0x04088	/* 64 bit: read low, then high */
+#define VTNIC_GOTCL			0x04090
+#define VTNIC_RNBC			0x040a0
+#define VTNIC_RUC			0x040a4
+#define VTNIC_RFC			0x040a8
+#define VTNIC_ROC			0x040ac
+#define VTNIC_RJC			0x040b0
+#define VTNIC_TPR			0x040d0
+#define VTNIC_TPT			0x040d4
+#define VTNIC_MPTC			0x040f0
+#define VTNIC_BPTC			0x040f4
+#define VTNIC_TSCTC			0x040f8
+
+/* PHY registers over MDIC (IEEE 802.3 clause 22) */
+#define VTNIC_PHY_BMCR			0x00
+#define VTNIC_PHY_BMCR_ANRESTART	BIT(9)
+#define VTNIC_PHY_BMCR_ANENABLE		BIT(12)
 
 #endif /* _VTNIC_REGS_H_ */

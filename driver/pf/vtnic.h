@@ -2,38 +2,262 @@
 /*
  * vtnic: PF driver for Intel VT-c SR-IOV Ethernet controllers.
  *
- * Lock order: none yet (probe and remove run under the device lock).
+ * Lock order: rtnl_lock, then vtnic.stats_lock.  Configuration (open,
+ * stop, ethtool, ndo_*) runs under rtnl; the datapath runs in NAPI and
+ * takes no lock; the watchdog takes rtnl only to reset.
  */
 #ifndef _VTNIC_H_
 #define _VTNIC_H_
 
+#include <linux/dim.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
 #include <linux/pci.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/workqueue.h>
 
+#include "vtnic_compat.h"
+#include "vtnic_desc.h"
 #include "vtnic_hw.h"
 #include "vtnic_regs.h"
 
 #define VTNIC_DRV_NAME		"vtnic"
 
+#define VTNIC_MAX_QUEUES	8	/* RSS spreads over 8 queues (82576) */
+#define VTNIC_DEFAULT_RING	256
+#define VTNIC_MIN_RING		64
+#define VTNIC_MAX_RING		4096
+#define VTNIC_RING_ALIGN	8	/* xDLEN is a multiple of 128 bytes */
+#define VTNIC_RETA_SIZE		128
+#define VTNIC_RSS_KEY_SIZE	40
+
+/* Largest MTU; RLPML then allows the frame with a VLAN tag and the FCS */
+#define VTNIC_MAX_MTU		9216
+
+/* One page per receive buffer: headroom, 3 KB for the device, skb_shared_info */
+#define VTNIC_RX_HEADROOM	(NET_SKB_PAD + NET_IP_ALIGN)
+#define VTNIC_RX_BUFSZ		3072
+
+/* A TX descriptor carries at most 32 KB, so a TSO head may take several */
+#define VTNIC_TXD_MAX_DATA	(1u << 15)
+/* Worst case per packet: context + one per 32 KB of head and each frag */
+#define VTNIC_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 4)
+#define VTNIC_TX_WAKE_THRESH	(VTNIC_TX_DESC_NEEDED * 2)
+
+/* Interrupt moderation: EITR default and the adaptive (DIM) range */
+#define VTNIC_ITR_DEFAULT_US	50
+#define VTNIC_ITR_MAX_US	8191
+
+enum vtnic_int_mode {
+	VTNIC_INT_MSIX,
+	VTNIC_INT_MSI,
+	VTNIC_INT_INTX,
+};
+
+struct vtnic;
+
+/**
+ * struct vtnic_mac_ops - the per-MAC-type hooks, one per real difference
+ * @reset: global reset and the steps that must follow it before the
+ *	   registers can be programmed
+ * @setup_link: start link establishment (autonegotiation)
+ * @max_queues: receive/transmit queue pairs RSS can spread over
+ */
+struct vtnic_mac_ops {
+	int (*reset)(struct vtnic *vn);
+	int (*setup_link)(struct vtnic *vn);
+	unsigned int max_queues;
+};
+
 /**
  * struct vtnic_mac_info - what differs between the supported MAC types
  * @type: MAC type
  * @name: controller name for log messages
+ * @ops: datapath hooks; NULL when the datapath is not supported yet
  */
 struct vtnic_mac_info {
 	enum vtnic_mac_type type;
 	const char *name;
+	const struct vtnic_mac_ops *ops;
+};
+
+struct vtnic_tx_buffer {
+	struct sk_buff *skb;		/* set on the first buffer of a packet */
+	union vtnic_tx_desc *next_to_watch;	/* its last descriptor */
+	unsigned int bytecount;
+	unsigned short gso_segs;
+	bool mapped_single;		/* head (dma_map_single) or page frag */
+	DEFINE_DMA_UNMAP_ADDR(dma);
+	DEFINE_DMA_UNMAP_LEN(len);
+};
+
+/**
+ * struct vtnic_ring_stats - per-ring counters, updated by NAPI only
+ * @packets: frames completed (TX) or delivered (RX)
+ * @bytes: their bytes
+ * @restart: TX: queue woken after it was stopped for lack of descriptors
+ * @busy: TX: NETDEV_TX_BUSY returned
+ * @csum_err: RX: the device flagged a bad L3/L4 checksum
+ * @alloc_fail: RX: no page for a buffer
+ * @errors: RX: frames with a MAC error; TX: packets that could not be
+ *	    mapped or offloaded; both dropped
+ * @syncp: makes the 64-bit counters readable on 32-bit hosts
+ */
+struct vtnic_ring_stats {
+	u64 packets;
+	u64 bytes;
+	u64 restart;
+	u64 busy;
+	u64 csum_err;
+	u64 alloc_fail;
+	u64 errors;
+	struct u64_stats_sync syncp;
+};
+
+/**
+ * struct vtnic_ring - one receive or transmit descriptor ring
+ * @qv: the vector that serves it
+ * @netdev: its netdev
+ * @dev: DMA device
+ * @desc: descriptors (coherent DMA)
+ * @dma: their bus address
+ * @size: bytes of @desc
+ * @count: descriptors
+ * @queue_index: stack queue index
+ * @reg_idx: device queue it is programmed into
+ * @next_to_use: next descriptor software fills
+ * @next_to_clean: next descriptor software expects back
+ * @tx_buf: TX: per-descriptor buffer state
+ * @rx_page: RX: page held by each descriptor
+ * @pp: RX: page pool the buffers come from
+ * @skb: RX: frame in progress across descriptors
+ * @stats: counters
+ */
+struct vtnic_ring {
+	struct vtnic_q_vector *qv;
+	struct net_device *netdev;
+	struct device *dev;
+	void *desc;
+	dma_addr_t dma;
+	unsigned int size;
+	u16 count;
+	u16 queue_index;
+	u8 reg_idx;
+	u16 next_to_use;
+	u16 next_to_clean;
+	union {
+		struct vtnic_tx_buffer *tx_buf;
+		struct page **rx_page;
+	};
+	struct page_pool *pp;
+	struct sk_buff *skb;
+	struct vtnic_ring_stats stats;
+};
+
+/**
+ * struct vtnic_q_vector - one interrupt vector and the queue pair it serves
+ * @vn: the PF
+ * @napi: its NAPI context
+ * @tx: transmit ring
+ * @rx: receive ring
+ * @v_idx: MSI-X vector (EIMS bit); 0 in MSI/INTx mode
+ * @itr_us: current moderation interval written to EITR
+ * @dim: adaptive moderation state
+ * @event_ctr: interrupts seen, for DIM
+ * @name: IRQ name, "<netdev>-TxRx-<n>"
+ */
+struct vtnic_q_vector {
+	struct vtnic *vn;
+	struct napi_struct napi;
+	struct vtnic_ring tx;
+	struct vtnic_ring rx;
+	unsigned int v_idx;
+	u32 itr_us;
+	struct dim dim;
+	u16 event_ctr;
+	char name[IFNAMSIZ + 16];
+};
+
+/**
+ * struct vtnic_hw_stats - the device's counters, accumulated in 64 bits
+ *
+ * The registers clear on read; vtnic_update_hw_stats() adds them here
+ * under vtnic.stats_lock.  Documentation/vtnic.rst names each one.
+ */
+struct vtnic_hw_stats {
+	u64 crcerrs, algnerrc, rxerrc, mpc, colc, rlec;
+	u64 xonrxc, xontxc, xoffrxc, xofftxc;
+	u64 gprc, bprc, mprc, gptc, gorc, gotc;
+	u64 rnbc, ruc, rfc, roc, rjc, tpr, tpt, mptc, bptc, tsctc;
+};
+
+enum vtnic_state {
+	VTNIC_STATE_UP,		/* rings and vectors live (vtnic_up done) */
+	VTNIC_STATE_REMOVING,	/* remove() started: no new reset work */
 };
 
 /**
  * struct vtnic - one PF
  * @hw: register window
+ * @bar0: BAR0 mapping, kept to re-arm @hw after PCI error recovery
  * @pdev: the PCI function
  * @mac: MAC-type description, from the PCI ID table
+ * @netdev: its netdev
+ * @state: enum vtnic_state bits
+ * @int_mode: interrupt mode in use
+ * @num_vectors: MSI-X vectors allocated (1 for MSI/INTx)
+ * @max_queues: queue pairs the vectors and the MAC allow
+ * @num_queues: queue pairs in use (ethtool -L)
+ * @qv: the vectors, @num_queues of them while up
+ * @tx_ring_count: descriptors per TX ring (ethtool -G)
+ * @rx_ring_count: descriptors per RX ring
+ * @rx_itr_us: fixed moderation interval, microseconds (ethtool -C)
+ * @adaptive_rx: moderate with DIM instead of @rx_itr_us
+ * @rss_indir: RSS redirection table
+ * @rss_key: RSS hash key
+ * @perm_addr: MAC address the NVM loaded into RAR 0
+ * @active_vlans: VLAN IDs the stack asked for (VFTA)
+ * @link_up: carrier as last reported
+ * @link_speed: Mb/s when up
+ * @watchdog: link, statistics and reset
+ * @reset_pending: the watchdog must reset the datapath (TX timeout)
+ * @stats_lock: protects @hw_stats
+ * @hw_stats: accumulated device counters
+ * @ring_stats_sum: counters of rings freed by reconfiguration, kept so
+ *		    the totals never go backwards; under @stats_lock, as is
+ *		    the @qv array itself
  */
 struct vtnic {
 	struct vtnic_hw hw;
+	u8 __iomem *bar0;
 	struct pci_dev *pdev;
 	const struct vtnic_mac_info *mac;
+	struct net_device *netdev;
+	unsigned long state;
+	enum vtnic_int_mode int_mode;
+	unsigned int num_vectors;
+	unsigned int max_queues;
+	unsigned int num_queues;
+	struct vtnic_q_vector *qv[VTNIC_MAX_QUEUES];
+	u32 tx_ring_count;
+	u32 rx_ring_count;
+	u32 rx_itr_us;
+	bool adaptive_rx;
+	u32 rss_indir[VTNIC_RETA_SIZE];
+	u8 rss_key[VTNIC_RSS_KEY_SIZE];
+	u8 perm_addr[ETH_ALEN];
+	unsigned long active_vlans[BITS_TO_LONGS(VLAN_N_VID)];
+	bool link_up;
+	u32 link_speed;
+	struct delayed_work watchdog;
+	bool reset_pending;
+	spinlock_t stats_lock;	/* protects hw_stats, ring_stats_sum, qv[] */
+	struct vtnic_hw_stats hw_stats;
+	struct {
+		u64 rx_packets, rx_bytes, tx_packets, tx_bytes;
+		u64 rx_csum_err, rx_alloc_fail, rx_errors;
+		u64 tx_restart, tx_busy, tx_errors;
+	} ring_stats_sum;
 };
 
 static inline u32 vtnic_rd32(struct vtnic *vn, u32 reg)
@@ -45,5 +269,56 @@ static inline void vtnic_wr32(struct vtnic *vn, u32 reg, u32 val)
 {
 	vtnic_hw_wr32(&vn->hw, reg, val);
 }
+
+static inline void vtnic_flush(struct vtnic *vn)
+{
+	vtnic_rd32(vn, VTNIC_STATUS);
+}
+
+extern const struct vtnic_mac_ops vtnic_82576_ops;
+
+/* vtnic_hw_82576.c */
+void vtnic_read_mac_addr(struct vtnic *vn, u8 *addr);
+void vtnic_set_rar(struct vtnic *vn, unsigned int idx, const u8 *addr);
+void vtnic_clear_filters(struct vtnic *vn);
+void vtnic_update_link(struct vtnic *vn);
+
+/* vtnic_irq.c */
+int vtnic_irq_alloc(struct vtnic *vn);
+void vtnic_irq_free(struct vtnic *vn);
+int vtnic_irq_request(struct vtnic *vn);
+void vtnic_irq_release(struct vtnic *vn);
+void vtnic_irq_configure(struct vtnic *vn);
+void vtnic_irq_enable(struct vtnic *vn);
+void vtnic_irq_disable(struct vtnic *vn);
+void vtnic_qv_enable(struct vtnic_q_vector *qv);
+void vtnic_write_itr(struct vtnic_q_vector *qv, u32 usecs);
+
+/* vtnic_txrx.c */
+int vtnic_alloc_queues(struct vtnic *vn);
+void vtnic_free_queues(struct vtnic *vn);
+void vtnic_configure_tx(struct vtnic *vn);
+void vtnic_configure_rx(struct vtnic *vn);
+void vtnic_disable_queues(struct vtnic *vn);
+void vtnic_write_rss(struct vtnic *vn);
+void vtnic_set_rx_limits(struct vtnic *vn, unsigned int mtu);
+netdev_tx_t vtnic_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
+int vtnic_poll(struct napi_struct *napi, int budget);
+
+/* vtnic_netdev.c */
+int vtnic_netdev_create(struct vtnic *vn);
+void vtnic_netdev_destroy(struct vtnic *vn);
+int vtnic_up(struct vtnic *vn);
+void vtnic_down(struct vtnic *vn);
+int vtnic_reconfigure(struct vtnic *vn, unsigned int queues, u32 tx_count,
+		      u32 rx_count);
+void vtnic_update_hw_stats(struct vtnic *vn);
+void vtnic_ring_stats_read(const struct vtnic_ring_stats *s,
+			   struct vtnic_ring_stats *sum);
+void vtnic_ring_stats_total(struct vtnic *vn, struct vtnic_ring_stats *rx,
+			    struct vtnic_ring_stats *tx);
+
+/* vtnic_ethtool.c */
+void vtnic_set_ethtool_ops(struct net_device *netdev);
 
 #endif /* _VTNIC_H_ */

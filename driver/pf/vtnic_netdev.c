@@ -1,0 +1,591 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vtnic: the PF's netdev - open/stop, filters, MTU, VLANs, features,
+ * statistics and the watchdog that follows the link and recovers from a
+ * TX timeout.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/rtnetlink.h>
+
+#include "vtnic.h"
+
+#define VTNIC_WATCHDOG_PERIOD	(2 * HZ)
+
+/* MACLEN and IPLEN of the context descriptor are 7 and 9 bits wide */
+#define VTNIC_MAX_MACLEN	127
+#define VTNIC_MAX_IPLEN		511
+
+static void vtnic_restore_vlans(struct vtnic *vn);
+
+/* MTA hash of a multicast address, filter type MO = 0 (8.10.15) */
+static u32 vtnic_mta_hash(const u8 *addr)
+{
+	return ((addr[5] << 8) | addr[4]) >> 4 & 0xfff;
+}
+
+static void vtnic_set_rx_mode(struct net_device *netdev)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+	u32 mta[VTNIC_MTA_REGS] = {};
+	struct netdev_hw_addr *ha;
+	unsigned int i, rar = 1;
+	u32 rctl;
+
+	if (!test_bit(VTNIC_STATE_UP, &vn->state))
+		return;
+
+	rctl = vtnic_rd32(vn, VTNIC_RCTL);
+	rctl &= ~(VTNIC_RCTL_UPE | VTNIC_RCTL_MPE | VTNIC_RCTL_VFE);
+
+	/* Secondary unicast addresses take RAR 1..23; more means promisc */
+	netdev_for_each_uc_addr(ha, netdev) {
+		if (rar == VTNIC_RAR_ENTRIES) {
+			rctl |= VTNIC_RCTL_UPE;
+			break;
+		}
+		vtnic_set_rar(vn, rar++, ha->addr);
+	}
+	for (; rar < VTNIC_RAR_ENTRIES; rar++)
+		vtnic_set_rar(vn, rar, NULL);
+
+	netdev_for_each_mc_addr(ha, netdev) {
+		u32 h = vtnic_mta_hash(ha->addr);
+
+		mta[h >> 5] |= BIT(h & 31);
+	}
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		vtnic_wr32(vn, VTNIC_MTA(i), mta[i]);
+
+	if (netdev->flags & IFF_PROMISC)
+		rctl |= VTNIC_RCTL_UPE | VTNIC_RCTL_MPE;
+	else if (netdev->flags & IFF_ALLMULTI)
+		rctl |= VTNIC_RCTL_MPE;
+
+	/* Promiscuous mode sees every VLAN, as a capture expects */
+	if ((netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER) &&
+	    !(netdev->flags & IFF_PROMISC))
+		rctl |= VTNIC_RCTL_VFE;
+	vtnic_wr32(vn, VTNIC_RCTL, rctl);
+}
+
+static void vtnic_set_vlan_strip(struct vtnic *vn, netdev_features_t features)
+{
+	u32 ctrl = vtnic_rd32(vn, VTNIC_CTRL);
+
+	if (features & NETIF_F_HW_VLAN_CTAG_RX)
+		ctrl |= VTNIC_CTRL_VME;
+	else
+		ctrl &= ~VTNIC_CTRL_VME;
+	vtnic_wr32(vn, VTNIC_CTRL, ctrl);
+}
+
+/**
+ * vtnic_up() - bring the datapath up: reset, rings, vectors, filters, link
+ * @vn: the PF
+ *
+ * Context: rtnl.
+ * Return: 0, or a negative errno with everything undone.
+ */
+int vtnic_up(struct vtnic *vn)
+{
+	struct net_device *netdev = vn->netdev;
+	unsigned int i;
+	int err;
+
+	err = vn->mac->ops->reset(vn);
+	if (err)
+		return err;
+	vtnic_clear_filters(vn);
+	vtnic_set_rar(vn, 0, netdev->dev_addr);
+
+	err = vtnic_alloc_queues(vn);
+	if (err)
+		return err;
+	err = netif_set_real_num_tx_queues(netdev, vn->num_queues);
+	if (!err)
+		err = netif_set_real_num_rx_queues(netdev, vn->num_queues);
+	if (err)
+		goto err_free_queues;
+
+	vtnic_irq_configure(vn);
+	err = vtnic_irq_request(vn);
+	if (err)
+		goto err_free_queues;
+
+	vtnic_configure_tx(vn);
+	vtnic_configure_rx(vn);
+	vtnic_set_vlan_strip(vn, netdev->features);
+	vtnic_restore_vlans(vn);
+	for (i = 0; i < vn->num_queues; i++)
+		vtnic_write_itr(vn->qv[i], vn->rx_itr_us);
+
+	set_bit(VTNIC_STATE_UP, &vn->state);
+	vtnic_set_rx_mode(netdev);
+	for (i = 0; i < vn->num_queues; i++)
+		napi_enable(&vn->qv[i]->napi);
+	vtnic_irq_enable(vn);
+	vn->mac->ops->setup_link(vn);
+	netif_tx_start_all_queues(netdev);
+	mod_delayed_work(system_wq, &vn->watchdog, 0);
+	return 0;
+
+err_free_queues:
+	vtnic_free_queues(vn);
+	return err;
+}
+
+/**
+ * vtnic_down() - vtnic_up() in reverse; no buffer or mapping survives it
+ * @vn: the PF
+ *
+ * Context: rtnl.
+ */
+void vtnic_down(struct vtnic *vn)
+{
+	struct net_device *netdev = vn->netdev;
+	unsigned int i;
+
+	clear_bit(VTNIC_STATE_UP, &vn->state);
+	netif_tx_disable(netdev);
+	netif_carrier_off(netdev);
+	vn->link_up = false;
+	vn->link_speed = 0;
+
+	vtnic_irq_disable(vn);
+	for (i = 0; i < vn->num_queues; i++)
+		napi_disable(&vn->qv[i]->napi);
+	/* No DMA may be in flight once the buffers go back */
+	vtnic_disable_queues(vn);
+	vtnic_irq_release(vn);
+	if (vtnic_hw_present(&vn->hw))
+		vn->mac->ops->reset(vn);
+
+	/* The last counters before the reset cleared them */
+	vtnic_update_hw_stats(vn);
+	vtnic_free_queues(vn);
+}
+
+/**
+ * vtnic_reconfigure() - change queue count or ring sizes, live if running
+ * @vn: the PF
+ * @queues: queue pairs
+ * @tx_count: TX descriptors per ring
+ * @rx_count: RX descriptors per ring
+ *
+ * A running interface goes down and comes back with the new layout; if
+ * that fails the old layout is restored.
+ *
+ * Context: rtnl.
+ * Return: 0, or a negative errno.
+ */
+int vtnic_reconfigure(struct vtnic *vn, unsigned int queues, u32 tx_count,
+		      u32 rx_count)
+{
+	unsigned int old_queues = vn->num_queues;
+	u32 old_tx = vn->tx_ring_count, old_rx = vn->rx_ring_count;
+	bool running = netif_running(vn->netdev);
+	int err;
+
+	if (running)
+		vtnic_down(vn);
+	vn->num_queues = queues;
+	vn->tx_ring_count = tx_count;
+	vn->rx_ring_count = rx_count;
+	if (!running)
+		return 0;
+
+	err = vtnic_up(vn);
+	if (!err)
+		return 0;
+
+	netdev_err(vn->netdev, "reconfiguration failed (%d), restoring the previous rings\n",
+		   err);
+	vn->num_queues = old_queues;
+	vn->tx_ring_count = old_tx;
+	vn->rx_ring_count = old_rx;
+	if (vtnic_up(vn))
+		netdev_err(vn->netdev, "cannot restart the interface\n");
+	return err;
+}
+
+static int vtnic_open(struct net_device *netdev)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+
+	if (!vtnic_hw_present(&vn->hw))
+		return -ENODEV;
+	netif_carrier_off(netdev);
+	return vtnic_up(vn);
+}
+
+static int vtnic_stop(struct net_device *netdev)
+{
+	vtnic_down(netdev_priv(netdev));
+	return 0;
+}
+
+static int vtnic_set_mac_address(struct net_device *netdev, void *p)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+	int err;
+
+	err = eth_prepare_mac_addr_change(netdev, p);
+	if (err)
+		return err;
+	eth_commit_mac_addr_change(netdev, p);
+	if (test_bit(VTNIC_STATE_UP, &vn->state))
+		vtnic_set_rar(vn, 0, netdev->dev_addr);
+	return 0;
+}
+
+static int vtnic_change_mtu(struct net_device *netdev, int mtu)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+
+	/* Receive buffers chain, so only the length limit changes */
+	WRITE_ONCE(netdev->mtu, mtu);
+	if (test_bit(VTNIC_STATE_UP, &vn->state))
+		vtnic_set_rx_limits(vn, mtu);
+	return 0;
+}
+
+/* VLAN Filter Table: one bit per VLAN ID (8.10.19) */
+static void vtnic_vfta_set(struct vtnic *vn, u16 vid, bool on)
+{
+	u32 vfta = vtnic_rd32(vn, VTNIC_VFTA(vid >> 5));
+
+	if (on)
+		vfta |= BIT(vid & 31);
+	else
+		vfta &= ~BIT(vid & 31);
+	vtnic_wr32(vn, VTNIC_VFTA(vid >> 5), vfta);
+}
+
+static void vtnic_restore_vlans(struct vtnic *vn)
+{
+	u16 vid;
+
+	/* VLAN 0 carries priority-tagged frames: always accept it */
+	vtnic_vfta_set(vn, 0, true);
+	for_each_set_bit(vid, vn->active_vlans, VLAN_N_VID)
+		vtnic_vfta_set(vn, vid, true);
+}
+
+static int vtnic_vlan_rx_add_vid(struct net_device *netdev, __be16 proto,
+				 u16 vid)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+
+	set_bit(vid, vn->active_vlans);
+	if (test_bit(VTNIC_STATE_UP, &vn->state))
+		vtnic_vfta_set(vn, vid, true);
+	return 0;
+}
+
+static int vtnic_vlan_rx_kill_vid(struct net_device *netdev, __be16 proto,
+				  u16 vid)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+
+	clear_bit(vid, vn->active_vlans);
+	if (vid && test_bit(VTNIC_STATE_UP, &vn->state))
+		vtnic_vfta_set(vn, vid, false);
+	return 0;
+}
+
+static int vtnic_set_features(struct net_device *netdev,
+			      netdev_features_t features)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+	netdev_features_t changed = netdev->features ^ features;
+
+	if (!test_bit(VTNIC_STATE_UP, &vn->state))
+		return 0;
+
+	if (changed & NETIF_F_HW_VLAN_CTAG_RX)
+		vtnic_set_vlan_strip(vn, features);
+	if (changed & NETIF_F_RXCSUM) {
+		u32 rxcsum = vtnic_rd32(vn, VTNIC_RXCSUM);
+
+		if (features & NETIF_F_RXCSUM)
+			rxcsum |= VTNIC_RXCSUM_IPOFL | VTNIC_RXCSUM_TUOFL;
+		else
+			rxcsum &= ~(VTNIC_RXCSUM_IPOFL | VTNIC_RXCSUM_TUOFL);
+		vtnic_wr32(vn, VTNIC_RXCSUM, rxcsum);
+	}
+	if (changed & NETIF_F_HW_VLAN_CTAG_FILTER) {
+		netdev->features = features;
+		vtnic_set_rx_mode(netdev);
+	}
+	return 0;
+}
+
+static netdev_features_t vtnic_features_check(struct sk_buff *skb,
+					      struct net_device *netdev,
+					      netdev_features_t features)
+{
+	unsigned int network_hdr_len, mac_hdr_len;
+
+	mac_hdr_len = skb_network_offset(skb);
+	if (unlikely(mac_hdr_len > VTNIC_MAX_MACLEN))
+		return features & ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK |
+				    NETIF_F_HW_VLAN_CTAG_TX);
+
+	network_hdr_len = skb_checksum_start(skb) - skb_network_header(skb);
+	if (unlikely(network_hdr_len > VTNIC_MAX_IPLEN))
+		return features & ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
+	return features;
+}
+
+static void vtnic_tx_timeout(struct net_device *netdev, unsigned int txqueue)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+
+	netdev_err(netdev, "TX queue %u timed out, resetting the datapath\n",
+		   txqueue);
+	vn->reset_pending = true;
+	mod_delayed_work(system_wq, &vn->watchdog, 0);
+}
+
+/* Add a clear-on-read 32-bit counter to its 64-bit total */
+static void vtnic_stat_add(struct vtnic *vn, u64 *total, u32 reg)
+{
+	u32 val = vtnic_rd32(vn, reg);
+
+	if (val != ~0U)
+		*total += val;
+}
+
+/**
+ * vtnic_update_hw_stats() - fold the device's counters into vn->hw_stats
+ * @vn: the PF
+ *
+ * Context: any; takes vn->stats_lock.
+ */
+void vtnic_update_hw_stats(struct vtnic *vn)
+{
+	struct vtnic_hw_stats *s = &vn->hw_stats;
+
+	if (!vtnic_hw_present(&vn->hw))
+		return;
+
+	spin_lock_bh(&vn->stats_lock);
+	vtnic_stat_add(vn, &s->crcerrs, VTNIC_CRCERRS);
+	vtnic_stat_add(vn, &s->algnerrc, VTNIC_ALGNERRC);
+	vtnic_stat_add(vn, &s->rxerrc, VTNIC_RXERRC);
+	vtnic_stat_add(vn, &s->mpc, VTNIC_MPC);
+	vtnic_stat_add(vn, &s->colc, VTNIC_COLC);
+	vtnic_stat_add(vn, &s->rlec, VTNIC_RLEC);
+	vtnic_stat_add(vn, &s->xonrxc, VTNIC_XONRXC);
+	vtnic_stat_add(vn, &s->xontxc, VTNIC_XONTXC);
+	vtnic_stat_add(vn, &s->xoffrxc, VTNIC_XOFFRXC);
+	vtnic_stat_add(vn, &s->xofftxc, VTNIC_XOFFTXC);
+	vtnic_stat_add(vn, &s->gprc, VTNIC_GPRC);
+	vtnic_stat_add(vn, &s->bprc, VTNIC_BPRC);
+	vtnic_stat_add(vn, &s->mprc, VTNIC_MPRC);
+	vtnic_stat_add(vn, &s->gptc, VTNIC_GPTC);
+	/* 64-bit octet counters: the high half read clears both */
+	vtnic_stat_add(vn, &s->gorc, VTNIC_GORCL);
+	s->gorc += (u64)vtnic_rd32(vn, VTNIC_GORCL + 4) << 32;
+	vtnic_stat_add(vn, &s->gotc, VTNIC_GOTCL);
+	s->gotc += (u64)vtnic_rd32(vn, VTNIC_GOTCL + 4) << 32;
+	vtnic_stat_add(vn, &s->rnbc, VTNIC_RNBC);
+	vtnic_stat_add(vn, &s->ruc, VTNIC_RUC);
+	vtnic_stat_add(vn, &s->rfc, VTNIC_RFC);
+	vtnic_stat_add(vn, &s->roc, VTNIC_ROC);
+	vtnic_stat_add(vn, &s->rjc, VTNIC_RJC);
+	vtnic_stat_add(vn, &s->tpr, VTNIC_TPR);
+	vtnic_stat_add(vn, &s->tpt, VTNIC_TPT);
+	vtnic_stat_add(vn, &s->mptc, VTNIC_MPTC);
+	vtnic_stat_add(vn, &s->bptc, VTNIC_BPTC);
+	vtnic_stat_add(vn, &s->tsctc, VTNIC_TSCTC);
+	spin_unlock_bh(&vn->stats_lock);
+}
+
+/**
+ * vtnic_ring_stats_read() - add one ring's counters to a sum
+ * @s: the ring's counters
+ * @sum: where they are added
+ */
+void vtnic_ring_stats_read(const struct vtnic_ring_stats *s,
+			   struct vtnic_ring_stats *sum)
+{
+	u64 packets, bytes, restart, busy, csum_err, alloc_fail, errors;
+	unsigned int start;
+
+	do {
+		start = u64_stats_fetch_begin(&s->syncp);
+		packets = s->packets;
+		bytes = s->bytes;
+		restart = s->restart;
+		busy = s->busy;
+		csum_err = s->csum_err;
+		alloc_fail = s->alloc_fail;
+		errors = s->errors;
+	} while (u64_stats_fetch_retry(&s->syncp, start));
+
+	sum->packets += packets;
+	sum->bytes += bytes;
+	sum->restart += restart;
+	sum->busy += busy;
+	sum->csum_err += csum_err;
+	sum->alloc_fail += alloc_fail;
+	sum->errors += errors;
+}
+
+/**
+ * vtnic_ring_stats_total() - all rings' counters, freed rings included
+ * @vn: the PF
+ * @rx: zeroed, filled with the receive totals
+ * @tx: zeroed, filled with the transmit totals
+ *
+ * Context: vn->stats_lock held.
+ */
+void vtnic_ring_stats_total(struct vtnic *vn, struct vtnic_ring_stats *rx,
+			    struct vtnic_ring_stats *tx)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&vn->stats_lock);
+	rx->packets = vn->ring_stats_sum.rx_packets;
+	rx->bytes = vn->ring_stats_sum.rx_bytes;
+	rx->csum_err = vn->ring_stats_sum.rx_csum_err;
+	rx->alloc_fail = vn->ring_stats_sum.rx_alloc_fail;
+	rx->errors = vn->ring_stats_sum.rx_errors;
+	tx->packets = vn->ring_stats_sum.tx_packets;
+	tx->bytes = vn->ring_stats_sum.tx_bytes;
+	tx->restart = vn->ring_stats_sum.tx_restart;
+	tx->busy = vn->ring_stats_sum.tx_busy;
+	tx->errors = vn->ring_stats_sum.tx_errors;
+	for (i = 0; i < VTNIC_MAX_QUEUES; i++) {
+		if (!vn->qv[i])
+			continue;
+		vtnic_ring_stats_read(&vn->qv[i]->rx.stats, rx);
+		vtnic_ring_stats_read(&vn->qv[i]->tx.stats, tx);
+	}
+}
+
+static void vtnic_get_stats64(struct net_device *netdev,
+			      struct rtnl_link_stats64 *stats)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+	struct vtnic_ring_stats rx = {}, tx = {};
+	struct vtnic_hw_stats *hw = &vn->hw_stats;
+
+	vtnic_update_hw_stats(vn);
+
+	spin_lock_bh(&vn->stats_lock);
+	vtnic_ring_stats_total(vn, &rx, &tx);
+	stats->rx_packets = rx.packets;
+	stats->rx_bytes = rx.bytes;
+	stats->tx_packets = tx.packets;
+	stats->tx_bytes = tx.bytes;
+	stats->multicast = hw->mprc;
+	stats->collisions = hw->colc;
+	stats->rx_crc_errors = hw->crcerrs;
+	stats->rx_frame_errors = hw->algnerrc;
+	stats->rx_length_errors = hw->rlec + hw->ruc + hw->roc;
+	stats->rx_missed_errors = hw->mpc;
+	stats->rx_over_errors = hw->rnbc;
+	stats->rx_errors = hw->crcerrs + hw->algnerrc + hw->rxerrc +
+			   stats->rx_length_errors + rx.errors;
+	stats->rx_dropped = rx.alloc_fail;
+	stats->tx_errors = tx.errors;
+	stats->tx_dropped = tx.errors;
+	spin_unlock_bh(&vn->stats_lock);
+}
+
+static const struct net_device_ops vtnic_netdev_ops = {
+	.ndo_open		= vtnic_open,
+	.ndo_stop		= vtnic_stop,
+	.ndo_start_xmit		= vtnic_xmit_frame,
+	.ndo_features_check	= vtnic_features_check,
+	.ndo_set_rx_mode	= vtnic_set_rx_mode,
+	.ndo_set_mac_address	= vtnic_set_mac_address,
+	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_change_mtu		= vtnic_change_mtu,
+	.ndo_get_stats64	= vtnic_get_stats64,
+	.ndo_vlan_rx_add_vid	= vtnic_vlan_rx_add_vid,
+	.ndo_vlan_rx_kill_vid	= vtnic_vlan_rx_kill_vid,
+	.ndo_set_features	= vtnic_set_features,
+	.ndo_tx_timeout		= vtnic_tx_timeout,
+};
+
+static void vtnic_watchdog(struct work_struct *work)
+{
+	struct vtnic *vn = container_of(to_delayed_work(work), struct vtnic,
+					watchdog);
+
+	if (test_bit(VTNIC_STATE_REMOVING, &vn->state))
+		return;
+
+	rtnl_lock();
+	if (vn->reset_pending && netif_running(vn->netdev) &&
+	    vtnic_hw_present(&vn->hw)) {
+		vn->reset_pending = false;
+		vtnic_down(vn);
+		if (vtnic_up(vn))
+			netdev_err(vn->netdev, "reset failed, interface stays down\n");
+	}
+	if (netif_running(vn->netdev))
+		vtnic_update_link(vn);
+	rtnl_unlock();
+
+	vtnic_update_hw_stats(vn);
+	if (!test_bit(VTNIC_STATE_REMOVING, &vn->state))
+		mod_delayed_work(system_wq, &vn->watchdog,
+				 VTNIC_WATCHDOG_PERIOD);
+}
+
+/**
+ * vtnic_netdev_create() - set up and register the netdev
+ * @vn: the PF, inside the netdev's private area, reset
+ *
+ * Return: 0, or a negative errno.
+ */
+int vtnic_netdev_create(struct vtnic *vn)
+{
+	struct net_device *netdev = vn->netdev;
+	unsigned int i;
+
+	netdev->netdev_ops = &vtnic_netdev_ops;
+	vtnic_set_ethtool_ops(netdev);
+	netdev->watchdog_timeo = 5 * HZ;
+
+	netdev->hw_features = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
+			      NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM |
+			      NETIF_F_RXHASH | NETIF_F_HW_VLAN_CTAG_RX |
+			      NETIF_F_HW_VLAN_CTAG_TX |
+			      NETIF_F_HW_VLAN_CTAG_FILTER;
+	netdev->features = netdev->hw_features | NETIF_F_HIGHDMA;
+	netdev->vlan_features = NETIF_F_SG | NETIF_F_IP_CSUM |
+				NETIF_F_IPV6_CSUM | NETIF_F_TSO |
+				NETIF_F_TSO6 | NETIF_F_HIGHDMA;
+	netdev->priv_flags |= IFF_UNICAST_FLT;
+	netdev->min_mtu = ETH_MIN_MTU;
+	netdev->max_mtu = VTNIC_MAX_MTU;
+
+	vn->num_queues = vn->max_queues;
+	vn->tx_ring_count = VTNIC_DEFAULT_RING;
+	vn->rx_ring_count = VTNIC_DEFAULT_RING;
+	vn->rx_itr_us = VTNIC_ITR_DEFAULT_US;
+	netdev_rss_key_fill(vn->rss_key, sizeof(vn->rss_key));
+	for (i = 0; i < VTNIC_RETA_SIZE; i++)
+		vn->rss_indir[i] = ethtool_rxfh_indir_default(i, vn->num_queues);
+
+	INIT_DELAYED_WORK(&vn->watchdog, vtnic_watchdog);
+	netif_carrier_off(netdev);
+	return register_netdev(netdev);
+}
+
+/**
+ * vtnic_netdev_destroy() - unregister the netdev and stop its work
+ * @vn: the PF
+ */
+void vtnic_netdev_destroy(struct vtnic *vn)
+{
+	set_bit(VTNIC_STATE_REMOVING, &vn->state);
+	unregister_netdev(vn->netdev);
+	cancel_delayed_work_sync(&vn->watchdog);
+}
