@@ -1,32 +1,28 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The few kernel API differences between the releases vtnic builds on
- * (6.1 and later).  Each entry names the release that changed the API.
+ * (6.1 and later), detected by feature rather than by version number:
+ * distribution kernels backport.  VTNIC_HAVE_* come from the Makefile,
+ * which looks at the kernel's headers.
  */
 #ifndef _VTNIC_COMPAT_H_
 #define _VTNIC_COMPAT_H_
 
 #include <linux/ethtool.h>
-#include <linux/version.h>
+#include <linux/string.h>
 
 /* 6.6 split net/page_pool.h into types and helpers */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#ifdef VTNIC_HAVE_PAGE_POOL_HELPERS
 #include <net/page_pool/helpers.h>
 #else
 #include <net/page_pool.h>
 #endif
 
-/* 6.8 added ethtool_puts() for fixed strings */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 8, 0)
-static inline void ethtool_puts(u8 **data, const char *str)
+/* One fixed ethtool string, padded; the same on every release */
+static inline void vtnic_ethtool_puts(u8 **data, const char *str)
 {
-	ethtool_sprintf(data, "%s", str);
+	strscpy_pad((char *)*data, str, ETH_GSTRING_LEN);
+	*data += ETH_GSTRING_LEN;
 }
-#endif
-
-/* 6.8 passes the RSS settings to get_rxfh/set_rxfh in one struct */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
-#define VTNIC_RXFH_PARAM 1
-#endif
 
 #endif /* _VTNIC_COMPAT_H_ */

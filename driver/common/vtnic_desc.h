@@ -26,6 +26,7 @@ union vtnic_rx_desc {
 		__le16 vlan;
 	} wb;
 };
+
 static_assert(sizeof(union vtnic_rx_desc) == 16);
 
 #define VTNIC_RXD_STAT_DD		BIT(0)
@@ -66,6 +67,7 @@ union vtnic_tx_desc {
 		__le32 status;
 	} wb;
 };
+
 static_assert(sizeof(union vtnic_tx_desc) == 16);
 
 #define VTNIC_TXD_DTALEN		GENMASK(15, 0)
@@ -89,6 +91,7 @@ struct vtnic_tx_ctx_desc {
 	__le32 type_tucmd_mlhl;
 	__le32 mss_l4len_idx;
 };
+
 static_assert(sizeof(struct vtnic_tx_ctx_desc) == 16);
 
 #define VTNIC_TXCTX_IPLEN		GENMASK(8, 0)

@@ -9,6 +9,7 @@
 #define _VTNIC_REGS_H_
 
 #include <linux/bits.h>
+#include <linux/types.h>
 
 /*
  * Device Status: same offset on the 82576 PF and VF (82576 datasheet
@@ -51,6 +52,7 @@ enum {
 	VTNIC_MDIC_OP_WRITE		= 1,
 	VTNIC_MDIC_OP_READ		= 2,
 };
+
 #define VTNIC_MDIC_READY		BIT(28)
 #define VTNIC_MDIC_ERROR		BIT(30)
 #define VTNIC_PHY_ADDR			1
@@ -128,11 +130,15 @@ enum {
  * RAH carries the high two bytes, the address-valid bit and, in VMDq
  * mode, the pool bitmap.
  */
-#define VTNIC_RAL(n)			((n) < 16 ? 0x05400 + 8 * (n) : \
-						    0x054e0 + 8 * ((n) - 16))
-#define VTNIC_RAH(n)			(VTNIC_RAL(n) + 4)
+#define VTNIC_RAL(n)			vtnic_rar_reg(n)
+#define VTNIC_RAH(n)			(vtnic_rar_reg(n) + 4)
 #define VTNIC_RAH_AV			BIT(31)
 #define VTNIC_RAR_ENTRIES		24
+
+static inline u32 vtnic_rar_reg(unsigned int n)
+{
+	return n < 16 ? 0x05400 + 8 * n : 0x054e0 + 8 * (n - 16);
+}
 
 /* VLAN Filter Table Array, one bit per VLAN ID (8.10.19) */
 #define VTNIC_VFTA(n)			(0x05600 + 4 * (n))
@@ -145,6 +151,7 @@ enum {
 	VTNIC_MRQC_MODE_NONE		= 0,
 	VTNIC_MRQC_MODE_RSS		= 2,
 };
+
 #define VTNIC_MRQC_TCP_IPV4		BIT(16)
 #define VTNIC_MRQC_IPV4			BIT(17)
 #define VTNIC_MRQC_TCP_IPV6_EX		BIT(18)
@@ -168,6 +175,7 @@ enum {
 enum {
 	VTNIC_SRRCTL_DESCTYPE_ADV_ONEBUF = 1,
 };
+
 #define VTNIC_SRRCTL_DROP_EN		BIT(31)
 #define VTNIC_RDH(q)			(0x0c010 + 0x40 * (q))
 #define VTNIC_RDT(q)			(0x0c018 + 0x40 * (q))

@@ -39,7 +39,7 @@
 #define VTNIC_RX_BUFSZ		3072
 
 /* A TX descriptor carries at most 32 KB, so a TSO head may take several */
-#define VTNIC_TXD_MAX_DATA	(1u << 15)
+#define VTNIC_TXD_MAX_DATA	BIT(15)
 /* Worst case per packet: context + one per 32 KB of head and each frag */
 #define VTNIC_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 4)
 #define VTNIC_TX_WAKE_THRESH	(VTNIC_TX_DESC_NEEDED * 2)

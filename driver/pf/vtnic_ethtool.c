@@ -75,13 +75,13 @@ static int vtnic_get_link_ksettings(struct net_device *netdev,
 	struct vtnic *vn = netdev_priv(netdev);
 
 	ethtool_link_ksettings_zero_link_mode(cmd, supported);
-	ethtool_link_ksettings_add_link_mode(cmd, supported, 10baseT_Half);
-	ethtool_link_ksettings_add_link_mode(cmd, supported, 10baseT_Full);
-	ethtool_link_ksettings_add_link_mode(cmd, supported, 100baseT_Half);
-	ethtool_link_ksettings_add_link_mode(cmd, supported, 100baseT_Full);
-	ethtool_link_ksettings_add_link_mode(cmd, supported, 1000baseT_Full);
-	ethtool_link_ksettings_add_link_mode(cmd, supported, Autoneg);
-	ethtool_link_ksettings_add_link_mode(cmd, supported, TP);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Half_BIT, cmd->link_modes.supported);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Full_BIT, cmd->link_modes.supported);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_100baseT_Half_BIT, cmd->link_modes.supported);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_100baseT_Full_BIT, cmd->link_modes.supported);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_1000baseT_Full_BIT, cmd->link_modes.supported);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, cmd->link_modes.supported);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_TP_BIT, cmd->link_modes.supported);
 	linkmode_copy(cmd->link_modes.advertising, cmd->link_modes.supported);
 
 	cmd->base.port = PORT_TP;
@@ -151,11 +151,12 @@ static int vtnic_set_channels(struct net_device *netdev,
 			      struct ethtool_channels *ch)
 {
 	struct vtnic *vn = netdev_priv(netdev);
+	unsigned int other = vn->int_mode == VTNIC_INT_MSIX;
 	unsigned int i;
 	int err;
 
 	if (!ch->combined_count || ch->rx_count || ch->tx_count ||
-	    ch->other_count != (vn->int_mode == VTNIC_INT_MSIX))
+	    ch->other_count != other)
 		return -EINVAL;
 	if (ch->combined_count > vn->max_queues)
 		return -EINVAL;
@@ -257,7 +258,7 @@ static int vtnic_rss_set(struct vtnic *vn, const u32 *indir, const u8 *key,
 	return 0;
 }
 
-#ifdef VTNIC_RXFH_PARAM
+#ifdef VTNIC_HAVE_RXFH_PARAM
 static int vtnic_get_rxfh(struct net_device *netdev,
 			  struct ethtool_rxfh_param *rxfh)
 {
@@ -305,9 +306,9 @@ static void vtnic_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 	if (sset != ETH_SS_STATS)
 		return;
 	for (i = 0; i < ARRAY_SIZE(vtnic_sw_stats); i++)
-		ethtool_puts(&data, vtnic_sw_stats[i]);
+		vtnic_ethtool_puts(&data, vtnic_sw_stats[i]);
 	for (i = 0; i < ARRAY_SIZE(vtnic_hw_stats); i++)
-		ethtool_puts(&data, vtnic_hw_stats[i].name);
+		vtnic_ethtool_puts(&data, vtnic_hw_stats[i].name);
 	/* A fixed set, so the list does not change with ethtool -L */
 	for (i = 0; i < VTNIC_MAX_QUEUES; i++) {
 		ethtool_sprintf(&data, "rx_queue_%u_packets", i);
