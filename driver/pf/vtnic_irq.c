@@ -243,6 +243,18 @@ void vtnic_irq_configure(struct vtnic *vn)
 	unsigned int i;
 	u32 queues;
 
+	/*
+	 * Queue causes are routed through IVAR in every mode: with MSI or
+	 * INTx everything goes to vector 0, and the descriptor write-back
+	 * causes (ICR.RXDW/TXDW) are only raised for routed queues (QEMU
+	 * raises TXDW for none otherwise; igb routes them the same way).
+	 */
+	for (i = 0; i < vn->num_queues; i++) {
+		struct vtnic_q_vector *qv = vn->qv[i];
+
+		vtnic_set_ivar(vn, qv->rx.reg_idx, false, qv->v_idx);
+		vtnic_set_ivar(vn, qv->tx.reg_idx, true, qv->v_idx);
+	}
 	if (vn->int_mode != VTNIC_INT_MSIX) {
 		vtnic_wr32(vn, VTNIC_GPIE, 0);
 		return;
@@ -255,12 +267,6 @@ void vtnic_irq_configure(struct vtnic *vn)
 	 */
 	vtnic_wr32(vn, VTNIC_GPIE, VTNIC_GPIE_NSICR | VTNIC_GPIE_MSIX_MODE |
 		   VTNIC_GPIE_EIAME | VTNIC_GPIE_PBA);
-	for (i = 0; i < vn->num_queues; i++) {
-		struct vtnic_q_vector *qv = vn->qv[i];
-
-		vtnic_set_ivar(vn, qv->rx.reg_idx, false, qv->v_idx);
-		vtnic_set_ivar(vn, qv->tx.reg_idx, true, qv->v_idx);
-	}
 	vtnic_wr32(vn, VTNIC_IVAR_MISC,
 		   (VTNIC_OTHER_VECTOR | VTNIC_IVAR_VALID) << 8);
 
