@@ -37,11 +37,13 @@ unit:
 # One VM run: make vmtest PF=igb VF=igbvf TESTS=vf_ping.sh
 PF ?= vtnic
 VF ?= vtnicvf
+# The demo's VF part needs a VF driver with a netdev: stock igbvf for now
+DEMO_VF ?= igbvf
 vmtest:
 	tools/testing/vm/vmtest.sh --pf $(PF) --vf $(VF) $(if $(TESTS),--tests $(TESTS))
 
 demo:
-	tools/testing/vm/vmtest.sh --demo --pf igb --vf igbvf
+	tools/testing/vm/vmtest.sh --demo --pf $(PF) --vf $(DEMO_VF)
 
 check:
 	tools/testing/check.sh

@@ -16,16 +16,68 @@ fail() { echo; echo ">>> demo FAILED: $*"; exit 1; }
 
 say "This VM has one emulated Intel 82576 card with two ports, A and B,
     cabled to each other.  Nothing in it can reach the outside world."
-say "Port A is driven by '$VTNIC_PF_DRIVER'.  (vtnic binds the port but cannot
-    drive it yet: until the PF datapath lands, the demo uses in-tree igb.)"
+say "Port A is driven by '$VTNIC_PF_DRIVER', port B by in-tree igb."
 dev_a=$(netdev_of "$VTNIC_PORT_A")
 dev_b=$(netdev_of "$VTNIC_PORT_B")
+[ -n "$dev_a" ] || fail "port A has no netdev"
 echo "    port A: $VTNIC_PORT_A = $dev_a, port B: $VTNIC_PORT_B = $dev_b"
+run ethtool -i "$dev_a"
+
+say "Port A in namespace 'host' (192.0.2.1), port B in 'peer' (192.0.2.2):"
+run ip netns add host
+run ip netns add peer
+run ip link set "$dev_a" netns host
+run ip link set "$dev_b" netns peer
+run ip -n host addr add 192.0.2.1/24 dev "$dev_a"
+run ip -n peer addr add 192.0.2.2/24 dev "$dev_b"
+run ip -n host link set "$dev_a" up
+run ip -n peer link set "$dev_b" up
+for i in $(seq 40); do
+	ip -n host link show "$dev_a" | grep -q LOWER_UP && break
+	sleep 0.5
+done
+run ip netns exec host ping -c 3 -i 0.3 -W 2 192.0.2.2 || fail "port A cannot reach port B"
+
+say "16 MB over TCP from port A to port B, checked end to end:"
+head -c 16777216 /dev/urandom > /tmp/demo.bin
+sum_tx=$(sha256sum < /tmp/demo.bin | cut -d' ' -f1)
+ip netns exec peer socat -u TCP4-LISTEN:5201,reuseaddr CREATE:/tmp/demo.rx &
+sleep 0.5
+run ip netns exec host socat -u FILE:/tmp/demo.bin TCP4:192.0.2.2:5201 || fail "transfer failed"
+wait
+sum_rx=$(sha256sum < /tmp/demo.rx | cut -d' ' -f1)
+echo "    sent     $sum_tx"
+echo "    received $sum_rx"
+[ "$sum_tx" = "$sum_rx" ] || fail "the payload changed on the way"
+rm -f /tmp/demo.bin /tmp/demo.rx
+
+say "Queues, rings and counters of port A:"
+run ip netns exec host ethtool -l "$dev_a"
+run ip netns exec host ethtool -g "$dev_a"
+echo "\$ ethtool -S $dev_a | grep -E '^ +(rx|tx)_(packets|bytes)'"
+ip netns exec host ethtool -S "$dev_a" | grep -E '^ +(rx|tx)_(packets|bytes):'
+run ip -n host -s link show "$dev_a"
+
+# Port A goes back to the root namespace for the SR-IOV part.
+ip netns del host
+ip netns del peer
+for i in $(seq 20); do
+	dev_a=$(netdev_of "$VTNIC_PORT_A")
+	dev_b=$(netdev_of "$VTNIC_PORT_B")
+	[ -e "/sys/class/net/$dev_a" ] && [ -e "/sys/class/net/$dev_b" ] && break
+	sleep 0.5
+done
 run ip link set "$dev_a" up
 
 say "Creating 4 virtual functions on port A, the way an admin does:"
 echo "\$ echo 4 > $A/sriov_numvfs"
-echo 4 > "$A/sriov_numvfs" || fail "sriov_numvfs refused"
+if ! echo 4 > "$A/sriov_numvfs"; then
+	# vtnic's SR-IOV support is the next issue; everything else fails.
+	[ "$VTNIC_PF_DRIVER" = vtnic ] || fail "sriov_numvfs refused"
+	say "vtnic has no SR-IOV support yet, so the VF part of the demo ends
+    here; 'make demo PF=igb' shows it with in-tree igb."
+	exit 0
+fi
 say "Each VF is a PCI function of its own:"
 for vf in "$A"/virtfn*; do
 	echo "    $(basename "$vf") -> $(basename "$(readlink -f "$vf")") [$(cat "$vf/vendor"):$(cat "$vf/device")]"
