@@ -54,3 +54,9 @@ help:
 	@echo "make check       everything CI runs; ends with 'N passed, N failed'"
 	@echo "make vmtest      one VM run (PF=vtnic|igb VF=vtnicvf|igbvf TESTS=a.sh,b.sh)"
 	@echo "make build-check / checkpatch / unit   one part of make check"
+
+# The benchmark, run by hand and never by make check:
+# make bench BENCH_ARGS="--drivers igb,igb --rounds 3" (see run.sh --help)
+.PHONY: bench
+bench:
+	tools/testing/bench/run.sh $(BENCH_ARGS)

@@ -6,7 +6,7 @@
 # runs the selftests, the demo or a shell, as the kernel command line says:
 #
 #   vtnic_pf=vtnic|igb  vtnic_vf=vtnicvf|igbvf
-#   vtnic_action=test|demo|shell  vtnic_tests=a.sh,b.sh (default: all)
+#   vtnic_action=test|demo|bench|shell  vtnic_tests=a.sh,b.sh (default: all)
 #   vtnic_inject=warn  (harness check: load a module that WARNs)
 #
 # The end of a run is reported through isa-debug-exit (port 0xf4): QEMU
@@ -84,9 +84,10 @@ shell)
 	setsid cttyhack bash -l
 	poweroff -f
 	;;
-demo)
-	# The narration goes to the second serial port, which the host shows.
-	bash /demo.sh 2>&1 | tee /dev/ttyS1
+demo|bench)
+	# The demo's narration or the benchmark's results go to the second
+	# serial port, which the host shows or reads.
+	bash "/$vtnic_action.sh" 2>&1 | tee /dev/ttyS1
 	vm_exit "${PIPESTATUS[0]}"
 	;;
 esac

@@ -11,6 +11,9 @@
 #   MODULE_DIR  top of the vtnic tree, with driver/{pf,vf}/*.ko built for KVER
 #   KSRC_DIR    the extracted linux-source files (tools/testing/ksrc.sh)
 #   OUTPUT      the .cpio.gz to write
+#
+# VM_EXTRA_MODULES: more .ko files to add; VM_BENCH=1: add what the
+# benchmark needs (iperf3, pktgen, tools/testing/bench/guest.sh as /bench.sh).
 set -euo pipefail
 
 die() { echo "mkinitramfs: $*" >&2; exit 1; }
@@ -79,6 +82,11 @@ echo "vtnic-vm" > "$root/etc/hostname"
 moddir=/lib/modules/$kver
 [ -d "$moddir" ] || die "no $moddir: the $kver image is not installed"
 mods="igb igbvf vfio-pci 8021q bridge veth dummy"
+if [ "${VM_BENCH:-0}" = 1 ]; then
+	copy_bin /usr/bin/iperf3 /usr/bin/iperf3
+	install -m 0755 "$top/tools/testing/bench/guest.sh" "$root/bench.sh"
+	mods+=" pktgen"
+fi
 for m in $mods; do
 	modprobe -S "$kver" --show-depends "$m" | awk '$1 == "insmod" {print $2}'
 done | sort -u | while read -r ko; do

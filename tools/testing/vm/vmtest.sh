@@ -23,6 +23,10 @@ log shows no oops, WARN, BUG, call trace or DMAR fault.
   --tests LIST     comma-separated selftests to run (default: all)
   --shell          interactive: a root shell in the VM, nothing is run
   --demo           run the narrated demo instead of the tests
+  --bench DIR      run the benchmark's guest side (tools/testing/bench/run.sh
+                   drives this): its results go to DIR/guest.txt, QEMU's
+                   trace of MMIO writes to DIR/trace.log
+  --append ARGS    add ARGS to the kernel command line
   --timeout SEC    hard limit for the whole VM run (default 900)
   --results FILE   append one "STATUS name" line per result to FILE
   --inject warn    harness check: load a module that raises a WARN
@@ -36,6 +40,7 @@ USAGE
 }
 
 pf=vtnic vf=vtnicvf tests= action=test timeout=900 results= inject= verbose=0
+bench= extra_append=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--pf) pf=$2; shift ;;
@@ -43,6 +48,8 @@ while [ $# -gt 0 ]; do
 	--tests) tests=$2; shift ;;
 	--shell) action=shell ;;
 	--demo) action=demo ;;
+	--bench) action=bench bench=$2; shift ;;
+	--append) extra_append=$2; shift ;;
 	--timeout) timeout=$2; shift ;;
 	--results) results=$2; shift ;;
 	--inject) inject=$2; shift ;;
@@ -71,10 +78,11 @@ if [ "$inject" = warn ]; then
 	extra=$here/harness/vtnic_harness_warn.ko
 fi
 "$top/tools/testing/ksrc.sh" "$top/build/ksrc"
-initrd=$build/initramfs-$pf-$vf.cpio.gz
-VM_EXTRA_MODULES=$extra "$here/mkinitramfs.sh" "$kver" "$top" "$top/build/ksrc" "$initrd"
+name=$pf-$vf vm_bench=0
+[ "$action" != bench ] || name=bench vm_bench=1
+initrd=$build/initramfs-$name.cpio.gz
+VM_BENCH=$vm_bench VM_EXTRA_MODULES=$extra "$here/mkinitramfs.sh" "$kver" "$top" "$top/build/ksrc" "$initrd"
 
-name=$pf-$vf
 log=$build/$name.log
 ktap=$build/$name.ktap
 : > "$log"
@@ -85,6 +93,7 @@ append="console=ttyS0 intel_iommu=on iommu.strict=1 panic=-1 oops=panic"
 append+=" vtnic_pf=$pf vtnic_vf=$vf vtnic_action=$action"
 [ -z "$tests" ] || append+=" vtnic_tests=$tests"
 [ -z "$inject" ] || append+=" vtnic_inject=$inject"
+[ -z "$extra_append" ] || append+=" $extra_append"
 
 # One card, two ports, one cable: both igb functions sit on one hub, and
 # nothing else is on it (no user networking, no tap).
@@ -104,17 +113,28 @@ qemu=(qemu-system-x86_64 -nodefaults -no-reboot
 if [ "$action" = shell ]; then
 	exec "${qemu[@]}" -serial mon:stdio
 fi
-if [ "$action" = demo ]; then
-	# The console goes to the log; the demo's narration, on the second
-	# serial port, to the terminal.
-	echo "vmtest: booting the demo VM (kernel log: ${log#"$top"/})"
+if [ "$action" = demo ] || [ "$action" = bench ]; then
+	if [ "$action" = demo ]; then
+		# The console goes to the log; the demo's narration, on the
+		# second serial port, to the terminal.
+		second=(-chardev stdio,id=demo -serial chardev:demo)
+	else
+		# The guest's results go to the second serial port.  QEMU
+		# logs every MMIO write; the guest brackets each measured
+		# window by writing a marker byte to an isa-debugcon port,
+		# which shows in the same trace (see tools/testing/bench).
+		mkdir -p "$bench"
+		second=(-chardev file,id=bench,path="$bench/guest.txt" -serial chardev:bench
+			-chardev null,id=marks -device isa-debugcon,iobase=0xe9,chardev=marks
+			-trace enable=memory_region_ops_write -D "$bench/trace.log")
+	fi
+	echo "vmtest: booting the $action VM (kernel log: ${log#"$top"/})"
 	rc=0
-	timeout --foreground "$timeout" "${qemu[@]}" -serial file:"$log" \
-		-chardev stdio,id=demo -serial chardev:demo </dev/null || rc=$?
+	timeout --foreground "$timeout" "${qemu[@]}" -serial file:"$log" "${second[@]}" </dev/null || rc=$?
 	case "$rc" in
 	1) ;;
-	3) echo "vmtest: the demo failed"; exit 1 ;;
-	*) echo "vmtest: the demo VM did not finish (QEMU exit $rc); last console lines:"
+	3) echo "vmtest: the $action failed"; exit 1 ;;
+	*) echo "vmtest: the $action VM did not finish (QEMU exit $rc); last console lines:"
 	   tail -n 40 "$log" | sed 's/^/  | /'
 	   exit 1 ;;
 	esac

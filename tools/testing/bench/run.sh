@@ -1,0 +1,97 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# vtnic against igb on port A, in one VM run.  See --help and
+# Documentation/benchmark.rst.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../../.." && pwd)
+out=$top/build/bench
+
+usage() {
+	cat <<USAGE
+usage: run.sh [options]
+
+Boots the test VM (tools/testing/vm) once.  Port A is driven by each of
+two drivers in turn, round after round (ABAB), port B by igb as the
+peer; each round measures TCP both ways (iperf3) and 64-byte UDP both
+ways (pktgen), and counts port A's MMIO writes (QEMU's trace), its
+interrupts and the guest CPU time of port A's side.  Prints a table per
+driver with the ratios driver 1 / driver 2 and the targets, and keeps it
+in build/bench/results.rst.  Exits 0 when both drivers were measured,
+whether the targets were met or not.
+
+  --drivers D1,D2  the two drivers of port A: vtnic or igb (default
+                   vtnic,igb; igb,igb checks the benchmark itself)
+  --rounds N       rounds of D1 then D2 (default 5, at least 3 for a
+                   number worth quoting)
+  --secs N         seconds per measured window (default 5)
+  --burst N        pktgen burst: frames per doorbell (default 1)
+  --timeout SEC    hard limit for the VM run (default: 4 times the
+                   expected run time)
+  --keep-trace     keep QEMU's trace (build/bench/trace.log, large)
+  -h, --help       this text
+USAGE
+}
+
+drivers=vtnic,igb rounds=5 secs=5 burst=1 timeout= keep=0
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--drivers) drivers=$2; shift ;;
+	--rounds) rounds=$2; shift ;;
+	--secs) secs=$2; shift ;;
+	--burst) burst=$2; shift ;;
+	--timeout) timeout=$2; shift ;;
+	--keep-trace) keep=1 ;;
+	-h|--help) usage; exit 0 ;;
+	*) echo "bench: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+	esac
+	shift
+done
+[[ "$drivers" =~ ^(vtnic|igb),(vtnic|igb)$ ]] || { echo "bench: --drivers takes D1,D2 with each vtnic or igb" >&2; exit 2; }
+[[ "$rounds" =~ ^[0-9]+$ ]] && [ "$rounds" -ge 1 ] && [ "$rounds" -le 30 ] ||
+	{ echo "bench: --rounds takes 1 to 30" >&2; exit 2; }
+[[ "$secs" =~ ^[0-9]+$ ]] && [ "$secs" -ge 1 ] || { echo "bench: --secs takes a whole number of seconds" >&2; exit 2; }
+[[ "$burst" =~ ^[0-9]+$ ]] && [ "$burst" -ge 1 ] || { echo "bench: --burst takes a number >= 1" >&2; exit 2; }
+# About 15 s to boot, and per driver and round 6 s to bind and link up
+# and 4 windows of secs plus 0.5 s.
+[ -n "$timeout" ] || timeout=$((4 * (15 + rounds * 2 * (6 + 4 * secs + 2))))
+
+# iperf3 goes from the host into the VM.  The benchmark is not part of
+# make check, so it is installed here rather than by deps.sh.
+if ! command -v iperf3 >/dev/null; then
+	[ "$(id -u)" = 0 ] || { echo "bench: iperf3 is missing; install it (apt-get install iperf3)" >&2; exit 1; }
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iperf3 >/dev/null ||
+		{ echo "bench: could not install iperf3" >&2; exit 1; }
+fi
+
+mkdir -p "$out"
+rm -f "$out/guest.txt" "$out/trace.log" "$out/mmio.txt" "$out/results.rst"
+start=$(date +%s)
+rc=0
+"$top/tools/testing/vm/vmtest.sh" --bench "$out" --pf igb --vf igbvf --timeout "$timeout" \
+	--append "iommu.strict=0 vtnic_bench_drivers=$drivers vtnic_bench_rounds=$rounds vtnic_bench_secs=$secs vtnic_bench_burst=$burst" ||
+	rc=$?
+vm_secs=$(($(date +%s) - start))
+[ -f "$out/guest.txt" ] || { echo "bench: the VM left no results"; exit 1; }
+tr -d '\r' < "$out/guest.txt" > "$out/guest.clean" && mv "$out/guest.clean" "$out/guest.txt"
+
+broken=0
+[ "$rc" = 0 ] || { echo "bench: the VM run failed (see above)"; broken=1; }
+grep -q '^BENCH end' "$out/guest.txt" || { echo "bench: the guest did not reach its end"; broken=1; }
+if ! awk -f "$here/mmio.awk" "$out/trace.log" > "$out/mmio.txt"; then
+	sed 's/^/bench: MMIO count: /' "$out/mmio.txt"
+	broken=1
+fi
+[ "$keep" = 1 ] || rm -f "$out/trace.log"
+
+{
+	echo "QEMU $(qemu-system-x86_64 --version | awk 'NR == 1 { print $4 }') TCG, -smp 2; VM run ${vm_secs} s"
+	awk -f "$here/report.awk" "$out/mmio.txt" "$out/guest.txt" || broken=1
+} > "$out/results.rst"
+echo
+cat "$out/results.rst"
+echo
+echo "bench: table in ${out#"$top"/}/results.rst, the guest's raw lines in ${out#"$top"/}/guest.txt"
+exit "$broken"
