@@ -17,8 +17,12 @@
 
 #include "vtnic.h"
 
-/* How many RX buffers NAPI refills before it writes the tail at most */
-#define VTNIC_RX_REFILL_BATCH	16
+/*
+ * NAPI refills RX buffers, and writes the tail, once per poll, or every
+ * half ring when a poll cleans more: one MMIO write per poll, and the
+ * device never runs dry while a poll runs.
+ */
+#define VTNIC_RX_REFILL_BATCH(ring)	((ring)->count / 2)
 
 static inline u16 vtnic_desc_unused(const struct vtnic_ring *ring)
 {
@@ -785,7 +789,7 @@ static int vtnic_clean_rx(struct vtnic_q_vector *qv, int budget)
 		napi_gro_receive(&qv->napi, skb);
 		skb = NULL;
 
-		if (cleaned >= VTNIC_RX_REFILL_BATCH) {
+		if (cleaned >= VTNIC_RX_REFILL_BATCH(ring)) {
 			ring->next_to_clean = i;
 			vtnic_rx_refill(ring, cleaned);
 			cleaned = 0;
