@@ -49,10 +49,17 @@ fi
 step "harness self-test (verdict rules on recorded logs)"
 tools/testing/vm/verdict_test.sh
 
-# Reference mode first: the tests must pass on in-tree igb/igbvf.
+# Reference mode first: the tests must pass on in-tree igb/igbvf.  The
+# interop run (igb PF, vtnicvf) checks the VF driver, so it runs only the
+# VF tests: the PF tests already ran on igb.
+vf_tests=$(sed -n 's/^\t\(\(vf_\|sriov_\)[a-z0-9_]*\.sh\).*/\1/p' \
+	tools/testing/selftests/drivers/net/vtnic/Makefile | paste -sd, -)
 for mode in igb:igbvf vtnic:vtnicvf igb:vtnicvf; do
 	step "VM selftests: port A ${mode%%:*}, VF driver ${mode#*:}"
-	tools/testing/vm/vmtest.sh --pf "${mode%%:*}" --vf "${mode#*:}" --results "$VTNIC_RESULTS"
+	only=()
+	[ "$mode" = igb:vtnicvf ] && only=(--tests "$vf_tests")
+	tools/testing/vm/vmtest.sh --pf "${mode%%:*}" --vf "${mode#*:}" \
+		"${only[@]}" --results "$VTNIC_RESULTS"
 done
 
 step "summary"
