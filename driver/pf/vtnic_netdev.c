@@ -570,6 +570,7 @@ int vtnic_netdev_create(struct vtnic *vn)
 	vn->tx_ring_count = VTNIC_DEFAULT_RING;
 	vn->rx_ring_count = VTNIC_DEFAULT_RING;
 	vn->rx_itr_us = VTNIC_ITR_DEFAULT_US;
+	vn->adaptive_rx = true;
 	netdev_rss_key_fill(vn->rss_key, sizeof(vn->rss_key));
 	for (i = 0; i < VTNIC_RETA_SIZE; i++)
 		vn->rss_indir[i] = ethtool_rxfh_indir_default(i, vn->num_queues);

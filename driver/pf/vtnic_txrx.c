@@ -806,13 +806,6 @@ static int vtnic_clean_rx(struct vtnic_q_vector *qv, int budget)
 	ring->stats.alloc_fail += alloc_fail;
 	u64_stats_update_end(&ring->stats.syncp);
 
-	if (qv->vn->adaptive_rx) {
-		struct dim_sample sample;
-
-		dim_update_sample(qv->event_ctr, ring->stats.packets,
-				  ring->stats.bytes, &sample);
-		net_dim(&qv->dim, sample);
-	}
 	return pkts;
 }
 
@@ -834,6 +827,20 @@ int vtnic_poll(struct napi_struct *napi, int budget)
 		work = vtnic_clean_rx(qv, budget);
 	if (!tx_done || work >= budget)
 		return budget;
+
+	/*
+	 * The vector serves both rings, so DIM weighs both: a one-way
+	 * transmit flow is moderated as well as a receive flow.
+	 */
+	if (qv->vn->adaptive_rx) {
+		struct dim_sample sample;
+
+		dim_update_sample(qv->event_ctr,
+				  qv->rx.stats.packets + qv->tx.stats.packets,
+				  qv->rx.stats.bytes + qv->tx.stats.bytes,
+				  &sample);
+		net_dim(&qv->dim, sample);
+	}
 
 	if (napi_complete_done(napi, work) &&
 	    test_bit(VTNIC_STATE_UP, &qv->vn->state))
