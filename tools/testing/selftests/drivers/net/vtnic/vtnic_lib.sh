@@ -168,3 +168,166 @@ errno_of()
 	*) echo EOTHER ;;
 	esac
 }
+
+# ports_attach: port A into a new namespace $NSA as $NET4.1 and $NET6::1,
+# port B into $NSB as $NET4.2 and $NET6::2, both up; sets dev_a and dev_b.
+# Bails out, failing the test, when a port has no netdev.  The IPv6
+# addresses skip DAD so that they are usable at once.
+ports_attach()
+{
+	dev_a=$(pci_netdev "$VTNIC_PORT_A")
+	dev_b=$(pci_netdev "$VTNIC_PORT_B")
+	if [ -z "$dev_a" ] || [ -z "$dev_b" ]; then
+		ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
+	fi
+	setup_ns NSA NSB
+	ns_attach "$dev_a" "$NSA" "$NET4.1/24" &&
+	ns_attach "$dev_b" "$NSB" "$NET4.2/24" &&
+	ip -n "$NSA" addr add "$NET6::1/64" dev "$dev_a" nodad &&
+	ip -n "$NSB" addr add "$NET6::2/64" dev "$dev_b" nodad ||
+		ktap_exit_fail_msg "cannot move the ports into namespaces"
+}
+
+# ports_wait_up: wait for carrier on both ports, bail out if it stays down
+ports_wait_up()
+{
+	wait_carrier "$dev_a" "$NSA" && wait_carrier "$dev_b" "$NSB" ||
+		ktap_exit_fail_msg "no carrier: port A $dev_a, port B $dev_b"
+}
+
+# ping_retry NETNS ADDR [SECONDS]: a ping from NETNS gets a reply from ADDR
+# within SECONDS (default 10), retried while a link or neighbour settles
+ping_retry()
+{
+	slowwait "${3:-10}" ip netns exec "$1" ping -c 1 -W 1 "$2" > /dev/null
+}
+
+# ethtool_stat NETNS DEV NAME: the value of counter NAME in "ethtool -S"
+ethtool_stat()
+{
+	ip netns exec "$1" ethtool -S "$2" |
+		awk -v n="$3" '$1 == n ":" { print $2; found = 1 } END { exit !found }'
+}
+
+# now_ms: a clock in milliseconds, for rates and durations
+now_ms()
+{
+	date +%s%3N
+}
+
+# payload_make FILE MBYTES: FILE gets MBYTES MiB of test data, FILE.sha256
+# its digest.  Random data from /dev/urandom costs about 8 s per 64 MiB
+# under TCG, so the payload is one random MiB repeated, each copy behind a
+# numbered header: a lost, doubled, reordered or corrupted segment still
+# changes the digest, as the copies are 1 MiB + 15 bytes apart.
+payload_make()
+{
+	local i
+
+	head -c 1048576 /dev/urandom > "$1.unit" || return 1
+	for ((i = 0; i < $2; i++)); do
+		printf 'vtnic %08d\n' "$i"
+		cat "$1.unit"
+	done > "$1"
+	rm -f "$1.unit"
+	sha256sum < "$1" | cut -d' ' -f1 > "$1.sha256"
+}
+
+# tcp_transfer_start FROM_NS TO_NS TO_ADDR FILE [SECONDS]: start sending
+# FILE (made by payload_make) over TCP with socat, from FROM_NS to a
+# listener in TO_NS that writes FILE.rx.  Both ends give up after SECONDS
+# (default 60).  tcp_transfer_wait collects the result.
+tcp_transfer_start()
+{
+	local from=$1 to=$2 addr=$3 limit=${5:-60} port=5201
+
+	tcp_file=$4
+	rm -f "$tcp_file.rx"
+	ip netns exec "$to" timeout "$limit" \
+		socat -u TCP4-LISTEN:$port,reuseaddr CREATE:"$tcp_file.rx" &
+	tcp_rx_pid=$!
+	# The sender retries until the listener is up.
+	ip netns exec "$from" timeout "$limit" \
+		socat -u FILE:"$tcp_file" TCP4:"$addr":$port,retry=50,interval=0.1 &
+	tcp_tx_pid=$!
+	tcp_addr=$addr
+	tcp_start=$(now_ms)
+}
+
+# tcp_received: bytes the running transfer has delivered so far
+tcp_received()
+{
+	stat -c %s "$tcp_file.rx" 2>/dev/null || echo 0
+}
+
+# tcp_running: the sender of the transfer has not finished yet
+tcp_running()
+{
+	kill -0 "$tcp_tx_pid" 2>/dev/null
+}
+
+# tcp_transfer_wait: wait for the transfer started last; true when all of
+# FILE arrived and its SHA-256 matches.  Prints size, time and rate.
+tcp_transfer_wait()
+{
+	local ms size want got
+
+	if ! wait "$tcp_tx_pid"; then
+		kill "$tcp_rx_pid" 2>/dev/null
+		wait "$tcp_rx_pid"
+		ktap_print_msg "tcp_transfer to $tcp_addr: the sender failed" \
+			"after $(tcp_received) bytes"
+		return 1
+	fi
+	wait "$tcp_rx_pid"
+	ms=$(($(now_ms) - tcp_start))
+	want=$(stat -c %s "$tcp_file")
+	size=$(tcp_received)
+	got=$(sha256sum < "$tcp_file.rx" | cut -d' ' -f1)
+	rm -f "$tcp_file.rx"
+	ktap_print_msg "tcp_transfer to $tcp_addr: $size of $want bytes in" \
+		"$ms ms ($((size * 1000 / (ms ? ms : 1) >> 10)) KiB/s)"
+	[ "$size" = "$want" ] && [ "$got" = "$(cat "$tcp_file.sha256")" ]
+}
+
+# tcp_transfer FROM_NS TO_NS TO_ADDR FILE [SECONDS]: the whole transfer
+tcp_transfer()
+{
+	tcp_transfer_start "$@"
+	tcp_transfer_wait
+}
+
+# capture_start NETNS DEV FILE [FILTER...]: tcpdump the frames DEV
+# receives, without putting it into promiscuous mode (-p), one line per
+# frame with its link-level header (-e) into FILE; returns once tcpdump
+# listens.  capture_stop ends it.  Only one capture runs at a time.
+capture_start()
+{
+	local ns=$1 dev=$2
+
+	capture_file=$3
+	shift 3
+	ip netns exec "$ns" tcpdump -p -n -e -l -Q in -i "$dev" "$@" \
+		> "$capture_file" 2> "$capture_file.err" &
+	capture_pid=$!
+	slowwait 10 grep -q "listening on" "$capture_file.err"
+}
+
+# capture_count: frames captured so far
+capture_count()
+{
+	grep -c . "$capture_file"
+}
+
+# capture_has N: at least N frames were captured
+capture_has()
+{
+	[ "$(capture_count)" -ge "$1" ]
+}
+
+capture_stop()
+{
+	kill "$capture_pid" 2>/dev/null
+	wait "$capture_pid" 2>/dev/null
+	true
+}

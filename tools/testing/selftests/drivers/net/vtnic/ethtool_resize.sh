@@ -1,0 +1,128 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Queue and ring changes under load: while 64 MiB go over TCP from port A
+# to port B, "ethtool -L A combined N" and "ethtool -G A rx R tx T" take a
+# few values within the maxima ethtool -l/-g report; each reads back and
+# traffic resumes after each, and the transfer completes intact.  The
+# original settings are put back and read back.  Each change may take the
+# link down for a moment.
+
+source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
+
+PROGRESS=$((2 << 20))	# bytes that must flow after each change
+
+cleanup()
+{
+	[ -n "$orig_combined" ] &&
+		ip netns exec "$NSA" ethtool -L "$dev_a" combined "$orig_combined"
+	[ -n "$orig_rx" ] &&
+		ip netns exec "$NSA" ethtool -G "$dev_a" rx "$orig_rx" tx "$orig_tx"
+	cleanup_all_ns
+	rm -rf "$tmp"
+}
+
+# ethtool_field OPT SECTION FIELD: FIELD of "ethtool OPT A" in the section
+# starting with SECTION ("Pre-set maximums", "Current hardware settings")
+ethtool_field()
+{
+	ip netns exec "$NSA" ethtool "$1" "$dev_a" |
+		awk -v s="$2" -v f="$3:" '
+			index($0, s) == 1 { on = 1; next }
+			/:$/ { on = 0 }
+			on && $1 == f { print $2; exit }'
+}
+
+# settings: port A's current channels and rings, as "combined N rx R tx T"
+settings()
+{
+	echo "combined $(ethtool_field -l Current Combined)" \
+		"rx $(ethtool_field -g Current RX) tx $(ethtool_field -g Current TX)"
+}
+
+# settings_are WORDS...: the current settings read WORDS
+settings_are()
+{
+	[ "$(settings)" = "$*" ]
+}
+
+# progressed SINCE: the transfer delivered PROGRESS bytes more than SINCE
+progressed()
+{
+	[ "$(tcp_received)" -ge $(($1 + PROGRESS)) ]
+}
+
+# change OPT ARGS...: apply "ethtool OPT A ARGS" during the transfer; true
+# when it succeeds, reads back and the transfer moves on afterwards
+change()
+{
+	local opt=$1 want got before
+
+	shift
+	if ! tcp_running; then
+		ktap_print_msg "the transfer ended before ethtool $opt $*"
+		return 1
+	fi
+	before=$(tcp_received)
+	ip netns exec "$NSA" ethtool "$opt" "$dev_a" "$@" || return 1
+	got=$(settings)
+	case "$opt" in
+	-L) want="combined $2" ;;
+	-G) want="rx $2 tx $4" ;;
+	esac
+	ktap_print_msg "ethtool $opt $*: now $got, $(tcp_received) bytes sent"
+	case " $got " in
+	*" $want "*) ;;
+	*) return 1 ;;
+	esac
+	wait_carrier "$dev_a" "$NSA" && slowwait 30 progressed "$before"
+}
+
+vtnic_require_env
+tmp=$(mktemp -d)
+orig_combined= orig_rx= orig_tx=
+trap cleanup EXIT
+ktap_print_header
+ktap_set_plan 8
+
+ports_attach
+ports_wait_up
+payload_make "$tmp/payload" 64 || ktap_exit_fail_msg "cannot make the payload"
+
+orig_combined=$(ethtool_field -l Current Combined)
+orig_rx=$(ethtool_field -g Current RX)
+orig_tx=$(ethtool_field -g Current TX)
+max_combined=$(ethtool_field -l "Pre-set maximums" Combined)
+max_rx=$(ethtool_field -g "Pre-set maximums" RX)
+max_tx=$(ethtool_field -g "Pre-set maximums" TX)
+ktap_print_msg "port A: $(settings); maxima: combined $max_combined" \
+	"rx $max_rx tx $max_tx"
+[ -n "$orig_combined" ] && [ -n "$max_combined" ] && [ -n "$orig_rx" ] &&
+	[ -n "$max_rx" ] && [ -n "$max_tx" ] ||
+	ktap_exit_fail_msg "ethtool -l/-g report no combined channels or rings"
+# Small rings, but no smaller than the maxima allow.
+small_rx=$((max_rx < 128 ? max_rx : 128))
+small_tx=$((max_tx < 128 ? max_tx : 128))
+mid_rx=$((max_rx < 512 ? max_rx : 512))
+mid_tx=$((max_tx < 1024 ? max_tx : 1024))
+
+tcp_transfer_start "$NSA" "$NSB" "$NET4.2" "$tmp/payload" 90
+slowwait 10 progressed 0
+
+ktap_test_result "ethtool -L combined 1 under load" change -L combined 1
+ktap_test_result "ethtool -G rx $max_rx tx $max_tx under load" \
+	change -G rx "$max_rx" tx "$max_tx"
+ktap_test_result "ethtool -L combined $max_combined under load" \
+	change -L combined "$max_combined"
+ktap_test_result "ethtool -G rx $small_rx tx $small_tx under load" \
+	change -G rx "$small_rx" tx "$small_tx"
+ktap_test_result "ethtool -G rx $mid_rx tx $mid_tx under load" \
+	change -G rx "$mid_rx" tx "$mid_tx"
+ktap_test_result "ethtool -L combined $orig_combined under load" \
+	change -L combined "$orig_combined"
+ktap_test_result "TCP 64 MiB A -> B intact across the changes" tcp_transfer_wait
+
+ip netns exec "$NSA" ethtool -G "$dev_a" rx "$orig_rx" tx "$orig_tx"
+ktap_test_result "original settings back: combined $orig_combined rx $orig_rx tx $orig_tx" \
+	settings_are combined "$orig_combined" rx "$orig_rx" tx "$orig_tx"
+ktap_finished
