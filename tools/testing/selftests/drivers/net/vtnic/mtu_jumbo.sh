@@ -41,7 +41,7 @@ trap cleanup EXIT
 ktap_print_header
 ktap_set_plan 7
 
-mtu_a= mtu_b=
+mtu_a='' mtu_b=''
 ports_attach
 mtu_a=$(ip -n "$NSA" -o link show dev "$dev_a" | grep -o 'mtu [0-9]*' | cut -d' ' -f2)
 mtu_b=$(ip -n "$NSB" -o link show dev "$dev_b" | grep -o 'mtu [0-9]*' | cut -d' ' -f2)

@@ -65,7 +65,7 @@ stop_traffic()
 {
 	kill $ping_pid $flood_pid 2>/dev/null
 	wait $ping_pid $flood_pid 2>/dev/null
-	ping_pid= flood_pid=
+	ping_pid='' flood_pid=''
 }
 
 # round: port A into NSA, traffic through it, then the driver lets go of
@@ -123,7 +123,7 @@ vtnic_require_env
 drv=$VTNIC_PF_DRIVER
 by_sysfs=0
 [ "$(pci_driver "$VTNIC_PORT_B")" = "$drv" ] && by_sysfs=1
-ping_pid= flood_pid=
+ping_pid='' flood_pid=''
 trap cleanup EXIT
 ktap_print_header
 ktap_set_plan $((ROUNDS + 6))

@@ -75,7 +75,7 @@ left()
 
 vtnic_require_env
 tmp=$(mktemp -d)
-capture_pid= member_pid= dev_a=
+capture_pid='' member_pid='' dev_a=''
 trap cleanup EXIT
 ktap_print_header
 ktap_set_plan 12
@@ -118,7 +118,7 @@ ktap_test_result "multicast $GROUP: delivered to the member socket" \
 	slowwait 2 [ -s "$tmp/member" ]
 kill "$member_pid"
 wait "$member_pid"
-member_pid=
+member_pid=''
 slowwait 10 left || ktap_print_msg "A still lists $GROUP_MAC after the socket left"
 ktap_test_result "multicast $GROUP: not received after the socket left" \
 	sees_none "$GROUP" "$GROUP_MAC"

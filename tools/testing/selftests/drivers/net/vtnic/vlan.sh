@@ -51,7 +51,7 @@ none_of_vlan200()
 
 vtnic_require_env
 tmp=$(mktemp -d)
-capture_pid=
+capture_pid=''
 trap cleanup EXIT
 ktap_print_header
 ktap_set_plan 7
