@@ -264,6 +264,29 @@ err_free_queues:
 
 /* ---- transmit ---------------------------------------------------------- */
 
+/*
+ * Program a ring's base, length, head and tail.  The receive and transmit
+ * queue blocks share one layout (8.10.x, 8.12.x): base low/high, length,
+ * head and tail at +0x0, +0x4, +0x8, +0x10 and +0x18, and both descriptor
+ * formats are 16 bytes.
+ */
+static void vtnic_ring_set_base(struct vtnic *vn, struct vtnic_ring *ring,
+				u32 dbal)
+{
+	BUILD_BUG_ON(VTNIC_RDT(0) - VTNIC_RDBAL(0) != VTNIC_TDT(0) - VTNIC_TDBAL(0));
+	BUILD_BUG_ON(sizeof(union vtnic_rx_desc) != sizeof(union vtnic_tx_desc));
+
+	vtnic_wr32(vn, dbal, lower_32_bits(ring->dma));
+	vtnic_wr32(vn, dbal + VTNIC_RDBAH(0) - VTNIC_RDBAL(0),
+		   upper_32_bits(ring->dma));
+	vtnic_wr32(vn, dbal + VTNIC_RDLEN(0) - VTNIC_RDBAL(0),
+		   ring->count * sizeof(union vtnic_tx_desc));
+	vtnic_wr32(vn, dbal + VTNIC_RDH(0) - VTNIC_RDBAL(0), 0);
+	vtnic_wr32(vn, dbal + VTNIC_RDT(0) - VTNIC_RDBAL(0), 0);
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+}
+
 /**
  * vtnic_configure_tx() - transmit initialization (4.5.10)
  * @vn: the PF, reset, with its rings allocated
@@ -279,14 +302,7 @@ void vtnic_configure_tx(struct vtnic *vn)
 		struct vtnic_ring *ring = &vn->qv[i]->tx;
 		u8 q = ring->reg_idx;
 
-		vtnic_wr32(vn, VTNIC_TDBAL(q), lower_32_bits(ring->dma));
-		vtnic_wr32(vn, VTNIC_TDBAH(q), upper_32_bits(ring->dma));
-		vtnic_wr32(vn, VTNIC_TDLEN(q),
-			   ring->count * sizeof(union vtnic_tx_desc));
-		vtnic_wr32(vn, VTNIC_TDH(q), 0);
-		vtnic_wr32(vn, VTNIC_TDT(q), 0);
-		ring->next_to_use = 0;
-		ring->next_to_clean = 0;
+		vtnic_ring_set_base(vn, ring, VTNIC_TDBAL(q));
 		/* Prefetch at 8 free, write back descriptors in batches */
 		vtnic_wr32(vn, VTNIC_TXDCTL(q),
 			   FIELD_PREP(VTNIC_XDCTL_PTHRESH, 8) |
@@ -928,14 +944,7 @@ void vtnic_configure_rx(struct vtnic *vn)
 		struct vtnic_ring *ring = &vn->qv[i]->rx;
 		u8 q = ring->reg_idx;
 
-		vtnic_wr32(vn, VTNIC_RDBAL(q), lower_32_bits(ring->dma));
-		vtnic_wr32(vn, VTNIC_RDBAH(q), upper_32_bits(ring->dma));
-		vtnic_wr32(vn, VTNIC_RDLEN(q),
-			   ring->count * sizeof(union vtnic_rx_desc));
-		vtnic_wr32(vn, VTNIC_RDH(q), 0);
-		vtnic_wr32(vn, VTNIC_RDT(q), 0);
-		ring->next_to_use = 0;
-		ring->next_to_clean = 0;
+		vtnic_ring_set_base(vn, ring, VTNIC_RDBAL(q));
 		/*
 		 * Advanced one-buffer descriptors of 3 KB; with several
 		 * queues a full one drops instead of stalling the rest.
