@@ -331,3 +331,43 @@ capture_stop()
 	wait "$capture_pid" 2>/dev/null
 	true
 }
+
+# ns_no_ipv6 NETNS...: IPv6 off in each namespace, for the devices it has
+# and those moved or created there later, so that they send no DAD, ND or
+# MLD frame of their own
+ns_no_ipv6()
+{
+	local ns
+
+	for ns in "$@"; do
+		ip netns exec "$ns" sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 \
+			net.ipv6.conf.default.disable_ipv6=1 > /dev/null || return 1
+	done
+}
+
+# mac_of NETNS DEV: the MAC address of DEV
+mac_of()
+{
+	ip -n "$1" -br link show dev "$2" | awk '{ print $3 }'
+}
+
+# dev_stat NETNS DEV NAME: the kernel's counter NAME of DEV (rx_packets,
+# tx_packets, ... of /sys/class/net/DEV/statistics)
+dev_stat()
+{
+	ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"
+}
+
+# vf_attach N NETNS ADDR/PREFIX: bind VF N of port A to the VF driver under
+# test, move its netdev into NETNS as ADDR and bring it up; prints the
+# netdev's name
+vf_attach()
+{
+	local vf dev
+
+	vf=$(vf_pci "$VTNIC_PORT_A" "$1") &&
+	vf_bind "$vf" "$VTNIC_VF_DRIVER" &&
+	dev=$(pci_netdev "$vf") &&
+	ns_attach "$dev" "$2" "$3" &&
+	echo "$dev"
+}
