@@ -150,6 +150,7 @@ static inline u32 vtnic_rar_reg(unsigned int n)
 enum {
 	VTNIC_MRQC_MODE_NONE		= 0,
 	VTNIC_MRQC_MODE_RSS		= 2,
+	VTNIC_MRQC_MODE_VMDQ		= 3,
 };
 
 #define VTNIC_MRQC_TCP_IPV4		BIT(16)
@@ -222,6 +223,98 @@ enum {
 #define VTNIC_MPTC			0x040f0
 #define VTNIC_BPTC			0x040f4
 #define VTNIC_TSCTC			0x040f8
+
+/*
+ * Virtualization (82576 datasheet 7.8 and 8.13; the values igb uses).
+ * Pool n is VF n; the PF keeps pool num_vfs.  Pool n owns queues n and
+ * n + 8.
+ */
+#define VTNIC_POOLS			8
+#define VTNIC_POOL_QUEUE(pool, k)	((pool) + 8 * (k))
+
+/* Mailbox: 16 words of memory per VF, the PF's control register per VF */
+#define VTNIC_VMBMEM(vf)		(0x00800 + 0x40 * (vf))
+#define VTNIC_P2VMAILBOX(vf)		(0x00c00 + 4 * (vf))
+#define VTNIC_P2VMAILBOX_STS		BIT(0)	/* message for the VF */
+#define VTNIC_P2VMAILBOX_ACK		BIT(1)	/* the VF's message taken */
+#define VTNIC_P2VMAILBOX_VFU		BIT(2)	/* the VF holds the buffer */
+#define VTNIC_P2VMAILBOX_PFU		BIT(3)	/* the PF holds the buffer */
+#define VTNIC_P2VMAILBOX_RVFU		BIT(4)	/* release a stuck VF's hold */
+#define VTNIC_MBVFICR			0x00c80	/* W1C */
+#define VTNIC_MBVFICR_VFREQ(vf)		BIT(vf)
+#define VTNIC_MBVFICR_VFACK(vf)		BIT(16 + (vf))
+#define VTNIC_MBVFIMR			0x00c84
+#define VTNIC_VFLRE			0x00c88	/* W1C */
+#define VTNIC_VFRE			0x00c8c
+#define VTNIC_VFTE			0x00c90
+#define VTNIC_ICR_VMMB			BIT(8)	/* mailbox or VF reset */
+
+/* Queue drop enable: a full VF queue must not stall the others */
+#define VTNIC_QDE			0x02408
+
+/* TX switch control: anti-spoof per pool, VMDq loopback (VEB) */
+#define VTNIC_DTXSWC			0x03500
+#define VTNIC_DTXSWC_MAC_SPOOF(pool)	BIT(pool)
+#define VTNIC_DTXSWC_VLAN_SPOOF(pool)	BIT(8 + (pool))
+#define VTNIC_DTXSWC_VMDQ_LOOPBACK	BIT(31)
+
+/* TX rate limiter per queue (7.10.3.7) */
+#define VTNIC_RTTDQSEL			0x03604
+#define VTNIC_RTTBCNRM			0x03690
+#define VTNIC_RTTBCNRC			0x036b0
+#define VTNIC_RTTBCNRC_RS_ENA		BIT(31)
+#define VTNIC_RTTBCNRC_RF_INT		GENMASK(27, 14)
+#define VTNIC_RTTBCNRC_RF_DEC		GENMASK(13, 0)
+#define VTNIC_RTTBCNRC_FRAC_BITS	14
+#define VTNIC_RTTBCNRM_DEFAULT		0x14	/* igb's MMW size */
+
+/* Default VLAN inserted into a pool's transmit frames */
+#define VTNIC_VMVIR(pool)		(0x03700 + 4 * (pool))
+#define VTNIC_VMVIR_TAG			GENMASK(15, 0)
+#define VTNIC_VMVIR_ALWAYS		BIT(30)
+
+/* Pool selection */
+#define VTNIC_VT_CTL			0x0581c
+#define VTNIC_VT_CTL_DEF_POOL		GENMASK(9, 7)
+#define VTNIC_VT_CTL_DIS_DEF_POOL	BIT(29)
+#define VTNIC_VT_CTL_REPL_EN		BIT(30)
+
+/* Per-pool receive offload control */
+#define VTNIC_VMOLR(pool)		(0x05ad0 + 4 * (pool))
+#define VTNIC_VMOLR_RLPML		GENMASK(13, 0)
+#define VTNIC_VMOLR_LPE			BIT(16)
+#define VTNIC_VMOLR_AUPE		BIT(24)	/* accept untagged */
+#define VTNIC_VMOLR_ROMPE		BIT(25)	/* accept MTA hash hits */
+#define VTNIC_VMOLR_ROPE		BIT(26)	/* accept UTA hash hits */
+#define VTNIC_VMOLR_BAM			BIT(27)	/* accept broadcast */
+#define VTNIC_VMOLR_MPME		BIT(28)	/* accept all multicast */
+#define VTNIC_VMOLR_STRVLAN		BIT(30)
+#define VTNIC_VMOLR_STRCRC		BIT(31)
+#define VTNIC_RPLOLR			0x05af0
+#define VTNIC_RPLOLR_STRVLAN		BIT(30)
+#define VTNIC_RPLOLR_STRCRC		BIT(31)
+
+/* VLAN filters per pool; entry 0 is kept for VLAN 0 */
+#define VTNIC_VLVF(n)			(0x05d00 + 4 * (n))
+#define VTNIC_VLVF_ENTRIES		32
+#define VTNIC_VLVF_VID			GENMASK(11, 0)
+#define VTNIC_VLVF_POOLSEL		GENMASK(19, 12)
+#define VTNIC_VLVF_ENABLE		BIT(31)
+
+/* RAH pool bitmap in VMDq mode */
+#define VTNIC_RAH_POOL(pool)		BIT(18 + (pool))
+#define VTNIC_RAH_POOLS			GENMASK(25, 18)
+
+/*
+ * A VF's statistics as the PF sees them (VF n at 0x10000 + 0x100 n):
+ * free-running 32-bit counters that wrap.
+ */
+#define VTNIC_PVF_STATS(vf)		(0x10000 + 0x100 * (vf))
+#define VTNIC_PVFGPRC			0x10	/* good packets received */
+#define VTNIC_PVFGPTC			0x14	/* good packets sent */
+#define VTNIC_PVFGORC			0x18	/* good octets received */
+#define VTNIC_PVFGOTC			0x34	/* good octets sent */
+#define VTNIC_PVFMPRC			0x3c	/* multicast received */
 
 /* PHY registers over MDIC (IEEE 802.3 clause 22) */
 #define VTNIC_PHY_BMCR			0x00

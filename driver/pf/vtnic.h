@@ -2,9 +2,11 @@
 /*
  * vtnic: PF driver for Intel VT-c SR-IOV Ethernet controllers.
  *
- * Lock order: rtnl_lock, then vtnic.stats_lock.  Configuration (open,
- * stop, ethtool, ndo_*) runs under rtnl; the datapath runs in NAPI and
- * takes no lock; the watchdog takes rtnl only to reset.
+ * Lock order: rtnl_lock, then vtnic.iov_lock, then vtnic.stats_lock.
+ * Configuration (open, stop, ethtool, ndo_*) runs under rtnl; the
+ * datapath runs in NAPI and takes no lock; the watchdog takes rtnl only
+ * to reset.  The VF mailbox is served by a work item under iov_lock
+ * alone; rx_mode takes iov_lock under the address list lock.
  */
 #ifndef _VTNIC_H_
 #define _VTNIC_H_
@@ -19,6 +21,7 @@
 #include "vtnic_compat.h"
 #include "vtnic_desc.h"
 #include "vtnic_hw.h"
+#include "vtnic_iov.h"
 #include "vtnic_regs.h"
 
 #define VTNIC_DRV_NAME		"vtnic"
@@ -191,6 +194,20 @@ struct vtnic_hw_stats {
 	u64 rnbc, ruc, rfc, roc, rjc, tpr, tpt, mptc, bptc, tsctc;
 };
 
+/**
+ * struct vtnic_vf_stats - one VF's counters, accumulated in 64 bits
+ * @rx_packets: good frames the pool received
+ * @rx_bytes: their octets (FCS included, as the device counts)
+ * @tx_packets: good frames the pool sent
+ * @tx_bytes: their octets
+ * @multicast: multicast frames received
+ * @last: the free-running 32-bit registers at the last read, same order
+ */
+struct vtnic_vf_stats {
+	u64 rx_packets, rx_bytes, tx_packets, tx_bytes, multicast;
+	u32 last[5];
+};
+
 enum vtnic_state {
 	VTNIC_STATE_UP,		/* rings and vectors live (vtnic_up done) */
 	VTNIC_STATE_REMOVING,	/* remove() started: no new reset work */
@@ -226,6 +243,11 @@ enum vtnic_state {
  * @ring_stats_sum: counters of rings freed by reconfiguration, kept so
  *		    the totals never go backwards; under @stats_lock, as is
  *		    the @qv array itself
+ * @iov_lock: serialises the SR-IOV state, the mailbox and the admin calls
+ * @iov: SR-IOV state; iov.num_vfs is 0 when SR-IOV is off
+ * @mbx_work: serves VF mailbox messages and VF resets
+ * @queues_no_vfs: queue pairs to return to when SR-IOV is turned off
+ * @vf_stats: per-VF counters, under @stats_lock
  */
 struct vtnic {
 	struct vtnic_hw hw;
@@ -258,7 +280,23 @@ struct vtnic {
 		u64 rx_csum_err, rx_alloc_fail, rx_errors;
 		u64 tx_restart, tx_busy, tx_errors;
 	} ring_stats_sum;
+	spinlock_t iov_lock;	/* protects iov */
+	struct vtnic_iov iov;
+	struct work_struct mbx_work;
+	unsigned int queues_no_vfs;
+	struct vtnic_vf_stats vf_stats[VTNIC_IOV_MAX_VFS];
 };
+
+static inline unsigned int vtnic_num_vfs(const struct vtnic *vn)
+{
+	return vn->iov.num_vfs;
+}
+
+/* With VFs the PF has one pool and, with VMDq, one receive queue in it */
+static inline unsigned int vtnic_max_queues(const struct vtnic *vn)
+{
+	return vtnic_num_vfs(vn) ? 1 : vn->max_queues;
+}
 
 static inline u32 vtnic_rd32(struct vtnic *vn, u32 reg)
 {
@@ -317,6 +355,34 @@ void vtnic_ring_stats_read(const struct vtnic_ring_stats *s,
 			   struct vtnic_ring_stats *sum);
 void vtnic_ring_stats_total(struct vtnic *vn, struct vtnic_ring_stats *rx,
 			    struct vtnic_ring_stats *tx);
+
+/* vtnic_sriov.c */
+int vtnic_sriov_configure(struct pci_dev *pdev, int num_vfs);
+void vtnic_sriov_init(struct vtnic *vn);
+void vtnic_sriov_remove(struct vtnic *vn);
+void vtnic_sriov_up(struct vtnic *vn);
+void vtnic_sriov_up_done(struct vtnic *vn);
+void vtnic_sriov_down(struct vtnic *vn);
+void vtnic_sriov_link(struct vtnic *vn);
+void vtnic_sriov_mbx_irq(struct vtnic *vn);
+void vtnic_update_vf_stats(struct vtnic *vn);
+int vtnic_ndo_set_vf_mac(struct net_device *netdev, int vf, u8 *mac);
+int vtnic_ndo_set_vf_vlan(struct net_device *netdev, int vf, u16 vlan,
+			  u8 qos, __be16 proto);
+int vtnic_ndo_set_vf_spoofchk(struct net_device *netdev, int vf, bool on);
+int vtnic_ndo_set_vf_trust(struct net_device *netdev, int vf, bool on);
+int vtnic_ndo_set_vf_link_state(struct net_device *netdev, int vf, int state);
+int vtnic_ndo_set_vf_rate(struct net_device *netdev, int vf, int min_rate,
+			  int max_rate);
+int vtnic_ndo_get_vf_config(struct net_device *netdev, int vf,
+			    struct ifla_vf_info *ivi);
+int vtnic_ndo_get_vf_stats(struct net_device *netdev, int vf,
+			   struct ifla_vf_stats *stats);
+int vtnic_ndo_bridge_setlink(struct net_device *netdev, struct nlmsghdr *nlh,
+			     u16 flags, struct netlink_ext_ack *extack);
+int vtnic_ndo_bridge_getlink(struct sk_buff *skb, u32 pid, u32 seq,
+			     struct net_device *netdev, u32 filter_mask,
+			     int nlflags);
 
 /* vtnic_ethtool.c */
 void vtnic_set_ethtool_ops(struct net_device *netdev);

@@ -141,7 +141,7 @@ static void vtnic_get_channels(struct net_device *netdev,
 	struct vtnic *vn = netdev_priv(netdev);
 	unsigned int other = vn->int_mode == VTNIC_INT_MSIX;
 
-	ch->max_combined = vn->max_queues;
+	ch->max_combined = vtnic_max_queues(vn);
 	ch->combined_count = vn->num_queues;
 	ch->max_other = other;
 	ch->other_count = other;
@@ -158,7 +158,7 @@ static int vtnic_set_channels(struct net_device *netdev,
 	if (!ch->combined_count || ch->rx_count || ch->tx_count ||
 	    ch->other_count != other)
 		return -EINVAL;
-	if (ch->combined_count > vn->max_queues)
+	if (ch->combined_count > vtnic_max_queues(vn))
 		return -EINVAL;
 	if (ch->combined_count == vn->num_queues)
 		return 0;

@@ -145,16 +145,9 @@ void vtnic_read_mac_addr(struct vtnic *vn, u8 *addr)
  */
 void vtnic_set_rar(struct vtnic *vn, unsigned int idx, const u8 *addr)
 {
-	u32 ral = 0, rah = 0;
-
-	if (addr) {
-		ral = addr[0] | addr[1] << 8 | addr[2] << 16 | (u32)addr[3] << 24;
-		rah = addr[4] | addr[5] << 8 | VTNIC_RAH_AV;
-	}
-	/* Clear AV first so the half-written entry never matches */
-	vtnic_wr32(vn, VTNIC_RAH(idx), 0);
-	vtnic_wr32(vn, VTNIC_RAL(idx), ral);
-	vtnic_wr32(vn, VTNIC_RAH(idx), rah);
+	/* With VFs the PF's addresses steer to its own pool */
+	vtnic_rar_write(&vn->hw, idx, addr, vtnic_num_vfs(vn) ?
+			BIT(vtnic_iov_pf_pool(&vn->iov)) : 0);
 }
 
 /**
@@ -195,6 +188,7 @@ void vtnic_update_link(struct vtnic *vn)
 		vn->link_speed = 0;
 		netif_carrier_off(netdev);
 		netdev_info(netdev, "link down\n");
+		vtnic_sriov_link(vn);
 		return;
 	}
 
@@ -212,4 +206,5 @@ void vtnic_update_link(struct vtnic *vn)
 	netdev_info(netdev, "link up, %u Mb/s, %s duplex\n", vn->link_speed,
 		    status & VTNIC_STATUS_FD ? "full" : "half");
 	netif_carrier_on(netdev);
+	vtnic_sriov_link(vn);
 }

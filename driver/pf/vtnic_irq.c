@@ -110,6 +110,8 @@ static void vtnic_handle_other(struct vtnic *vn, u32 icr)
 {
 	if (icr & VTNIC_ICR_LSC)
 		mod_delayed_work(system_wq, &vn->watchdog, 0);
+	if (icr & VTNIC_ICR_VMMB)
+		vtnic_sriov_mbx_irq(vn);
 }
 
 static irqreturn_t vtnic_msix_other(int irq, void *data)
@@ -270,8 +272,13 @@ void vtnic_irq_configure(struct vtnic *vn)
 	vtnic_wr32(vn, VTNIC_IVAR_MISC,
 		   (VTNIC_OTHER_VECTOR | VTNIC_IVAR_VALID) << 8);
 
+	/*
+	 * Every vector auto-clears its EICR bit, or a second "other" cause
+	 * (the next VF mailbox message) would find it still set and raise
+	 * no new interrupt.
+	 */
 	queues = vtnic_queue_vectors_mask(vn);
-	vtnic_wr32(vn, VTNIC_EIAC, queues);
+	vtnic_wr32(vn, VTNIC_EIAC, queues | BIT(VTNIC_OTHER_VECTOR));
 	vtnic_wr32(vn, VTNIC_EIAM, queues);
 }
 
@@ -282,7 +289,9 @@ void vtnic_irq_configure(struct vtnic *vn)
 void vtnic_irq_enable(struct vtnic *vn)
 {
 	if (vn->int_mode == VTNIC_INT_MSIX) {
-		vtnic_wr32(vn, VTNIC_IMS, VTNIC_ICR_LSC);
+		/* VF mailbox and VF resets: SR-IOV needs MSI-X */
+		vtnic_wr32(vn, VTNIC_IMS, VTNIC_ICR_LSC |
+			   (vtnic_num_vfs(vn) ? VTNIC_ICR_VMMB : 0));
 		vtnic_wr32(vn, VTNIC_EIMS, vtnic_queue_vectors_mask(vn) |
 			   BIT(VTNIC_OTHER_VECTOR));
 	} else {

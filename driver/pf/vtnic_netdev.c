@@ -27,9 +27,9 @@ static u32 vtnic_mta_hash(const u8 *addr)
 static void vtnic_set_rx_mode(struct net_device *netdev)
 {
 	struct vtnic *vn = netdev_priv(netdev);
+	unsigned int i, rar = 1, rar_end = VTNIC_RAR_ENTRIES;
 	u32 mta[VTNIC_MTA_REGS] = {};
 	struct netdev_hw_addr *ha;
-	unsigned int i, rar = 1;
 	u32 rctl;
 
 	if (!test_bit(VTNIC_STATE_UP, &vn->state))
@@ -38,21 +38,35 @@ static void vtnic_set_rx_mode(struct net_device *netdev)
 	rctl = vtnic_rd32(vn, VTNIC_RCTL);
 	rctl &= ~(VTNIC_RCTL_UPE | VTNIC_RCTL_MPE | VTNIC_RCTL_VFE);
 
-	/* Secondary unicast addresses take RAR 1..23; more means promisc */
+	/*
+	 * Secondary unicast addresses take RAR 1..23 (fewer with VFs, whose
+	 * addresses sit at the top); more means promisc.
+	 */
+	if (vtnic_num_vfs(vn))
+		rar_end = vtnic_iov_pf_rar_limit(&vn->iov);
 	netdev_for_each_uc_addr(ha, netdev) {
-		if (rar == VTNIC_RAR_ENTRIES) {
+		if (rar == rar_end) {
 			rctl |= VTNIC_RCTL_UPE;
 			break;
 		}
 		vtnic_set_rar(vn, rar++, ha->addr);
 	}
-	for (; rar < VTNIC_RAR_ENTRIES; rar++)
+	for (; rar < rar_end; rar++)
 		vtnic_set_rar(vn, rar, NULL);
 
 	netdev_for_each_mc_addr(ha, netdev) {
 		u32 h = vtnic_mta_hash(ha->addr);
 
 		mta[h >> 5] |= BIT(h & 31);
+	}
+	if (vtnic_num_vfs(vn)) {
+		/* The MTA is shared with the VFs; pool filters do the rest */
+		spin_lock_bh(&vn->iov_lock);
+		vtnic_iov_set_pf_mta(&vn->iov, mta);
+		spin_unlock_bh(&vn->iov_lock);
+		vtnic_wr32(vn, VTNIC_RCTL, rctl | VTNIC_RCTL_VFE);
+		vtnic_set_rx_limits(vn, netdev->mtu);
+		return;
 	}
 	for (i = 0; i < VTNIC_MTA_REGS; i++)
 		vtnic_wr32(vn, VTNIC_MTA(i), mta[i]);
@@ -97,6 +111,7 @@ int vtnic_up(struct vtnic *vn)
 	if (err)
 		return err;
 	vtnic_clear_filters(vn);
+	vtnic_sriov_up(vn);
 	vtnic_set_rar(vn, 0, netdev->dev_addr);
 
 	err = vtnic_alloc_queues(vn);
@@ -125,6 +140,7 @@ int vtnic_up(struct vtnic *vn)
 	for (i = 0; i < vn->num_queues; i++)
 		napi_enable(&vn->qv[i]->napi);
 	vtnic_irq_enable(vn);
+	vtnic_sriov_up_done(vn);
 	vn->mac->ops->setup_link(vn);
 	netif_tx_start_all_queues(netdev);
 	mod_delayed_work(system_wq, &vn->watchdog, 0);
@@ -147,6 +163,7 @@ void vtnic_down(struct vtnic *vn)
 	unsigned int i;
 
 	clear_bit(VTNIC_STATE_UP, &vn->state);
+	vtnic_sriov_down(vn);
 	netif_tx_disable(netdev);
 	netif_carrier_off(netdev);
 	vn->link_up = false;
@@ -234,6 +251,9 @@ static int vtnic_set_mac_address(struct net_device *netdev, void *p)
 	if (err)
 		return err;
 	eth_commit_mac_addr_change(netdev, p);
+	spin_lock_bh(&vn->iov_lock);
+	vtnic_iov_set_pf_mac(&vn->iov, netdev->dev_addr);
+	spin_unlock_bh(&vn->iov_lock);
 	if (test_bit(VTNIC_STATE_UP, &vn->state))
 		vtnic_set_rar(vn, 0, netdev->dev_addr);
 	return 0;
@@ -253,7 +273,18 @@ static int vtnic_change_mtu(struct net_device *netdev, int mtu)
 /* VLAN Filter Table: one bit per VLAN ID (8.10.19) */
 static void vtnic_vfta_set(struct vtnic *vn, u16 vid, bool on)
 {
-	u32 vfta = vtnic_rd32(vn, VTNIC_VFTA(vid >> 5));
+	u32 vfta;
+
+	/* With VFs the table is shared: the pool filters own it */
+	if (vtnic_num_vfs(vn)) {
+		spin_lock_bh(&vn->iov_lock);
+		if (vtnic_iov_set_pf_vlan(&vn->iov, vid, on))
+			netdev_warn(vn->netdev, "no VLAN filter left for VLAN %u\n",
+				    vid);
+		spin_unlock_bh(&vn->iov_lock);
+		return;
+	}
+	vfta = vtnic_rd32(vn, VTNIC_VFTA(vid >> 5));
 
 	if (on)
 		vfta |= BIT(vid & 31);
@@ -497,6 +528,16 @@ static void vtnic_get_stats64(struct net_device *netdev,
 }
 
 static const struct net_device_ops vtnic_netdev_ops = {
+	.ndo_set_vf_mac		= vtnic_ndo_set_vf_mac,
+	.ndo_set_vf_vlan	= vtnic_ndo_set_vf_vlan,
+	.ndo_set_vf_spoofchk	= vtnic_ndo_set_vf_spoofchk,
+	.ndo_set_vf_trust	= vtnic_ndo_set_vf_trust,
+	.ndo_set_vf_link_state	= vtnic_ndo_set_vf_link_state,
+	.ndo_set_vf_rate	= vtnic_ndo_set_vf_rate,
+	.ndo_get_vf_config	= vtnic_ndo_get_vf_config,
+	.ndo_get_vf_stats	= vtnic_ndo_get_vf_stats,
+	.ndo_bridge_setlink	= vtnic_ndo_bridge_setlink,
+	.ndo_bridge_getlink	= vtnic_ndo_bridge_getlink,
 	.ndo_open		= vtnic_open,
 	.ndo_stop		= vtnic_stop,
 	.ndo_start_xmit		= vtnic_xmit_frame,
@@ -533,6 +574,7 @@ static void vtnic_watchdog(struct work_struct *work)
 	rtnl_unlock();
 
 	vtnic_update_hw_stats(vn);
+	vtnic_update_vf_stats(vn);
 	if (!test_bit(VTNIC_STATE_REMOVING, &vn->state))
 		mod_delayed_work(system_wq, &vn->watchdog,
 				 VTNIC_WATCHDOG_PERIOD);

@@ -83,6 +83,7 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 		goto err_free_netdev;
 
 	pci_set_drvdata(pdev, vn);
+	vtnic_sriov_init(vn);
 	err = vtnic_netdev_create(vn);
 	if (err)
 		goto err_free_irq;
@@ -103,7 +104,9 @@ static void vtnic_remove(struct pci_dev *pdev)
 {
 	struct vtnic *vn = pci_get_drvdata(pdev);
 
+	vtnic_sriov_remove(vn);
 	vtnic_netdev_destroy(vn);
+	cancel_work_sync(&vn->mbx_work);
 	vtnic_irq_free(vn);
 	free_netdev(vn->netdev);
 }
@@ -204,6 +207,7 @@ static struct pci_driver vtnic_driver = {
 	.probe		= vtnic_probe,
 	.remove		= vtnic_remove,
 	.shutdown	= vtnic_shutdown,
+	.sriov_configure = vtnic_sriov_configure,
 	.driver.pm	= pm_sleep_ptr(&vtnic_pm_ops),
 	.err_handler	= &vtnic_err_handler,
 };

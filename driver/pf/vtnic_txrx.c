@@ -211,7 +211,9 @@ static void vtnic_ring_init(struct vtnic *vn, struct vtnic_q_vector *qv,
 	ring->dev = &vn->pdev->dev;
 	ring->count = count;
 	ring->queue_index = i;
-	ring->reg_idx = i;
+	/* With VFs the PF's queues are those of its pool */
+	ring->reg_idx = vtnic_num_vfs(vn) ?
+			VTNIC_POOL_QUEUE(vtnic_iov_pf_pool(&vn->iov), i) : i;
 	u64_stats_init(&ring->stats.syncp);
 }
 
@@ -874,9 +876,19 @@ int vtnic_poll(struct napi_struct *napi, int budget)
  */
 void vtnic_set_rx_limits(struct vtnic *vn, unsigned int mtu)
 {
+	unsigned int frame = mtu + ETH_HLEN + VLAN_HLEN + ETH_FCS_LEN;
 	u32 rctl = vtnic_rd32(vn, VTNIC_RCTL);
 
-	vtnic_wr32(vn, VTNIC_RLPML, mtu + ETH_HLEN + VLAN_HLEN + ETH_FCS_LEN);
+	if (vtnic_num_vfs(vn)) {
+		/* Each pool has its limit; the global one lets all pass */
+		spin_lock_bh(&vn->iov_lock);
+		vtnic_iov_set_pf_rx(&vn->iov, frame,
+				    vn->netdev->flags & (IFF_ALLMULTI | IFF_PROMISC));
+		spin_unlock_bh(&vn->iov_lock);
+		vtnic_wr32(vn, VTNIC_RCTL, rctl | VTNIC_RCTL_LPE);
+		return;
+	}
+	vtnic_wr32(vn, VTNIC_RLPML, frame);
 	if (mtu > ETH_DATA_LEN)
 		rctl |= VTNIC_RCTL_LPE;
 	else
@@ -932,13 +944,21 @@ void vtnic_configure_rx(struct vtnic *vn)
 		rxcsum |= VTNIC_RXCSUM_IPOFL | VTNIC_RXCSUM_TUOFL;
 	vtnic_wr32(vn, VTNIC_RXCSUM, rxcsum);
 
-	/* RSS over the queue pairs in use (8.10.9) */
-	vtnic_write_rss(vn);
-	vtnic_wr32(vn, VTNIC_MRQC,
-		   FIELD_PREP(VTNIC_MRQC_MODE, VTNIC_MRQC_MODE_RSS) |
-		   VTNIC_MRQC_TCP_IPV4 | VTNIC_MRQC_IPV4 |
-		   VTNIC_MRQC_TCP_IPV6_EX | VTNIC_MRQC_IPV6_EX |
-		   VTNIC_MRQC_IPV6);
+	/*
+	 * RSS over the queue pairs in use (8.10.9); with VFs, VMDq: each
+	 * pool receives on its first queue.
+	 */
+	if (vtnic_num_vfs(vn)) {
+		vtnic_wr32(vn, VTNIC_MRQC, FIELD_PREP(VTNIC_MRQC_MODE,
+						      VTNIC_MRQC_MODE_VMDQ));
+	} else {
+		vtnic_write_rss(vn);
+		vtnic_wr32(vn, VTNIC_MRQC,
+			   FIELD_PREP(VTNIC_MRQC_MODE, VTNIC_MRQC_MODE_RSS) |
+			   VTNIC_MRQC_TCP_IPV4 | VTNIC_MRQC_IPV4 |
+			   VTNIC_MRQC_TCP_IPV6_EX | VTNIC_MRQC_IPV6_EX |
+			   VTNIC_MRQC_IPV6);
+	}
 
 	for (i = 0; i < vn->num_queues; i++) {
 		struct vtnic_ring *ring = &vn->qv[i]->rx;

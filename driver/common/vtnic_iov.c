@@ -1,0 +1,1037 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SR-IOV policy of the PF: per-VF filters, the VF message handler and the
+ * admin settings, written to the 82576 virtualization registers
+ * (datasheet 7.8).  See vtnic_iov.h for the rules every entry point keeps.
+ *
+ * Register ownership, which the unit tests check after every message:
+ * VF n owns RAR 23 - n, VMOLR(n), VMVIR(n), bits n of VFRE/VFTE, bits n and
+ * 8 + n of DTXSWC, the POOLSEL bit n of every VLVF entry and its mailbox.
+ * The MTA, VFTA and VLVF VIDs are shared and always rewritten as the union
+ * of what the PF and every VF asked for; nothing else is VF-reachable.
+ */
+
+#include <linux/bitfield.h>
+#include <linux/bits.h>
+#include <linux/delay.h>
+#include <linux/device.h>
+#include <linux/errno.h>
+#include <linux/etherdevice.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+
+#include "vtnic_iov.h"
+
+#define VTNIC_VLAN_PRIO_SHIFT	13
+#define VTNIC_VLAN_VID_MAX	4095
+
+static bool vtnic_vf_log_ok(struct vtnic_iov *iov, unsigned int vf)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+
+	if (v->log_begin &&
+	    time_before(jiffies, v->log_begin + VTNIC_IOV_LOG_INTERVAL)) {
+		v->log_suppressed++;
+		return false;
+	}
+	if (v->log_suppressed)
+		dev_warn(iov->hw->dev, "VF %u: %u more refused messages not logged\n",
+			 vf, v->log_suppressed);
+	v->log_begin = jiffies | 1;
+	v->log_suppressed = 0;
+	return true;
+}
+
+/* A refusal: one log line per VF per interval, the rest counted */
+static __printf(3, 4) void vtnic_vf_refuse(struct vtnic_iov *iov,
+					   unsigned int vf,
+					   const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	if (!vtnic_vf_log_ok(iov, vf))
+		return;
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	dev_warn(iov->hw->dev, "VF %u: %pV\n", vf, &vaf);
+	va_end(args);
+}
+
+/**
+ * vtnic_rar_write() - program one receive address filter
+ * @hw: the PF
+ * @idx: RAR entry
+ * @addr: the address, or NULL to clear the entry
+ * @pools: pool bitmap (VMDq mode), 0 outside it
+ */
+void vtnic_rar_write(struct vtnic_hw *hw, unsigned int idx, const u8 *addr,
+		     u32 pools)
+{
+	u32 ral = 0, rah = 0;
+
+	if (addr) {
+		ral = addr[0] | addr[1] << 8 | addr[2] << 16 |
+		      (u32)addr[3] << 24;
+		rah = addr[4] | addr[5] << 8 | VTNIC_RAH_AV |
+		      FIELD_PREP(VTNIC_RAH_POOLS, pools);
+	}
+	/* Invalidate first, so no half-written address ever matches */
+	vtnic_hw_wr32(hw, VTNIC_RAH(idx), 0);
+	vtnic_hw_wr32(hw, VTNIC_RAL(idx), ral);
+	vtnic_hw_wr32(hw, VTNIC_RAH(idx), rah);
+}
+
+static bool vtnic_vf_tx_allowed(const struct vtnic_vf *v)
+{
+	return v->cts && v->link_state != VTNIC_VF_LINK_DISABLE;
+}
+
+static void vtnic_iov_write_vf_mac(struct vtnic_iov *iov, unsigned int vf)
+{
+	const struct vtnic_vf *v = &iov->vf[vf];
+
+	vtnic_rar_write(iov->hw, vtnic_iov_vf_rar(vf),
+			is_zero_ether_addr(v->mac) ? NULL : v->mac, BIT(vf));
+}
+
+/* VFRE/VFTE bit of one pool: on while the VF may pass traffic */
+static void vtnic_iov_write_vf_enable(struct vtnic_iov *iov, unsigned int vf)
+{
+	bool on = vtnic_vf_tx_allowed(&iov->vf[vf]);
+	u32 reg;
+
+	reg = vtnic_hw_rd32(iov->hw, VTNIC_VFRE);
+	reg = on ? reg | BIT(vf) : reg & ~BIT(vf);
+	vtnic_hw_wr32(iov->hw, VTNIC_VFRE, reg);
+	reg = vtnic_hw_rd32(iov->hw, VTNIC_VFTE);
+	reg = on ? reg | BIT(vf) : reg & ~BIT(vf);
+	vtnic_hw_wr32(iov->hw, VTNIC_VFTE, reg);
+}
+
+static void vtnic_iov_write_vmolr(struct vtnic_iov *iov, unsigned int vf)
+{
+	const struct vtnic_vf *v = &iov->vf[vf];
+	u32 vmolr = VTNIC_VMOLR_BAM | VTNIC_VMOLR_STRCRC | VTNIC_VMOLR_LPE |
+		    FIELD_PREP(VTNIC_VMOLR_RLPML, v->max_frame);
+
+	/* A port VLAN: the VF only sees frames of that VLAN */
+	if (!v->port_vlan)
+		vmolr |= VTNIC_VMOLR_AUPE;
+	if (v->port_vlan || v->nr_vlans)
+		vmolr |= VTNIC_VMOLR_STRVLAN;
+	if (v->mc_count)
+		vmolr |= VTNIC_VMOLR_ROMPE;
+	if (v->mc_promisc)
+		vmolr |= VTNIC_VMOLR_MPME;
+	vtnic_hw_wr32(iov->hw, VTNIC_VMOLR(vf), vmolr);
+}
+
+static void vtnic_iov_write_vmvir(struct vtnic_iov *iov, unsigned int vf)
+{
+	const struct vtnic_vf *v = &iov->vf[vf];
+	u32 vmvir = 0;
+
+	if (v->port_vlan)
+		vmvir = VTNIC_VMVIR_ALWAYS | v->port_vlan |
+			v->port_qos << VTNIC_VLAN_PRIO_SHIFT;
+	vtnic_hw_wr32(iov->hw, VTNIC_VMVIR(vf), vmvir);
+}
+
+static void vtnic_iov_write_spoofchk(struct vtnic_iov *iov, unsigned int vf)
+{
+	u32 bits = VTNIC_DTXSWC_MAC_SPOOF(vf) | VTNIC_DTXSWC_VLAN_SPOOF(vf);
+	u32 dtxswc = vtnic_hw_rd32(iov->hw, VTNIC_DTXSWC);
+
+	dtxswc = iov->vf[vf].spoofchk ? dtxswc | bits : dtxswc & ~bits;
+	vtnic_hw_wr32(iov->hw, VTNIC_DTXSWC, dtxswc);
+}
+
+/* The MTA is shared by every pool: the PF's bits and every VF's hashes */
+static void vtnic_iov_write_mta(struct vtnic_iov *iov)
+{
+	u32 mta[VTNIC_MTA_REGS];
+	unsigned int vf, i;
+
+	memcpy(mta, iov->pf_mta, sizeof(mta));
+	for (vf = 0; vf < iov->num_vfs; vf++) {
+		const struct vtnic_vf *v = &iov->vf[vf];
+
+		for (i = 0; i < v->mc_count; i++) {
+			u16 h = v->mc_hashes[i] & 0xfff;
+
+			mta[h >> 5] |= BIT(h & 31);
+		}
+	}
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		vtnic_hw_wr32(iov->hw, VTNIC_MTA(i), mta[i]);
+}
+
+/* Rewrite one VLVF entry and the VFTA bit of its VLAN ID */
+static void vtnic_iov_write_vlvf(struct vtnic_iov *iov, unsigned int idx)
+{
+	const struct vtnic_vlvf *e = &iov->vlvf[idx];
+	bool in_vfta = false;
+	u32 vfta, bit;
+	unsigned int i;
+
+	vtnic_hw_wr32(iov->hw, VTNIC_VLVF(idx), e->pools ?
+		      VTNIC_VLVF_ENABLE | FIELD_PREP(VTNIC_VLVF_VID, e->vid) |
+		      FIELD_PREP(VTNIC_VLVF_POOLSEL, e->pools) : 0);
+
+	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++)
+		if (iov->vlvf[i].pools && iov->vlvf[i].vid == e->vid)
+			in_vfta = true;
+	bit = BIT(e->vid & 31);
+	vfta = vtnic_hw_rd32(iov->hw, VTNIC_VFTA(e->vid >> 5));
+	vfta = in_vfta ? vfta | bit : vfta & ~bit;
+	vtnic_hw_wr32(iov->hw, VTNIC_VFTA(e->vid >> 5), vfta);
+}
+
+static int vtnic_iov_vlvf_find(const struct vtnic_iov *iov, u16 vid)
+{
+	unsigned int i;
+
+	for (i = 1; i < VTNIC_VLVF_ENTRIES; i++)
+		if (iov->vlvf[i].pools && iov->vlvf[i].vid == vid)
+			return i;
+	return -ENOENT;
+}
+
+/* Add or remove a pool from a VLAN's entry; VLAN 0 is entry 0, always on */
+static int vtnic_iov_pool_vlan(struct vtnic_iov *iov, unsigned int pool,
+			       u16 vid, bool on)
+{
+	int idx = vtnic_iov_vlvf_find(iov, vid);
+	unsigned int i;
+
+	if (!vid)
+		return 0;
+	if (idx < 0) {
+		if (!on)
+			return 0;
+		for (i = 1; i < VTNIC_VLVF_ENTRIES; i++)
+			if (!iov->vlvf[i].pools)
+				break;
+		if (i == VTNIC_VLVF_ENTRIES)
+			return -ENOSPC;
+		idx = i;
+		iov->vlvf[idx].vid = vid;
+	}
+	if (on)
+		iov->vlvf[idx].pools |= BIT(pool);
+	else
+		iov->vlvf[idx].pools &= ~BIT(pool);
+	vtnic_iov_write_vlvf(iov, idx);
+	return 0;
+}
+
+static void vtnic_iov_write_vlan0(struct vtnic_iov *iov)
+{
+	iov->vlvf[0].vid = 0;
+	iov->vlvf[0].pools = GENMASK(iov->num_vfs, 0);
+	vtnic_iov_write_vlvf(iov, 0);
+}
+
+static void vtnic_iov_write_rate(struct vtnic_iov *iov, unsigned int vf)
+{
+	const struct vtnic_vf *v = &iov->vf[vf];
+	u32 bcnrc = 0, rf_int, rf_dec, k;
+
+	/* Rate factor = link speed / rate, 14 fraction bits (7.10.3.7) */
+	if (v->max_tx_rate && iov->link_speed) {
+		rf_int = iov->link_speed / v->max_tx_rate;
+		rf_dec = iov->link_speed - rf_int * v->max_tx_rate;
+		rf_dec = (rf_dec << VTNIC_RTTBCNRC_FRAC_BITS) / v->max_tx_rate;
+		bcnrc = VTNIC_RTTBCNRC_RS_ENA |
+			FIELD_PREP(VTNIC_RTTBCNRC_RF_INT, rf_int) |
+			FIELD_PREP(VTNIC_RTTBCNRC_RF_DEC, rf_dec);
+	}
+	for (k = 0; k < 2; k++) {
+		vtnic_hw_wr32(iov->hw, VTNIC_RTTDQSEL, VTNIC_POOL_QUEUE(vf, k));
+		vtnic_hw_wr32(iov->hw, VTNIC_RTTBCNRC, bcnrc);
+	}
+}
+
+/* Everything a VF owns, from its software state */
+static void vtnic_iov_write_vf(struct vtnic_iov *iov, unsigned int vf)
+{
+	vtnic_iov_write_vf_mac(iov, vf);
+	vtnic_iov_write_vmolr(iov, vf);
+	vtnic_iov_write_vmvir(iov, vf);
+	vtnic_iov_write_spoofchk(iov, vf);
+	vtnic_iov_write_rate(iov, vf);
+	vtnic_iov_write_vf_enable(iov, vf);
+}
+
+/* Forget what the VF itself asked for; keep what the admin set */
+static void vtnic_iov_vf_clear(struct vtnic_iov *iov, unsigned int vf)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	unsigned int i;
+
+	for (i = 0; i < v->nr_vlans; i++)
+		vtnic_iov_pool_vlan(iov, vf, v->vlans[i], false);
+	v->nr_vlans = 0;
+	v->mc_count = 0;
+	v->mc_promisc = false;
+	v->max_frame = VTNIC_IOV_DEFAULT_FRAME;
+	vtnic_iov_write_mta(iov);
+}
+
+/**
+ * vtnic_iov_init() - start the software state for @num_vfs VFs
+ * @iov: zeroed or previously used state
+ * @hw: the PF's registers
+ * @num_vfs: 1..VTNIC_IOV_MAX_VFS
+ *
+ * Every VF starts with no address, anti-spoofing on, link auto and not
+ * clear to send.  Nothing is written: vtnic_iov_configure() does that.
+ */
+void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
+		    unsigned int num_vfs)
+{
+	unsigned int vf;
+
+	memset(iov->vf, 0, sizeof(iov->vf));
+	memset(iov->vlvf, 0, sizeof(iov->vlvf));
+	iov->hw = hw;
+	iov->dialect = &vtnic_mbx_igb;
+	iov->num_vfs = num_vfs;
+	iov->vepa = false;
+	for (vf = 0; vf < num_vfs; vf++) {
+		iov->vf[vf].spoofchk = true;
+		iov->vf[vf].max_frame = VTNIC_IOV_DEFAULT_FRAME;
+	}
+}
+
+/**
+ * vtnic_iov_configure() - program the virtualization registers
+ * @iov: the state, after vtnic_iov_init() and after every PF reset
+ *
+ * The PF takes pool num_vfs, is the default pool for frames no filter
+ * claims, and every VF's admin settings are restored.  VFs stay disabled
+ * (VFRE/VFTE) until each sends RESET.  The PF's own pool VMOLR is
+ * vtnic_iov_set_pf_rx()'s.
+ */
+void vtnic_iov_configure(struct vtnic_iov *iov)
+{
+	unsigned int pool = vtnic_iov_pf_pool(iov), vf, i;
+
+	/* The PF's pool passes traffic; each VF's once it sent RESET */
+	vtnic_hw_wr32(iov->hw, VTNIC_VFRE, BIT(pool));
+	vtnic_hw_wr32(iov->hw, VTNIC_VFTE, BIT(pool));
+	vtnic_hw_wr32(iov->hw, VTNIC_VT_CTL,
+		      FIELD_PREP(VTNIC_VT_CTL_DEF_POOL, pool) |
+		      VTNIC_VT_CTL_REPL_EN);
+	vtnic_hw_wr32(iov->hw, VTNIC_RPLOLR,
+		      VTNIC_RPLOLR_STRVLAN | VTNIC_RPLOLR_STRCRC);
+	vtnic_hw_wr32(iov->hw, VTNIC_QDE, GENMASK(VTNIC_82576_QUEUES - 1, 0));
+	vtnic_hw_wr32(iov->hw, VTNIC_DTXSWC,
+		      iov->vepa ? 0 : VTNIC_DTXSWC_VMDQ_LOOPBACK);
+	vtnic_hw_wr32(iov->hw, VTNIC_RTTBCNRM, VTNIC_RTTBCNRM_DEFAULT);
+	vtnic_hw_wr32(iov->hw, VTNIC_MBVFIMR, GENMASK(iov->num_vfs - 1, 0));
+
+	for (vf = 0; vf < iov->num_vfs; vf++) {
+		iov->vf[vf].cts = false;
+		vtnic_iov_write_vf(iov, vf);
+	}
+	/* Pools past the VFs and the PF's: nothing accepted */
+	for (i = pool + 1; i < VTNIC_POOLS; i++)
+		vtnic_hw_wr32(iov->hw, VTNIC_VMOLR(i), 0);
+
+	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++)
+		vtnic_iov_write_vlvf(iov, i);
+	vtnic_iov_write_vlan0(iov);
+	vtnic_iov_write_mta(iov);
+}
+
+/**
+ * vtnic_iov_pf_reset_begin() - the PF is about to reset the device
+ * @iov: the state
+ *
+ * Every VF loses CTS and is told through a PF control message without it,
+ * then its traffic stops; it resets itself once the PF is back.
+ */
+void vtnic_iov_pf_reset_begin(struct vtnic_iov *iov)
+{
+	unsigned int vf;
+
+	for (vf = 0; vf < iov->num_vfs; vf++)
+		iov->vf[vf].cts = false;
+	vtnic_iov_ping_all(iov);
+	vtnic_hw_wr32(iov->hw, VTNIC_VFRE, 0);
+	vtnic_hw_wr32(iov->hw, VTNIC_VFTE, 0);
+}
+
+/**
+ * vtnic_iov_pf_reset_done() - tell the VFs the PF finished its reset
+ * @iov: the state, with the device programmed and interrupts enabled
+ *
+ * CTRL_EXT.PFRSTD clears RSTI and sets RSTD in every VF's mailbox.
+ */
+void vtnic_iov_pf_reset_done(struct vtnic_iov *iov)
+{
+	u32 ctrl_ext = vtnic_hw_rd32(iov->hw, VTNIC_CTRL_EXT);
+
+	vtnic_hw_wr32(iov->hw, VTNIC_CTRL_EXT,
+		      ctrl_ext | VTNIC_CTRL_EXT_PFRSTD);
+}
+
+/**
+ * vtnic_iov_disable() - leave virtualization mode
+ * @iov: the state; num_vfs becomes 0
+ */
+void vtnic_iov_disable(struct vtnic_iov *iov)
+{
+	unsigned int i;
+
+	vtnic_hw_wr32(iov->hw, VTNIC_VFRE, 0);
+	vtnic_hw_wr32(iov->hw, VTNIC_VFTE, 0);
+	vtnic_hw_wr32(iov->hw, VTNIC_MBVFIMR, 0);
+	vtnic_hw_wr32(iov->hw, VTNIC_DTXSWC, 0);
+	vtnic_hw_wr32(iov->hw, VTNIC_VT_CTL, 0);
+	vtnic_hw_wr32(iov->hw, VTNIC_QDE, 0);
+	for (i = 0; i < iov->num_vfs; i++) {
+		vtnic_rar_write(iov->hw, vtnic_iov_vf_rar(i), NULL, 0);
+		vtnic_hw_wr32(iov->hw, VTNIC_VMVIR(i), 0);
+	}
+	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++)
+		vtnic_hw_wr32(iov->hw, VTNIC_VLVF(i), 0);
+	memset(iov->vlvf, 0, sizeof(iov->vlvf));
+	memset(iov->vf, 0, sizeof(iov->vf));
+	iov->num_vfs = 0;
+}
+
+/* Whether @mac is taken by the PF or by a VF other than @vf */
+static bool vtnic_iov_mac_taken(const struct vtnic_iov *iov, unsigned int vf,
+				const u8 *mac)
+{
+	unsigned int i;
+
+	if (ether_addr_equal(mac, iov->pf_mac))
+		return true;
+	for (i = 0; i < iov->num_vfs; i++)
+		if (i != vf && ether_addr_equal(mac, iov->vf[i].mac))
+			return true;
+	return false;
+}
+
+/* Word 0 of a PF control message as this VF should see it now */
+static u32 vtnic_iov_control_word(const struct vtnic_iov *iov, unsigned int vf)
+{
+	struct vtnic_mbx_hdr hdr = {
+		.opcode = VTNIC_MBX_PF_CONTROL,
+		.cts = vtnic_vf_tx_allowed(&iov->vf[vf]),
+	};
+
+	return vtnic_mbx_hdr_encode(&hdr);
+}
+
+static void vtnic_iov_ping(struct vtnic_iov *iov, unsigned int vf)
+{
+	u32 word = vtnic_iov_control_word(iov, vf);
+
+	if (vtnic_mbx_pf_write(iov->hw, vf, &word, 1))
+		vtnic_vf_refuse(iov, vf, "mailbox busy, PF control message not sent");
+}
+
+/**
+ * vtnic_iov_ping_all() - send every VF a PF control message
+ * @iov: the state
+ *
+ * The VF reads its link from STATUS and whether it may talk from the CTS
+ * bit of this message; a VF without CTS (link_state disable, PF reset)
+ * drops its carrier.
+ */
+void vtnic_iov_ping_all(struct vtnic_iov *iov)
+{
+	unsigned int vf;
+
+	for (vf = 0; vf < iov->num_vfs; vf++)
+		vtnic_iov_ping(iov, vf);
+}
+
+/**
+ * vtnic_iov_set_link() - the port's link changed
+ * @iov: the state
+ * @speed: Mb/s, 0 when down
+ */
+void vtnic_iov_set_link(struct vtnic_iov *iov, u32 speed)
+{
+	unsigned int vf;
+
+	iov->link_speed = speed;
+	for (vf = 0; vf < iov->num_vfs; vf++)
+		vtnic_iov_write_rate(iov, vf);
+	vtnic_iov_ping_all(iov);
+}
+
+/* ---- the igb dialect: one function per message type ---- */
+
+static int vtnic_vf_reset_msg(struct vtnic_iov *iov, unsigned int vf,
+			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			      u32 *reply)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+
+	/* A reset keeps the address (admin or its own) and admin settings */
+	vtnic_iov_vf_clear(iov, vf);
+	v->cts = true;
+	vtnic_iov_write_vf(iov, vf);
+
+	if (is_zero_ether_addr(v->mac))
+		return -EADDRNOTAVAIL;	/* the VF picks one and sets it */
+	vtnic_mbx_put_mac(&reply[1], v->mac);
+	return 3;
+}
+
+static int vtnic_vf_set_mac_msg(struct vtnic_iov *iov, unsigned int vf,
+				const struct vtnic_mbx_hdr *hdr,
+				const u32 *msg, u32 *reply)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	u8 mac[ETH_ALEN];
+
+	vtnic_mbx_get_mac(&msg[1], mac);
+	switch (hdr->info) {
+	case VTNIC_MBX_MAC_SET:
+		break;
+	case VTNIC_MBX_MAC_FILTER_CLR:
+		return 1;	/* it never has extra filters to clear */
+	case VTNIC_MBX_MAC_FILTER_ADD:
+		vtnic_vf_refuse(iov, vf, "extra unicast filter %pM refused: not supported",
+				mac);
+		return -ENOSPC;
+	default:
+		vtnic_vf_refuse(iov, vf, "SET_MAC_ADDR with unknown info %u",
+				hdr->info);
+		return -EINVAL;
+	}
+
+	if (ether_addr_equal(mac, v->mac))
+		return 1;
+	if (v->admin_mac && !v->trusted) {
+		vtnic_vf_refuse(iov, vf, "MAC %pM refused: the admin set %pM (trust off)",
+				mac, v->mac);
+		return -EPERM;
+	}
+	if (!is_valid_ether_addr(mac)) {
+		vtnic_vf_refuse(iov, vf, "MAC %pM refused: not a unicast address",
+				mac);
+		return -EINVAL;
+	}
+	if (vtnic_iov_mac_taken(iov, vf, mac)) {
+		vtnic_vf_refuse(iov, vf, "MAC %pM refused: in use by the PF or another VF",
+				mac);
+		return -EADDRINUSE;
+	}
+	ether_addr_copy(v->mac, mac);
+	vtnic_iov_write_vf_mac(iov, vf);
+	return 1;
+}
+
+static int vtnic_vf_set_multicast_msg(struct vtnic_iov *iov, unsigned int vf,
+				      const struct vtnic_mbx_hdr *hdr,
+				      const u32 *msg, u32 *reply)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	u16 hashes[VTNIC_MBX_MAX_MC_HASHES];
+	unsigned int i;
+
+	if (vtnic_mbx_get_mc_hashes(&msg[1], VTNIC_MBX_WORDS - 1, hdr->info,
+				    hashes)) {
+		vtnic_vf_refuse(iov, vf, "SET_MULTICAST with %u hashes refused (at most %u)",
+				hdr->info, VTNIC_MBX_MAX_MC_HASHES);
+		return -EINVAL;
+	}
+	v->mc_count = hdr->info;
+	for (i = 0; i < v->mc_count; i++)
+		v->mc_hashes[i] = hashes[i] & 0xfff;
+	vtnic_iov_write_mta(iov);
+	vtnic_iov_write_vmolr(iov, vf);
+	return 1;
+}
+
+static int vtnic_vf_add_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < v->nr_vlans; i++)
+		if (v->vlans[i] == vid)
+			return 0;
+	if (v->nr_vlans == VTNIC_IOV_VF_MAX_VLANS) {
+		vtnic_vf_refuse(iov, vf, "VLAN %u refused: it already has %u",
+				vid, VTNIC_IOV_VF_MAX_VLANS);
+		return -ENOSPC;
+	}
+	err = vtnic_iov_pool_vlan(iov, vf, vid, true);
+	if (err) {
+		vtnic_vf_refuse(iov, vf, "VLAN %u refused: no free VLAN filter",
+				vid);
+		return err;
+	}
+	v->vlans[v->nr_vlans++] = vid;
+	vtnic_iov_write_vmolr(iov, vf);
+	return 0;
+}
+
+static void vtnic_vf_kill_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	unsigned int i;
+
+	for (i = 0; i < v->nr_vlans; i++)
+		if (v->vlans[i] == vid)
+			break;
+	if (i == v->nr_vlans)
+		return;
+	v->vlans[i] = v->vlans[--v->nr_vlans];
+	vtnic_iov_pool_vlan(iov, vf, vid, false);
+	vtnic_iov_write_vmolr(iov, vf);
+}
+
+static int vtnic_vf_set_vlan_msg(struct vtnic_iov *iov, unsigned int vf,
+				 const struct vtnic_mbx_hdr *hdr,
+				 const u32 *msg, u32 *reply)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	u32 vid = msg[1];
+
+	if (vid > VTNIC_VLAN_VID_MAX) {
+		vtnic_vf_refuse(iov, vf, "VLAN %u refused: out of range", vid);
+		return -EINVAL;
+	}
+	if (v->port_vlan) {
+		vtnic_vf_refuse(iov, vf, "VLAN %u refused: the admin set port VLAN %u",
+				vid, v->port_vlan);
+		return -EPERM;
+	}
+	if (!vid)
+		return 1;	/* VLAN 0 is always accepted */
+	if (hdr->info)
+		return vtnic_vf_add_vlan(iov, vf, vid) ?: 1;
+	vtnic_vf_kill_vlan(iov, vf, vid);
+	return 1;
+}
+
+static int vtnic_vf_set_lpe_msg(struct vtnic_iov *iov, unsigned int vf,
+				const struct vtnic_mbx_hdr *hdr,
+				const u32 *msg, u32 *reply)
+{
+	u32 frame = msg[1];
+
+	if (frame < VTNIC_IOV_MIN_FRAME || frame > VTNIC_IOV_MAX_FRAME) {
+		vtnic_vf_refuse(iov, vf, "frame size %u refused: not in %u..%u",
+				frame, VTNIC_IOV_MIN_FRAME, VTNIC_IOV_MAX_FRAME);
+		return -EINVAL;
+	}
+	iov->vf[vf].max_frame = frame;
+	vtnic_iov_write_vmolr(iov, vf);
+	return 1;
+}
+
+static int vtnic_vf_set_promisc_msg(struct vtnic_iov *iov, unsigned int vf,
+				    const struct vtnic_mbx_hdr *hdr,
+				    const u32 *msg, u32 *reply)
+{
+	if (hdr->info & ~VTNIC_MBX_PROMISC_MULTICAST) {
+		vtnic_vf_refuse(iov, vf, "promiscuous mode 0x%x refused: only multicast is offered",
+				hdr->info);
+		return -EPERM;
+	}
+	iov->vf[vf].mc_promisc = hdr->info & VTNIC_MBX_PROMISC_MULTICAST;
+	vtnic_iov_write_vmolr(iov, vf);
+	return 1;
+}
+
+static const struct vtnic_mbx_op vtnic_mbx_igb_ops[] = {
+	{ VTNIC_MBX_RESET, 1, "RESET", vtnic_vf_reset_msg },
+	{ VTNIC_MBX_SET_MAC_ADDR, 3, "SET_MAC_ADDR", vtnic_vf_set_mac_msg },
+	{ VTNIC_MBX_SET_MULTICAST, 1, "SET_MULTICAST",
+	  vtnic_vf_set_multicast_msg },
+	{ VTNIC_MBX_SET_VLAN, 2, "SET_VLAN", vtnic_vf_set_vlan_msg },
+	{ VTNIC_MBX_SET_LPE, 2, "SET_LPE", vtnic_vf_set_lpe_msg },
+	{ VTNIC_MBX_SET_PROMISC, 1, "SET_PROMISC", vtnic_vf_set_promisc_msg },
+};
+
+const struct vtnic_mbx_dialect vtnic_mbx_igb = {
+	.name = "igb",
+	.ops = vtnic_mbx_igb_ops,
+	.nr_ops = ARRAY_SIZE(vtnic_mbx_igb_ops),
+};
+
+static const struct vtnic_mbx_op *
+vtnic_mbx_find_op(const struct vtnic_mbx_dialect *d, u16 opcode)
+{
+	unsigned int i;
+
+	for (i = 0; i < d->nr_ops; i++)
+		if (d->ops[i].opcode == opcode)
+			return &d->ops[i];
+	return NULL;
+}
+
+/**
+ * vtnic_iov_rcv_msg() - check and apply one message from a VF
+ * @iov: the state
+ * @vf: the sender, < num_vfs
+ * @msg: the message
+ * @words: words in @msg (VTNIC_MBX_WORDS from the mailbox)
+ * @reply: VTNIC_MBX_WORDS words, filled with the reply
+ *
+ * The reply echoes the opcode with ACK or NACK and, once the VF reset, CTS.
+ * Words of @reply past the returned length are zero.
+ *
+ * Return: reply words, 0 when the message is not answered (a reply of
+ * the VF to something the PF sent).
+ */
+int vtnic_iov_rcv_msg(struct vtnic_iov *iov, unsigned int vf, const u32 *msg,
+		      unsigned int words, u32 *reply)
+{
+	const struct vtnic_mbx_op *op;
+	struct vtnic_vf *v;
+	struct vtnic_mbx_hdr hdr;
+	int ret;
+
+	memset(reply, 0, VTNIC_MBX_WORDS * sizeof(*reply));
+	if (vf >= iov->num_vfs || !words)
+		return 0;
+	v = &iov->vf[vf];
+	v->msgs++;
+
+	if (vtnic_mbx_hdr_decode(msg[0], &hdr)) {
+		vtnic_vf_refuse(iov, vf, "malformed message word 0x%08x", msg[0]);
+		ret = -EINVAL;
+		goto out;
+	}
+	if (hdr.ack || hdr.nack)
+		return 0;	/* an answer to the PF, not a request */
+
+	op = vtnic_mbx_find_op(iov->dialect, hdr.opcode);
+	if (!op) {
+		vtnic_vf_refuse(iov, vf, "unknown message 0x%04x", hdr.opcode);
+		ret = -EOPNOTSUPP;
+	} else if (words < op->min_words) {
+		vtnic_vf_refuse(iov, vf, "%s too short (%u words)", op->name,
+				words);
+		ret = -EINVAL;
+	} else if (!v->cts && op->opcode != VTNIC_MBX_RESET) {
+		vtnic_vf_refuse(iov, vf, "%s before RESET", op->name);
+		ret = -EAGAIN;
+	} else {
+		ret = op->handle(iov, vf, &hdr, msg, reply);
+	}
+out:
+	/* Word 0 is rebuilt from the decoded fields, never copied */
+	hdr.ack = ret > 0;
+	hdr.nack = ret <= 0;
+	hdr.cts = v->cts && hdr.opcode != VTNIC_MBX_RESET &&
+		  v->link_state != VTNIC_VF_LINK_DISABLE;
+	if (ret <= 0) {
+		v->nacks++;
+		memset(reply, 0, VTNIC_MBX_WORDS * sizeof(*reply));
+		ret = 1;
+	}
+	reply[0] = vtnic_mbx_hdr_encode(&hdr);
+	return ret;
+}
+
+/* A VF read what the PF sent; one that lost CTS is told so, paced */
+static void vtnic_iov_rcv_ack(struct vtnic_iov *iov, unsigned int vf)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	struct vtnic_mbx_hdr hdr = { .nack = true };
+	u32 word;
+
+	if (v->cts || !time_after(jiffies, v->last_nack + VTNIC_IOV_NACK_PACE))
+		return;
+	word = vtnic_mbx_hdr_encode(&hdr);
+	if (!vtnic_mbx_pf_write(iov->hw, vf, &word, 1))
+		v->last_nack = jiffies;
+}
+
+static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
+{
+	u32 msg[VTNIC_MBX_WORDS], reply[VTNIC_MBX_WORDS];
+	int words;
+
+	if (vtnic_mbx_pf_read(iov->hw, vf, msg)) {
+		vtnic_vf_refuse(iov, vf, "mailbox held by the VF, message dropped");
+		return;
+	}
+	words = vtnic_iov_rcv_msg(iov, vf, msg, VTNIC_MBX_WORDS, reply);
+	if (words > 0)
+		vtnic_mbx_pf_write(iov->hw, vf, reply, words);
+	else
+		vtnic_mbx_pf_release(iov->hw, vf);
+}
+
+/**
+ * vtnic_iov_vf_flr() - a VF was reset (FLR or its CTRL.RST)
+ * @iov: the state
+ * @vf: the VF
+ *
+ * Its traffic stops until it sends RESET; what it asked for is forgotten,
+ * its own address included; the admin settings stay.
+ */
+void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+
+	if (vf >= iov->num_vfs)
+		return;
+	v->cts = false;
+	v->last_nack = jiffies;
+	vtnic_iov_vf_clear(iov, vf);
+	if (!v->admin_mac)
+		eth_zero_addr(v->mac);
+	vtnic_iov_write_vf(iov, vf);
+}
+
+/**
+ * vtnic_iov_service() - handle VF resets and mailbox events
+ * @iov: the state
+ *
+ * Called when ICR.VMMB fired.  VF resets come first, so a message a VF
+ * sent before its reset is not applied after it.
+ */
+void vtnic_iov_service(struct vtnic_iov *iov)
+{
+	u32 vflre, icr, mask = GENMASK(iov->num_vfs - 1, 0);
+	unsigned int vf;
+
+	if (!iov->num_vfs)
+		return;
+	vflre = vtnic_hw_rd32(iov->hw, VTNIC_VFLRE) & mask;
+	if (vflre) {
+		vtnic_hw_wr32(iov->hw, VTNIC_VFLRE, vflre);
+		for (vf = 0; vf < iov->num_vfs; vf++)
+			if (vflre & BIT(vf))
+				vtnic_iov_vf_flr(iov, vf);
+	}
+
+	icr = vtnic_hw_rd32(iov->hw, VTNIC_MBVFICR);
+	if (icr == ~0U)
+		return;
+	for (vf = 0; vf < iov->num_vfs; vf++) {
+		u32 bits = icr & (VTNIC_MBVFICR_VFREQ(vf) |
+				  VTNIC_MBVFICR_VFACK(vf));
+
+		if (!bits)
+			continue;
+		vtnic_hw_wr32(iov->hw, VTNIC_MBVFICR, bits);
+		if (bits & VTNIC_MBVFICR_VFREQ(vf))
+			vtnic_iov_rcv_req(iov, vf);
+		if (bits & VTNIC_MBVFICR_VFACK(vf))
+			vtnic_iov_rcv_ack(iov, vf);
+	}
+}
+
+/* ---- the PF's own filters, in virtualization mode ---- */
+
+/**
+ * vtnic_iov_set_pf_mac() - the PF's address changed (RAR 0)
+ * @iov: the state
+ * @mac: the new address
+ */
+void vtnic_iov_set_pf_mac(struct vtnic_iov *iov, const u8 *mac)
+{
+	ether_addr_copy(iov->pf_mac, mac);
+}
+
+/**
+ * vtnic_iov_set_pf_mta() - the PF's multicast hash bits changed
+ * @iov: the state
+ * @mta: VTNIC_MTA_REGS words
+ */
+void vtnic_iov_set_pf_mta(struct vtnic_iov *iov, const u32 *mta)
+{
+	memcpy(iov->pf_mta, mta, sizeof(iov->pf_mta));
+	if (iov->num_vfs)
+		vtnic_iov_write_mta(iov);
+}
+
+/**
+ * vtnic_iov_set_pf_vlan() - add or remove a VLAN of the PF's pool
+ * @iov: the state
+ * @vid: VLAN ID
+ * @on: add or remove
+ *
+ * Return: 0, or -ENOSPC when every VLAN filter is taken.
+ */
+int vtnic_iov_set_pf_vlan(struct vtnic_iov *iov, u16 vid, bool on)
+{
+	return vtnic_iov_pool_vlan(iov, vtnic_iov_pf_pool(iov), vid, on);
+}
+
+/**
+ * vtnic_iov_set_pf_rx() - the PF pool's receive settings
+ * @iov: the state
+ * @frame: longest frame, bytes, VLAN tag and FCS included
+ * @allmulti: accept every multicast frame
+ *
+ * The global RLPML lets the largest frame any pool accepts through; each
+ * pool's VMOLR enforces its own limit.
+ */
+void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,
+			 bool allmulti)
+{
+	u32 vmolr = VTNIC_VMOLR_AUPE | VTNIC_VMOLR_ROMPE | VTNIC_VMOLR_ROPE |
+		    VTNIC_VMOLR_BAM | VTNIC_VMOLR_STRCRC | VTNIC_VMOLR_LPE |
+		    FIELD_PREP(VTNIC_VMOLR_RLPML, frame);
+
+	if (allmulti)
+		vmolr |= VTNIC_VMOLR_MPME;
+	vtnic_hw_wr32(iov->hw, VTNIC_RLPML, VTNIC_IOV_MAX_FRAME);
+	vtnic_hw_wr32(iov->hw, VTNIC_VMOLR(vtnic_iov_pf_pool(iov)), vmolr);
+}
+
+/**
+ * vtnic_iov_set_vepa() - switch frames between pools in the NIC or not
+ * @iov: the state
+ * @vepa: true for VEPA (every frame to the adjacent switch), false for VEB
+ */
+void vtnic_iov_set_vepa(struct vtnic_iov *iov, bool vepa)
+{
+	u32 dtxswc;
+
+	iov->vepa = vepa;
+	if (!iov->num_vfs)
+		return;
+	dtxswc = vtnic_hw_rd32(iov->hw, VTNIC_DTXSWC);
+	dtxswc = vepa ? dtxswc & ~VTNIC_DTXSWC_VMDQ_LOOPBACK :
+			dtxswc | VTNIC_DTXSWC_VMDQ_LOOPBACK;
+	vtnic_hw_wr32(iov->hw, VTNIC_DTXSWC, dtxswc);
+}
+
+/* ---- admin settings (ip link set DEV vf N ...) ---- */
+
+/**
+ * vtnic_iov_set_vf_mac() - the admin sets a VF's address
+ * @iov: the state
+ * @vf: the VF
+ * @mac: a unicast address, or zero to let the VF choose again
+ *
+ * Return: 0, -EINVAL for a multicast address, -EADDRINUSE when the PF or
+ * another VF has it.
+ */
+int vtnic_iov_set_vf_mac(struct vtnic_iov *iov, unsigned int vf,
+			 const u8 *mac)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+
+	if (is_zero_ether_addr(mac)) {
+		v->admin_mac = false;
+	} else {
+		if (!is_valid_ether_addr(mac))
+			return -EINVAL;
+		if (vtnic_iov_mac_taken(iov, vf, mac))
+			return -EADDRINUSE;
+		v->admin_mac = true;
+	}
+	ether_addr_copy(v->mac, mac);
+	vtnic_iov_write_vf_mac(iov, vf);
+	return 0;
+}
+
+/**
+ * vtnic_iov_set_vf_vlan() - the admin sets or clears a VF's port VLAN
+ * @iov: the state
+ * @vf: the VF
+ * @vid: VLAN ID, 0 to clear
+ * @qos: 802.1p priority, 0..7
+ *
+ * The VLANs the VF added itself are dropped: with a port VLAN it sees
+ * only that one.
+ *
+ * Return: 0, or -ENOSPC when no VLAN filter is free.
+ */
+int vtnic_iov_set_vf_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid,
+			  u8 qos)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	int err;
+
+	if (vid && vid != v->port_vlan) {
+		err = vtnic_iov_pool_vlan(iov, vf, vid, true);
+		if (err)
+			return err;
+	}
+	if (v->port_vlan && v->port_vlan != vid)
+		vtnic_iov_pool_vlan(iov, vf, v->port_vlan, false);
+	while (v->nr_vlans) {
+		u16 old = v->vlans[--v->nr_vlans];
+
+		if (old != vid)
+			vtnic_iov_pool_vlan(iov, vf, old, false);
+	}
+	v->port_vlan = vid;
+	v->port_qos = vid ? qos : 0;
+	vtnic_iov_write_vmvir(iov, vf);
+	vtnic_iov_write_vmolr(iov, vf);
+	return 0;
+}
+
+/**
+ * vtnic_iov_set_vf_spoofchk() - turn a VF's anti-spoofing on or off
+ * @iov: the state
+ * @vf: the VF
+ * @on: check the source MAC and VLAN of its frames
+ */
+void vtnic_iov_set_vf_spoofchk(struct vtnic_iov *iov, unsigned int vf,
+			       bool on)
+{
+	iov->vf[vf].spoofchk = on;
+	vtnic_iov_write_spoofchk(iov, vf);
+}
+
+/**
+ * vtnic_iov_set_vf_trust() - let a VF replace an admin-set address or not
+ * @iov: the state
+ * @vf: the VF
+ * @on: trusted
+ */
+void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on)
+{
+	iov->vf[vf].trusted = on;
+}
+
+/**
+ * vtnic_iov_set_vf_link_state() - the admin link setting of a VF
+ * @iov: the state
+ * @vf: the VF
+ * @state: auto, enable or disable
+ *
+ * Disable stops the VF's pool in both directions and tells the VF through
+ * a PF control message without CTS; auto and enable restart it.
+ */
+void vtnic_iov_set_vf_link_state(struct vtnic_iov *iov, unsigned int vf,
+				 enum vtnic_vf_link_state state)
+{
+	iov->vf[vf].link_state = state;
+	vtnic_iov_write_vf_enable(iov, vf);
+	vtnic_iov_ping(iov, vf);
+}
+
+/**
+ * vtnic_iov_set_vf_rate() - limit a VF's transmit rate
+ * @iov: the state
+ * @vf: the VF
+ * @max_mbps: Mb/s, 0 for no limit
+ *
+ * Return: 0, or -EINVAL above the link speed.
+ */
+int vtnic_iov_set_vf_rate(struct vtnic_iov *iov, unsigned int vf,
+			  u32 max_mbps)
+{
+	if (iov->link_speed && max_mbps > iov->link_speed)
+		return -EINVAL;
+	iov->vf[vf].max_tx_rate = max_mbps;
+	vtnic_iov_write_rate(iov, vf);
+	return 0;
+}

@@ -1,0 +1,560 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vtnic: SR-IOV - enabling VFs, serving their mailbox, the per-VF admin
+ * settings of "ip link set DEV vf N ...", per-VF statistics and the
+ * VEB/VEPA switch mode.  The policy itself is driver/common/vtnic_iov.c;
+ * this file ties it to the PCI function, the netdev and its locks.
+ *
+ * With VFs the PF keeps one pool (the last one) and one queue pair in it;
+ * the datapath goes down and comes back up around every change of VF
+ * count, as it does for a ring change.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/if_bridge.h>
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
+#include <net/netlink.h>
+
+#include "vtnic.h"
+
+/*
+ * A VF bound to a vfio driver is, or may at any time be, in a guest;
+ * vfio does not mark it PCI_DEV_FLAGS_ASSIGNED, so it is checked here.
+ */
+static bool vtnic_vf_in_guest(struct pci_dev *vf)
+{
+	struct device_driver *drv = READ_ONCE(vf->dev.driver);
+
+	return pci_is_dev_assigned(vf) ||
+	       (drv && !strncmp(drv->name, "vfio", 4));
+}
+
+static struct pci_dev *vtnic_vf_assigned(struct pci_dev *pdev)
+{
+	struct pci_dev *vf = NULL;
+
+	while ((vf = pci_get_device(pdev->vendor, PCI_ANY_ID, vf))) {
+		if (vf->is_virtfn && pci_physfn(vf) == pdev &&
+		    vtnic_vf_in_guest(vf))
+			return vf;	/* the caller puts the reference */
+	}
+	return NULL;
+}
+
+/* The per-VF counters, in struct vtnic_vf_stats order */
+static const u32 vtnic_vf_stat_regs[] = {
+	VTNIC_PVFGPRC, VTNIC_PVFGORC, VTNIC_PVFGPTC, VTNIC_PVFGOTC,
+	VTNIC_PVFMPRC,
+};
+
+/* Bring the datapath down and back up around a change of pool layout */
+static int vtnic_sriov_relayout(struct vtnic *vn, unsigned int num_vfs)
+{
+	bool running = netif_running(vn->netdev);
+	int err = 0;
+
+	if (running)
+		vtnic_down(vn);
+
+	spin_lock_bh(&vn->iov_lock);
+	if (num_vfs) {
+		vtnic_iov_init(&vn->iov, &vn->hw, num_vfs);
+		vtnic_iov_set_pf_mac(&vn->iov, vn->netdev->dev_addr);
+	} else {
+		vtnic_iov_disable(&vn->iov);
+	}
+	spin_unlock_bh(&vn->iov_lock);
+
+	spin_lock_bh(&vn->stats_lock);
+	memset(vn->vf_stats, 0, sizeof(vn->vf_stats));
+	spin_unlock_bh(&vn->stats_lock);
+
+	if (num_vfs) {
+		vn->queues_no_vfs = vn->num_queues;
+		vn->num_queues = 1;
+	} else if (vn->queues_no_vfs) {
+		vn->num_queues = vn->queues_no_vfs;
+	}
+	if (!netif_is_rxfh_configured(vn->netdev)) {
+		unsigned int i;
+
+		for (i = 0; i < VTNIC_RETA_SIZE; i++)
+			vn->rss_indir[i] = ethtool_rxfh_indir_default(i, vn->num_queues);
+	}
+
+	if (running)
+		err = vtnic_up(vn);
+	return err;
+}
+
+static int vtnic_sriov_enable(struct vtnic *vn, int num_vfs)
+{
+	struct pci_dev *pdev = vn->pdev;
+	int err;
+
+	if (vn->int_mode != VTNIC_INT_MSIX) {
+		dev_err(&pdev->dev, "SR-IOV needs MSI-X (int_mode=0); VFs not enabled\n");
+		return -EOPNOTSUPP;
+	}
+
+	rtnl_lock();
+	err = vtnic_sriov_relayout(vn, num_vfs);
+	rtnl_unlock();
+	if (err)
+		goto err_relayout;
+
+	err = pci_enable_sriov(pdev, num_vfs);
+	if (err) {
+		dev_err(&pdev->dev, "cannot enable %d VFs: %d\n", num_vfs, err);
+		goto err_relayout;
+	}
+	/* New VFs start in "PF resetting": tell them the PF is ready */
+	if (netif_running(vn->netdev))
+		vtnic_sriov_up_done(vn);
+	dev_info(&pdev->dev, "%d VFs enabled, PF in pool %u\n", num_vfs,
+		 vtnic_iov_pf_pool(&vn->iov));
+	return num_vfs;
+
+err_relayout:
+	rtnl_lock();
+	if (vtnic_sriov_relayout(vn, 0))
+		netdev_err(vn->netdev, "cannot restart the interface\n");
+	rtnl_unlock();
+	return err;
+}
+
+static int vtnic_sriov_disable(struct vtnic *vn)
+{
+	struct pci_dev *pdev = vn->pdev;
+	struct pci_dev *vf;
+	int err;
+
+	if (!vtnic_num_vfs(vn))
+		return 0;
+	vf = vtnic_vf_assigned(pdev);
+	if (vf) {
+		dev_err(&pdev->dev, "VF %s is assigned to a guest (%s): release it before disabling SR-IOV\n",
+			pci_name(vf), vf->dev.driver ? vf->dev.driver->name : "assigned");
+		pci_dev_put(vf);
+		return -EBUSY;
+	}
+
+	pci_disable_sriov(pdev);
+	rtnl_lock();
+	err = vtnic_sriov_relayout(vn, 0);
+	rtnl_unlock();
+	dev_info(&pdev->dev, "VFs disabled\n");
+	return err;
+}
+
+/**
+ * vtnic_sriov_configure() - the PCI core's sriov_numvfs hook
+ * @pdev: the PF
+ * @num_vfs: VFs wanted, 0 to disable
+ *
+ * Return: @num_vfs, 0, or a negative errno.
+ */
+int vtnic_sriov_configure(struct pci_dev *pdev, int num_vfs)
+{
+	struct vtnic *vn = pci_get_drvdata(pdev);
+
+	if (!num_vfs)
+		return vtnic_sriov_disable(vn);
+	if (vtnic_num_vfs(vn)) {
+		dev_err(&pdev->dev, "%u VFs already enabled: write 0 first\n",
+			vtnic_num_vfs(vn));
+		return -EBUSY;
+	}
+	return vtnic_sriov_enable(vn, num_vfs);
+}
+
+static void vtnic_mbx_work(struct work_struct *work)
+{
+	struct vtnic *vn = container_of(work, struct vtnic, mbx_work);
+
+	spin_lock_bh(&vn->iov_lock);
+	if (test_bit(VTNIC_STATE_UP, &vn->state))
+		vtnic_iov_service(&vn->iov);
+	spin_unlock_bh(&vn->iov_lock);
+}
+
+/**
+ * vtnic_sriov_mbx_irq() - a VF posted a message, acked one or was reset
+ * @vn: the PF
+ *
+ * Context: hard IRQ; the work item does the rest.
+ */
+void vtnic_sriov_mbx_irq(struct vtnic *vn)
+{
+	/*
+	 * Unbound: a VF driver in this same kernel (a VF given to a
+	 * container) busy-waits for the reply, and a work item bound to its
+	 * CPU would only run after it gave up.
+	 */
+	if (vtnic_num_vfs(vn))
+		queue_work(system_unbound_wq, &vn->mbx_work);
+}
+
+/**
+ * vtnic_sriov_init() - probe-time SR-IOV setup
+ * @vn: the PF
+ */
+void vtnic_sriov_init(struct vtnic *vn)
+{
+	spin_lock_init(&vn->iov_lock);
+	INIT_WORK(&vn->mbx_work, vtnic_mbx_work);
+	vn->iov.hw = &vn->hw;
+	/* 8 pools, one kept for the PF */
+	pci_sriov_set_totalvfs(vn->pdev, VTNIC_IOV_MAX_VFS);
+}
+
+/**
+ * vtnic_sriov_remove() - disable VFs before the PF goes away
+ * @vn: the PF
+ *
+ * VFs in a guest cannot be taken away: they are left enabled, as the
+ * PCI core requires, and the PF stops serving them.
+ */
+void vtnic_sriov_remove(struct vtnic *vn)
+{
+	struct pci_dev *vf;
+
+	if (!vtnic_num_vfs(vn))
+		return;
+	vf = vtnic_vf_assigned(vn->pdev);
+	if (vf) {
+		dev_warn(&vn->pdev->dev, "VF %s is assigned to a guest: VFs stay enabled without a PF driver\n",
+			 pci_name(vf));
+		pci_dev_put(vf);
+		return;
+	}
+	pci_disable_sriov(vn->pdev);
+}
+
+/**
+ * vtnic_sriov_up() - program the pools after the reset of vtnic_up()
+ * @vn: the PF
+ */
+void vtnic_sriov_up(struct vtnic *vn)
+{
+	unsigned int vf;
+
+	if (!vtnic_num_vfs(vn))
+		return;
+	spin_lock_bh(&vn->iov_lock);
+	vtnic_iov_configure(&vn->iov);
+	spin_unlock_bh(&vn->iov_lock);
+
+	/* The reset may have cleared the VF counters: count from here */
+	spin_lock_bh(&vn->stats_lock);
+	for (vf = 0; vf < vtnic_num_vfs(vn); vf++) {
+		struct vtnic_vf_stats *s = &vn->vf_stats[vf];
+		unsigned int i;
+
+		for (i = 0; i < ARRAY_SIZE(vtnic_vf_stat_regs); i++)
+			s->last[i] = vtnic_rd32(vn, vtnic_vf_stat_regs[i] +
+						VTNIC_PVF_STATS(vf));
+	}
+	spin_unlock_bh(&vn->stats_lock);
+}
+
+/**
+ * vtnic_sriov_up_done() - tell the VFs the PF is ready
+ * @vn: the PF, with interrupts enabled
+ */
+void vtnic_sriov_up_done(struct vtnic *vn)
+{
+	if (!vtnic_num_vfs(vn))
+		return;
+	spin_lock_bh(&vn->iov_lock);
+	vtnic_iov_pf_reset_done(&vn->iov);
+	spin_unlock_bh(&vn->iov_lock);
+}
+
+/**
+ * vtnic_sriov_down() - the PF is going down: tell the VFs, stop serving
+ * @vn: the PF, VTNIC_STATE_UP already cleared
+ */
+void vtnic_sriov_down(struct vtnic *vn)
+{
+	if (!vtnic_num_vfs(vn))
+		return;
+	cancel_work_sync(&vn->mbx_work);
+	spin_lock_bh(&vn->iov_lock);
+	vtnic_iov_pf_reset_begin(&vn->iov);
+	spin_unlock_bh(&vn->iov_lock);
+}
+
+/**
+ * vtnic_sriov_link() - the port's link changed: rate limits, VF pings
+ * @vn: the PF
+ */
+void vtnic_sriov_link(struct vtnic *vn)
+{
+	if (!vtnic_num_vfs(vn))
+		return;
+	spin_lock_bh(&vn->iov_lock);
+	vtnic_iov_set_link(&vn->iov, vn->link_up ? vn->link_speed : 0);
+	spin_unlock_bh(&vn->iov_lock);
+}
+
+/* Add a free-running 32-bit counter's progress to its 64-bit total */
+static void vtnic_vf_stat_add(struct vtnic *vn, unsigned int vf,
+			      unsigned int i, u64 *total)
+{
+	struct vtnic_vf_stats *s = &vn->vf_stats[vf];
+	u32 val = vtnic_rd32(vn, vtnic_vf_stat_regs[i] + VTNIC_PVF_STATS(vf));
+
+	if (val == ~0U && !vtnic_hw_present(&vn->hw))
+		return;
+	*total += (u32)(val - s->last[i]);
+	s->last[i] = val;
+}
+
+/**
+ * vtnic_update_vf_stats() - fold the VF counters into 64-bit totals
+ * @vn: the PF
+ *
+ * The registers wrap (octets within seconds at line rate): the watchdog
+ * calls this every two seconds, and every read of the statistics too.
+ */
+void vtnic_update_vf_stats(struct vtnic *vn)
+{
+	unsigned int vf;
+
+	if (!vtnic_num_vfs(vn) || !test_bit(VTNIC_STATE_UP, &vn->state))
+		return;
+	spin_lock_bh(&vn->stats_lock);
+	for (vf = 0; vf < vtnic_num_vfs(vn); vf++) {
+		struct vtnic_vf_stats *s = &vn->vf_stats[vf];
+
+		vtnic_vf_stat_add(vn, vf, 0, &s->rx_packets);
+		vtnic_vf_stat_add(vn, vf, 1, &s->rx_bytes);
+		vtnic_vf_stat_add(vn, vf, 2, &s->tx_packets);
+		vtnic_vf_stat_add(vn, vf, 3, &s->tx_bytes);
+		vtnic_vf_stat_add(vn, vf, 4, &s->multicast);
+	}
+	spin_unlock_bh(&vn->stats_lock);
+}
+
+static struct vtnic *vtnic_vf_check(struct net_device *netdev, int vf)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+
+	if (vf < 0 || vf >= vtnic_num_vfs(vn))
+		return NULL;
+	return vn;
+}
+
+int vtnic_ndo_set_vf_mac(struct net_device *netdev, int vf, u8 *mac)
+{
+	struct vtnic *vn = vtnic_vf_check(netdev, vf);
+	bool active;
+	int err;
+
+	if (!vn)
+		return -EINVAL;
+	spin_lock_bh(&vn->iov_lock);
+	err = vtnic_iov_set_vf_mac(&vn->iov, vf, mac);
+	active = vn->iov.vf[vf].cts;
+	spin_unlock_bh(&vn->iov_lock);
+	if (err == -EADDRINUSE)
+		netdev_err(netdev, "VF %d: %pM is the PF's or another VF's address\n",
+			   vf, mac);
+	else if (!err && active)
+		netdev_info(netdev, "VF %d: MAC %pM set; the VF driver takes it at its next reset (igbvf: reload it)\n",
+			    vf, mac);
+	return err;
+}
+
+int vtnic_ndo_set_vf_vlan(struct net_device *netdev, int vf, u16 vlan,
+			  u8 qos, __be16 proto)
+{
+	struct vtnic *vn = vtnic_vf_check(netdev, vf);
+	int err;
+
+	if (!vn || vlan >= VLAN_N_VID || qos > 7)
+		return -EINVAL;
+	if (proto != htons(ETH_P_8021Q))
+		return -EPROTONOSUPPORT;
+	spin_lock_bh(&vn->iov_lock);
+	err = vtnic_iov_set_vf_vlan(&vn->iov, vf, vlan, qos);
+	spin_unlock_bh(&vn->iov_lock);
+	if (err)
+		netdev_err(netdev, "VF %d: no VLAN filter left for VLAN %u\n",
+			   vf, vlan);
+	return err;
+}
+
+int vtnic_ndo_set_vf_spoofchk(struct net_device *netdev, int vf, bool on)
+{
+	struct vtnic *vn = vtnic_vf_check(netdev, vf);
+
+	if (!vn)
+		return -EINVAL;
+	spin_lock_bh(&vn->iov_lock);
+	vtnic_iov_set_vf_spoofchk(&vn->iov, vf, on);
+	spin_unlock_bh(&vn->iov_lock);
+	return 0;
+}
+
+int vtnic_ndo_set_vf_trust(struct net_device *netdev, int vf, bool on)
+{
+	struct vtnic *vn = vtnic_vf_check(netdev, vf);
+
+	if (!vn)
+		return -EINVAL;
+	spin_lock_bh(&vn->iov_lock);
+	vtnic_iov_set_vf_trust(&vn->iov, vf, on);
+	spin_unlock_bh(&vn->iov_lock);
+	return 0;
+}
+
+int vtnic_ndo_set_vf_link_state(struct net_device *netdev, int vf, int state)
+{
+	struct vtnic *vn = vtnic_vf_check(netdev, vf);
+	enum vtnic_vf_link_state ls;
+
+	if (!vn)
+		return -EINVAL;
+	switch (state) {
+	case IFLA_VF_LINK_STATE_AUTO:
+		ls = VTNIC_VF_LINK_AUTO;
+		break;
+	case IFLA_VF_LINK_STATE_ENABLE:
+		ls = VTNIC_VF_LINK_ENABLE;
+		break;
+	case IFLA_VF_LINK_STATE_DISABLE:
+		ls = VTNIC_VF_LINK_DISABLE;
+		break;
+	default:
+		return -EINVAL;
+	}
+	spin_lock_bh(&vn->iov_lock);
+	vtnic_iov_set_vf_link_state(&vn->iov, vf, ls);
+	spin_unlock_bh(&vn->iov_lock);
+	return 0;
+}
+
+int vtnic_ndo_set_vf_rate(struct net_device *netdev, int vf, int min_rate,
+			  int max_rate)
+{
+	struct vtnic *vn = vtnic_vf_check(netdev, vf);
+	int err;
+
+	if (!vn || max_rate < 0)
+		return -EINVAL;
+	if (min_rate) {
+		/* No extack in this ndo: the reason goes to the log */
+		netdev_err(netdev, "VF %d: min_tx_rate is not supported by the 82576, only max_tx_rate\n",
+			   vf);
+		return -EINVAL;
+	}
+	spin_lock_bh(&vn->iov_lock);
+	err = vtnic_iov_set_vf_rate(&vn->iov, vf, max_rate);
+	spin_unlock_bh(&vn->iov_lock);
+	if (err)
+		netdev_err(netdev, "VF %d: max_tx_rate %d Mb/s is above the link speed\n",
+			   vf, max_rate);
+	return err;
+}
+
+int vtnic_ndo_get_vf_config(struct net_device *netdev, int vf,
+			    struct ifla_vf_info *ivi)
+{
+	struct vtnic *vn = vtnic_vf_check(netdev, vf);
+	const struct vtnic_vf *v;
+
+	if (!vn)
+		return -EINVAL;
+	spin_lock_bh(&vn->iov_lock);
+	v = &vn->iov.vf[vf];
+	ivi->vf = vf;
+	ether_addr_copy(ivi->mac, v->mac);
+	ivi->vlan = v->port_vlan;
+	ivi->qos = v->port_qos;
+	ivi->vlan_proto = htons(ETH_P_8021Q);
+	ivi->spoofchk = v->spoofchk;
+	ivi->trusted = v->trusted;
+	ivi->max_tx_rate = v->max_tx_rate;
+	ivi->min_tx_rate = 0;
+	switch (v->link_state) {
+	case VTNIC_VF_LINK_ENABLE:
+		ivi->linkstate = IFLA_VF_LINK_STATE_ENABLE;
+		break;
+	case VTNIC_VF_LINK_DISABLE:
+		ivi->linkstate = IFLA_VF_LINK_STATE_DISABLE;
+		break;
+	default:
+		ivi->linkstate = IFLA_VF_LINK_STATE_AUTO;
+		break;
+	}
+	spin_unlock_bh(&vn->iov_lock);
+	return 0;
+}
+
+int vtnic_ndo_get_vf_stats(struct net_device *netdev, int vf,
+			   struct ifla_vf_stats *stats)
+{
+	struct vtnic *vn = vtnic_vf_check(netdev, vf);
+	const struct vtnic_vf_stats *s;
+
+	if (!vn)
+		return -EINVAL;
+	vtnic_update_vf_stats(vn);
+	spin_lock_bh(&vn->stats_lock);
+	s = &vn->vf_stats[vf];
+	stats->rx_packets = s->rx_packets;
+	stats->rx_bytes = s->rx_bytes;
+	stats->tx_packets = s->tx_packets;
+	stats->tx_bytes = s->tx_bytes;
+	stats->multicast = s->multicast;
+	spin_unlock_bh(&vn->stats_lock);
+	return 0;
+}
+
+int vtnic_ndo_bridge_setlink(struct net_device *netdev, struct nlmsghdr *nlh,
+			     u16 flags, struct netlink_ext_ack *extack)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+	struct nlattr *attr, *br_spec;
+	int rem;
+
+	br_spec = nlmsg_find_attr(nlh, sizeof(struct ifinfomsg), IFLA_AF_SPEC);
+	if (!br_spec)
+		return -EINVAL;
+
+	nla_for_each_nested(attr, br_spec, rem) {
+		u16 mode;
+
+		if (nla_type(attr) != IFLA_BRIDGE_MODE)
+			continue;
+		if (nla_len(attr) < sizeof(mode))
+			return -EINVAL;
+		mode = nla_get_u16(attr);
+		if (mode != BRIDGE_MODE_VEB && mode != BRIDGE_MODE_VEPA) {
+			NL_SET_ERR_MSG_MOD(extack, "only VEB and VEPA modes are supported");
+			return -EINVAL;
+		}
+		spin_lock_bh(&vn->iov_lock);
+		vtnic_iov_set_vepa(&vn->iov, mode == BRIDGE_MODE_VEPA);
+		spin_unlock_bh(&vn->iov_lock);
+		netdev_info(netdev, "switching between pools: %s\n",
+			    mode == BRIDGE_MODE_VEPA ? "VEPA (adjacent switch)" :
+			    "VEB (inside the NIC)");
+	}
+	return 0;
+}
+
+int vtnic_ndo_bridge_getlink(struct sk_buff *skb, u32 pid, u32 seq,
+			     struct net_device *netdev, u32 filter_mask,
+			     int nlflags)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+
+	return ndo_dflt_bridge_getlink(skb, pid, seq, netdev,
+				       vn->iov.vepa ? BRIDGE_MODE_VEPA :
+				       BRIDGE_MODE_VEB, 0, 0, nlflags,
+				       filter_mask, NULL);
+}
