@@ -693,9 +693,10 @@ vtnic_mbx_find_op(const struct vtnic_mbx_dialect *d, u16 opcode)
 int vtnic_iov_rcv_msg(struct vtnic_iov *iov, unsigned int vf, const u32 *msg,
 		      unsigned int words, u32 *reply)
 {
+	u32 req[VTNIC_MBX_WORDS] = {};
 	const struct vtnic_mbx_op *op;
-	struct vtnic_vf *v;
 	struct vtnic_mbx_hdr hdr;
+	struct vtnic_vf *v;
 	int ret;
 
 	memset(reply, 0, VTNIC_MBX_WORDS * sizeof(*reply));
@@ -703,6 +704,10 @@ int vtnic_iov_rcv_msg(struct vtnic_iov *iov, unsigned int vf, const u32 *msg,
 		return 0;
 	v = &iov->vf[vf];
 	v->msgs++;
+	/* Handlers read a whole mailbox: missing words read as zero */
+	memcpy(req, msg, min_t(unsigned int, words, VTNIC_MBX_WORDS) *
+	       sizeof(*req));
+	msg = req;
 
 	if (vtnic_mbx_hdr_decode(msg[0], &hdr)) {
 		vtnic_vf_refuse(iov, vf, "malformed message word 0x%08x", msg[0]);
@@ -781,10 +786,11 @@ static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
  */
 void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf)
 {
-	struct vtnic_vf *v = &iov->vf[vf];
+	struct vtnic_vf *v;
 
 	if (vf >= iov->num_vfs)
 		return;
+	v = &iov->vf[vf];
 	v->cts = false;
 	v->last_nack = jiffies;
 	vtnic_iov_vf_clear(iov, vf);

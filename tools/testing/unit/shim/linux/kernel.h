@@ -7,5 +7,6 @@
 
 #define ARRAY_SIZE(arr)		(sizeof(arr) / sizeof((arr)[0]))
 #define __printf(a, b)		__attribute__((format(printf, a, b)))
+#define min_t(type, a, b)	((type)(a) < (type)(b) ? (type)(a) : (type)(b))
 
 #endif
