@@ -808,7 +808,7 @@ void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf)
  */
 void vtnic_iov_service(struct vtnic_iov *iov)
 {
-	u32 vflre, icr, mask = GENMASK(iov->num_vfs - 1, 0);
+	u32 vflre, icr, mask = BIT(iov->num_vfs) - 1;
 	unsigned int vf;
 
 	if (!iov->num_vfs)
