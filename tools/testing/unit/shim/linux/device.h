@@ -4,12 +4,13 @@
 #define _SHIM_LINUX_DEVICE_H
 
 #include <stdio.h>
+#include <string.h>
 
 struct device {
 	const char *name;
 	unsigned int nr_err;	/* dev_err() calls, for the tests */
 	unsigned int nr_warn;	/* dev_warn() calls */
-	char last_warn[160];	/* the last dev_warn() line (%pV unexpanded) */
+	char warnings[512];	/* their lines, as many as fit (%pV unexpanded) */
 };
 
 #define dev_err(dev, fmt, ...) \
@@ -17,9 +18,11 @@ struct device {
 	     fprintf(stderr, "%s: " fmt, (dev)->name, ##__VA_ARGS__); } while (0)
 
 #define dev_warn(dev, fmt, ...) \
-	do { (dev)->nr_warn++; \
-	     snprintf((dev)->last_warn, sizeof((dev)->last_warn), \
-		      "%s: " fmt, (dev)->name, ##__VA_ARGS__); \
-	     fputs((dev)->last_warn, stderr); } while (0)
+	do { struct device *__d = (dev); \
+	     size_t __n = strlen(__d->warnings); \
+	     __d->nr_warn++; \
+	     snprintf(__d->warnings + __n, sizeof(__d->warnings) - __n, \
+		      "%s: " fmt, __d->name, ##__VA_ARGS__); \
+	     fprintf(stderr, "%s: " fmt, __d->name, ##__VA_ARGS__); } while (0)
 
 #endif

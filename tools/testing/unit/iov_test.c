@@ -1,0 +1,1537 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the SR-IOV message handler and admin API of the PF
+ * (driver/common/vtnic_iov.c over vtnic_mbx_pf.c, vtnic_mbx_msg.c and
+ * vtnic_hw.c, compiled unchanged) against a model of the 82576 PF
+ * virtualization registers.
+ *
+ * The model is the BAR as an array plus what the code relies on:
+ * P2VMAILBOX(n) grants PFU only while the VF does not hold the buffer
+ * (VFU) and reads back PFU/VFU, and any write without PFU drops it;
+ * MBVFICR and VFLRE are write-1-to-clear; RTTBCNRC is one register per
+ * queue behind the RTTDQSEL selector.  Every write is logged, so a test
+ * can say "nothing but the mailbox was written".  The VF side is a few
+ * helpers that do what the hardware does when a VF posts a message: the
+ * words land in VMBMEM(n) and MBVFICR.VFREQ(n) is set.
+ *
+ * Every message goes through vtnic_iov_service(), the whole transport
+ * path the PF's mailbox interrupt takes.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <linux/bitfield.h>
+#include <linux/device.h>
+#include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+
+#include "vtnic_iov.h"
+
+#define BAR_SIZE	0x20000
+#define NUM_VFS		3
+#define PF_POOL		NUM_VFS
+#define WORDS		VTNIC_MBX_WORDS
+#define STALE		0xdeadbeef	/* what an earlier message left behind */
+
+/* ---- the register model ---- */
+
+struct model {
+	u32 bar[BAR_SIZE / 4];
+	u32 bcnrc[VTNIC_82576_QUEUES];	/* RTTBCNRC of each queue */
+	bool vfu[VTNIC_POOLS];		/* the VF holds its buffer */
+	bool pfu[VTNIC_POOLS];		/* the PF holds it */
+	unsigned int sts[VTNIC_POOLS];	/* messages the PF posted to the VF */
+	unsigned int acks[VTNIC_POOLS];	/* VF messages the PF acknowledged */
+	unsigned int protocol_errors;	/* mailbox used without holding it */
+};
+
+static struct model m, snap;
+
+static struct device dev;
+static struct vtnic_hw hw;
+static struct vtnic_iov iov;
+
+unsigned long jiffies;
+unsigned int shim_mdelay_calls;
+
+struct reg_write {
+	u32 reg;
+	u32 val;
+};
+
+#define LOG_MAX		16384
+static struct reg_write wlog[LOG_MAX];
+static unsigned int nr_wlog;
+
+#define R(reg)		(m.bar[(reg) / 4])
+
+static u32 model_off(const volatile void *addr)
+{
+	ptrdiff_t off = (const volatile u8 *)addr - (const volatile u8 *)m.bar;
+
+	if (off < 0 || off >= BAR_SIZE || off % 4)
+		fail_msg("register access outside the BAR: offset %td", off);
+	return off;
+}
+
+/* The VF whose P2VMAILBOX @off is, or -1 */
+static int p2v_vf(u32 off)
+{
+	if (off >= VTNIC_P2VMAILBOX(0) && off < VTNIC_P2VMAILBOX(VTNIC_POOLS))
+		return (off - VTNIC_P2VMAILBOX(0)) / 4;
+	return -1;
+}
+
+/* The VF whose mailbox memory @off is in, or -1 */
+static int vmbmem_vf(u32 off)
+{
+	if (off >= VTNIC_VMBMEM(0) && off < VTNIC_VMBMEM(VTNIC_POOLS))
+		return (off - VTNIC_VMBMEM(0)) / 0x40;
+	return -1;
+}
+
+u32 shim_readl(const volatile void *addr)
+{
+	u32 off = model_off(addr);
+	int vf = p2v_vf(off);
+
+	if (vf >= 0)
+		return (m.pfu[vf] ? VTNIC_P2VMAILBOX_PFU : 0) |
+		       (m.vfu[vf] ? VTNIC_P2VMAILBOX_VFU : 0);
+	if (off == VTNIC_RTTBCNRC)
+		return m.bcnrc[R(VTNIC_RTTDQSEL) % VTNIC_82576_QUEUES];
+	vf = vmbmem_vf(off);
+	if (vf >= 0 && !m.pfu[vf])
+		m.protocol_errors++;
+	return m.bar[off / 4];
+}
+
+void shim_writel(u32 val, volatile void *addr)
+{
+	u32 off = model_off(addr);
+	int vf = p2v_vf(off);
+
+	if (nr_wlog < LOG_MAX)
+		wlog[nr_wlog] = (struct reg_write){ off, val };
+	nr_wlog++;
+
+	if (vf >= 0) {
+		if ((val & (VTNIC_P2VMAILBOX_STS | VTNIC_P2VMAILBOX_ACK)) &&
+		    !m.pfu[vf])
+			m.protocol_errors++;
+		if (val & VTNIC_P2VMAILBOX_STS)
+			m.sts[vf]++;
+		if (val & VTNIC_P2VMAILBOX_ACK)
+			m.acks[vf]++;
+		if (val & VTNIC_P2VMAILBOX_RVFU)
+			m.vfu[vf] = false;
+		m.pfu[vf] = (val & VTNIC_P2VMAILBOX_PFU) && !m.vfu[vf];
+		return;
+	}
+	vf = vmbmem_vf(off);
+	if (vf >= 0 && !m.pfu[vf])
+		m.protocol_errors++;
+
+	switch (off) {
+	case VTNIC_MBVFICR:
+	case VTNIC_VFLRE:
+		R(off) &= ~val;
+		return;
+	case VTNIC_RTTBCNRC:
+		if (R(VTNIC_RTTDQSEL) >= VTNIC_82576_QUEUES)
+			m.protocol_errors++;
+		else
+			m.bcnrc[R(VTNIC_RTTDQSEL)] = val;
+		return;
+	}
+	m.bar[off / 4] = val;
+}
+
+static void log_clear(void)
+{
+	nr_wlog = 0;
+}
+
+static unsigned int log_count(u32 reg)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < nr_wlog && i < LOG_MAX; i++)
+		n += wlog[i].reg == reg;
+	return n;
+}
+
+/* ---- the VF side ---- */
+
+/* As igbvf: take VFU, write the words, write REQ (which drops VFU) */
+static void vf_post(unsigned int vf, const u32 *msg, unsigned int words)
+{
+	unsigned int i;
+
+	assert_false(m.pfu[vf]);
+	for (i = 0; i < WORDS; i++)
+		R(VTNIC_VMBMEM(vf) + 4 * i) = i < words ? msg[i] : STALE;
+	R(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFREQ(vf);
+}
+
+static void vf_read(unsigned int vf, u32 *reply)
+{
+	unsigned int i;
+
+	for (i = 0; i < WORDS; i++)
+		reply[i] = R(VTNIC_VMBMEM(vf) + 4 * i);
+}
+
+/*
+ * One message through the whole transport: posted, serviced, acked,
+ * answered with one STS and the buffer given back.  Returns word 0 of the
+ * reply; @reply (may be NULL) gets all 16 words.
+ */
+static u32 vf_msg(unsigned int vf, const u32 *msg, unsigned int words,
+		  u32 *reply)
+{
+	unsigned int sts = m.sts[vf], acks = m.acks[vf];
+	u32 buf[WORDS];
+
+	vf_post(vf, msg, words);
+	vtnic_iov_service(&iov);
+	assert_int_equal(R(VTNIC_MBVFICR) & VTNIC_MBVFICR_VFREQ(vf), 0);
+	assert_int_equal(m.acks[vf], acks + 1);
+	assert_int_equal(m.sts[vf], sts + 1);
+	assert_false(m.pfu[vf]);
+	vf_read(vf, buf);
+	if (reply)
+		memcpy(reply, buf, sizeof(buf));
+	return buf[0];
+}
+
+#define MSG(...)	((const u32[]){ __VA_ARGS__ })
+#define NWORDS(...)	(sizeof(MSG(__VA_ARGS__)) / sizeof(u32))
+/* Send a message given as its words; returns word 0 of the reply */
+#define SEND(vf, ...)	vf_msg(vf, MSG(__VA_ARGS__), NWORDS(__VA_ARGS__), NULL)
+
+#define W0(op, info)	((u32)(op) | (u32)(info) << 16)
+#define ACK_CTS		(VTNIC_MBX_ACK | VTNIC_MBX_CTS)
+#define NACK_CTS	(VTNIC_MBX_NACK | VTNIC_MBX_CTS)
+
+static const u8 pf_mac[ETH_ALEN] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+static const u8 vf_mac[VTNIC_IOV_MAX_VFS][ETH_ALEN] = {
+	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x00 },
+	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x01 },
+	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x02 },
+	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x03 },
+	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x04 },
+	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x05 },
+	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x06 },
+};
+static const u8 admin_mac[ETH_ALEN] = { 0x02, 0xad, 0x00, 0x00, 0x00, 0x01 };
+
+/* SET_MAC_ADDR with @info (0: set, 1: filter clear, 2: filter add) */
+static u32 send_mac(unsigned int vf, u8 info, const u8 *mac, u32 *reply)
+{
+	u32 msg[3] = { W0(VTNIC_MBX_SET_MAC_ADDR, info) };
+
+	vtnic_mbx_put_mac(&msg[1], mac);
+	return vf_msg(vf, msg, 3, reply);
+}
+
+/* SET_MULTICAST with @count hashes */
+static u32 send_mc(unsigned int vf, const u16 *hashes, unsigned int count)
+{
+	u32 msg[WORDS] = { W0(VTNIC_MBX_SET_MULTICAST, count) };
+
+	assert_int_equal(vtnic_mbx_put_mc_hashes(&msg[1], WORDS - 1, hashes,
+						 count), 0);
+	return vf_msg(vf, msg, WORDS, NULL);
+}
+
+static u32 send_vlan(unsigned int vf, bool add, u32 vid)
+{
+	return SEND(vf, W0(VTNIC_MBX_SET_VLAN, add), vid);
+}
+
+/* RESET, and its own address when the PF had none for it */
+static void vf_up(unsigned int vf)
+{
+	u32 w0 = SEND(vf, VTNIC_MBX_RESET);
+
+	if (w0 & VTNIC_MBX_NACK)
+		assert_int_equal(send_mac(vf, 0, vf_mac[vf], NULL),
+				 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_true(iov.vf[vf].cts);
+}
+
+/* ---- what the registers say ---- */
+
+static void assert_rar(unsigned int idx, const u8 *mac, unsigned int pool)
+{
+	assert_int_equal(R(VTNIC_RAL(idx)),
+			 mac[0] | mac[1] << 8 | mac[2] << 16 | (u32)mac[3] << 24);
+	assert_int_equal(R(VTNIC_RAH(idx)),
+			 mac[4] | mac[5] << 8 | VTNIC_RAH_POOL(pool) |
+			 VTNIC_RAH_AV);
+}
+
+static bool mta_bit(u16 hash)
+{
+	hash &= 0xfff;
+	return R(VTNIC_MTA(hash >> 5)) & BIT(hash & 31);
+}
+
+static bool vfta_bit(u16 vid)
+{
+	return R(VTNIC_VFTA(vid >> 5)) & BIT(vid & 31);
+}
+
+/* The enabled VLVF entry of @vid, or -1 */
+static int vlvf_find(u16 vid)
+{
+	unsigned int i;
+
+	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++) {
+		u32 e = R(VTNIC_VLVF(i));
+
+		if ((e & VTNIC_VLVF_ENABLE) &&
+		    FIELD_GET(VTNIC_VLVF_VID, e) == vid)
+			return i;
+	}
+	return -1;
+}
+
+/* The pools of @vid's VLVF entry, 0 when it has none */
+static u32 vlvf_pools(u16 vid)
+{
+	int i = vlvf_find(vid);
+
+	return i < 0 ? 0 : FIELD_GET(VTNIC_VLVF_POOLSEL, R(VTNIC_VLVF(i)));
+}
+
+static bool pool_enabled(unsigned int pool)
+{
+	bool rx = R(VTNIC_VFRE) & BIT(pool), tx = R(VTNIC_VFTE) & BIT(pool);
+
+	assert_int_equal(rx, tx);
+	return rx;
+}
+
+static bool is_mailbox_write(const struct reg_write *w, unsigned int vf)
+{
+	if (w->reg == VTNIC_P2VMAILBOX(vf))
+		return true;
+	if (w->reg >= VTNIC_VMBMEM(vf) && w->reg < VTNIC_VMBMEM(vf) + 4 * WORDS)
+		return true;
+	return w->reg == VTNIC_MBVFICR &&
+	       !(w->val & ~(VTNIC_MBVFICR_VFREQ(vf) | VTNIC_MBVFICR_VFACK(vf)));
+}
+
+/* Since log_clear(): nothing but @vf's own mailbox was written */
+static void assert_only_mailbox_writes(unsigned int vf)
+{
+	unsigned int i;
+
+	assert_true(nr_wlog <= LOG_MAX);
+	for (i = 0; i < nr_wlog; i++)
+		if (!is_mailbox_write(&wlog[i], vf))
+			fail_msg("VF %u: register %#x written (%#x) for a refused message",
+				 vf, wlog[i].reg, wlog[i].val);
+}
+
+static void assert_no_stale_words(const u32 *reply, unsigned int from)
+{
+	unsigned int i;
+
+	for (i = from; i < WORDS; i++)
+		if (reply[i])
+			fail_msg("reply word %u is %#x, not 0", i, reply[i]);
+}
+
+/*
+ * A refused message: NACK (with CTS once the VF reset), every word after
+ * word 0 zero, nothing written but the VF's mailbox, counted as a NACK.
+ */
+static void expect_nack(unsigned int vf, const u32 *msg, unsigned int words,
+			bool cts)
+{
+	u64 nacks = iov.vf[vf].nacks;
+	u32 reply[WORDS];
+
+	log_clear();
+	vf_msg(vf, msg, words, reply);
+	assert_int_equal(reply[0],
+			 (msg[0] & (VTNIC_MBX_OPCODE | VTNIC_MBX_INFO)) |
+			 VTNIC_MBX_NACK | (cts ? VTNIC_MBX_CTS : 0));
+	assert_no_stale_words(reply, 1);
+	assert_only_mailbox_writes(vf);
+	assert_int_equal(iov.vf[vf].nacks, nacks + 1);
+}
+
+#define EXPECT_NACK(vf, ...) \
+	expect_nack(vf, MSG(__VA_ARGS__), NWORDS(__VA_ARGS__), true)
+
+static void expect_mac_nack(unsigned int vf, u8 info, const u8 *mac)
+{
+	u32 msg[3] = { W0(VTNIC_MBX_SET_MAC_ADDR, info) };
+
+	vtnic_mbx_put_mac(&msg[1], mac);
+	expect_nack(vf, msg, 3, true);
+}
+
+/* ---- fixture ---- */
+
+static void start(unsigned int num_vfs)
+{
+	memset(&m, 0, sizeof(m));
+	memset(&iov, 0, sizeof(iov));
+	memset(&dev, 0, sizeof(dev));
+	dev.name = "iov";
+	hw = (struct vtnic_hw){ .hw_addr = (u8 *)m.bar, .dev = &dev };
+	R(VTNIC_STATUS) = 0x80083;	/* a live device, link up at 1000 */
+	jiffies = 100000;
+	shim_mdelay_calls = 0;
+
+	vtnic_iov_init(&iov, &hw, num_vfs);
+	vtnic_iov_set_pf_mac(&iov, pf_mac);
+	vtnic_iov_configure(&iov);
+	log_clear();
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	start(NUM_VFS);
+	return 0;
+}
+
+/* The model's invariants, after every test */
+static int teardown(void **state)
+{
+	unsigned int vf;
+
+	(void)state;
+	if (m.protocol_errors) {
+		print_error("mailbox used without holding it: %u times\n",
+			    m.protocol_errors);
+		return -1;
+	}
+	for (vf = 0; vf < VTNIC_POOLS; vf++) {
+		if (m.pfu[vf]) {
+			print_error("the PF kept VF %u's mailbox\n", vf);
+			return -1;
+		}
+	}
+	if (nr_wlog > LOG_MAX) {
+		print_error("write log overflowed (%u writes)\n", nr_wlog);
+		return -1;
+	}
+	return 0;
+}
+
+/* ==== 1. every igb message accepted, with its register effect ==== */
+
+/* RESET without an address: NACK, but the pool is enabled and CTS given */
+static void test_reset_without_mac(void **state)
+{
+	u32 reply[WORDS];
+
+	(void)state;
+	assert_false(pool_enabled(1));
+	assert_int_equal(vf_msg(1, MSG(VTNIC_MBX_RESET), 1, reply),
+			 VTNIC_MBX_RESET | VTNIC_MBX_NACK);
+	assert_no_stale_words(reply, 1);
+	assert_true(pool_enabled(1));
+	assert_true(iov.vf[1].cts);
+	assert_false(pool_enabled(0));
+	assert_false(pool_enabled(2));
+
+	/* Clear to send: the next reply carries CTS */
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 1522),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+}
+
+/* RESET with an address (admin or its own): ACK and the MAC in words 1-2 */
+static void test_reset_with_mac(void **state)
+{
+	u32 reply[WORDS];
+	u8 mac[ETH_ALEN];
+
+	(void)state;
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 2, admin_mac), 0);
+	assert_int_equal(vf_msg(2, MSG(VTNIC_MBX_RESET), 1, reply),
+			 VTNIC_MBX_RESET | VTNIC_MBX_ACK);
+	vtnic_mbx_get_mac(&reply[1], mac);
+	assert_memory_equal(mac, admin_mac, ETH_ALEN);
+	assert_int_equal(reply[2] >> 16, 0);
+	assert_no_stale_words(reply, 3);
+	assert_rar(vtnic_iov_vf_rar(2), admin_mac, 2);
+	assert_true(pool_enabled(2));
+	assert_true(iov.vf[2].cts);
+	assert_int_equal(SEND(2, VTNIC_MBX_SET_LPE, 1522),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+}
+
+/* SET_MAC_ADDR: RAR 23 - n holds the address, pool bit n, AV */
+static void test_set_mac_addr(void **state)
+{
+	u32 reply[WORDS];
+	u8 mac[ETH_ALEN];
+
+	(void)state;
+	SEND(1, VTNIC_MBX_RESET);
+	assert_int_equal(send_mac(1, 0, vf_mac[1], reply),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_no_stale_words(reply, 1);
+	assert_rar(22, vf_mac[1], 1);
+
+	/* A second address replaces the first */
+	assert_int_equal(send_mac(1, 0, vf_mac[5], NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_rar(22, vf_mac[5], 1);
+
+	/* It keeps it over a RESET, which now answers with it */
+	assert_int_equal(vf_msg(1, MSG(VTNIC_MBX_RESET), 1, reply),
+			 VTNIC_MBX_RESET | VTNIC_MBX_ACK);
+	vtnic_mbx_get_mac(&reply[1], mac);
+	assert_memory_equal(mac, vf_mac[5], ETH_ALEN);
+	assert_rar(22, vf_mac[5], 1);
+
+	/* MAC_FILTER_CLR (igbvf sends it with zeros): ACK, nothing written */
+	log_clear();
+	assert_int_equal(send_mac(1, VTNIC_MBX_MAC_FILTER_CLR,
+				  (const u8[ETH_ALEN]){ 0 }, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 1) | ACK_CTS);
+	assert_only_mailbox_writes(1);
+}
+
+/* SET_MULTICAST: the hashes' MTA bits and VMOLR.ROMPE */
+static void test_set_multicast(void **state)
+{
+	static const u16 hashes[] = { 0x0123, 0x0fff, 0x0000, 0x0abc, 0xf456 };
+	u16 many[VTNIC_MBX_MAX_MC_HASHES];
+	unsigned int i, bits = 0;
+
+	(void)state;
+	vf_up(1);
+	assert_int_equal(send_mc(1, hashes, 5),
+			 W0(VTNIC_MBX_SET_MULTICAST, 5) | ACK_CTS);
+	for (i = 0; i < 5; i++)
+		assert_true(mta_bit(hashes[i]));	/* 12 bits used */
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		bits += __builtin_popcount(R(VTNIC_MTA(i)));
+	assert_int_equal(bits, 5);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_ROMPE);
+
+	/* 30, the most one message carries */
+	for (i = 0; i < VTNIC_MBX_MAX_MC_HASHES; i++)
+		many[i] = 0x800 + 7 * i;
+	assert_int_equal(send_mc(1, many, 30),
+			 W0(VTNIC_MBX_SET_MULTICAST, 30) | ACK_CTS);
+	for (i = 0; i < 30; i++)
+		assert_true(mta_bit(many[i]));
+	assert_false(mta_bit(0x123));		/* the list replaces the last */
+
+	/* None: ROMPE off, MTA empty */
+	assert_int_equal(send_mc(1, NULL, 0),
+			 W0(VTNIC_MBX_SET_MULTICAST, 0) | ACK_CTS);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_ROMPE);
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		assert_int_equal(R(VTNIC_MTA(i)), 0);
+}
+
+/* SET_VLAN add and remove: VLVF entry with pool bit n, VFTA, STRVLAN */
+static void test_set_vlan(void **state)
+{
+	int idx;
+
+	(void)state;
+	vf_up(1);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_STRVLAN);
+	assert_int_equal(send_vlan(1, true, 100),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	idx = vlvf_find(100);
+	assert_true(idx > 0);			/* entry 0 is VLAN 0's */
+	assert_int_equal(R(VTNIC_VLVF(idx)),
+			 VTNIC_VLVF_ENABLE | 100 | BIT(12 + 1));
+	assert_true(vfta_bit(100));
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_STRVLAN);
+	/* VLAN 0 stays every pool's, the PF's included */
+	assert_int_equal(R(VTNIC_VLVF(0)),
+			 VTNIC_VLVF_ENABLE | GENMASK(12 + PF_POOL, 12));
+
+	assert_int_equal(send_vlan(1, false, 100),
+			 W0(VTNIC_MBX_SET_VLAN, 0) | ACK_CTS);
+	assert_int_equal(vlvf_find(100), -1);
+	assert_int_equal(R(VTNIC_VLVF(idx)), 0);
+	assert_false(vfta_bit(100));
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_STRVLAN);
+}
+
+/* SET_LPE: VMOLR.RLPML = the frame size, LPE */
+static void test_set_lpe(void **state)
+{
+	(void)state;
+	vf_up(1);
+	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(1))),
+			 VTNIC_IOV_DEFAULT_FRAME);
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 9018),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(1))), 9018);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_LPE);
+
+	/* The limits themselves are accepted */
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, VTNIC_IOV_MIN_FRAME),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(1))),
+			 VTNIC_IOV_MIN_FRAME);
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, VTNIC_IOV_MAX_FRAME),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(1))),
+			 VTNIC_IOV_MAX_FRAME);
+}
+
+/* SET_PROMISC multicast: VMOLR.MPME, and off again */
+static void test_set_promisc_multicast(void **state)
+{
+	(void)state;
+	vf_up(1);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+	assert_int_equal(SEND(1, W0(VTNIC_MBX_SET_PROMISC,
+				    VTNIC_MBX_PROMISC_MULTICAST)),
+			 W0(VTNIC_MBX_SET_PROMISC, 2) | ACK_CTS);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_PROMISC),
+			 VTNIC_MBX_SET_PROMISC | ACK_CTS);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+}
+
+/* ==== 2. every invalid field NACKed, nothing written ==== */
+
+static void test_malformed_word0(void **state)
+{
+	(void)state;
+	vf_up(1);
+	EXPECT_NACK(1, BIT(24) | VTNIC_MBX_SET_LPE, 1522);	/* reserved */
+	EXPECT_NACK(1, BIT(28) | VTNIC_MBX_SET_LPE, 1522);
+	EXPECT_NACK(1, VTNIC_MBX_ACK | VTNIC_MBX_NACK | VTNIC_MBX_SET_LPE,
+		    1522);
+	/* A RESET reply never carries CTS, even a refused one */
+	expect_nack(1, MSG(VTNIC_MBX_RSVD | VTNIC_MBX_RESET), 1, false);
+}
+
+static void test_unknown_opcode(void **state)
+{
+	static const u32 opcodes[] = { 0x0000, 0x0007, 0x0008, 0x0010,
+				       VTNIC_MBX_PF_CONTROL, 0xffff };
+	unsigned int i;
+
+	(void)state;
+	vf_up(1);
+	for (i = 0; i < ARRAY_SIZE(opcodes); i++)
+		EXPECT_NACK(1, opcodes[i], 1, 2, 3);
+}
+
+/* Nothing but RESET before RESET, and no CTS in the NACK */
+static void test_before_reset(void **state)
+{
+	u32 msg[3] = { VTNIC_MBX_SET_MAC_ADDR };
+	u16 hash = 0x123;
+
+	(void)state;
+	vtnic_mbx_put_mac(&msg[1], vf_mac[2]);
+	expect_nack(2, msg, 3, false);
+	expect_nack(2, MSG(W0(VTNIC_MBX_SET_MULTICAST, 1), hash), 2, false);
+	expect_nack(2, MSG(W0(VTNIC_MBX_SET_VLAN, 1), 100), 2, false);
+	expect_nack(2, MSG(VTNIC_MBX_SET_LPE, 1522), 2, false);
+	expect_nack(2, MSG(W0(VTNIC_MBX_SET_PROMISC, 2)), 1, false);
+	assert_false(pool_enabled(2));
+	assert_false(iov.vf[2].cts);
+}
+
+static void test_set_mac_invalid(void **state)
+{
+	static const u8 zero[ETH_ALEN];
+	static const u8 mcast[ETH_ALEN] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 };
+	static const u8 bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);
+	expect_mac_nack(1, 0, zero);
+	expect_mac_nack(1, 0, mcast);
+	expect_mac_nack(1, 0, bcast);
+	expect_mac_nack(1, 0, pf_mac);
+	expect_mac_nack(1, 0, vf_mac[0]);	/* VF 0's */
+	assert_rar(22, vf_mac[1], 1);
+	assert_rar(23, vf_mac[0], 0);
+}
+
+/* The admin's address sticks unless the VF is trusted */
+static void test_set_mac_admin_locked_unless_trusted(void **state)
+{
+	(void)state;
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 1, admin_mac), 0);
+	vf_up(1);
+	expect_mac_nack(1, 0, vf_mac[1]);
+	assert_rar(22, admin_mac, 1);
+
+	/* Its own admin address again is no change: ACK */
+	assert_int_equal(send_mac(1, 0, admin_mac, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+
+	vtnic_iov_set_vf_trust(&iov, 1, true);
+	assert_int_equal(send_mac(1, 0, vf_mac[1], NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_rar(22, vf_mac[1], 1);
+
+	/* Trust does not open the other rules */
+	expect_mac_nack(1, 0, pf_mac);
+}
+
+static void test_set_multicast_too_many(void **state)
+{
+	u32 msg[WORDS];
+	unsigned int i;
+
+	(void)state;
+	vf_up(1);
+	for (i = 1; i < WORDS; i++)
+		msg[i] = 0x01000100 * i;
+	msg[0] = W0(VTNIC_MBX_SET_MULTICAST, 31);
+	expect_nack(1, msg, WORDS, true);
+	msg[0] = W0(VTNIC_MBX_SET_MULTICAST, 255);
+	expect_nack(1, msg, WORDS, true);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_ROMPE);
+}
+
+static void test_set_vlan_out_of_range(void **state)
+{
+	(void)state;
+	vf_up(1);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_VLAN, 1), 4096);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_VLAN, 1), 0xffffffff);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_VLAN, 0), 4096);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_VLAN, 0), 0xffffffff);
+	assert_int_equal(vlvf_find(0), 0);
+	assert_int_equal(vlvf_find(4095), -1);
+}
+
+static void test_set_vlan_with_port_vlan(void **state)
+{
+	(void)state;
+	vf_up(1);
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 100, 0), 0);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_VLAN, 1), 200);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_VLAN, 0), 100);	/* nor remove it */
+	assert_int_equal(vlvf_find(200), -1);
+	assert_int_equal(vlvf_pools(100), BIT(1));
+}
+
+/* A VF owns at most VTNIC_IOV_VF_MAX_VLANS; a full VLVF also refuses */
+static void test_set_vlan_limits(void **state)
+{
+	unsigned int i;
+	int err = 0;
+
+	(void)state;
+	vf_up(1);
+	for (i = 0; i < VTNIC_IOV_VF_MAX_VLANS; i++)
+		assert_int_equal(send_vlan(1, true, 101 + i),
+				 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_VLAN, 1), 101 + i);
+	/* One it has is no new one */
+	assert_int_equal(send_vlan(1, true, 101),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+
+	/* The PF takes every free entry: VF 0's first VLAN finds none */
+	vf_up(0);
+	for (i = 0; !err; i++)
+		err = vtnic_iov_set_pf_vlan(&iov, 2000 + i, true);
+	assert_int_equal(err, -ENOSPC);
+	assert_int_equal(i - 1, VTNIC_VLVF_ENTRIES - 1 -
+			 VTNIC_IOV_VF_MAX_VLANS);
+	EXPECT_NACK(0, W0(VTNIC_MBX_SET_VLAN, 1), 50);
+}
+
+static void test_set_lpe_out_of_range(void **state)
+{
+	(void)state;
+	vf_up(1);
+	EXPECT_NACK(1, VTNIC_MBX_SET_LPE, VTNIC_IOV_MIN_FRAME - 1);
+	EXPECT_NACK(1, VTNIC_MBX_SET_LPE, VTNIC_IOV_MAX_FRAME + 1);
+	EXPECT_NACK(1, VTNIC_MBX_SET_LPE, 0);
+	EXPECT_NACK(1, VTNIC_MBX_SET_LPE, 0xffffffff);
+	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(1))),
+			 VTNIC_IOV_DEFAULT_FRAME);
+}
+
+static void test_set_promisc_unicast(void **state)
+{
+	(void)state;
+	vf_up(1);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_PROMISC, VTNIC_MBX_PROMISC_UNICAST));
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_PROMISC, VTNIC_MBX_PROMISC_UNICAST |
+			  VTNIC_MBX_PROMISC_MULTICAST));
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_PROMISC, 0x80));
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+}
+
+static void test_mac_filter_add(void **state)
+{
+	(void)state;
+	vf_up(1);
+	expect_mac_nack(1, VTNIC_MBX_MAC_FILTER_ADD, vf_mac[4]);
+	expect_mac_nack(1, 3, vf_mac[4]);	/* unknown sub-command */
+	expect_mac_nack(1, 0xff, vf_mac[4]);
+	assert_rar(22, vf_mac[1], 1);
+}
+
+/*
+ * CVE-2022-48949 class: a reply never carries bytes of an earlier
+ * message.  RESET's ACK leaves the MAC in words 1-2 and the VF's own
+ * message sits in the buffer; the NACK that follows zeroes all of it.
+ */
+static void test_nack_has_no_stale_words(void **state)
+{
+	u32 msg[WORDS], reply[WORDS];
+	unsigned int i;
+
+	(void)state;
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 1, admin_mac), 0);
+	vf_msg(1, MSG(VTNIC_MBX_RESET), 1, reply);
+	assert_int_not_equal(reply[1], 0);	/* the MAC is in the buffer */
+
+	for (i = 0; i < WORDS; i++)
+		msg[i] = 0x5a5a0000 | i;
+	msg[0] = VTNIC_MBX_SET_LPE;
+	msg[1] = 1;
+	vf_msg(1, msg, WORDS, reply);
+	assert_int_equal(reply[0], VTNIC_MBX_SET_LPE | NACK_CTS);
+	assert_no_stale_words(reply, 1);
+
+	/* The handler's API says the same of its reply buffer */
+	for (i = 0; i < WORDS; i++)
+		reply[i] = STALE;
+	assert_int_equal(vtnic_iov_rcv_msg(&iov, 1, msg, WORDS, reply), 1);
+	assert_int_equal(reply[0], VTNIC_MBX_SET_LPE | NACK_CTS);
+	assert_no_stale_words(reply, 1);
+}
+
+/* A word 0 carrying ACK or NACK answers the PF: no reply, buffer freed */
+static void test_vf_answer_not_replied(void **state)
+{
+	unsigned int sts;
+
+	(void)state;
+	vf_up(1);
+	sts = m.sts[1];
+	log_clear();
+	vf_post(1, MSG(VTNIC_MBX_PF_CONTROL | VTNIC_MBX_ACK), 1);
+	vtnic_iov_service(&iov);
+	assert_int_equal(m.sts[1], sts);
+	assert_false(m.pfu[1]);
+	assert_only_mailbox_writes(1);
+}
+
+/* A VF that holds its buffer costs the PF 11 tries, not the other VFs */
+static void test_vf_holding_mailbox(void **state)
+{
+	unsigned int sts;
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);
+	sts = m.sts[0];
+	vf_post(1, MSG(VTNIC_MBX_SET_LPE, 9000), 2);
+	vf_post(0, MSG(VTNIC_MBX_SET_LPE, 2000), 2);
+	m.vfu[0] = true;			/* and takes VFU again */
+	log_clear();
+	shim_mdelay_calls = 0;
+	dev.nr_warn = 0;
+	vtnic_iov_service(&iov);
+
+	assert_int_equal(shim_mdelay_calls, VTNIC_MBX_LOCK_TRIES);
+	assert_int_equal(log_count(VTNIC_P2VMAILBOX(0)), VTNIC_MBX_LOCK_TRIES);
+	assert_int_equal(m.sts[0], sts);
+	assert_int_equal(dev.nr_warn, 1);
+	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(0))),
+			 VTNIC_IOV_DEFAULT_FRAME);
+	/* VF 1 was served all the same */
+	assert_int_equal(R(VTNIC_VMBMEM(1)), VTNIC_MBX_SET_LPE | ACK_CTS);
+	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(1))), 9000);
+	m.vfu[0] = false;
+}
+
+/* ==== 3. a VF reaches its own registers only ==== */
+
+/*
+ * The bits of register @reg that VF @a's messages may change, per the
+ * ownership rules at the top of vtnic_iov.c.  @before and @after are the
+ * register's values, for the VLVF entries it shares.  The MTA and VFTA
+ * are shared too: their union is checked by the caller.
+ */
+static u32 vf_owned_bits(unsigned int a, u32 reg, u32 before, u32 after)
+{
+	u32 others = VTNIC_VLVF_POOLSEL & ~BIT(12 + a);
+
+	if (reg == VTNIC_RAL(vtnic_iov_vf_rar(a)) ||
+	    reg == VTNIC_RAH(vtnic_iov_vf_rar(a)) ||
+	    reg == VTNIC_VMOLR(a) || reg == VTNIC_VMVIR(a) ||
+	    reg == VTNIC_P2VMAILBOX(a) ||
+	    (reg >= VTNIC_VMBMEM(a) && reg < VTNIC_VMBMEM(a) + 4 * WORDS))
+		return ~0U;
+	if (reg == VTNIC_VFRE || reg == VTNIC_VFTE || reg == VTNIC_VFLRE)
+		return BIT(a);
+	if (reg == VTNIC_DTXSWC)
+		return VTNIC_DTXSWC_MAC_SPOOF(a) | VTNIC_DTXSWC_VLAN_SPOOF(a);
+	if (reg == VTNIC_MBVFICR)
+		return VTNIC_MBVFICR_VFREQ(a) | VTNIC_MBVFICR_VFACK(a);
+	/*
+	 * RTTDQSEL is a selector, not a setting; the per-queue RTTBCNRC
+	 * behind it is checked queue by queue.
+	 */
+	if (reg == VTNIC_RTTDQSEL || reg == VTNIC_RTTBCNRC)
+		return ~0U;
+	if (reg >= VTNIC_VLVF(0) && reg < VTNIC_VLVF(VTNIC_VLVF_ENTRIES))
+		return (before | after) & others ? BIT(12 + a) : ~0U;
+	if ((reg >= VTNIC_MTA(0) && reg < VTNIC_MTA(VTNIC_MTA_REGS)) ||
+	    (reg >= VTNIC_VFTA(0) && reg < VTNIC_VFTA(VTNIC_VFTA_REGS)))
+		return ~0U;
+	return 0;
+}
+
+static void set_table_bit(u32 *table, u16 idx)
+{
+	idx &= 0xfff;
+	table[idx >> 5] |= BIT(idx & 31);
+}
+
+/*
+ * The PF and the two VFs other than @a set up everything @a could
+ * trample: VF b1 by the admin (MAC, port VLAN, spoofchk off, trust,
+ * rate), VF b2 by its own messages (MAC, VLANs shared with the PF and
+ * with what @a will ask for, multicast, jumbo, all-multicast).  @mta and
+ * @vfta get the bits they own.
+ */
+static void populate_others(unsigned int a, u32 *mta, u32 *vfta)
+{
+	unsigned int b1 = (a + 1) % NUM_VFS, b2 = (a + 2) % NUM_VFS, i;
+	const u16 pf_hashes[] = { 0x010, 0x123, 0xfff };
+	const u16 b1_hashes[] = { 0x500 };
+	const u16 b2_hashes[] = { 0x123, 0x200 + b2, 0x400 };
+	const u16 b2_vlans[] = { 20, 30, 40 };
+	u32 pf_mta[VTNIC_MTA_REGS] = { 0 };
+
+	for (i = 0; i < ARRAY_SIZE(pf_hashes); i++)
+		set_table_bit(pf_mta, pf_hashes[i]);
+	vtnic_iov_set_pf_mta(&iov, pf_mta);
+	assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 10, true), 0);
+	assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 20, true), 0);
+	vtnic_iov_set_pf_rx(&iov, 1522, false);
+	vtnic_iov_set_link(&iov, 1000);
+
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, b1, admin_mac), 0);
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, b1, 100 + b1, 3), 0);
+	vtnic_iov_set_vf_spoofchk(&iov, b1, false);
+	vtnic_iov_set_vf_trust(&iov, b1, true);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, b1, 200), 0);
+	vf_up(b1);
+	send_mc(b1, b1_hashes, ARRAY_SIZE(b1_hashes));
+	SEND(b1, VTNIC_MBX_SET_LPE, 3000);
+
+	vf_up(b2);
+	for (i = 0; i < ARRAY_SIZE(b2_vlans); i++)
+		assert_int_equal(send_vlan(b2, true, b2_vlans[i]),
+				 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	send_mc(b2, b2_hashes, ARRAY_SIZE(b2_hashes));
+	SEND(b2, VTNIC_MBX_SET_LPE, 9000);
+	SEND(b2, W0(VTNIC_MBX_SET_PROMISC, VTNIC_MBX_PROMISC_MULTICAST));
+
+	memcpy(mta, pf_mta, sizeof(pf_mta));
+	for (i = 0; i < ARRAY_SIZE(b1_hashes); i++)
+		set_table_bit(mta, b1_hashes[i]);
+	for (i = 0; i < ARRAY_SIZE(b2_hashes); i++)
+		set_table_bit(mta, b2_hashes[i]);
+	memset(vfta, 0, VTNIC_VFTA_REGS * sizeof(u32));
+	set_table_bit(vfta, 0);
+	set_table_bit(vfta, 10);
+	set_table_bit(vfta, 20);
+	set_table_bit(vfta, 100 + b1);
+	for (i = 0; i < ARRAY_SIZE(b2_vlans); i++)
+		set_table_bit(vfta, b2_vlans[i]);
+
+	/* What these set up is really there */
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		assert_int_equal(R(VTNIC_MTA(i)), mta[i]);
+	for (i = 0; i < VTNIC_VFTA_REGS; i++)
+		assert_int_equal(R(VTNIC_VFTA(i)), vfta[i]);
+	assert_int_equal(vlvf_pools(20), BIT(PF_POOL) | BIT(b2));
+	assert_int_not_equal(m.bcnrc[b1], 0);
+	assert_false(R(VTNIC_DTXSWC) & VTNIC_DTXSWC_MAC_SPOOF(b1));
+}
+
+/* Everything VF @a may send: valid, invalid, RESET, its own reset */
+static void vf_misbehave(unsigned int a)
+{
+	unsigned int b1 = (a + 1) % NUM_VFS, b2 = (a + 2) % NUM_VFS, i;
+	const u16 hashes[] = { 0x123, 0x200 + b2, 0x300 + a };
+	const u16 vlans[] = { 40, 20, 10, 100 + b1 };
+	u16 all[VTNIC_MBX_MAX_MC_HASHES];
+
+	SEND(a, VTNIC_MBX_RESET);
+	send_mac(a, 0, vf_mac[a], NULL);
+	send_mac(a, 0, pf_mac, NULL);
+	send_mac(a, 0, vf_mac[b2], NULL);
+	send_mac(a, 0, admin_mac, NULL);
+	send_mac(a, VTNIC_MBX_MAC_FILTER_ADD, vf_mac[6], NULL);
+	send_mc(a, hashes, ARRAY_SIZE(hashes));
+	for (i = 0; i < ARRAY_SIZE(vlans); i++)
+		send_vlan(a, true, vlans[i]);
+	send_vlan(a, true, 50);			/* a fifth */
+	for (i = 0; i < ARRAY_SIZE(vlans); i++)
+		send_vlan(a, false, vlans[i]);
+	send_vlan(a, false, 30);		/* b2's, not a's */
+	send_vlan(a, true, 4096);
+	send_vlan(a, true, 0xffffffff);
+	SEND(a, VTNIC_MBX_SET_LPE, 9000);
+	SEND(a, VTNIC_MBX_SET_LPE, 1);
+	SEND(a, W0(VTNIC_MBX_SET_PROMISC, VTNIC_MBX_PROMISC_MULTICAST));
+	SEND(a, W0(VTNIC_MBX_SET_PROMISC, VTNIC_MBX_PROMISC_UNICAST));
+	SEND(a, 0x0042, 1, 2, 3);
+	SEND(a, VTNIC_MBX_ACK | VTNIC_MBX_NACK | VTNIC_MBX_SET_VLAN, 20);
+	SEND(a, VTNIC_MBX_RSVD | VTNIC_MBX_SET_LPE, 9000);
+	vf_post(a, MSG(VTNIC_MBX_PF_CONTROL | VTNIC_MBX_ACK), 1);
+	vtnic_iov_service(&iov);
+	send_mc(a, NULL, 0);
+	for (i = 0; i < VTNIC_MBX_MAX_MC_HASHES; i++)
+		all[i] = 0x100 * i + a;
+	all[0] = 0x123;
+	send_mc(a, all, VTNIC_MBX_MAX_MC_HASHES);
+	send_vlan(a, true, 20);
+	send_vlan(a, true, 60);
+
+	/* Its reset: everything it asked for is forgotten */
+	R(VTNIC_VFLRE) |= BIT(a);
+	vtnic_iov_service(&iov);
+	SEND(a, VTNIC_MBX_SET_LPE, 2000);	/* before RESET */
+	R(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFACK(a);	/* an ack, no CTS */
+	jiffies += 3 * HZ;
+	vtnic_iov_service(&iov);
+	SEND(a, VTNIC_MBX_RESET);
+	send_mac(a, 0, vf_mac[a], NULL);
+	send_vlan(a, true, 20);
+}
+
+static void check_isolation(unsigned int a)
+{
+	u32 mta[VTNIC_MTA_REGS], vfta[VTNIC_VFTA_REGS];
+	unsigned int off, q, i, b;
+
+	start(NUM_VFS);
+	populate_others(a, mta, vfta);
+	/* VF a has something to lose too */
+	vf_up(a);
+	send_vlan(a, true, 60);
+	send_mc(a, (const u16[]){ 0x600 }, 1);
+
+	snap = m;
+	log_clear();
+	vf_misbehave(a);
+
+	for (off = 0; off < BAR_SIZE; off += 4) {
+		u32 before = snap.bar[off / 4], after = m.bar[off / 4];
+		u32 mask = vf_owned_bits(a, off, before, after);
+
+		if ((before ^ after) & ~mask)
+			fail_msg("VF %u changed register %#x from %#x to %#x; it may change %#x of it",
+				 a, off, before, after, mask);
+	}
+	for (q = 0; q < VTNIC_82576_QUEUES; q++)
+		if (q != VTNIC_POOL_QUEUE(a, 0) && q != VTNIC_POOL_QUEUE(a, 1) &&
+		    snap.bcnrc[q] != m.bcnrc[q])
+			fail_msg("VF %u changed queue %u's RTTBCNRC from %#x to %#x",
+				 a, q, snap.bcnrc[q], m.bcnrc[q]);
+	for (b = 0; b < VTNIC_POOLS; b++) {
+		if (b == a)
+			continue;
+		assert_int_equal(m.sts[b], snap.sts[b]);
+		assert_int_equal(m.acks[b], snap.acks[b]);
+	}
+
+	/* Shared tables: every bit of the PF and the other VFs survives */
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		if (mta[i] & ~R(VTNIC_MTA(i)))
+			fail_msg("VF %u cleared MTA[%u] bits %#x of the PF or another VF",
+				 a, i, mta[i] & ~R(VTNIC_MTA(i)));
+	for (i = 0; i < VTNIC_VFTA_REGS; i++)
+		if (vfta[i] & ~R(VTNIC_VFTA(i)))
+			fail_msg("VF %u cleared VFTA[%u] bits %#x of the PF or another VF",
+				 a, i, vfta[i] & ~R(VTNIC_VFTA(i)));
+
+	/* Not even rewritten with the same value */
+	assert_true(nr_wlog <= LOG_MAX);
+	for (i = 0; i < nr_wlog; i++) {
+		if (!vf_owned_bits(a, wlog[i].reg, 0, 0))
+			fail_msg("VF %u's messages wrote %#x to register %#x",
+				 a, wlog[i].val, wlog[i].reg);
+		if (wlog[i].reg == VTNIC_RTTDQSEL &&
+		    wlog[i].val != VTNIC_POOL_QUEUE(a, 0) &&
+		    wlog[i].val != VTNIC_POOL_QUEUE(a, 1))
+			fail_msg("VF %u's messages selected queue %u's rate limiter",
+				 a, wlog[i].val);
+	}
+
+	/* And once it is back with VLAN 20 only, the tables are the union */
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		assert_int_equal(R(VTNIC_MTA(i)), mta[i]);
+	for (i = 0; i < VTNIC_VFTA_REGS; i++)
+		assert_int_equal(R(VTNIC_VFTA(i)), vfta[i]);
+	assert_rar(vtnic_iov_vf_rar(a), vf_mac[a], a);
+	assert_true(pool_enabled(a));
+}
+
+static void test_isolation(void **state)
+{
+	unsigned int a;
+
+	(void)state;
+	for (a = 0; a < NUM_VFS; a++)
+		check_isolation(a);
+}
+
+/* ==== 4. the admin API ==== */
+
+static void test_admin_vf_mac(void **state)
+{
+	static const u8 zero[ETH_ALEN];
+	static const u8 mcast[ETH_ALEN] = { 0x33, 0x33, 0x00, 0x00, 0x00, 0x01 };
+	u32 reply[WORDS];
+
+	(void)state;
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, admin_mac), 0);
+	assert_rar(23, admin_mac, 0);
+	vf_up(1);
+
+	log_clear();
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, pf_mac), -EADDRINUSE);
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, vf_mac[1]), -EADDRINUSE);
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 2, admin_mac), -EADDRINUSE);
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, mcast), -EINVAL);
+	assert_int_equal(nr_wlog, 0);
+	assert_rar(23, admin_mac, 0);
+
+	/* Its own address again is not "in use" */
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 1, vf_mac[1]), 0);
+	assert_rar(22, vf_mac[1], 1);
+
+	/* RESET hands the VF the admin's address */
+	assert_int_equal(vf_msg(0, MSG(VTNIC_MBX_RESET), 1, reply),
+			 VTNIC_MBX_RESET | VTNIC_MBX_ACK);
+	assert_int_equal(reply[1], 0x0000ad02);
+	assert_int_equal(reply[2], 0x0100);
+
+	/* Zero gives the choice back to the VF: RAR invalid */
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, zero), 0);
+	assert_int_equal(R(VTNIC_RAH(23)), 0);
+	assert_false(iov.vf[0].admin_mac);
+	assert_int_equal(send_mac(0, 0, vf_mac[0], NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_rar(23, vf_mac[0], 0);
+}
+
+/* Port VLAN: VMVIR = VID | qos << 13 | always insert, no untagged, VLVF */
+static void test_admin_port_vlan(void **state)
+{
+	(void)state;
+	vf_up(1);
+	send_vlan(1, true, 7);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_AUPE);
+
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 100, 5), 0);
+	assert_int_equal(R(VTNIC_VMVIR(1)), 0x4000a064);
+	assert_int_equal(R(VTNIC_VMVIR(1)),
+			 100 | 5 << 13 | VTNIC_VMVIR_ALWAYS);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_AUPE);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_STRVLAN);
+	assert_int_equal(vlvf_pools(100), BIT(1));
+	assert_true(vfta_bit(100));
+	/* The VLAN the VF had added itself is gone */
+	assert_int_equal(vlvf_find(7), -1);
+	assert_false(vfta_bit(7));
+
+	/* Another one replaces it */
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 200, 0), 0);
+	assert_int_equal(R(VTNIC_VMVIR(1)), 200 | VTNIC_VMVIR_ALWAYS);
+	assert_int_equal(vlvf_find(100), -1);
+	assert_false(vfta_bit(100));
+	assert_int_equal(vlvf_pools(200), BIT(1));
+
+	/* VLAN 0 clears it */
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 0, 0), 0);
+	assert_int_equal(R(VTNIC_VMVIR(1)), 0);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_AUPE);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_STRVLAN);
+	assert_int_equal(vlvf_find(200), -1);
+	assert_false(vfta_bit(200));
+}
+
+/* Anti-spoofing: DTXSWC bits n and 8 + n, on for every VF by default */
+static void test_admin_spoofchk(void **state)
+{
+	(void)state;
+	assert_int_equal(R(VTNIC_DTXSWC), VTNIC_DTXSWC_VMDQ_LOOPBACK | 0x707);
+
+	vtnic_iov_set_vf_spoofchk(&iov, 1, false);
+	assert_int_equal(R(VTNIC_DTXSWC), VTNIC_DTXSWC_VMDQ_LOOPBACK | 0x505);
+	vf_up(1);				/* a RESET keeps it */
+	assert_int_equal(R(VTNIC_DTXSWC), VTNIC_DTXSWC_VMDQ_LOOPBACK | 0x505);
+
+	vtnic_iov_set_vf_spoofchk(&iov, 1, true);
+	assert_int_equal(R(VTNIC_DTXSWC), VTNIC_DTXSWC_VMDQ_LOOPBACK | 0x707);
+}
+
+/* Trust lets the VF replace the admin's address, and only that */
+static void test_admin_trust(void **state)
+{
+	(void)state;
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, admin_mac), 0);
+	vf_up(0);
+	vtnic_iov_set_vf_trust(&iov, 0, true);
+	assert_int_equal(send_mac(0, 0, vf_mac[0], NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_rar(23, vf_mac[0], 0);
+
+	vtnic_iov_set_vf_trust(&iov, 0, false);
+	expect_mac_nack(0, 0, vf_mac[4]);
+	assert_rar(23, vf_mac[0], 0);
+}
+
+/* Link disable: the pool stops and the VF is told without CTS */
+static void test_admin_link_state(void **state)
+{
+	u32 reply[WORDS];
+	unsigned int sts;
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);
+	vf_up(2);
+	sts = m.sts[1];
+
+	vtnic_iov_set_vf_link_state(&iov, 1, VTNIC_VF_LINK_DISABLE);
+	assert_false(pool_enabled(1));
+	assert_true(pool_enabled(0));
+	assert_true(pool_enabled(2));
+	assert_int_equal(m.sts[1], sts + 1);
+	vf_read(1, reply);
+	assert_int_equal(reply[0], VTNIC_MBX_PF_CONTROL);
+	assert_no_stale_words(reply, 1);
+
+	/* Its replies lose CTS too, and RESET does not restart it */
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 1522),
+			 VTNIC_MBX_SET_LPE | VTNIC_MBX_ACK);
+	SEND(1, VTNIC_MBX_RESET);
+	assert_false(pool_enabled(1));
+
+	vtnic_iov_set_vf_link_state(&iov, 1, VTNIC_VF_LINK_AUTO);
+	assert_true(pool_enabled(1));
+	assert_int_equal(m.sts[1], sts + 4);
+	vf_read(1, reply);
+	assert_int_equal(reply[0], VTNIC_MBX_PF_CONTROL | VTNIC_MBX_CTS);
+	assert_no_stale_words(reply, 1);
+
+	vtnic_iov_set_vf_link_state(&iov, 1, VTNIC_VF_LINK_DISABLE);
+	vtnic_iov_set_vf_link_state(&iov, 1, VTNIC_VF_LINK_ENABLE);
+	assert_true(pool_enabled(1));
+	assert_int_equal(R(VTNIC_VMBMEM(1)),
+			 VTNIC_MBX_PF_CONTROL | VTNIC_MBX_CTS);
+}
+
+/* Rate: RTTDQSEL selects queue n then n + 8, RTTBCNRC = RS_ENA | factor */
+static void test_admin_rate(void **state)
+{
+	const u32 bcnrc = VTNIC_RTTBCNRC_RS_ENA | 3 << 14 |
+			  (1000 - 900) * 16384 / 300;
+	const struct reg_write expect[] = {
+		{ VTNIC_RTTDQSEL, 1 }, { VTNIC_RTTBCNRC, bcnrc },
+		{ VTNIC_RTTDQSEL, 9 }, { VTNIC_RTTBCNRC, bcnrc },
+	};
+	unsigned int q;
+
+	(void)state;
+	assert_int_equal(bcnrc, 0x8000d555);
+	vtnic_iov_set_link(&iov, 1000);
+	log_clear();
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 300), 0);
+	assert_int_equal(nr_wlog, ARRAY_SIZE(expect));
+	assert_memory_equal(wlog, expect, sizeof(expect));
+	for (q = 0; q < VTNIC_82576_QUEUES; q++)
+		assert_int_equal(m.bcnrc[q], q == 1 || q == 9 ? bcnrc : 0);
+
+	/* It follows the link speed: 100 Mb/s / 50 Mb/s = 2 */
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 50), 0);
+	assert_int_equal(m.bcnrc[9], VTNIC_RTTBCNRC_RS_ENA | 20 << 14);
+	vtnic_iov_set_link(&iov, 100);
+	assert_int_equal(m.bcnrc[1], VTNIC_RTTBCNRC_RS_ENA | 2 << 14);
+	assert_int_equal(m.bcnrc[9], VTNIC_RTTBCNRC_RS_ENA | 2 << 14);
+	vtnic_iov_set_link(&iov, 1000);
+
+	/* 0 lifts it */
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0), 0);
+	assert_int_equal(m.bcnrc[1], 0);
+	assert_int_equal(m.bcnrc[9], 0);
+
+	/* Above the link speed: refused, nothing written */
+	log_clear();
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 1001), -EINVAL);
+	assert_int_equal(nr_wlog, 0);
+}
+
+/* VEPA clears DTXSWC's loopback bit, VEB sets it; a reconfigure keeps it */
+static void test_admin_vepa(void **state)
+{
+	(void)state;
+	vtnic_iov_set_vf_spoofchk(&iov, 2, false);
+	assert_int_equal(R(VTNIC_DTXSWC), VTNIC_DTXSWC_VMDQ_LOOPBACK | 0x303);
+	vtnic_iov_set_vepa(&iov, true);
+	assert_int_equal(R(VTNIC_DTXSWC), 0x303);
+	vtnic_iov_set_vepa(&iov, false);
+	assert_int_equal(R(VTNIC_DTXSWC), VTNIC_DTXSWC_VMDQ_LOOPBACK | 0x303);
+
+	vtnic_iov_set_vepa(&iov, true);
+	vtnic_iov_configure(&iov);
+	assert_false(R(VTNIC_DTXSWC) & VTNIC_DTXSWC_VMDQ_LOOPBACK);
+}
+
+/* ==== 5. a VF's reset (FLR or CTRL.RST, seen in VFLRE) ==== */
+
+static void test_vf_flr(void **state)
+{
+	u32 pf_mta[VTNIC_MTA_REGS] = { 0 };
+	u32 reply[WORDS];
+	u8 mac[ETH_ALEN];
+
+	(void)state;
+	set_table_bit(pf_mta, 0x456);
+	vtnic_iov_set_pf_mta(&iov, pf_mta);
+
+	vf_up(0);				/* its own address */
+	send_vlan(0, true, 7);
+	send_vlan(0, true, 8);
+	send_mc(0, (const u16[]){ 0x123, 0x456 }, 2);
+	SEND(0, VTNIC_MBX_SET_LPE, 9000);
+	SEND(0, W0(VTNIC_MBX_SET_PROMISC, VTNIC_MBX_PROMISC_MULTICAST));
+
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 1, admin_mac), 0);
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 100, 2), 0);
+	vf_up(1);
+	send_mc(1, (const u16[]){ 0x789 }, 1);
+
+	vf_up(2);
+	send_mc(2, (const u16[]){ 0x123 }, 1);
+	send_vlan(2, true, 8);
+
+	R(VTNIC_VFLRE) |= BIT(0) | BIT(1);
+	vtnic_iov_service(&iov);
+	assert_int_equal(R(VTNIC_VFLRE), 0);
+
+	/* VF 0 forgot its address, VLANs, multicast, jumbo, all-multi */
+	assert_int_equal(R(VTNIC_RAH(23)), 0);
+	assert_int_equal(vlvf_find(7), -1);
+	assert_false(vfta_bit(7));
+	assert_int_equal(vlvf_pools(8), BIT(2));	/* VF 2's still */
+	assert_true(vfta_bit(8));
+	assert_true(mta_bit(0x123));			/* VF 2's */
+	assert_true(mta_bit(0x456));			/* the PF's */
+	assert_int_equal(R(VTNIC_VMOLR(0)),
+			 VTNIC_VMOLR_BAM | VTNIC_VMOLR_STRCRC | VTNIC_VMOLR_LPE |
+			 VTNIC_VMOLR_AUPE | VTNIC_IOV_DEFAULT_FRAME);
+	assert_false(pool_enabled(0));
+	assert_false(iov.vf[0].cts);
+
+	/* VF 1 keeps what the admin set */
+	assert_rar(22, admin_mac, 1);
+	assert_int_equal(R(VTNIC_VMVIR(1)), 100 | 2 << 13 | VTNIC_VMVIR_ALWAYS);
+	assert_int_equal(vlvf_pools(100), BIT(1));
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_AUPE);
+	assert_false(mta_bit(0x789));
+	assert_false(pool_enabled(1));
+
+	assert_true(pool_enabled(2));
+
+	/* Nothing but RESET until RESET */
+	expect_nack(0, MSG(VTNIC_MBX_SET_LPE, 9000), 2, false);
+	assert_false(pool_enabled(0));
+
+	assert_int_equal(SEND(0, VTNIC_MBX_RESET),
+			 VTNIC_MBX_RESET | VTNIC_MBX_NACK);
+	assert_true(pool_enabled(0));
+	assert_int_equal(vf_msg(1, MSG(VTNIC_MBX_RESET), 1, reply),
+			 VTNIC_MBX_RESET | VTNIC_MBX_ACK);
+	vtnic_mbx_get_mac(&reply[1], mac);
+	assert_memory_equal(mac, admin_mac, ETH_ALEN);
+	assert_true(pool_enabled(1));
+}
+
+/* ==== 6. the PF's own reset ==== */
+
+static void test_pf_reset(void **state)
+{
+	u32 reply[WORDS];
+	unsigned int vf, sts[NUM_VFS];
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);				/* VF 2 never reset */
+	R(VTNIC_CTRL_EXT) = VTNIC_CTRL_EXT_DRV_LOAD;
+	for (vf = 0; vf < NUM_VFS; vf++)
+		sts[vf] = m.sts[vf];
+
+	vtnic_iov_pf_reset_begin(&iov);
+	for (vf = 0; vf < NUM_VFS; vf++) {
+		assert_int_equal(m.sts[vf], sts[vf] + 1);
+		vf_read(vf, reply);
+		assert_int_equal(reply[0], VTNIC_MBX_PF_CONTROL);
+		assert_no_stale_words(reply, 1);
+		assert_false(iov.vf[vf].cts);
+	}
+	assert_int_equal(R(VTNIC_VFRE), 0);
+	assert_int_equal(R(VTNIC_VFTE), 0);
+	assert_int_equal(R(VTNIC_CTRL_EXT), VTNIC_CTRL_EXT_DRV_LOAD);
+
+	/* Until it resets, a VF is not clear to send */
+	expect_nack(0, MSG(VTNIC_MBX_SET_LPE, 9000), 2, false);
+
+	vtnic_iov_configure(&iov);
+	vtnic_iov_pf_reset_done(&iov);
+	assert_int_equal(R(VTNIC_CTRL_EXT),
+			 VTNIC_CTRL_EXT_DRV_LOAD | VTNIC_CTRL_EXT_PFRSTD);
+	assert_int_equal(R(VTNIC_VFRE), BIT(PF_POOL));
+
+	vf_up(0);
+	assert_int_equal(R(VTNIC_VFRE), BIT(PF_POOL) | BIT(0));
+	assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 9000),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+}
+
+/* ==== 7. refusals are logged, one line per VF per interval ==== */
+
+static void test_refusal_log_rate_limited(void **state)
+{
+	unsigned int i;
+	u64 nacks;
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);
+	dev.nr_warn = 0;
+	dev.warnings[0] = 0;
+	nacks = iov.vf[0].nacks;
+
+	for (i = 0; i < 100; i++)
+		assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 0),
+				 VTNIC_MBX_SET_LPE | NACK_CTS);
+	assert_int_equal(dev.nr_warn, 1);
+	assert_int_equal(iov.vf[0].nacks, nacks + 100);
+
+	/* Another VF has its own interval */
+	SEND(1, VTNIC_MBX_SET_LPE, 0);
+	assert_int_equal(dev.nr_warn, 2);
+
+	jiffies += VTNIC_IOV_LOG_INTERVAL + 1;
+	dev.warnings[0] = 0;
+	SEND(0, VTNIC_MBX_SET_LPE, 0);
+	assert_int_equal(dev.nr_warn, 4);
+	assert_non_null(strstr(dev.warnings,
+			       "VF 0: 99 more refused messages not logged"));
+
+	/* And quiet again within the new interval */
+	SEND(0, VTNIC_MBX_SET_LPE, 0);
+	assert_int_equal(dev.nr_warn, 4);
+}
+
+/* ==== the rest of the transport ==== */
+
+/* A VF that acks while not clear to send is told so, every 2 s at most */
+static void test_ack_without_cts_paced(void **state)
+{
+	unsigned int sts = m.sts[1];
+
+	(void)state;
+	R(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFACK(1);
+	vtnic_iov_service(&iov);
+	assert_int_equal(m.sts[1], sts + 1);
+	assert_int_equal(R(VTNIC_VMBMEM(1)), VTNIC_MBX_NACK);
+
+	jiffies += VTNIC_IOV_NACK_PACE;
+	R(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFACK(1);
+	vtnic_iov_service(&iov);
+	assert_int_equal(m.sts[1], sts + 1);
+	assert_int_equal(R(VTNIC_MBVFICR), 0);
+
+	jiffies += 1;
+	R(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFACK(1);
+	vtnic_iov_service(&iov);
+	assert_int_equal(m.sts[1], sts + 2);
+}
+
+/* With SR-IOV off, a late mailbox interrupt touches nothing */
+static void test_service_without_vfs(void **state)
+{
+	(void)state;
+	vtnic_iov_disable(&iov);
+	R(VTNIC_VFLRE) = BIT(0);
+	R(VTNIC_MBVFICR) = VTNIC_MBVFICR_VFREQ(0);
+	log_clear();
+	vtnic_iov_service(&iov);
+	assert_int_equal(nr_wlog, 0);
+}
+
+#define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_reset_without_mac),
+		T(test_reset_with_mac),
+		T(test_set_mac_addr),
+		T(test_set_multicast),
+		T(test_set_vlan),
+		T(test_set_lpe),
+		T(test_set_promisc_multicast),
+		T(test_malformed_word0),
+		T(test_unknown_opcode),
+		T(test_before_reset),
+		T(test_set_mac_invalid),
+		T(test_set_mac_admin_locked_unless_trusted),
+		T(test_set_multicast_too_many),
+		T(test_set_vlan_out_of_range),
+		T(test_set_vlan_with_port_vlan),
+		T(test_set_vlan_limits),
+		T(test_set_lpe_out_of_range),
+		T(test_set_promisc_unicast),
+		T(test_mac_filter_add),
+		T(test_nack_has_no_stale_words),
+		T(test_vf_answer_not_replied),
+		T(test_vf_holding_mailbox),
+		T(test_isolation),
+		T(test_admin_vf_mac),
+		T(test_admin_port_vlan),
+		T(test_admin_spoofchk),
+		T(test_admin_trust),
+		T(test_admin_link_state),
+		T(test_admin_rate),
+		T(test_admin_vepa),
+		T(test_vf_flr),
+		T(test_pf_reset),
+		T(test_refusal_log_rate_limited),
+		T(test_ack_without_cts_paced),
+		T(test_service_without_vfs),
+	};
+
+	return cmocka_run_group_tests_name("iov", tests, NULL, NULL);
+}
