@@ -970,6 +970,8 @@ static void populate_others(unsigned int a, u32 *mta, u32 *vfta)
 	for (i = 0; i < VTNIC_VFTA_REGS; i++)
 		assert_int_equal(R(VTNIC_VFTA(i)), vfta[i]);
 	assert_int_equal(vlvf_pools(20), BIT(PF_POOL) | BIT(b2));
+	assert_int_equal(R(VTNIC_VFRE), BIT(PF_POOL) | BIT(b1) | BIT(b2));
+	assert_int_equal(R(VTNIC_VFTE), BIT(PF_POOL) | BIT(b1) | BIT(b2));
 	assert_int_not_equal(m.bcnrc[b1], 0);
 	assert_false(R(VTNIC_DTXSWC) & VTNIC_DTXSWC_MAC_SPOOF(b1));
 }
@@ -982,6 +984,9 @@ static void vf_misbehave(unsigned int a)
 	const u16 vlans[] = { 40, 20, 10, 100 + b1 };
 	u16 all[VTNIC_MBX_MAX_MC_HASHES];
 
+	vf_up(a);
+	send_vlan(a, true, 60);
+	send_mc(a, (const u16[]){ 0x600 }, 1);
 	SEND(a, VTNIC_MBX_RESET);
 	send_mac(a, 0, vf_mac[a], NULL);
 	send_mac(a, 0, pf_mac, NULL);
@@ -1033,10 +1038,6 @@ static void check_isolation(unsigned int a)
 
 	start(NUM_VFS);
 	populate_others(a, mta, vfta);
-	/* VF a has something to lose too */
-	vf_up(a);
-	send_vlan(a, true, 60);
-	send_mc(a, (const u16[]){ 0x600 }, 1);
 
 	snap = m;
 	log_clear();
