@@ -511,7 +511,7 @@ static int vtnic_vf_set_mac_msg(struct vtnic_iov *iov, unsigned int vf,
 		return -EINVAL;
 	}
 
-	if (ether_addr_equal(mac, v->mac))
+	if (is_valid_ether_addr(mac) && ether_addr_equal(mac, v->mac))
 		return 1;
 	if (v->admin_mac && !v->trusted) {
 		vtnic_vf_refuse(iov, vf, "MAC %pM refused: the admin set %pM (trust off)",
