@@ -668,6 +668,12 @@ static void test_set_mac_invalid(void **state)
 	expect_mac_nack(1, 0, vf_mac[0]);	/* VF 0's */
 	assert_rar(22, vf_mac[1], 1);
 	assert_rar(23, vf_mac[0], 0);
+
+	/* Zero is no address even for a VF that has none yet */
+	assert_int_equal(SEND(2, VTNIC_MBX_RESET),
+			 VTNIC_MBX_RESET | VTNIC_MBX_NACK);
+	expect_mac_nack(2, 0, zero);
+	assert_int_equal(R(VTNIC_RAH(21)), 0);
 }
 
 /* The admin's address sticks unless the VF is trusted */
