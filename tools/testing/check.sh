@@ -49,15 +49,15 @@ fi
 step "harness self-test (verdict rules on recorded logs)"
 tools/testing/vm/verdict_test.sh
 
-# Reference mode first: the tests must pass on in-tree igb/igbvf.  The
-# interop run (igb PF, vtnicvf) checks the VF driver, so it runs only the
-# VF tests: the PF tests already ran on igb.
+# Reference mode first: the tests must pass on in-tree igb/igbvf, then on
+# vtnic with the same stock igbvf.  The vtnicvf runs check the VF driver
+# on both PFs, so they run only the VF tests: the PF tests already ran.
 vf_tests=$(sed -n 's/^\t\(\(vf_\|sriov_\)[a-z0-9_]*\.sh\).*/\1/p' \
 	tools/testing/selftests/drivers/net/vtnic/Makefile | paste -sd, -)
-for mode in igb:igbvf vtnic:vtnicvf igb:vtnicvf; do
+for mode in igb:igbvf vtnic:igbvf igb:vtnicvf vtnic:vtnicvf; do
 	step "VM selftests: port A ${mode%%:*}, VF driver ${mode#*:}"
 	only=()
-	[ "$mode" = igb:vtnicvf ] && only=(--tests "$vf_tests")
+	[ "${mode#*:}" = vtnicvf ] && only=(--tests "$vf_tests")
 	tools/testing/vm/vmtest.sh --pf "${mode%%:*}" --vf "${mode#*:}" \
 		"${only[@]}" --results "$VTNIC_RESULTS"
 done
