@@ -1015,13 +1015,20 @@ void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on)
  *
  * Disable stops the VF's pool in both directions and tells the VF through
  * a PF control message without CTS; auto and enable restart it.
+ *
+ * Every VF is then sent its current state and PFRSTD is set again: a VF
+ * driver that missed the mailbox interrupt (igbvf under QEMU, whose
+ * emulation raises the wrong VF vector) sees "reset done" on its next
+ * link check and reads the message.  Each VF's buffer holds its own
+ * state at that point, so none of the others changes its link.
  */
 void vtnic_iov_set_vf_link_state(struct vtnic_iov *iov, unsigned int vf,
 				 enum vtnic_vf_link_state state)
 {
 	iov->vf[vf].link_state = state;
 	vtnic_iov_write_vf_enable(iov, vf);
-	vtnic_iov_ping(iov, vf);
+	vtnic_iov_ping_all(iov);
+	vtnic_iov_pf_reset_done(iov);
 }
 
 /**
