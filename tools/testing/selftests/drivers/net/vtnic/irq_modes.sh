@@ -1,12 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# vtnic-only
 #
 # vtnic's interrupt modes: loaded with int_mode=0 (MSI-X, the default),
 # 1 (MSI) or 2 (legacy INTx), the PF uses that kind of interrupt, as the
 # PCI core reports it in msi_irqs, and port A passes traffic (ping, and 16
 # MiB over TCP arriving intact).  The module is loaded with its defaults
 # again at the end.  vtnic only: igb and ixgbe have no int_mode parameter,
-# so in reference mode the test skips.
+# so on them the test skips (the VM harness runs it only on vtnic).
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
