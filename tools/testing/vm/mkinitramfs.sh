@@ -81,7 +81,9 @@ echo "vtnic-vm" > "$root/etc/hostname"
 # decompressed so that busybox-free kmod needs no xz support.
 moddir=/lib/modules/$kver
 [ -d "$moddir" ] || die "no $moddir: the $kver image is not installed"
-mods="igb igbvf vfio-pci 8021q bridge veth dummy"
+# vfio_iommu_type1, vfio's IOMMU backend, is only a soft dependency of
+# vfio: named, so that it is there however modprobe treats those.
+mods="igb igbvf vfio-pci vfio_iommu_type1 8021q bridge veth dummy"
 if [ "${VM_BENCH:-0}" = 1 ]; then
 	copy_bin /usr/bin/iperf3 /usr/bin/iperf3
 	install -m 0755 "$top/tools/testing/bench/guest.sh" "$root/bench.sh"
