@@ -58,8 +58,9 @@ ktap_set_plan 11
 
 dev_a=$(pci_netdev "$VTNIC_PORT_A")
 dev_b=$(pci_netdev "$VTNIC_PORT_B")
-[ -n "$dev_a" ] && [ -n "$dev_b" ] ||
+if [ -z "$dev_a" ] || [ -z "$dev_b" ]; then
 	ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
+fi
 # The PF must be up for its VFs to pass traffic.
 ip link set "$dev_a" up
 set_numvfs "$VTNIC_PORT_A" 1 || ktap_exit_fail_msg "cannot create a VF"
