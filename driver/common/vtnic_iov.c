@@ -149,8 +149,14 @@ static void vtnic_iov_write_spoofchk(struct vtnic_iov *iov, unsigned int vf)
 	vtnic_hw_wr32(iov->hw, VTNIC_DTXSWC, dtxswc);
 }
 
-/* The MTA is shared by every pool: the PF's bits and every VF's hashes */
-static void vtnic_iov_write_mta(struct vtnic_iov *iov)
+/*
+ * The MTA is shared by every pool: the PF's bits and every VF's hashes.
+ * Only words that changed are written: a VF's next message waits for the
+ * PF to release the mailbox, and igbvf gives up after 5 ms (128 writes
+ * take about that long under emulation).  @force rewrites all of it,
+ * after a reset.
+ */
+static void __vtnic_iov_write_mta(struct vtnic_iov *iov, bool force)
 {
 	u32 mta[VTNIC_MTA_REGS];
 	unsigned int vf, i;
@@ -165,8 +171,17 @@ static void vtnic_iov_write_mta(struct vtnic_iov *iov)
 			mta[h >> 5] |= BIT(h & 31);
 		}
 	}
-	for (i = 0; i < VTNIC_MTA_REGS; i++)
+	for (i = 0; i < VTNIC_MTA_REGS; i++) {
+		if (!force && mta[i] == iov->mta_hw[i])
+			continue;
 		vtnic_hw_wr32(iov->hw, VTNIC_MTA(i), mta[i]);
+		iov->mta_hw[i] = mta[i];
+	}
+}
+
+static void vtnic_iov_write_mta(struct vtnic_iov *iov)
+{
+	__vtnic_iov_write_mta(iov, false);
 }
 
 /* Rewrite one VLVF entry and the VFTA bit of its VLAN ID */
@@ -345,7 +360,7 @@ void vtnic_iov_configure(struct vtnic_iov *iov)
 	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++)
 		vtnic_iov_write_vlvf(iov, i);
 	vtnic_iov_write_vlan0(iov);
-	vtnic_iov_write_mta(iov);
+	__vtnic_iov_write_mta(iov, true);
 }
 
 /**

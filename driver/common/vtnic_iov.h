@@ -168,6 +168,7 @@ struct vtnic_vlvf {
  * @pf_mac: the PF's address, which no VF may take
  * @pf_mta: the PF's own multicast hash bits; the MTA holds their union
  *	    with every VF's
+ * @mta_hw: what the MTA holds, so only changed words are written
  * @vlvf: software copy of the VLAN pool filters
  * @vf: the VFs
  */
@@ -179,6 +180,7 @@ struct vtnic_iov {
 	u32 link_speed;
 	u8 pf_mac[ETH_ALEN];
 	u32 pf_mta[VTNIC_MTA_REGS];
+	u32 mta_hw[VTNIC_MTA_REGS];
 	struct vtnic_vlvf vlvf[VTNIC_VLVF_ENTRIES];
 	struct vtnic_vf vf[VTNIC_IOV_MAX_VFS];
 };
