@@ -142,13 +142,27 @@ if [ "$action" = demo ] || [ "$action" = bench ]; then
 fi
 
 echo "vmtest: booting $kver, port A: $pf, VF driver: $vf ($action), log: ${log#"$top"/}"
-rc=0
-if [ "$verbose" = 1 ]; then
-	timeout --foreground "$timeout" "${qemu[@]}" -serial stdio \
-		-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null | tee "$log" || rc=${PIPESTATUS[0]}
-else
-	timeout --foreground "$timeout" "${qemu[@]}" -serial file:"$log" \
-		-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null || rc=$?
+run_vm()
+{
+	rc=0
+	if [ "$verbose" = 1 ]; then
+		timeout --foreground "$timeout" "${qemu[@]}" -serial stdio \
+			-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null | tee "$log" || rc=${PIPESTATUS[0]}
+	else
+		timeout --foreground "$timeout" "${qemu[@]}" -serial file:"$log" \
+			-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null || rc=$?
+	fi
+}
+
+run_vm
+# SIGABRT is QEMU itself failing an assertion (multi-threaded TCG has
+# been seen to hit one in iotlb_to_section while a VF's BAR is remapped):
+# the emulator crashed, no verdict on the guest.  Run once more, keeping
+# the first log; a crash the guest provokes repeats and fails the run.
+if [ "$rc" = 134 ]; then
+	mv "$log" "$log.aborted"
+	echo "vmtest: QEMU aborted (exit 134: an emulator assertion, log kept as ${log#"$top"/}.aborted); running the VM once more"
+	run_vm
 fi
 
 finished=1
