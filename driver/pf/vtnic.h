@@ -338,6 +338,7 @@ void vtnic_free_queues(struct vtnic *vn);
 void vtnic_configure_tx(struct vtnic *vn);
 void vtnic_configure_rx(struct vtnic *vn);
 void vtnic_disable_queues(struct vtnic *vn);
+void vtnic_rss_default_indir(struct vtnic *vn);
 void vtnic_write_rss(struct vtnic *vn);
 void vtnic_set_rx_limits(struct vtnic *vn, unsigned int mtu);
 netdev_tx_t vtnic_xmit_frame(struct sk_buff *skb, struct net_device *netdev);

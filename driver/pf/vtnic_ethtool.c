@@ -152,7 +152,6 @@ static int vtnic_set_channels(struct net_device *netdev,
 {
 	struct vtnic *vn = netdev_priv(netdev);
 	unsigned int other = vn->int_mode == VTNIC_INT_MSIX;
-	unsigned int i;
 	int err;
 
 	if (!ch->combined_count || ch->rx_count || ch->tx_count ||
@@ -165,10 +164,8 @@ static int vtnic_set_channels(struct net_device *netdev,
 
 	err = vtnic_reconfigure(vn, ch->combined_count, vn->tx_ring_count,
 				vn->rx_ring_count);
-	/* A user-set table stays; the default one follows the queue count */
 	if (!err && !netif_is_rxfh_configured(netdev)) {
-		for (i = 0; i < VTNIC_RETA_SIZE; i++)
-			vn->rss_indir[i] = ethtool_rxfh_indir_default(i, vn->num_queues);
+		vtnic_rss_default_indir(vn);
 		if (test_bit(VTNIC_STATE_UP, &vn->state))
 			vtnic_write_rss(vn);
 	}

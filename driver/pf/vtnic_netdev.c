@@ -589,7 +589,6 @@ static void vtnic_watchdog(struct work_struct *work)
 int vtnic_netdev_create(struct vtnic *vn)
 {
 	struct net_device *netdev = vn->netdev;
-	unsigned int i;
 
 	netdev->netdev_ops = &vtnic_netdev_ops;
 	vtnic_set_ethtool_ops(netdev);
@@ -614,8 +613,7 @@ int vtnic_netdev_create(struct vtnic *vn)
 	vn->rx_itr_us = VTNIC_ITR_DEFAULT_US;
 	vn->adaptive_rx = true;
 	netdev_rss_key_fill(vn->rss_key, sizeof(vn->rss_key));
-	for (i = 0; i < VTNIC_RETA_SIZE; i++)
-		vn->rss_indir[i] = ethtool_rxfh_indir_default(i, vn->num_queues);
+	vtnic_rss_default_indir(vn);
 
 	INIT_DELAYED_WORK(&vn->watchdog, vtnic_watchdog);
 	netif_carrier_off(netdev);

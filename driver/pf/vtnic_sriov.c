@@ -76,12 +76,7 @@ static int vtnic_sriov_relayout(struct vtnic *vn, unsigned int num_vfs)
 	} else if (vn->queues_no_vfs) {
 		vn->num_queues = vn->queues_no_vfs;
 	}
-	if (!netif_is_rxfh_configured(vn->netdev)) {
-		unsigned int i;
-
-		for (i = 0; i < VTNIC_RETA_SIZE; i++)
-			vn->rss_indir[i] = ethtool_rxfh_indir_default(i, vn->num_queues);
-	}
+	vtnic_rss_default_indir(vn);
 
 	if (running)
 		err = vtnic_up(vn);

@@ -897,6 +897,23 @@ void vtnic_set_rx_limits(struct vtnic *vn, unsigned int mtu)
 }
 
 /**
+ * vtnic_rss_default_indir() - spread the redirection table over the queues
+ * @vn: the PF, with num_queues set
+ *
+ * A table the user set (ethtool -X) is kept; the default one follows the
+ * queue count.
+ */
+void vtnic_rss_default_indir(struct vtnic *vn)
+{
+	unsigned int i;
+
+	if (netif_is_rxfh_configured(vn->netdev))
+		return;
+	for (i = 0; i < VTNIC_RETA_SIZE; i++)
+		vn->rss_indir[i] = ethtool_rxfh_indir_default(i, vn->num_queues);
+}
+
+/**
  * vtnic_write_rss() - program the redirection table and the key (8.10.10)
  * @vn: the PF
  */
