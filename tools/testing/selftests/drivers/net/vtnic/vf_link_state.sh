@@ -51,14 +51,8 @@ dev_a=''
 trap cleanup EXIT
 ktap_print_header
 
-dev_a=$(pci_netdev "$VTNIC_PORT_A")
-dev_b=$(pci_netdev "$VTNIC_PORT_B")
-if [ -z "$dev_a" ] || [ -z "$dev_b" ]; then
-	ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
-fi
-# The PF must be up for its VFs to pass traffic.
-ip link set "$dev_a" up
-set_numvfs "$VTNIC_PORT_A" 1 || ktap_exit_fail_msg "cannot create a VF"
+ports_lookup
+pf_up_with_vfs 1
 res=$(errno_of ip link set dev "$dev_a" vf 0 state auto)
 if [ "$res" = EOPNOTSUPP ]; then
 	ktap_skip_all "$VTNIC_PF_DRIVER has no VF link state (ndo_set_vf_link_state)"

@@ -77,14 +77,8 @@ ktap_print_header
 ktap_set_plan 4
 
 head -c $((COUNT * 100)) /dev/zero > "$tmp/datagrams"
-dev_a=$(pci_netdev "$VTNIC_PORT_A")
-dev_b=$(pci_netdev "$VTNIC_PORT_B")
-if [ -z "$dev_a" ] || [ -z "$dev_b" ]; then
-	ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
-fi
-# The PF must be up for its VFs to pass traffic.
-ip link set "$dev_a" up
-set_numvfs "$VTNIC_PORT_A" 1 || ktap_exit_fail_msg "cannot create a VF"
+ports_lookup
+pf_up_with_vfs 1
 setup_ns NSV NSB
 dev_vf=$(vf_attach 0 "$NSV" "$NET4.11/24") ||
 	ktap_exit_fail_msg "VF does not come up with $VTNIC_VF_DRIVER"

@@ -18,13 +18,8 @@ trap cleanup EXIT
 ktap_print_header
 ktap_set_plan 4
 
-dev_a=$(pci_netdev "$VTNIC_PORT_A")
-dev_b=$(pci_netdev "$VTNIC_PORT_B")
-[ -n "$dev_a" ] && [ -n "$dev_b" ] ||
-	ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
-# The PF must be up for its VFs to pass traffic.
-ip link set "$dev_a" up
-set_numvfs "$VTNIC_PORT_A" 1 || ktap_exit_fail_msg "cannot create a VF"
+ports_lookup
+pf_up_with_vfs 1
 vf=$(vf_pci "$VTNIC_PORT_A" 0)
 
 ktap_test_result "VF $vf binds to $VTNIC_VF_DRIVER" vf_bind "$vf" "$VTNIC_VF_DRIVER"

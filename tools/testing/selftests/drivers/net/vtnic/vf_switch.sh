@@ -83,11 +83,7 @@ ktap_set_plan 8
 # Loaded by hand: the test VM has no /sbin/modprobe for the kernel's
 # request_module().
 modprobe bridge || ktap_exit_fail_msg "no bridge module"
-dev_a=$(pci_netdev "$VTNIC_PORT_A")
-dev_b=$(pci_netdev "$VTNIC_PORT_B")
-if [ -z "$dev_a" ] || [ -z "$dev_b" ]; then
-	ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
-fi
+ports_lookup
 setup_ns NSA NSV0 NSV1 NSB
 ns_no_ipv6 "$NSA" "$NSV0" "$NSV1" "$NSB" ||
 	ktap_exit_fail_msg "cannot turn IPv6 off"

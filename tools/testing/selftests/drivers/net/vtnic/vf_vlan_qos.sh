@@ -78,14 +78,8 @@ ktap_set_plan 8
 # Loaded by hand: the test VM has no /sbin/modprobe for the kernel's
 # request_module().
 modprobe 8021q || ktap_exit_fail_msg "no 8021q module"
-dev_a=$(pci_netdev "$VTNIC_PORT_A")
-dev_b=$(pci_netdev "$VTNIC_PORT_B")
-if [ -z "$dev_a" ] || [ -z "$dev_b" ]; then
-	ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
-fi
-# The PF must be up for its VFs to pass traffic.
-ip link set "$dev_a" up
-set_numvfs "$VTNIC_PORT_A" 1 || ktap_exit_fail_msg "cannot create a VF"
+ports_lookup
+pf_up_with_vfs 1
 
 ktap_test_result "vf 0 vlan 100 qos 3 accepted" \
 	ip link set dev "$dev_a" vf 0 vlan 100 qos 3

@@ -169,17 +169,35 @@ errno_of()
 	esac
 }
 
-# ports_attach: port A into a new namespace $NSA as $NET4.1 and $NET6::1,
-# port B into $NSB as $NET4.2 and $NET6::2, both up; sets dev_a and dev_b.
-# Bails out, failing the test, when a port has no netdev.  The IPv6
-# addresses skip DAD so that they are usable at once.
-ports_attach()
+# ports_lookup: set dev_a and dev_b to the two ports' netdevs; bails out,
+# failing the test, when a port has none
+ports_lookup()
 {
 	dev_a=$(pci_netdev "$VTNIC_PORT_A")
 	dev_b=$(pci_netdev "$VTNIC_PORT_B")
 	if [ -z "$dev_a" ] || [ -z "$dev_b" ]; then
 		ktap_exit_fail_msg "no netdev: port A '$dev_a', port B '$dev_b'"
 	fi
+}
+
+# pf_up_with_vfs N: port A up (its VFs pass traffic only then) with N VFs;
+# bails out, failing the test, when they cannot be created
+pf_up_with_vfs()
+{
+	local what="$1 VFs"
+
+	[ "$1" = 1 ] && what="a VF"
+	ip link set "$dev_a" up
+	set_numvfs "$VTNIC_PORT_A" "$1" || ktap_exit_fail_msg "cannot create $what"
+}
+
+# ports_attach: port A into a new namespace $NSA as $NET4.1 and $NET6::1,
+# port B into $NSB as $NET4.2 and $NET6::2, both up; sets dev_a and dev_b.
+# Bails out, failing the test, when a port has no netdev.  The IPv6
+# addresses skip DAD so that they are usable at once.
+ports_attach()
+{
+	ports_lookup
 	setup_ns NSA NSB
 	ns_attach "$dev_a" "$NSA" "$NET4.1/24" &&
 	ns_attach "$dev_b" "$NSB" "$NET4.2/24" &&
