@@ -17,6 +17,25 @@ fail() { echo; echo ">>> demo FAILED: $*"; exit 1; }
 say "This VM has one emulated Intel 82576 card with two ports, A and B,
     cabled to each other.  Nothing in it can reach the outside world."
 say "Port A is driven by '$VTNIC_PF_DRIVER', port B by in-tree igb."
+# facing_port_b NETNS DEV ADDR TRIES: DEV into namespace NETNS as ADDR/24
+# and port B into 'peer' as 192.0.2.2/24, both up, narrated; waits up to
+# TRIES half-seconds for DEV's carrier
+facing_port_b()
+{
+	run ip netns add "$1"
+	run ip netns add peer
+	run ip link set "$2" netns "$1"
+	run ip link set "$dev_b" netns peer
+	run ip -n "$1" addr add "$3/24" dev "$2"
+	run ip -n peer addr add 192.0.2.2/24 dev "$dev_b"
+	run ip -n "$1" link set "$2" up
+	run ip -n peer link set "$dev_b" up
+	for _ in $(seq "$4"); do
+		ip -n "$1" link show "$2" | grep -q LOWER_UP && break
+		sleep 0.5
+	done
+}
+
 dev_a=$(netdev_of "$VTNIC_PORT_A")
 dev_b=$(netdev_of "$VTNIC_PORT_B")
 [ -n "$dev_a" ] || fail "port A has no netdev"
@@ -24,18 +43,7 @@ echo "    port A: $VTNIC_PORT_A = $dev_a, port B: $VTNIC_PORT_B = $dev_b"
 run ethtool -i "$dev_a"
 
 say "Port A in namespace 'host' (192.0.2.1), port B in 'peer' (192.0.2.2):"
-run ip netns add host
-run ip netns add peer
-run ip link set "$dev_a" netns host
-run ip link set "$dev_b" netns peer
-run ip -n host addr add 192.0.2.1/24 dev "$dev_a"
-run ip -n peer addr add 192.0.2.2/24 dev "$dev_b"
-run ip -n host link set "$dev_a" up
-run ip -n peer link set "$dev_b" up
-for i in $(seq 40); do
-	ip -n host link show "$dev_a" | grep -q LOWER_UP && break
-	sleep 0.5
-done
+facing_port_b host "$dev_a" 192.0.2.1 40
 run ip netns exec host ping -c 3 -i 0.3 -W 2 192.0.2.2 || fail "port A cannot reach port B"
 
 say "16 MB over TCP from port A to port B, checked end to end:"
@@ -93,18 +101,7 @@ dev_vf=$(netdev_of "$vf0")
 echo "    VF 0 is $dev_vf"
 
 say "Putting VF 0 in namespace 'guest' (192.0.2.11) and port B in 'peer' (192.0.2.2):"
-run ip netns add guest
-run ip netns add peer
-run ip link set "$dev_vf" netns guest
-run ip link set "$dev_b" netns peer
-run ip -n guest addr add 192.0.2.11/24 dev "$dev_vf"
-run ip -n peer addr add 192.0.2.2/24 dev "$dev_b"
-run ip -n guest link set "$dev_vf" up
-run ip -n peer link set "$dev_b" up
-for i in $(seq 30); do
-	ip -n guest link show "$dev_vf" | grep -q LOWER_UP && break
-	sleep 0.5
-done
+facing_port_b guest "$dev_vf" 192.0.2.11 30
 
 say "Pinging port B from the VF, across the cable:"
 ok=0
