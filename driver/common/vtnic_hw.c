@@ -4,6 +4,7 @@
  */
 
 #include <linux/device.h>
+#include <linux/kernel.h>
 
 #include "vtnic_hw.h"
 #include "vtnic_regs.h"
@@ -39,4 +40,39 @@ u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg)
 	dev_err(hw->dev, "device not responding (register %#x reads all ones), no longer accessing it\n",
 		reg);
 	return ~0U;
+}
+
+/**
+ * vtnic_vf_stats_fold() - add a VF's counter progress to its totals
+ * @hw: the register window the block is read through
+ * @base: the block: VTNIC_PVF_STATS(vf) for the PF, VTNIC_VF_STATS
+ * @s: the totals
+ * @restart: only note the current values (after a reset that may have
+ *	     cleared them), adding nothing
+ *
+ * The registers are free-running and wrap (octets within seconds at line
+ * rate): callers fold at least every few seconds.
+ */
+void vtnic_vf_stats_fold(struct vtnic_hw *hw, u32 base,
+			 struct vtnic_vf_stats *s, bool restart)
+{
+	static const u32 regs[] = {
+		VTNIC_PVFGPRC, VTNIC_PVFGORC, VTNIC_PVFGPTC, VTNIC_PVFGOTC,
+		VTNIC_PVFMPRC,
+	};
+	u64 *totals[] = {
+		&s->rx_packets, &s->rx_bytes, &s->tx_packets, &s->tx_bytes,
+		&s->multicast,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(regs); i++) {
+		u32 val = vtnic_hw_rd32(hw, base + regs[i]);
+
+		if (val == ~0U && !vtnic_hw_present(hw))
+			return;
+		if (!restart)
+			*totals[i] += (u32)(val - s->last[i]);
+		s->last[i] = val;
+	}
 }

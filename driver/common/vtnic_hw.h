@@ -29,7 +29,26 @@ struct vtnic_hw {
 	struct device *dev;
 };
 
+/**
+ * struct vtnic_vf_stats - a VF's counters, accumulated in 64 bits
+ * @rx_packets: good frames the pool received
+ * @rx_bytes: their octets (FCS included, as the device counts)
+ * @tx_packets: good frames the pool sent
+ * @tx_bytes: their octets
+ * @multicast: multicast frames received
+ * @last: the free-running 32-bit registers at the last read, same order
+ *
+ * The PF reads them in its window (VTNIC_PVF_STATS(vf)), the VF in its
+ * own (VTNIC_VF_STATS); the block is the same.
+ */
+struct vtnic_vf_stats {
+	u64 rx_packets, rx_bytes, tx_packets, tx_bytes, multicast;
+	u32 last[5];
+};
+
 u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg);
+void vtnic_vf_stats_fold(struct vtnic_hw *hw, u32 base,
+			 struct vtnic_vf_stats *s, bool restart);
 int vtnic_hw_pci_map(struct vtnic_hw *hw, struct pci_dev *pdev,
 		     const char *name, u32 *status);
 

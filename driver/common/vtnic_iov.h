@@ -42,15 +42,6 @@
 #define VTNIC_IOV_MAX_FRAME		(9216 + ETH_HLEN + ETH_FCS_LEN + 4)
 #define VTNIC_IOV_DEFAULT_FRAME		(ETH_FRAME_LEN + ETH_FCS_LEN + 4)
 
-/* SET_PROMISC info bits */
-#define VTNIC_MBX_PROMISC_UNICAST	BIT(0)
-#define VTNIC_MBX_PROMISC_MULTICAST	BIT(1)
-
-/* SET_MAC_ADDR info values */
-#define VTNIC_MBX_MAC_SET		0
-#define VTNIC_MBX_MAC_FILTER_CLR	1
-#define VTNIC_MBX_MAC_FILTER_ADD	2
-
 /* Attempts to take the mailbox from the VF, 1 ms apart (igb's count) */
 #define VTNIC_MBX_LOCK_TRIES		11
 

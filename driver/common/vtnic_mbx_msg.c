@@ -135,3 +135,18 @@ int vtnic_mbx_get_mc_hashes(const u32 *words, size_t nwords,
 		hashes[i] = words[i / 2] >> (16 * (i % 2));
 	return 0;
 }
+
+/**
+ * vtnic_mc_hash() - the MTA hash of a multicast address
+ * @addr: the address
+ *
+ * Filter type MO = 0 (82576 datasheet 8.10.15): bits 47:36 of the
+ * address.  SET_MULTICAST carries these values, and the PF files its own
+ * addresses by the same hash.
+ *
+ * Return: the 12-bit hash: MTA register in bits 11:5, bit in bits 4:0.
+ */
+u16 vtnic_mc_hash(const u8 *addr)
+{
+	return ((addr[5] << 8) | addr[4]) >> 4 & 0xfff;
+}

@@ -41,6 +41,18 @@ enum vtnic_mbx_opcode {
 /* Most multicast hashes one SET_MULTICAST carries (igb's limit). */
 #define VTNIC_MBX_MAX_MC_HASHES		30
 
+/* SET_PROMISC info bits */
+#define VTNIC_MBX_PROMISC_UNICAST	BIT(0)
+#define VTNIC_MBX_PROMISC_MULTICAST	BIT(1)
+
+/* SET_MAC_ADDR info values */
+#define VTNIC_MBX_MAC_SET		0
+#define VTNIC_MBX_MAC_FILTER_CLR	1
+#define VTNIC_MBX_MAC_FILTER_ADD	2
+
+/* SET_VLAN info: non-zero adds the VLAN, zero removes it */
+#define VTNIC_MBX_VLAN_ADD		1
+
 /**
  * struct vtnic_mbx_hdr - decoded word 0 of a mailbox message
  * @opcode: message type, &enum vtnic_mbx_opcode
@@ -67,5 +79,7 @@ int vtnic_mbx_put_mc_hashes(u32 *words, size_t nwords,
 			    const u16 *hashes, unsigned int count);
 int vtnic_mbx_get_mc_hashes(const u32 *words, size_t nwords,
 			    unsigned int count, u16 *hashes);
+
+u16 vtnic_mc_hash(const u8 *addr);
 
 #endif /* _VTNIC_MBX_MSG_H_ */

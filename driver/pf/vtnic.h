@@ -194,20 +194,6 @@ struct vtnic_hw_stats {
 	u64 rnbc, ruc, rfc, roc, rjc, tpr, tpt, mptc, bptc, tsctc;
 };
 
-/**
- * struct vtnic_vf_stats - one VF's counters, accumulated in 64 bits
- * @rx_packets: good frames the pool received
- * @rx_bytes: their octets (FCS included, as the device counts)
- * @tx_packets: good frames the pool sent
- * @tx_bytes: their octets
- * @multicast: multicast frames received
- * @last: the free-running 32-bit registers at the last read, same order
- */
-struct vtnic_vf_stats {
-	u64 rx_packets, rx_bytes, tx_packets, tx_bytes, multicast;
-	u32 last[5];
-};
-
 enum vtnic_state {
 	VTNIC_STATE_UP,		/* rings and vectors live (vtnic_up done) */
 	VTNIC_STATE_REMOVING,	/* remove() started: no new reset work */

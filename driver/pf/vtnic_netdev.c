@@ -18,12 +18,6 @@
 
 static void vtnic_restore_vlans(struct vtnic *vn);
 
-/* MTA hash of a multicast address, filter type MO = 0 (8.10.15) */
-static u32 vtnic_mta_hash(const u8 *addr)
-{
-	return ((addr[5] << 8) | addr[4]) >> 4 & 0xfff;
-}
-
 static void vtnic_set_rx_mode(struct net_device *netdev)
 {
 	struct vtnic *vn = netdev_priv(netdev);
@@ -55,7 +49,7 @@ static void vtnic_set_rx_mode(struct net_device *netdev)
 		vtnic_set_rar(vn, rar, NULL);
 
 	netdev_for_each_mc_addr(ha, netdev) {
-		u32 h = vtnic_mta_hash(ha->addr);
+		u32 h = vtnic_mc_hash(ha->addr);
 
 		mta[h >> 5] |= BIT(h & 31);
 	}

@@ -42,12 +42,6 @@ static struct pci_dev *vtnic_vf_assigned(struct pci_dev *pdev)
 	return NULL;
 }
 
-/* The per-VF counters, in struct vtnic_vf_stats order */
-static const u32 vtnic_vf_stat_regs[] = {
-	VTNIC_PVFGPRC, VTNIC_PVFGORC, VTNIC_PVFGPTC, VTNIC_PVFGOTC,
-	VTNIC_PVFMPRC,
-};
-
 /* Bring the datapath down and back up around a change of pool layout */
 static int vtnic_sriov_relayout(struct vtnic *vn, unsigned int num_vfs)
 {
@@ -243,14 +237,9 @@ void vtnic_sriov_up(struct vtnic *vn)
 
 	/* The reset may have cleared the VF counters: count from here */
 	spin_lock_bh(&vn->stats_lock);
-	for (vf = 0; vf < vtnic_num_vfs(vn); vf++) {
-		struct vtnic_vf_stats *s = &vn->vf_stats[vf];
-		unsigned int i;
-
-		for (i = 0; i < ARRAY_SIZE(vtnic_vf_stat_regs); i++)
-			s->last[i] = vtnic_rd32(vn, vtnic_vf_stat_regs[i] +
-						VTNIC_PVF_STATS(vf));
-	}
+	for (vf = 0; vf < vtnic_num_vfs(vn); vf++)
+		vtnic_vf_stats_fold(&vn->hw, VTNIC_PVF_STATS(vf),
+				    &vn->vf_stats[vf], true);
 	spin_unlock_bh(&vn->stats_lock);
 }
 
@@ -294,19 +283,6 @@ void vtnic_sriov_link(struct vtnic *vn)
 	spin_unlock_bh(&vn->iov_lock);
 }
 
-/* Add a free-running 32-bit counter's progress to its 64-bit total */
-static void vtnic_vf_stat_add(struct vtnic *vn, unsigned int vf,
-			      unsigned int i, u64 *total)
-{
-	struct vtnic_vf_stats *s = &vn->vf_stats[vf];
-	u32 val = vtnic_rd32(vn, vtnic_vf_stat_regs[i] + VTNIC_PVF_STATS(vf));
-
-	if (val == ~0U && !vtnic_hw_present(&vn->hw))
-		return;
-	*total += (u32)(val - s->last[i]);
-	s->last[i] = val;
-}
-
 /**
  * vtnic_update_vf_stats() - fold the VF counters into 64-bit totals
  * @vn: the PF
@@ -321,15 +297,9 @@ void vtnic_update_vf_stats(struct vtnic *vn)
 	if (!vtnic_num_vfs(vn) || !test_bit(VTNIC_STATE_UP, &vn->state))
 		return;
 	spin_lock_bh(&vn->stats_lock);
-	for (vf = 0; vf < vtnic_num_vfs(vn); vf++) {
-		struct vtnic_vf_stats *s = &vn->vf_stats[vf];
-
-		vtnic_vf_stat_add(vn, vf, 0, &s->rx_packets);
-		vtnic_vf_stat_add(vn, vf, 1, &s->rx_bytes);
-		vtnic_vf_stat_add(vn, vf, 2, &s->tx_packets);
-		vtnic_vf_stat_add(vn, vf, 3, &s->tx_bytes);
-		vtnic_vf_stat_add(vn, vf, 4, &s->multicast);
-	}
+	for (vf = 0; vf < vtnic_num_vfs(vn); vf++)
+		vtnic_vf_stats_fold(&vn->hw, VTNIC_PVF_STATS(vf),
+				    &vn->vf_stats[vf], false);
 	spin_unlock_bh(&vn->stats_lock);
 }
 
