@@ -23,29 +23,16 @@
 #include "vtnic_hw.h"
 #include "vtnic_iov.h"
 #include "vtnic_regs.h"
+#include "vtnic_ring.h"
 
 #define VTNIC_DRV_NAME		"vtnic"
 
 #define VTNIC_MAX_QUEUES	8	/* RSS spreads over 8 queues (82576) */
-#define VTNIC_DEFAULT_RING	256
-#define VTNIC_MIN_RING		64
-#define VTNIC_MAX_RING		4096
-#define VTNIC_RING_ALIGN	8	/* xDLEN is a multiple of 128 bytes */
 #define VTNIC_RETA_SIZE		128
 #define VTNIC_RSS_KEY_SIZE	40
 
 /* Largest MTU; RLPML then allows the frame with a VLAN tag and the FCS */
 #define VTNIC_MAX_MTU		9216
-
-/* One page per receive buffer: headroom, 3 KB for the device, skb_shared_info */
-#define VTNIC_RX_HEADROOM	(NET_SKB_PAD + NET_IP_ALIGN)
-#define VTNIC_RX_BUFSZ		3072
-
-/* A TX descriptor carries at most 32 KB, so a TSO head may take several */
-#define VTNIC_TXD_MAX_DATA	BIT(15)
-/* Worst case per packet: context + one per 32 KB of head and each frag */
-#define VTNIC_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 4)
-#define VTNIC_TX_WAKE_THRESH	(VTNIC_TX_DESC_NEEDED * 2)
 
 /* Interrupt moderation: EITR default and the adaptive (DIM) range */
 #define VTNIC_ITR_DEFAULT_US	50
@@ -84,85 +71,12 @@ struct vtnic_mac_info {
 	const struct vtnic_mac_ops *ops;
 };
 
-struct vtnic_tx_buffer {
-	struct sk_buff *skb;		/* set on the first buffer of a packet */
-	union vtnic_tx_desc *next_to_watch;	/* its last descriptor */
-	unsigned int bytecount;
-	unsigned short gso_segs;
-	bool mapped_single;		/* head (dma_map_single) or page frag */
-	DEFINE_DMA_UNMAP_ADDR(dma);
-	DEFINE_DMA_UNMAP_LEN(len);
-};
-
-/**
- * struct vtnic_ring_stats - per-ring counters, updated by NAPI only
- * @packets: frames completed (TX) or delivered (RX)
- * @bytes: their bytes
- * @restart: TX: queue woken after it was stopped for lack of descriptors
- * @busy: TX: NETDEV_TX_BUSY returned
- * @csum_err: RX: the device flagged a bad L3/L4 checksum
- * @alloc_fail: RX: no page for a buffer
- * @errors: RX: frames with a MAC error; TX: packets that could not be
- *	    mapped or offloaded; both dropped
- * @syncp: makes the 64-bit counters readable on 32-bit hosts
- */
-struct vtnic_ring_stats {
-	u64 packets;
-	u64 bytes;
-	u64 restart;
-	u64 busy;
-	u64 csum_err;
-	u64 alloc_fail;
-	u64 errors;
-	struct u64_stats_sync syncp;
-};
-
-/**
- * struct vtnic_ring - one receive or transmit descriptor ring
- * @qv: the vector that serves it
- * @netdev: its netdev
- * @dev: DMA device
- * @desc: descriptors (coherent DMA)
- * @dma: their bus address
- * @size: bytes of @desc
- * @count: descriptors
- * @queue_index: stack queue index
- * @reg_idx: device queue it is programmed into
- * @next_to_use: next descriptor software fills
- * @next_to_clean: next descriptor software expects back
- * @tx_buf: TX: per-descriptor buffer state
- * @rx_page: RX: page held by each descriptor
- * @pp: RX: page pool the buffers come from
- * @skb: RX: frame in progress across descriptors
- * @stats: counters
- */
-struct vtnic_ring {
-	struct vtnic_q_vector *qv;
-	struct net_device *netdev;
-	struct device *dev;
-	void *desc;
-	dma_addr_t dma;
-	unsigned int size;
-	u16 count;
-	u16 queue_index;
-	u8 reg_idx;
-	u16 next_to_use;
-	u16 next_to_clean;
-	union {
-		struct vtnic_tx_buffer *tx_buf;
-		struct page **rx_page;
-	};
-	struct page_pool *pp;
-	struct sk_buff *skb;
-	struct vtnic_ring_stats stats;
-};
-
 /**
  * struct vtnic_q_vector - one interrupt vector and the queue pair it serves
  * @vn: the PF
  * @napi: its NAPI context
- * @tx: transmit ring
- * @rx: receive ring
+ * @tx: transmit ring, cleaned by @napi
+ * @rx: receive ring, delivering through @napi
  * @v_idx: MSI-X vector (EIMS bit); 0 in MSI/INTx mode
  * @itr_us: current moderation interval written to EITR
  * @dim: adaptive moderation state
@@ -338,8 +252,6 @@ void vtnic_down(struct vtnic *vn);
 int vtnic_reconfigure(struct vtnic *vn, unsigned int queues, u32 tx_count,
 		      u32 rx_count);
 void vtnic_update_hw_stats(struct vtnic *vn);
-void vtnic_ring_stats_read(const struct vtnic_ring_stats *s,
-			   struct vtnic_ring_stats *sum);
 void vtnic_ring_stats_total(struct vtnic *vn, struct vtnic_ring_stats *rx,
 			    struct vtnic_ring_stats *tx);
 

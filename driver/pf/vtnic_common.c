@@ -9,3 +9,4 @@
 #include "../common/vtnic_hw_pci.c"
 #include "../common/vtnic_iov.c"
 #include "../common/vtnic_mbx_pf.c"
+#include "../common/vtnic_ring.c"

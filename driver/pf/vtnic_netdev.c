@@ -429,37 +429,6 @@ void vtnic_update_hw_stats(struct vtnic *vn)
 }
 
 /**
- * vtnic_ring_stats_read() - add one ring's counters to a sum
- * @s: the ring's counters
- * @sum: where they are added
- */
-void vtnic_ring_stats_read(const struct vtnic_ring_stats *s,
-			   struct vtnic_ring_stats *sum)
-{
-	u64 packets, bytes, restart, busy, csum_err, alloc_fail, errors;
-	unsigned int start;
-
-	do {
-		start = u64_stats_fetch_begin(&s->syncp);
-		packets = s->packets;
-		bytes = s->bytes;
-		restart = s->restart;
-		busy = s->busy;
-		csum_err = s->csum_err;
-		alloc_fail = s->alloc_fail;
-		errors = s->errors;
-	} while (u64_stats_fetch_retry(&s->syncp, start));
-
-	sum->packets += packets;
-	sum->bytes += bytes;
-	sum->restart += restart;
-	sum->busy += busy;
-	sum->csum_err += csum_err;
-	sum->alloc_fail += alloc_fail;
-	sum->errors += errors;
-}
-
-/**
  * vtnic_ring_stats_total() - all rings' counters, freed rings included
  * @vn: the PF
  * @rx: zeroed, filled with the receive totals
