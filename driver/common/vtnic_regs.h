@@ -316,6 +316,37 @@ enum {
 #define VTNIC_PVFGOTC			0x34	/* good octets sent */
 #define VTNIC_PVFMPRC			0x3c	/* multicast received */
 
+/*
+ * The VF's own register window (82576 VF BAR0, datasheet 8.14; igbvf's
+ * regs.h names the same offsets).  CTRL, STATUS, the interrupt block and
+ * EITR sit where the PF's are (VTNIC_CTRL, VTNIC_STATUS, VTNIC_EI*,
+ * VTNIC_EITR); the VF's two queues are the aliases of queues 0 and 1.
+ */
+#define VTNIC_VF_EICR			0x01580
+#define VTNIC_VF_IVAR0			0x01700	/* byte 0 RX q0, byte 1 TX q0 */
+#define VTNIC_VF_IVAR_MISC		0x01740	/* byte 0 mailbox vector */
+#define VTNIC_VF_RDBAL(q)		(0x02800 + 0x100 * (q))
+#define VTNIC_VF_SRRCTL(q)		(0x0280c + 0x100 * (q))
+#define VTNIC_VF_RXDCTL(q)		(0x02828 + 0x100 * (q))
+#define VTNIC_VF_TDBAL(q)		(0x03800 + 0x100 * (q))
+#define VTNIC_VF_TXDCTL(q)		(0x03828 + 0x100 * (q))
+#define VTNIC_VF_VMBMEM			0x00800
+#define VTNIC_V2PMAILBOX		0x00c40
+#define VTNIC_V2PMAILBOX_REQ		BIT(0)	/* post a message to the PF */
+#define VTNIC_V2PMAILBOX_ACK		BIT(1)	/* the PF's message taken */
+#define VTNIC_V2PMAILBOX_VFU		BIT(2)	/* take the buffer */
+#define VTNIC_V2PMAILBOX_PFU		BIT(3)	/* the PF holds the buffer */
+#define VTNIC_V2PMAILBOX_PFSTS		BIT(4)	/* PF message waiting; R2C */
+#define VTNIC_V2PMAILBOX_PFACK		BIT(5)	/* PF took ours; R2C */
+#define VTNIC_V2PMAILBOX_RSTI		BIT(6)	/* PF reset in progress */
+#define VTNIC_V2PMAILBOX_RSTD		BIT(7)	/* PF reset done; R2C */
+#define VTNIC_V2PMAILBOX_R2C		(VTNIC_V2PMAILBOX_PFSTS | \
+					 VTNIC_V2PMAILBOX_PFACK | \
+					 VTNIC_V2PMAILBOX_RSTD)
+
+/* The VF's statistics in its own window: the PVF_STATS block at 0xf00 */
+#define VTNIC_VF_STATS			0x00f00
+
 /* PHY registers over MDIC (IEEE 802.3 clause 22) */
 #define VTNIC_PHY_BMCR			0x00
 #define VTNIC_PHY_BMCR_ANRESTART	BIT(9)

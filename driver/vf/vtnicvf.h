@@ -2,17 +2,54 @@
 /*
  * vtnicvf: VF driver for Intel VT-c SR-IOV Ethernet controllers.
  *
- * Lock order: none yet (probe and remove run under the device lock).
+ * Lock order: rtnl_lock, then vtnicvf.mbx_lock, then vtnicvf.stats_lock.
+ * Configuration (open, stop, ndo_*, ethtool) runs under rtnl; the
+ * datapath runs in NAPI and takes no lock.  Every mailbox exchange
+ * sleeps, so it happens in process context under mbx_lock: rx_mode
+ * (atomic) only records the multicast list for the service task.
  */
 #ifndef _VTNICVF_H_
 #define _VTNICVF_H_
 
+#include <linux/if_vlan.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
 #include <linux/pci.h>
+#include <linux/workqueue.h>
 
+#include "vtnic_compat.h"
+#include "vtnic_desc.h"
 #include "vtnic_hw.h"
+#include "vtnic_mbx_vf.h"
 #include "vtnic_regs.h"
+#include "vtnic_ring.h"
 
 #define VTNICVF_DRV_NAME	"vtnicvf"
+
+/*
+ * The 82576 VF has three MSI-X vectors.  One NAPI context serves the
+ * queue pair on vector 1 and the mailbox has vector 2, igbvf's layout;
+ * vector 0 (igbvf's transmit vector) stays idle.  On real hardware any
+ * layout works.  QEMU's igb ORs a VF's IVAR entry into the PF's entry
+ * for the same queue, which the PF driver left at vector 1 (igb and
+ * vtnic keep vector 0 for their "other" causes), so vector 1 is the
+ * layout that survives it; Documentation/vtnicvf.rst has the details.
+ */
+#define VTNICVF_VEC_QUEUE	1
+#define VTNICVF_VEC_MBX		2
+#define VTNICVF_NUM_VECTORS	3
+
+/* Largest MTU the PFs accept (SET_LPE up to 9216 + headers) */
+#define VTNICVF_MAX_MTU		9216
+
+#define VTNICVF_ITR_DEFAULT_US	50
+#define VTNICVF_ITR_MAX_US	8191
+
+/* The service task: link, PF messages, statistics, resets */
+#define VTNICVF_SERVICE_PERIOD	HZ
+
+/* Probe waits this often for a PF that is still resetting */
+#define VTNICVF_PROBE_TRIES	3
 
 /**
  * struct vtnicvf_mac_info - what differs between the supported VF types
@@ -24,16 +61,73 @@ struct vtnicvf_mac_info {
 	const char *name;
 };
 
+enum vtnicvf_state {
+	VTNICVF_STATE_UP,	/* rings and the queue vector live */
+	VTNICVF_STATE_REMOVING,	/* remove() started: no new service work */
+	VTNICVF_STATE_RESET,	/* the PF must see a VF reset */
+	VTNICVF_STATE_MC_SYNC,	/* the multicast list changed */
+};
+
 /**
  * struct vtnicvf - one VF
  * @hw: register window
  * @pdev: the PCI function
  * @mac: MAC-type description, from the PCI ID table
+ * @netdev: its netdev
+ * @state: enum vtnicvf_state bits
+ * @napi: the queue pair's NAPI context
+ * @tx: transmit ring
+ * @rx: receive ring
+ * @tx_ring_count: descriptors per TX ring (ethtool -G)
+ * @rx_ring_count: descriptors per RX ring
+ * @itr_us: interrupt moderation interval, microseconds (ethtool -C)
+ * @irq_name: the queue vector's IRQ name
+ * @mbx_lock: serialises mailbox exchanges and protects @mbx, @pf_ready
+ *	      and @mc_promisc
+ * @mbx: the mailbox
+ * @pf_ready: the PF answered our RESET: we are known to it
+ * @mac_from_pf: the address came from the PF (admin-set or assigned)
+ * @mc_promisc: the PF gave us all multicast
+ * @mc_lock: protects @mc_hashes, @mc_count and @mc_all, written by
+ *	     rx_mode under the address list lock
+ * @mc_hashes: multicast hashes to program
+ * @mc_count: how many the list had (may exceed what fits)
+ * @mc_all: IFF_ALLMULTI, or more addresses than fit
+ * @active_vlans: VLAN IDs the stack asked for, restored after a reset
+ * @link_up: carrier as last set
+ * @service: the service task
+ * @stats_lock: protects @hw_stats
+ * @hw_stats: the VF's device counters, folded into 64 bits
+ * @msg_enable: netif_msg bits (ethtool msglvl)
  */
 struct vtnicvf {
 	struct vtnic_hw hw;
 	struct pci_dev *pdev;
 	const struct vtnicvf_mac_info *mac;
+	struct net_device *netdev;
+	unsigned long state;
+	struct napi_struct napi;
+	struct vtnic_ring tx;
+	struct vtnic_ring rx;
+	u32 tx_ring_count;
+	u32 rx_ring_count;
+	u32 itr_us;
+	char irq_name[IFNAMSIZ + 16];
+	struct mutex mbx_lock;	/* protects mbx, pf_ready, mc_promisc */
+	struct vtnic_mbx_vf mbx;
+	bool pf_ready;
+	bool mac_from_pf;
+	bool mc_promisc;
+	spinlock_t mc_lock;	/* protects mc_hashes, mc_count, mc_all */
+	u16 mc_hashes[VTNIC_MBX_MAX_MC_HASHES];
+	unsigned int mc_count;
+	bool mc_all;
+	unsigned long active_vlans[BITS_TO_LONGS(VLAN_N_VID)];
+	bool link_up;
+	struct delayed_work service;
+	spinlock_t stats_lock;	/* protects hw_stats */
+	struct vtnic_vf_stats hw_stats;
+	u32 msg_enable;
 };
 
 static inline u32 vtnicvf_rd32(struct vtnicvf *vf, u32 reg)
@@ -45,5 +139,27 @@ static inline void vtnicvf_wr32(struct vtnicvf *vf, u32 reg, u32 val)
 {
 	vtnic_hw_wr32(&vf->hw, reg, val);
 }
+
+/* vtnicvf_txrx.c */
+int vtnicvf_up(struct vtnicvf *vf);
+void vtnicvf_down(struct vtnicvf *vf);
+void vtnicvf_write_itr(struct vtnicvf *vf);
+int vtnicvf_irq_init(struct vtnicvf *vf);
+void vtnicvf_irq_free(struct vtnicvf *vf);
+netdev_tx_t vtnicvf_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
+int vtnicvf_poll(struct napi_struct *napi, int budget);
+
+/* vtnicvf_netdev.c */
+int vtnicvf_netdev_create(struct vtnicvf *vf);
+void vtnicvf_netdev_destroy(struct vtnicvf *vf);
+int vtnicvf_hw_init(struct vtnicvf *vf, bool probing);
+void vtnicvf_service_kick(struct vtnicvf *vf);
+void vtnicvf_service(struct work_struct *work);
+void vtnicvf_update_stats(struct vtnicvf *vf);
+void vtnicvf_ring_stats(struct vtnicvf *vf, struct vtnic_ring_stats *rx,
+			struct vtnic_ring_stats *tx);
+
+/* vtnicvf_ethtool.c */
+void vtnicvf_set_ethtool_ops(struct net_device *netdev);
 
 #endif /* _VTNICVF_H_ */

@@ -7,3 +7,5 @@
 #include "../common/vtnic_hw.c"
 #include "../common/vtnic_mbx_msg.c"
 #include "../common/vtnic_hw_pci.c"
+#include "../common/vtnic_mbx_vf.c"
+#include "../common/vtnic_ring.c"

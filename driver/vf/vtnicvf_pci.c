@@ -3,10 +3,11 @@
  * vtnicvf: PCI probe/remove and module init.
  *
  * PCI resources (enable, regions, the BAR0 mapping) are device-managed
- * (vtnic_hw_pci_map()), so the PCI core releases them after remove in the
- * reverse order of probe; nothing else is set up yet.
+ * (vtnic_hw_pci_map()), so the PCI core releases them after remove; the
+ * rest unwinds in the exact reverse of probe.
  */
 
+#include <linux/etherdevice.h>
 #include <linux/module.h>
 #include <linux/pci.h>
 
@@ -29,34 +30,98 @@ static const struct pci_device_id vtnicvf_pci_tbl[] = {
 };
 MODULE_DEVICE_TABLE(pci, vtnicvf_pci_tbl);
 
+static int debug = -1;
+module_param(debug, int, 0);
+MODULE_PARM_DESC(debug, "netif_msg level (0=none,...,16=all), -1 for the default");
+
+#define VTNICVF_MSG_DEFAULT	(NETIF_MSG_DRV | NETIF_MSG_PROBE | NETIF_MSG_LINK)
+
 static int vtnicvf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 {
+	const struct vtnicvf_mac_info *mac =
+		(const struct vtnicvf_mac_info *)ent->driver_data;
 	struct device *dev = &pdev->dev;
+	struct net_device *netdev;
 	struct vtnicvf *vf;
 	u32 status;
 	int err;
 
-	vf = devm_kzalloc(dev, sizeof(*vf), GFP_KERNEL);
-	if (!vf)
+	/* The 82599 VF (ixgbevf's dialect) is not served yet */
+	if (mac->type != VTNIC_MAC_82576)
+		return -ENODEV;
+
+	netdev = alloc_etherdev(sizeof(*vf));
+	if (!netdev)
 		return -ENOMEM;
+	SET_NETDEV_DEV(netdev, dev);
+	vf = netdev_priv(netdev);
+	vf->netdev = netdev;
 	vf->pdev = pdev;
-	vf->mac = (const struct vtnicvf_mac_info *)ent->driver_data;
+	vf->mac = mac;
+	vf->msg_enable = netif_msg_init(debug, VTNICVF_MSG_DEFAULT);
+	vf->tx_ring_count = VTNIC_DEFAULT_RING;
+	vf->rx_ring_count = VTNIC_DEFAULT_RING;
+	vf->itr_us = VTNICVF_ITR_DEFAULT_US;
+	mutex_init(&vf->mbx_lock);
+	spin_lock_init(&vf->mc_lock);
+	spin_lock_init(&vf->stats_lock);
+	INIT_DELAYED_WORK(&vf->service, vtnicvf_service);
 
 	err = vtnic_hw_pci_map(&vf->hw, pdev, VTNICVF_DRV_NAME, &status);
 	if (err)
-		return err;
-
+		goto err_free_netdev;
+	vtnic_mbx_vf_init(&vf->mbx, &vf->hw);
 	pci_set_drvdata(pdev, vf);
-	dev_info(dev, "Intel %s VF, status %#010x, port link %s\n",
-		 vf->mac->name, status,
-		 status & VTNIC_STATUS_LU ? "up" : "down");
+	/* Descriptors, buffers and MSI-X messages are all bus-master writes */
+	pci_set_master(pdev);
+
+	err = vtnicvf_irq_init(vf);
+	if (err)
+		goto err_clear_master;
+
+	err = vtnicvf_netdev_create(vf);
+	if (err)
+		goto err_free_irq;
+
+	queue_delayed_work(system_wq, &vf->service, VTNICVF_SERVICE_PERIOD);
+	netdev_info(netdev, "Intel %s VF, address %pM%s\n", mac->name,
+		    netdev->dev_addr,
+		    vf->mac_from_pf ? " (from the host)" : "");
 	return 0;
+
+err_free_irq:
+	vtnicvf_irq_free(vf);
+err_clear_master:
+	pci_clear_master(pdev);
+err_free_netdev:
+	free_netdev(netdev);
+	return err;
+}
+
+static void vtnicvf_remove(struct pci_dev *pdev)
+{
+	struct vtnicvf *vf = pci_get_drvdata(pdev);
+
+	set_bit(VTNICVF_STATE_REMOVING, &vf->state);
+	cancel_delayed_work_sync(&vf->service);
+	vtnicvf_netdev_destroy(vf);
+	vtnicvf_irq_free(vf);
+	/* A kick that raced with REMOVING has nothing left to find */
+	cancel_delayed_work_sync(&vf->service);
+	/*
+	 * Leave the VF reset: its queues stop and the PF forgets what we
+	 * asked for, so nothing reaches the pool after we are gone.
+	 */
+	vtnicvf_wr32(vf, VTNIC_CTRL, VTNIC_CTRL_RST);
+	pci_clear_master(pdev);
+	free_netdev(vf->netdev);
 }
 
 static struct pci_driver vtnicvf_driver = {
 	.name		= VTNICVF_DRV_NAME,
 	.id_table	= vtnicvf_pci_tbl,
 	.probe		= vtnicvf_probe,
+	.remove		= vtnicvf_remove,
 };
 module_pci_driver(vtnicvf_driver);
 

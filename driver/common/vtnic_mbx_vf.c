@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The VF side of the VT-c mailbox (82576 datasheet 7.8.2.9): post a
+ * request, wait for the PF to take it, wait for the reply, and the
+ * requests vtnicvf makes.  Errors map to errno in vtnic_mbx_vf_errno()
+ * alone.
+ */
+
+#include <linux/bitfield.h>
+#include <linux/delay.h>
+#include <linux/errno.h>
+#include <linux/math.h>
+#include <linux/string.h>
+
+#include "vtnic_mbx_vf.h"
+#include "vtnic_regs.h"
+
+/**
+ * vtnic_mbx_vf_init() - a mailbox before the first reset
+ * @mbx: the mailbox
+ * @hw: the VF's register window
+ */
+void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw)
+{
+	memset(mbx, 0, sizeof(*mbx));
+	mbx->hw = hw;
+}
+
+/* Read V2PMAILBOX, keeping the read-to-clear bits for whoever needs them */
+static u32 vtnic_mbx_vf_v2p(struct vtnic_mbx_vf *mbx)
+{
+	u32 v2p = vtnic_hw_rd32(mbx->hw, VTNIC_V2PMAILBOX);
+
+	mbx->v2p |= v2p & VTNIC_V2PMAILBOX_R2C;
+	if (v2p & VTNIC_V2PMAILBOX_RSTI)
+		mbx->pf_reset = true;
+	return v2p;
+}
+
+/* Consume @bits if seen; true when they were */
+static bool vtnic_mbx_vf_take(struct vtnic_mbx_vf *mbx, u32 bits)
+{
+	vtnic_mbx_vf_v2p(mbx);
+	if (!(mbx->v2p & bits))
+		return false;
+	mbx->v2p &= ~bits;
+	return true;
+}
+
+/* Wait for @bits; -ENODEV, -EAGAIN when the PF reset meanwhile, -ETIMEDOUT */
+static int vtnic_mbx_vf_wait(struct vtnic_mbx_vf *mbx, u32 bits)
+{
+	unsigned int i;
+
+	for (i = 0; i < VTNIC_MBX_VF_POLLS; i++) {
+		if (vtnic_mbx_vf_take(mbx, bits))
+			return 0;
+		if (!vtnic_hw_present(mbx->hw))
+			return -ENODEV;
+		if (mbx->v2p & VTNIC_V2PMAILBOX_RSTD)
+			mbx->pf_reset = true;
+		if (mbx->pf_reset)
+			return -EAGAIN;
+		usleep_range(VTNIC_MBX_VF_POLL_US, 2 * VTNIC_MBX_VF_POLL_US);
+	}
+	return -ETIMEDOUT;
+}
+
+/* Take the buffer: the VFU write sticks only while the PF does not hold it */
+static int vtnic_mbx_vf_lock(struct vtnic_mbx_vf *mbx)
+{
+	unsigned int i;
+
+	for (i = 0; i < VTNIC_MBX_VF_RST_POLLS; i++) {
+		vtnic_hw_wr32(mbx->hw, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_VFU);
+		if (vtnic_mbx_vf_v2p(mbx) & VTNIC_V2PMAILBOX_VFU)
+			return 0;
+		if (!vtnic_hw_present(mbx->hw))
+			return -ENODEV;
+		usleep_range(VTNIC_MBX_VF_POLL_US, 2 * VTNIC_MBX_VF_POLL_US);
+	}
+	return -EBUSY;
+}
+
+/* Copy the PF's message and acknowledge it, which gives the buffer back */
+static int vtnic_mbx_vf_read(struct vtnic_mbx_vf *mbx, u32 *msg,
+			     unsigned int words)
+{
+	unsigned int i;
+	int err;
+
+	err = vtnic_mbx_vf_lock(mbx);
+	if (err)
+		return err;
+	for (i = 0; i < words; i++)
+		msg[i] = vtnic_hw_rd32(mbx->hw, VTNIC_VF_VMBMEM + 4 * i);
+	vtnic_hw_wr32(mbx->hw, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_ACK);
+	return 0;
+}
+
+/* A PF control message: the PF tells whether we may talk and have link */
+static void vtnic_mbx_vf_control(struct vtnic_mbx_vf *mbx, u32 word0)
+{
+	mbx->cts = !!(word0 & VTNIC_MBX_CTS);
+}
+
+/*
+ * The one place mailbox outcomes become errno.  A NACK is the PF's
+ * policy talking: an address it does not allow, a VLAN it will not give,
+ * a frame size out of its range.
+ */
+static int vtnic_mbx_vf_errno(u16 opcode, const struct vtnic_mbx_hdr *reply)
+{
+	if (reply->ack)
+		return 0;
+	if (!reply->nack)
+		return -EIO;
+	switch (opcode) {
+	case VTNIC_MBX_RESET:
+	case VTNIC_MBX_SET_MAC_ADDR:
+		return -EADDRNOTAVAIL;
+	case VTNIC_MBX_SET_LPE:
+		return -EINVAL;
+	default:
+		return -EPERM;
+	}
+}
+
+/*
+ * Post @msg (@words words) and read the reply's first @reply_words words
+ * into @msg.  Return: 0 on ACK, or an errno from vtnic_mbx_vf_errno() or
+ * the transport.
+ */
+static int vtnic_mbx_vf_xfer(struct vtnic_mbx_vf *mbx, u32 *msg,
+			     unsigned int words, unsigned int reply_words)
+{
+	u16 opcode = FIELD_GET(VTNIC_MBX_OPCODE, msg[0]);
+	struct vtnic_mbx_hdr reply;
+	unsigned int i;
+	int err;
+
+	if (mbx->pf_reset)
+		return -EAGAIN;
+	err = vtnic_mbx_vf_lock(mbx);
+	if (err)
+		return err;
+	/* Stale acknowledgements belong to nothing we wait for now */
+	mbx->v2p &= ~VTNIC_V2PMAILBOX_PFACK;
+	for (i = 0; i < VTNIC_MBX_WORDS; i++)
+		vtnic_hw_wr32(mbx->hw, VTNIC_VF_VMBMEM + 4 * i,
+			      i < words ? msg[i] : 0);
+	vtnic_hw_wr32(mbx->hw, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_REQ);
+
+	err = vtnic_mbx_vf_wait(mbx, VTNIC_V2PMAILBOX_PFACK);
+	if (err)
+		return err;
+
+	/* The reply; a control message may come first: note it, wait on */
+	for (;;) {
+		err = vtnic_mbx_vf_wait(mbx, VTNIC_V2PMAILBOX_PFSTS);
+		if (!err)
+			err = vtnic_mbx_vf_read(mbx, msg, reply_words);
+		if (err)
+			return err;
+		if (vtnic_mbx_hdr_decode(msg[0], &reply))
+			return -EIO;
+		if (reply.opcode == VTNIC_MBX_PF_CONTROL) {
+			vtnic_mbx_vf_control(mbx, msg[0]);
+			continue;
+		}
+		if (reply.opcode != opcode)
+			return -EIO;
+		break;
+	}
+	if (opcode != VTNIC_MBX_RESET)
+		mbx->cts = reply.cts;
+	return vtnic_mbx_vf_errno(opcode, &reply);
+}
+
+static int vtnic_mbx_vf_req(struct vtnic_mbx_vf *mbx, u16 opcode, u8 info,
+			    u32 *msg, unsigned int words)
+{
+	struct vtnic_mbx_hdr hdr = { .opcode = opcode, .info = info };
+
+	msg[0] = vtnic_mbx_hdr_encode(&hdr);
+	return vtnic_mbx_vf_xfer(mbx, msg, words, 1);
+}
+
+/**
+ * vtnic_mbx_vf_reset() - reset the VF and introduce it to the PF
+ * @mbx: the mailbox
+ * @info: the PF's answer
+ *
+ * CTRL.RST resets the VF's queues and interrupts and tells the PF
+ * (VFLRE).  While the PF itself resets it keeps RSTI set; once it is
+ * done, RESET gets the VF's address and makes it clear to send.
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0; -EAGAIN while the PF resets (RSTI); -ETIMEDOUT when the PF
+ * does not answer (its interface is down); -EADDRNOTAVAIL with
+ * @info->mac_valid false when the PF has no address for the VF (which
+ * is not a failure: the VF then picks one); -EBUSY or -ENODEV.
+ */
+int vtnic_mbx_vf_reset(struct vtnic_mbx_vf *mbx,
+		       struct vtnic_mbx_vf_reset_info *info)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+	struct vtnic_mbx_hdr hdr = { .opcode = VTNIC_MBX_RESET };
+	unsigned int i;
+	int err;
+
+	memset(info, 0, sizeof(*info));
+	vtnic_hw_wr32(mbx->hw, VTNIC_CTRL, VTNIC_CTRL_RST);
+	mbx->v2p = 0;
+	mbx->cts = false;
+	for (i = 0; i < VTNIC_MBX_VF_RST_POLLS; i++) {
+		usleep_range(VTNIC_MBX_VF_POLL_US, 2 * VTNIC_MBX_VF_POLL_US);
+		if (!(vtnic_hw_rd32(mbx->hw, VTNIC_V2PMAILBOX) &
+		      VTNIC_V2PMAILBOX_RSTI))
+			break;
+	}
+	if (!vtnic_hw_present(mbx->hw))
+		return -ENODEV;
+	if (i == VTNIC_MBX_VF_RST_POLLS)
+		return -EAGAIN;
+	/* This reset answers every reset indication seen so far */
+	mbx->v2p = 0;
+	mbx->pf_reset = false;
+
+	msg[0] = vtnic_mbx_hdr_encode(&hdr);
+	err = vtnic_mbx_vf_xfer(mbx, msg, 1, 3);
+	if (err && err != -EADDRNOTAVAIL)
+		return err;
+	if (!err) {
+		vtnic_mbx_get_mac(&msg[1], info->mac);
+		info->mac_valid = true;
+	}
+	/* Replies to the requests that follow carry CTS from here on */
+	mbx->cts = true;
+	return err;
+}
+
+/**
+ * vtnic_mbx_vf_set_mac() - ask for a unicast address
+ * @mbx: the mailbox
+ * @mac: the address
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0, -EADDRNOTAVAIL when the PF refused it (an address set by
+ * the host admin, or one in use), or a transport errno.
+ */
+int vtnic_mbx_vf_set_mac(struct vtnic_mbx_vf *mbx, const u8 *mac)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+
+	vtnic_mbx_put_mac(&msg[1], mac);
+	return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_SET,
+				msg, 3);
+}
+
+/**
+ * vtnic_mbx_vf_set_multicast() - the multicast hashes to receive
+ * @mbx: the mailbox
+ * @hashes: vtnic_mc_hash() values
+ * @count: at most VTNIC_MBX_MAX_MC_HASHES
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0, -EINVAL for too many, or a transport or PF errno.
+ */
+int vtnic_mbx_vf_set_multicast(struct vtnic_mbx_vf *mbx, const u16 *hashes,
+			       unsigned int count)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+	int err;
+
+	err = vtnic_mbx_put_mc_hashes(&msg[1], VTNIC_MBX_WORDS - 1, hashes,
+				      count);
+	if (err)
+		return err;
+	return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_MULTICAST, count, msg,
+				1 + DIV_ROUND_UP(count, 2));
+}
+
+/**
+ * vtnic_mbx_vf_set_mc_promisc() - receive all multicast, or the hashes
+ * @mbx: the mailbox
+ * @on: all multicast
+ *
+ * Stock igb hosts know SET_PROMISC too (Intel's opcode 6); a host that
+ * does not, or does not allow it, NACKs.
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0, -EPERM when the PF refused, or a transport errno.
+ */
+int vtnic_mbx_vf_set_mc_promisc(struct vtnic_mbx_vf *mbx, bool on)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+
+	return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_PROMISC,
+				on ? VTNIC_MBX_PROMISC_MULTICAST : 0, msg, 1);
+}
+
+/**
+ * vtnic_mbx_vf_set_vlan() - add or remove a VLAN filter
+ * @mbx: the mailbox
+ * @vid: VLAN ID
+ * @add: add, or remove
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0, -EPERM when the PF refused (a port VLAN, no filter left),
+ * or a transport errno.
+ */
+int vtnic_mbx_vf_set_vlan(struct vtnic_mbx_vf *mbx, u16 vid, bool add)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+
+	msg[1] = vid;
+	return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_VLAN,
+				add ? VTNIC_MBX_VLAN_ADD : 0, msg, 2);
+}
+
+/**
+ * vtnic_mbx_vf_set_lpe() - the largest frame the VF receives
+ * @mbx: the mailbox
+ * @max_frame: bytes, with the Ethernet header, one VLAN tag and the FCS
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0, -EINVAL when the PF refused the size, or a transport errno.
+ */
+int vtnic_mbx_vf_set_lpe(struct vtnic_mbx_vf *mbx, u32 max_frame)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+
+	msg[1] = max_frame;
+	return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_LPE, 0, msg, 2);
+}
+
+/**
+ * vtnic_mbx_vf_poll() - take what the PF sent unasked
+ * @mbx: the mailbox
+ *
+ * A PF control message updates @mbx->cts; a PF reset sets
+ * @mbx->pf_reset, which only vtnic_mbx_vf_reset() clears.
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: true when the link or the reset state may have changed.
+ */
+bool vtnic_mbx_vf_poll(struct vtnic_mbx_vf *mbx)
+{
+	bool was_cts = mbx->cts, was_reset = mbx->pf_reset;
+	struct vtnic_mbx_hdr hdr;
+	u32 word0;
+
+	if (vtnic_mbx_vf_take(mbx, VTNIC_V2PMAILBOX_RSTD))
+		mbx->pf_reset = true;
+	if (vtnic_mbx_vf_take(mbx, VTNIC_V2PMAILBOX_PFSTS) &&
+	    !vtnic_mbx_vf_read(mbx, &word0, 1) &&
+	    !vtnic_mbx_hdr_decode(word0, &hdr)) {
+		/*
+		 * A control message says whether we may talk.  A NACK without
+		 * CTS says the PF forgot us (it reset): only a VF reset makes
+		 * us clear to send again, as igbvf does.
+		 */
+		if (hdr.opcode == VTNIC_MBX_PF_CONTROL)
+			vtnic_mbx_vf_control(mbx, word0);
+		else if (hdr.nack && !hdr.cts)
+			mbx->pf_reset = true;
+	}
+	return mbx->cts != was_cts || mbx->pf_reset != was_reset;
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The VF side of the VT-c mailbox: the transport (82576 datasheet
+ * 7.8.2.9, igbvf's steps) and the requests vtnicvf makes.  Plain logic
+ * over the VF's register window, so the unit tests compile it too.
+ *
+ * Every exchange is one request and its reply under the caller's lock,
+ * in process context: posted operations poll with a bounded sleep.  A
+ * PF control message that arrives while a reply is awaited is taken
+ * and recorded, not mistaken for the reply.
+ */
+#ifndef _VTNIC_MBX_VF_H_
+#define _VTNIC_MBX_VF_H_
+
+#include <linux/types.h>
+
+#include "vtnic_hw.h"
+#include "vtnic_mbx_msg.h"
+
+/*
+ * Bounds: each wait polls every VTNIC_MBX_VF_POLL_US; a posted message
+ * waits up to VTNIC_MBX_VF_POLLS of them (about 1 s, igbvf's bound) for
+ * the PF to take it and as long again for the reply.
+ */
+#define VTNIC_MBX_VF_POLL_US		500
+#define VTNIC_MBX_VF_POLLS		2000
+/* After CTRL.RST, how long the PF may keep RSTI set before we give up */
+#define VTNIC_MBX_VF_RST_POLLS		20
+
+/**
+ * struct vtnic_mbx_vf - one VF's mailbox
+ * @hw: the VF's register window
+ * @v2p: read-to-clear V2PMAILBOX bits seen and not yet consumed: a read
+ *	 for one purpose must not lose the bits another check waits for
+ * @cts: the last word 0 from the PF carried CTS (clear to send): the PF
+ *	 takes our messages and lets the link up.  A RESET reply never
+ *	 carries it (Intel's rule), so it is learned from the next reply.
+ * @pf_reset: the PF reset (RSTI, RSTD) or forgot the VF (a NACK without
+ *	      CTS): the VF must reset before it talks again
+ */
+struct vtnic_mbx_vf {
+	struct vtnic_hw *hw;
+	u32 v2p;
+	bool cts;
+	bool pf_reset;
+};
+
+/**
+ * struct vtnic_mbx_vf_reset_info - what the PF's RESET reply says
+ * @mac: the address the PF assigned the VF
+ * @mac_valid: @mac is set; false when the PF has none for the VF (NACK),
+ *	       so the VF picks one and asks for it with SET_MAC_ADDR
+ */
+struct vtnic_mbx_vf_reset_info {
+	u8 mac[6];
+	bool mac_valid;
+};
+
+void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw);
+int vtnic_mbx_vf_reset(struct vtnic_mbx_vf *mbx,
+		       struct vtnic_mbx_vf_reset_info *info);
+int vtnic_mbx_vf_set_mac(struct vtnic_mbx_vf *mbx, const u8 *mac);
+int vtnic_mbx_vf_set_multicast(struct vtnic_mbx_vf *mbx, const u16 *hashes,
+			       unsigned int count);
+int vtnic_mbx_vf_set_mc_promisc(struct vtnic_mbx_vf *mbx, bool on);
+int vtnic_mbx_vf_set_vlan(struct vtnic_mbx_vf *mbx, u16 vid, bool add);
+int vtnic_mbx_vf_set_lpe(struct vtnic_mbx_vf *mbx, u32 max_frame);
+bool vtnic_mbx_vf_poll(struct vtnic_mbx_vf *mbx);
+
+#endif /* _VTNIC_MBX_VF_H_ */

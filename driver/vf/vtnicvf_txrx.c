@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vtnicvf: the VF's queue pair and its interrupts.  The rings, transmit
+ * and receive are the PF's (driver/common/vtnic_ring.c); this file
+ * programs them into the VF's queue 0 and serves the two MSI-X vectors:
+ * vector 0 the queue pair, vector 1 the mailbox (82576 VF: 3 vectors,
+ * MSI-X only).
+ */
+
+#include <linux/bitfield.h>
+#include <linux/interrupt.h>
+
+#include "vtnicvf.h"
+
+static void vtnicvf_queue_irq_enable(struct vtnicvf *vf)
+{
+	vtnicvf_wr32(vf, VTNIC_EIMS, BIT(VTNICVF_VEC_QUEUE));
+}
+
+static irqreturn_t vtnicvf_queue_irq(int irq, void *data)
+{
+	struct vtnicvf *vf = data;
+
+	napi_schedule_irqoff(&vf->napi);
+	return IRQ_HANDLED;
+}
+
+/*
+ * The PF wrote to the mailbox, or reset.  The exchange sleeps, so the
+ * service task takes it.  (QEMU's igb raises this for the wrong vector;
+ * the service task also polls, see Documentation/vtnicvf.rst.)
+ */
+static irqreturn_t vtnicvf_mbx_irq(int irq, void *data)
+{
+	struct vtnicvf *vf = data;
+
+	vtnicvf_service_kick(vf);
+	vtnicvf_wr32(vf, VTNIC_EIMS, BIT(VTNICVF_VEC_MBX));
+	return IRQ_HANDLED;
+}
+
+/**
+ * vtnicvf_poll() - NAPI poll of the queue pair
+ * @napi: the VF's NAPI context
+ * @budget: receive budget
+ *
+ * Return: receive work done; @budget to be polled again.
+ */
+int vtnicvf_poll(struct napi_struct *napi, int budget)
+{
+	struct vtnicvf *vf = container_of(napi, struct vtnicvf, napi);
+	bool tx_done = vtnic_clean_tx(&vf->tx, budget,
+				      test_bit(VTNICVF_STATE_UP, &vf->state));
+	int work = 0;
+
+	if (budget)
+		work = vtnic_clean_rx(&vf->rx, budget);
+	if (!tx_done || work >= budget)
+		return budget;
+	if (napi_complete_done(napi, work) &&
+	    test_bit(VTNICVF_STATE_UP, &vf->state))
+		vtnicvf_queue_irq_enable(vf);
+	return min(work, budget - 1);
+}
+
+/**
+ * vtnicvf_xmit_frame() - ndo_start_xmit
+ * @skb: the packet
+ * @netdev: the VF's netdev
+ *
+ * Return: NETDEV_TX_OK, or NETDEV_TX_BUSY when the ring is full.
+ */
+netdev_tx_t vtnicvf_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
+{
+	struct vtnicvf *vf = netdev_priv(netdev);
+
+	return vtnic_ring_xmit(&vf->tx, skb);
+}
+
+/**
+ * vtnicvf_write_itr() - program the queue vector's moderation interval
+ * @vf: the VF
+ */
+void vtnicvf_write_itr(struct vtnicvf *vf)
+{
+	vtnicvf_wr32(vf, VTNIC_EITR(VTNICVF_VEC_QUEUE),
+		     FIELD_PREP(VTNIC_EITR_INTERVAL, vf->itr_us) |
+		     VTNIC_EITR_CNT_IGNR);
+}
+
+/**
+ * vtnicvf_irq_init() - allocate the MSI-X vectors, request the mailbox's
+ * @vf: the VF
+ *
+ * The mailbox vector lives as long as the device is bound: the PF may
+ * talk while the interface is down.
+ *
+ * Return: 0 or a negative errno, with nothing left allocated.
+ */
+int vtnicvf_irq_init(struct vtnicvf *vf)
+{
+	struct pci_dev *pdev = vf->pdev;
+	int err;
+
+	err = pci_alloc_irq_vectors(pdev, VTNICVF_NUM_VECTORS,
+				    VTNICVF_NUM_VECTORS, PCI_IRQ_MSIX);
+	if (err < 0)
+		return dev_err_probe(&pdev->dev, err,
+				     "no MSI-X vectors (the VF has no other mode)\n");
+
+	err = request_irq(pci_irq_vector(pdev, VTNICVF_VEC_MBX), vtnicvf_mbx_irq,
+			  0, dev_name(&pdev->dev), vf);
+	if (err)
+		goto err_free_vectors;
+
+	/* The mailbox cause to vector 1; it clears itself when raised */
+	vtnicvf_wr32(vf, VTNIC_VF_IVAR_MISC,
+		     VTNICVF_VEC_MBX | VTNIC_IVAR_VALID);
+	vtnicvf_wr32(vf, VTNIC_EIAC, BIT(VTNICVF_VEC_QUEUE) | BIT(VTNICVF_VEC_MBX));
+	vtnicvf_wr32(vf, VTNIC_EIAM, BIT(VTNICVF_VEC_QUEUE) | BIT(VTNICVF_VEC_MBX));
+	vtnicvf_wr32(vf, VTNIC_EIMS, BIT(VTNICVF_VEC_MBX));
+	return 0;
+
+err_free_vectors:
+	pci_free_irq_vectors(pdev);
+	return err;
+}
+
+/**
+ * vtnicvf_irq_free() - undo vtnicvf_irq_init()
+ * @vf: the VF, with the queue vector released
+ */
+void vtnicvf_irq_free(struct vtnicvf *vf)
+{
+	vtnicvf_wr32(vf, VTNIC_EIMC, ~0U);
+	free_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_MBX), vf);
+	pci_free_irq_vectors(vf->pdev);
+}
+
+static void vtnicvf_configure_tx(struct vtnicvf *vf)
+{
+	vtnicvf_wr32(vf, VTNIC_VF_TXDCTL(0), 0);
+	vtnic_ring_set_base(&vf->tx, VTNIC_VF_TDBAL(0));
+	vtnicvf_wr32(vf, VTNIC_VF_TXDCTL(0),
+		     FIELD_PREP(VTNIC_XDCTL_PTHRESH, 8) |
+		     FIELD_PREP(VTNIC_XDCTL_HTHRESH, 1) |
+		     FIELD_PREP(VTNIC_XDCTL_WTHRESH, 16) |
+		     VTNIC_XDCTL_ENABLE);
+}
+
+/*
+ * The PF owns the receiver (RCTL, filters, frame size, checksum and VLAN
+ * stripping per pool); the VF has its descriptor queue.
+ */
+static void vtnicvf_configure_rx(struct vtnicvf *vf)
+{
+	vtnicvf_wr32(vf, VTNIC_VF_RXDCTL(0), 0);
+	vtnic_ring_set_base(&vf->rx, VTNIC_VF_RDBAL(0));
+	vtnicvf_wr32(vf, VTNIC_VF_SRRCTL(0),
+		     FIELD_PREP(VTNIC_SRRCTL_BSIZEPKT, VTNIC_RX_BUFSZ / 1024) |
+		     FIELD_PREP(VTNIC_SRRCTL_DESCTYPE,
+				VTNIC_SRRCTL_DESCTYPE_ADV_ONEBUF) |
+		     VTNIC_SRRCTL_DROP_EN);
+	vtnicvf_wr32(vf, VTNIC_VF_RXDCTL(0),
+		     FIELD_PREP(VTNIC_XDCTL_PTHRESH, 8) |
+		     FIELD_PREP(VTNIC_XDCTL_HTHRESH, 8) |
+		     FIELD_PREP(VTNIC_XDCTL_WTHRESH, 4) |
+		     VTNIC_XDCTL_ENABLE);
+	/* The tail is written once the queue is enabled */
+	vtnic_rx_fill(&vf->rx);
+}
+
+static void vtnicvf_rings_free(struct vtnicvf *vf)
+{
+	vtnic_ring_free(&vf->tx);
+	vtnic_ring_free(&vf->rx);
+}
+
+/**
+ * vtnicvf_up() - allocate and start the queue pair
+ * @vf: the VF, reset (vtnicvf_hw_init()) or not answered by its PF yet
+ *
+ * Carrier stays off: the service task turns it on when the PF gives
+ * link.
+ *
+ * Context: rtnl.
+ * Return: 0 or a negative errno, with nothing left allocated.
+ */
+int vtnicvf_up(struct vtnicvf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+	int err;
+
+	vf->tx.count = vf->tx_ring_count;
+	vf->rx.count = vf->rx_ring_count;
+	err = vtnic_tx_ring_alloc(&vf->tx);
+	if (!err)
+		err = vtnic_rx_ring_alloc(&vf->rx);
+	if (err)
+		goto err_free_rings;
+
+	snprintf(vf->irq_name, sizeof(vf->irq_name), "%s-TxRx-0",
+		 netdev->name);
+	err = request_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE),
+			  vtnicvf_queue_irq, 0, vf->irq_name, vf);
+	if (err)
+		goto err_free_rings;
+
+	vtnicvf_configure_tx(vf);
+	vtnicvf_configure_rx(vf);
+	/* RX and TX queue 0 to the queue vector (IVAR0 bytes 0 and 1) */
+	vtnicvf_wr32(vf, VTNIC_VF_IVAR0,
+		     (VTNICVF_VEC_QUEUE | VTNIC_IVAR_VALID) |
+		     (VTNICVF_VEC_QUEUE | VTNIC_IVAR_VALID) << 8);
+	vtnicvf_write_itr(vf);
+
+	set_bit(VTNICVF_STATE_UP, &vf->state);
+	napi_enable(&vf->napi);
+	vtnicvf_queue_irq_enable(vf);
+	netif_tx_start_all_queues(netdev);
+	return 0;
+
+err_free_rings:
+	vtnicvf_rings_free(vf);
+	return err;
+}
+
+/**
+ * vtnicvf_down() - stop and free the queue pair
+ * @vf: the VF
+ *
+ * Context: rtnl.
+ */
+void vtnicvf_down(struct vtnicvf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+
+	if (!test_and_clear_bit(VTNICVF_STATE_UP, &vf->state))
+		return;
+	netif_carrier_off(netdev);
+	vf->link_up = false;
+	netif_tx_disable(netdev);
+
+	/* Stop the DMA before the buffers go */
+	vtnicvf_wr32(vf, VTNIC_VF_RXDCTL(0), 0);
+	vtnicvf_wr32(vf, VTNIC_VF_TXDCTL(0), 0);
+	vtnicvf_wr32(vf, VTNIC_EIMC, BIT(VTNICVF_VEC_QUEUE));
+	vtnicvf_rd32(vf, VTNIC_STATUS);
+
+	synchronize_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE));
+	free_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE), vf);
+	napi_disable(&vf->napi);
+	vtnicvf_rings_free(vf);
+}
