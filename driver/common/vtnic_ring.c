@@ -749,9 +749,17 @@ int vtnic_clean_rx(struct vtnic_ring *ring, int budget)
 		vtnic_rx_hash(ring, desc, skb);
 		vtnic_rx_csum(ring, staterr, skb);
 		if ((staterr & VTNIC_RXD_STAT_VP) &&
-		    (ring->netdev->features & NETIF_F_HW_VLAN_CTAG_RX))
-			__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q),
-					       le16_to_cpu(desc->wb.vlan));
+		    (ring->netdev->features & NETIF_F_HW_VLAN_CTAG_RX)) {
+			u16 vid = le16_to_cpu(desc->wb.vlan) & VLAN_VID_MASK;
+
+			/*
+			 * A VF behind a port VLAN gets that VLAN stripped but
+			 * must not see it: only the VLANs it added are tags.
+			 */
+			if (!ring->vlans || test_bit(vid, ring->vlans))
+				__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q),
+						       le16_to_cpu(desc->wb.vlan));
+		}
 
 		bytes += skb->len;
 		pkts++;

@@ -82,6 +82,8 @@ struct vtnic_ring_stats {
  * @rx_page: RX: page held by each descriptor
  * @pp: RX: page pool the buffers come from
  * @skb: RX: frame in progress across descriptors
+ * @vlans: RX: when set, a stripped tag is passed up only for these VLAN
+ *	   IDs (a VF: the host's port VLAN is not the guest's business)
  * @stats: counters
  *
  * The owner fills @napi through @reg_idx, then calls vtnic_ring_init().
@@ -106,6 +108,7 @@ struct vtnic_ring {
 	};
 	struct page_pool *pp;
 	struct sk_buff *skb;
+	const unsigned long *vlans;
 	struct vtnic_ring_stats stats;
 };
 

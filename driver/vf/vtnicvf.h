@@ -145,6 +145,7 @@ int vtnicvf_up(struct vtnicvf *vf);
 void vtnicvf_down(struct vtnicvf *vf);
 void vtnicvf_write_itr(struct vtnicvf *vf);
 int vtnicvf_irq_init(struct vtnicvf *vf);
+void vtnicvf_irq_configure(struct vtnicvf *vf);
 void vtnicvf_irq_free(struct vtnicvf *vf);
 netdev_tx_t vtnicvf_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
 int vtnicvf_poll(struct napi_struct *napi, int budget);

@@ -114,6 +114,7 @@ int vtnicvf_hw_init(struct vtnicvf *vf, bool probing)
 	if (!vf->pf_ready)
 		goto out;
 	err = 0;
+	vtnicvf_irq_configure(vf);
 
 	if (info.mac_valid && is_valid_ether_addr(info.mac)) {
 		/* The host's address for us wins over ours */
@@ -422,6 +423,7 @@ static void vtnicvf_ring_setup(struct vtnicvf *vf, struct vtnic_ring *ring)
 	ring->hw = &vf->hw;
 	ring->queue_index = 0;
 	ring->reg_idx = 0;
+	ring->vlans = vf->active_vlans;
 	vtnic_ring_init(ring);
 }
 

@@ -89,6 +89,29 @@ void vtnicvf_write_itr(struct vtnicvf *vf)
 }
 
 /**
+ * vtnicvf_irq_configure() - route the causes to the vectors
+ * @vf: the VF
+ *
+ * A PF reset clears these registers, so every VF reset rewrites them.
+ * The queue vector is unmasked by vtnicvf_up().
+ */
+void vtnicvf_irq_configure(struct vtnicvf *vf)
+{
+	u32 vecs = BIT(VTNICVF_VEC_QUEUE) | BIT(VTNICVF_VEC_MBX);
+
+	/* RX and TX queue 0 (IVAR0 bytes 0 and 1), the mailbox (IVAR_MISC) */
+	vtnicvf_wr32(vf, VTNIC_VF_IVAR0,
+		     (VTNICVF_VEC_QUEUE | VTNIC_IVAR_VALID) |
+		     (VTNICVF_VEC_QUEUE | VTNIC_IVAR_VALID) << 8);
+	vtnicvf_wr32(vf, VTNIC_VF_IVAR_MISC, VTNICVF_VEC_MBX | VTNIC_IVAR_VALID);
+	/* Each cause clears and masks itself when it raises its vector */
+	vtnicvf_wr32(vf, VTNIC_EIAC, vecs);
+	vtnicvf_wr32(vf, VTNIC_EIAM, vecs);
+	vtnicvf_write_itr(vf);
+	vtnicvf_wr32(vf, VTNIC_EIMS, BIT(VTNICVF_VEC_MBX));
+}
+
+/**
  * vtnicvf_irq_init() - allocate the MSI-X vectors, request the mailbox's
  * @vf: the VF
  *
@@ -113,12 +136,7 @@ int vtnicvf_irq_init(struct vtnicvf *vf)
 	if (err)
 		goto err_free_vectors;
 
-	/* The mailbox cause to vector 1; it clears itself when raised */
-	vtnicvf_wr32(vf, VTNIC_VF_IVAR_MISC,
-		     VTNICVF_VEC_MBX | VTNIC_IVAR_VALID);
-	vtnicvf_wr32(vf, VTNIC_EIAC, BIT(VTNICVF_VEC_QUEUE) | BIT(VTNICVF_VEC_MBX));
-	vtnicvf_wr32(vf, VTNIC_EIAM, BIT(VTNICVF_VEC_QUEUE) | BIT(VTNICVF_VEC_MBX));
-	vtnicvf_wr32(vf, VTNIC_EIMS, BIT(VTNICVF_VEC_MBX));
+	vtnicvf_irq_configure(vf);
 	return 0;
 
 err_free_vectors:
@@ -208,11 +226,7 @@ int vtnicvf_up(struct vtnicvf *vf)
 
 	vtnicvf_configure_tx(vf);
 	vtnicvf_configure_rx(vf);
-	/* RX and TX queue 0 to the queue vector (IVAR0 bytes 0 and 1) */
-	vtnicvf_wr32(vf, VTNIC_VF_IVAR0,
-		     (VTNICVF_VEC_QUEUE | VTNIC_IVAR_VALID) |
-		     (VTNICVF_VEC_QUEUE | VTNIC_IVAR_VALID) << 8);
-	vtnicvf_write_itr(vf);
+	vtnicvf_irq_configure(vf);
 
 	set_bit(VTNICVF_STATE_UP, &vf->state);
 	napi_enable(&vf->napi);
