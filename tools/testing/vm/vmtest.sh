@@ -35,7 +35,8 @@ log shows no oops, WARN, BUG, call trace or DMAR fault.
 
 The serial log is kept in build/vm/<pf>-<vf>.log, the test stream in
 build/vm/<pf>-<vf>.ktap.  QEMU with KVM: set VTNIC_VM_ACCEL=kvm (opt-in;
-TCG is the default and what CI uses).
+TCG is the default and what CI uses).  VTNIC_QEMU_DEBUG adds QEMU
+arguments for debugging, e.g. "-trace enable=igb_core_vf_reset -D FILE".
 USAGE
 }
 
@@ -130,7 +131,7 @@ if [ "$action" = demo ] || [ "$action" = bench ]; then
 	fi
 	echo "vmtest: booting the $action VM (kernel log: ${log#"$top"/})"
 	rc=0
-	timeout --foreground "$timeout" "${qemu[@]}" -serial file:"$log" "${second[@]}" </dev/null || rc=$?
+	timeout --foreground "$timeout" "${qemu[@]}" ${VTNIC_QEMU_DEBUG:-} -serial file:"$log" "${second[@]}" </dev/null || rc=$?
 	case "$rc" in
 	1) ;;
 	3) echo "vmtest: the $action failed"; exit 1 ;;
@@ -149,7 +150,7 @@ run_vm()
 		timeout --foreground "$timeout" "${qemu[@]}" -serial stdio \
 			-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null | tee "$log" || rc=${PIPESTATUS[0]}
 	else
-		timeout --foreground "$timeout" "${qemu[@]}" -serial file:"$log" \
+		timeout --foreground "$timeout" "${qemu[@]}" ${VTNIC_QEMU_DEBUG:-} -serial file:"$log" \
 			-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null || rc=$?
 	fi
 }
