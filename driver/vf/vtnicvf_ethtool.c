@@ -5,6 +5,7 @@
  * every counter.
  */
 
+#include <linux/bitfield.h>
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
