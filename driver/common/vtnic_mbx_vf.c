@@ -31,6 +31,9 @@ static u32 vtnic_mbx_vf_v2p(struct vtnic_mbx_vf *mbx)
 {
 	u32 v2p = vtnic_hw_rd32(mbx->hw, VTNIC_V2PMAILBOX);
 
+	/* The all ones of a device that is gone are no mailbox bits */
+	if (!vtnic_hw_present(mbx->hw))
+		return 0;
 	mbx->v2p |= v2p & VTNIC_V2PMAILBOX_R2C;
 	if (v2p & VTNIC_V2PMAILBOX_RSTI)
 		mbx->pf_reset = true;
