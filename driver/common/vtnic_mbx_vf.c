@@ -31,6 +31,9 @@ static u32 vtnic_mbx_vf_v2p(struct vtnic_mbx_vf *mbx)
 {
 	u32 v2p = vtnic_hw_rd32(mbx->hw, VTNIC_V2PMAILBOX);
 
+	/* The all ones of a device that is gone are no mailbox bits */
+	if (!vtnic_hw_present(mbx->hw))
+		return 0;
 	mbx->v2p |= v2p & VTNIC_V2PMAILBOX_R2C;
 	if (v2p & VTNIC_V2PMAILBOX_RSTI)
 		mbx->pf_reset = true;
@@ -144,8 +147,12 @@ static int vtnic_mbx_vf_xfer(struct vtnic_mbx_vf *mbx, u32 *msg,
 	err = vtnic_mbx_vf_lock(mbx);
 	if (err)
 		return err;
-	/* Stale acknowledgements belong to nothing we wait for now */
-	mbx->v2p &= ~VTNIC_V2PMAILBOX_PFACK;
+	/*
+	 * Stale acknowledgements belong to nothing we wait for now, and a PF
+	 * message still unread is overwritten by ours (igbvf flushes both):
+	 * its PFSTS would have us take our own request for the reply.
+	 */
+	mbx->v2p &= ~(VTNIC_V2PMAILBOX_PFACK | VTNIC_V2PMAILBOX_PFSTS);
 	for (i = 0; i < VTNIC_MBX_WORDS; i++)
 		vtnic_hw_wr32(mbx->hw, VTNIC_VF_VMBMEM + 4 * i,
 			      i < words ? msg[i] : 0);
