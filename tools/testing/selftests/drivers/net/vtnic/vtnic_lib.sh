@@ -466,6 +466,23 @@ mem_snapshot()
 		END { print f + pcp, s, v }' /proc/meminfo
 }
 
+# mem_settled [N]: mem_snapshot's three numbers, settled over N (default
+# 3) snapshots: the most free memory, the least slab and vmalloc.  A leak
+# moves all N; what is in flight for a moment (a per-CPU partial slab, a
+# socket buffer) moves only some: slab wandered within 200 kB between
+# the rounds of vf_reload_traffic.sh
+mem_settled()
+{
+	local i
+
+	for ((i = 0; i < ${1:-3}; i++)); do
+		mem_snapshot
+	done | awk 'NR == 1 || $1 > f { f = $1 }
+		NR == 1 || $2 < s { s = $2 }
+		NR == 1 || $3 < v { v = $3 }
+		END { print f, s, v }'
+}
+
 # mem_kept WHAT BEFORE AFTER TOLERANCE: WHAT (kB) grew by at most
 # TOLERANCE; for free memory, pass both negated
 mem_kept()
