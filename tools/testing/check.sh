@@ -63,6 +63,8 @@ for mode in igb:igbvf vtnic:igbvf igb:vtnicvf vtnic:vtnicvf; do
 done
 
 step "summary"
+tools/testing/vm/vf-matrix.sh "$VTNIC_RESULTS"
+echo
 xfails=$(grep -c '^XFAIL ' "$VTNIC_RESULTS")
 if [ "$xfails" -gt 0 ]; then
 	echo "Expected failures ($xfails, tools/testing/vm/expected-failures.txt):"

@@ -69,4 +69,41 @@ else
 	echo "verdict_test: PASS missing-results-fail-run"
 	echo "PASS harness:missing-results-fail-run" >> "$results"
 fi
+
+# The 2x2 matrix of VF-generic tests (vf-matrix.sh) on a synthetic run:
+# only PASS counts, a missing result counts as not passed, a vtnic-only
+# test only in the vtnic row, a serial CR is ignored, a mode with no line
+# is "not run".
+mkdir -p "$tmp/st"
+printf 'TEST_PROGS := \\\n\ta.sh \\\n\tsriov_x.sh \\\n\tvf_a.sh \\\n\tvf_b.sh \\\n\tvf_only.sh \\\n# end of TEST_PROGS\n' > "$tmp/st/Makefile"
+printf '#!/bin/bash\n# vtnic-only\n' > "$tmp/st/vf_only.sh"
+cat > "$tmp/results" <<'RES'
+PASS unit:x_test:y
+PASS vm:igb/igbvf:a.sh
+PASS vm:igb/igbvf:sriov_x.sh
+PASS vm:igb/igbvf:vf_b.sh
+PASS vm:igb/igbvf:kernel-log
+PASS vm:igb/vtnicvf:sriov_x.sh
+XFAIL vm:igb/vtnicvf:vf_a.sh
+PASS vm:vtnic/vtnicvf:vf_only.sh
+FAIL vm:vtnic/vtnicvf:vf_a.sh
+XPASS vm:vtnic/vtnicvf:vf_b.sh
+SKIP vm:vtnic/vtnicvf:sriov_x.sh
+RES
+printf 'PASS vm:igb/igbvf:vf_a.sh\r\n' >> "$tmp/results"
+cat > "$tmp/want" <<'WANT'
+VF-generic tests   igbvf     vtnicvf
+igb                3/3       1/3
+vtnic              not run   1/4
+WANT
+if "$here/vf-matrix.sh" "$tmp/results" "$tmp/st" > "$tmp/out" 2>&1 &&
+   diff -u "$tmp/want" "$tmp/out" > "$tmp/diff"; then
+	echo "verdict_test: PASS vf-matrix-counts"
+	echo "PASS harness:vf-matrix-counts" >> "$results"
+else
+	echo "verdict_test: FAIL vf-matrix-counts"
+	sed 's/^/  | /' "$tmp/out" "$tmp/diff"
+	echo "FAIL harness:vf-matrix-counts" >> "$results"
+	fails=$((fails + 1))
+fi
 [ "$fails" = 0 ]

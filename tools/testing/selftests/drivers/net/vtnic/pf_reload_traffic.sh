@@ -87,38 +87,6 @@ round()
 	pci_netdev "$VTNIC_PORT_A" > /dev/null && [ $ok = 1 ]
 }
 
-# meminfo: free memory (MemFree and the pages on the per-CPU free lists,
-# which MemFree leaves out and which swing by megabytes), unreclaimable
-# slab and vmalloc in use, in kB, after dropping caches, shrinking the slab
-# caches and compacting memory
-meminfo()
-{
-	local f pcp
-
-	sleep 1
-	sync
-	echo 3 > /proc/sys/vm/drop_caches
-	for f in /sys/kernel/slab/*/shrink; do
-		echo 1 > "$f"
-	done 2>/dev/null
-	echo 1 > /proc/sys/vm/compact_memory 2>/dev/null
-	pcp=$(awk '$1 == "count:" { n += $2 } END { print n * 4 }' /proc/zoneinfo)
-	awk -v pcp="$pcp" '
-		$1 == "MemFree:" { f = $2 }
-		$1 == "SUnreclaim:" { s = $2 }
-		$1 == "VmallocUsed:" { v = $2 }
-		END { print f + pcp, s, v }' /proc/meminfo
-}
-
-# kept WHAT BEFORE AFTER TOLERANCE: WHAT (kB) grew by at most TOLERANCE;
-# for free memory, pass both negated
-kept()
-{
-	ktap_print_msg "$1: ${2#-} kB before, ${3#-} kB after," \
-		"tolerance $4 kB"
-	[ $(($3 - $2)) -le "$4" ]
-}
-
 vtnic_require_env
 drv=$VTNIC_PF_DRIVER
 by_sysfs=0
@@ -142,7 +110,7 @@ if round; then
 else
 	ktap_exit_fail_msg "warm-up round: port A did not come back"
 fi
-read -r free0 slab0 vmalloc0 < <(meminfo)
+read -r free0 slab0 vmalloc0 < <(mem_snapshot)
 start=$(now_ms)
 for ((i = 1; i <= ROUNDS; i++)); do
 	if round; then
@@ -152,7 +120,7 @@ for ((i = 1; i <= ROUNDS; i++)); do
 	fi
 done
 ktap_print_msg "$ROUNDS rounds in $(($(now_ms) - start)) ms"
-read -r free1 slab1 vmalloc1 < <(meminfo)
+read -r free1 slab1 vmalloc1 < <(mem_snapshot)
 
 dev_a=$(pci_netdev "$VTNIC_PORT_A")
 ns_attach "$dev_a" "$NSA" "$NET4.1/24"
@@ -160,9 +128,9 @@ ktap_test_result "port A passes traffic after the rounds" \
 	ping_retry "$NSA" "$NET4.2" 20
 ktap_test_result "no warning logged" kernel_log_clean "$mark"
 ktap_test_result "free memory down by at most $FREE_TOLERANCE_KB kB" \
-	kept free "-$free0" "-$free1" $FREE_TOLERANCE_KB
+	mem_kept free "-$free0" "-$free1" $FREE_TOLERANCE_KB
 ktap_test_result "unreclaimable slab up by at most $SLAB_TOLERANCE_KB kB" \
-	kept SUnreclaim "$slab0" "$slab1" $SLAB_TOLERANCE_KB
+	mem_kept SUnreclaim "$slab0" "$slab1" $SLAB_TOLERANCE_KB
 ktap_test_result "vmalloc up by at most $VMALLOC_TOLERANCE_KB kB" \
-	kept VmallocUsed "$vmalloc0" "$vmalloc1" $VMALLOC_TOLERANCE_KB
+	mem_kept VmallocUsed "$vmalloc0" "$vmalloc1" $VMALLOC_TOLERANCE_KB
 ktap_finished

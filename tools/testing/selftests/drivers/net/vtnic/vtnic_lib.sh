@@ -136,6 +136,15 @@ kernel_log_clean()
 	! kernel_log_since "$1" | grep -Eq 'WARNING:|BUG:|Oops|Call Trace:|DMAR: \[DMA'
 }
 
+# kernel_log_no_leak MARK: since MARK the kernel reported no leak: no
+# "leak" message (kmemleak, a driver's own), no netdev unregister waiting
+# for its last reference, no page pool shutdown stalled on pages in flight
+kernel_log_no_leak()
+{
+	! kernel_log_since "$1" |
+		grep -Eiq 'leak|waiting for .* to become free|stalled pool shutdown'
+}
+
 # Predicates for ktap_test_result, which runs its command unquoted: they
 # take single-word arguments and do the quoting themselves.
 
@@ -388,4 +397,97 @@ vf_attach()
 	dev=$(pci_netdev "$vf") &&
 	ns_attach "$dev" "$2" "$3" &&
 	echo "$dev"
+}
+
+# vf_test_cleanup: what a VF test undoes on exit: its namespaces go (and
+# the ports in them back to the initial one), port A goes down, its VFs go
+vf_test_cleanup()
+{
+	cleanup_all_ns
+	[ -n "${dev_a:-}" ] && ip link set "$dev_a" down 2>/dev/null
+	echo 0 > "$PCI_A/sriov_numvfs" 2>/dev/null
+}
+
+# b_attach: port B ($dev_b) into $NSB as $NET4.2/24, up; bails out,
+# failing the test, when it cannot
+b_attach()
+{
+	ns_attach "$dev_b" "$NSB" "$NET4.2/24" ||
+		ktap_exit_fail_msg "cannot move port B into a namespace"
+}
+
+# vf_pair_up: a VF and port B to talk to: port A up with one VF, VF 0
+# ($vf) bound to the VF driver under test, its netdev ($dev_vf) in a new
+# namespace $NSV as $NET4.11/24, port B in $NSB as $NET4.2/24, and a ping
+# from the VF to B answered.  Sets dev_a, dev_b, vf, dev_vf, NSV and NSB;
+# bails out, failing the test, when any of it does not work.
+vf_pair_up()
+{
+	ports_lookup
+	pf_up_with_vfs 1
+	vf=$(vf_pci "$VTNIC_PORT_A" 0)
+	setup_ns NSV NSB
+	# shellcheck disable=SC2034	# for the caller
+	dev_vf=$(vf_attach 0 "$NSV" "$NET4.11/24") ||
+		ktap_exit_fail_msg "VF does not come up with $VTNIC_VF_DRIVER"
+	b_attach
+	ping_retry "$NSV" "$NET4.2" 15 ||
+		ktap_exit_fail_msg "the VF does not reach port B"
+}
+
+# module_refcnt MODULE: the module's reference count (what keeps
+# "modprobe -r" from unloading it)
+module_refcnt()
+{
+	cat "/sys/module/$1/refcnt"
+}
+
+# mem_snapshot: free memory (MemFree and the pages on the per-CPU free
+# lists, which MemFree leaves out and which swing by megabytes),
+# unreclaimable slab and vmalloc in use, in kB, after dropping caches,
+# shrinking the slab caches and compacting memory; for a leak check across
+# many rounds of an operation, with mem_kept
+mem_snapshot()
+{
+	local f pcp
+
+	sleep 1
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	for f in /sys/kernel/slab/*/shrink; do
+		echo 1 > "$f"
+	done 2>/dev/null
+	echo 1 > /proc/sys/vm/compact_memory 2>/dev/null
+	pcp=$(awk '$1 == "count:" { n += $2 } END { print n * 4 }' /proc/zoneinfo)
+	awk -v pcp="$pcp" '
+		$1 == "MemFree:" { f = $2 }
+		$1 == "SUnreclaim:" { s = $2 }
+		$1 == "VmallocUsed:" { v = $2 }
+		END { print f + pcp, s, v }' /proc/meminfo
+}
+
+# mem_settled [N]: mem_snapshot's three numbers, settled over N (default
+# 3) snapshots: the most free memory, the least slab and vmalloc.  A leak
+# moves all N; what is in flight for a moment (a per-CPU partial slab, a
+# socket buffer) moves only some: slab wandered within 200 kB between
+# the rounds of vf_reload_traffic.sh
+mem_settled()
+{
+	local i
+
+	for ((i = 0; i < ${1:-3}; i++)); do
+		mem_snapshot
+	done | awk 'NR == 1 || $1 > f { f = $1 }
+		NR == 1 || $2 < s { s = $2 }
+		NR == 1 || $3 < v { v = $3 }
+		END { print f, s, v }'
+}
+
+# mem_kept WHAT BEFORE AFTER TOLERANCE: WHAT (kB) grew by at most
+# TOLERANCE; for free memory, pass both negated
+mem_kept()
+{
+	ktap_print_msg "$1: ${2#-} kB before, ${3#-} kB after," \
+		"tolerance $4 kB"
+	[ $(($3 - $2)) -le "$4" ]
 }
