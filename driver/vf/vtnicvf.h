@@ -63,7 +63,7 @@ struct vtnicvf_mac_info {
 
 enum vtnicvf_state {
 	VTNICVF_STATE_UP,	/* rings and the queue vector live */
-	VTNICVF_STATE_REMOVING,	/* remove() started: no new service work */
+	VTNICVF_STATE_SERVICE_OFF,	/* probe unfinished or remove begun: no service */
 	VTNICVF_STATE_RESET,	/* the PF must see a VF reset */
 	VTNICVF_STATE_MC_SYNC,	/* the multicast list changed */
 };

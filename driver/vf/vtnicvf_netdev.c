@@ -25,7 +25,7 @@ static u32 vtnicvf_max_frame(unsigned int mtu)
  */
 void vtnicvf_service_kick(struct vtnicvf *vf)
 {
-	if (!test_bit(VTNICVF_STATE_REMOVING, &vf->state))
+	if (!test_bit(VTNICVF_STATE_SERVICE_OFF, &vf->state))
 		mod_delayed_work(system_wq, &vf->service, 0);
 }
 
@@ -216,7 +216,7 @@ void vtnicvf_service(struct work_struct *work)
 
 	vtnicvf_update_link(vf);
 	vtnicvf_update_stats(vf);
-	if (!test_bit(VTNICVF_STATE_REMOVING, &vf->state))
+	if (!test_bit(VTNICVF_STATE_SERVICE_OFF, &vf->state))
 		queue_delayed_work(system_wq, &vf->service,
 				   VTNICVF_SERVICE_PERIOD);
 }

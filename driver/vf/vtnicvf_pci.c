@@ -62,6 +62,8 @@ static int vtnicvf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	vf->tx_ring_count = VTNIC_DEFAULT_RING;
 	vf->rx_ring_count = VTNIC_DEFAULT_RING;
 	vf->itr_us = VTNICVF_ITR_DEFAULT_US;
+	/* Nothing may queue the service task before probe has finished */
+	set_bit(VTNICVF_STATE_SERVICE_OFF, &vf->state);
 	mutex_init(&vf->mbx_lock);
 	spin_lock_init(&vf->mc_lock);
 	spin_lock_init(&vf->stats_lock);
@@ -83,6 +85,7 @@ static int vtnicvf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	if (err)
 		goto err_free_irq;
 
+	clear_bit(VTNICVF_STATE_SERVICE_OFF, &vf->state);
 	queue_delayed_work(system_wq, &vf->service, VTNICVF_SERVICE_PERIOD);
 	netdev_info(netdev, "Intel %s VF, address %pM%s\n", mac->name,
 		    netdev->dev_addr,
@@ -102,11 +105,11 @@ static void vtnicvf_remove(struct pci_dev *pdev)
 {
 	struct vtnicvf *vf = pci_get_drvdata(pdev);
 
-	set_bit(VTNICVF_STATE_REMOVING, &vf->state);
+	set_bit(VTNICVF_STATE_SERVICE_OFF, &vf->state);
 	cancel_delayed_work_sync(&vf->service);
 	vtnicvf_netdev_destroy(vf);
 	vtnicvf_irq_free(vf);
-	/* A kick that raced with REMOVING has nothing left to find */
+	/* A kick that raced with SERVICE_OFF has nothing left to find */
 	cancel_delayed_work_sync(&vf->service);
 	/*
 	 * Leave the VF reset: its queues stop and the PF forgets what we
