@@ -29,7 +29,7 @@ VMALLOC_TOLERANCE_KB=128
 
 cleanup()
 {
-	stop_traffic
+	traffic_stop
 	cleanup_all_ns
 	is_bound "$VTNIC_PORT_A" "$drv" || load
 }
@@ -52,22 +52,6 @@ load()
 	fi
 }
 
-start_traffic()
-{
-	ip netns exec "$NSB" ping -q -i 0.01 -s 1400 "$NET4.1" > /dev/null 2>&1 &
-	ping_pid=$!
-	ip netns exec "$NSA" socat -u -b 1400 OPEN:/dev/zero \
-		UDP4-SENDTO:"$NET4.2":5300 > /dev/null 2>&1 &
-	flood_pid=$!
-}
-
-stop_traffic()
-{
-	kill $ping_pid $flood_pid 2>/dev/null
-	wait $ping_pid $flood_pid 2>/dev/null
-	ping_pid='' flood_pid=''
-}
-
 # round: port A into NSA, traffic through it, then the driver lets go of
 # A and takes it back; true when A was unbound and came back with a netdev
 round()
@@ -77,11 +61,11 @@ round()
 	dev=$(pci_netdev "$VTNIC_PORT_A") &&
 	ns_attach "$dev" "$NSA" "$NET4.1/24" &&
 	wait_carrier "$dev" "$NSA" || return 1
-	start_traffic
+	traffic_start "$NSB" "$NET4.1" "$NSA" "$NET4.2"
 	sleep 0.5
 	unload
 	is_unbound "$VTNIC_PORT_A" || ok=0
-	stop_traffic
+	traffic_stop
 	load
 	slowwait 10 is_bound "$VTNIC_PORT_A" "$drv" &&
 	pci_netdev "$VTNIC_PORT_A" > /dev/null && [ $ok = 1 ]
@@ -91,7 +75,6 @@ vtnic_require_env
 drv=$VTNIC_PF_DRIVER
 by_sysfs=0
 [ "$(pci_driver "$VTNIC_PORT_B")" = "$drv" ] && by_sysfs=1
-ping_pid='' flood_pid=''
 trap cleanup EXIT
 ktap_print_header
 ktap_set_plan $((ROUNDS + 6))

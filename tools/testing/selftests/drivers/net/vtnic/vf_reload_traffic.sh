@@ -33,24 +33,8 @@ VMALLOC_TOLERANCE_KB=128
 
 cleanup()
 {
-	stop_traffic
+	traffic_stop
 	vf_test_cleanup
-}
-
-start_traffic()
-{
-	ip netns exec "$NSB" ping -q -i 0.01 -s 1400 "$NET4.11" > /dev/null 2>&1 &
-	ping_pid=$!
-	ip netns exec "$NSV" socat -u -b 1400 OPEN:/dev/zero \
-		UDP4-SENDTO:"$NET4.2":5300 > /dev/null 2>&1 &
-	flood_pid=$!
-}
-
-stop_traffic()
-{
-	kill $ping_pid $flood_pid 2>/dev/null
-	wait $ping_pid $flood_pid 2>/dev/null
-	ping_pid='' flood_pid=''
 }
 
 # round: with traffic through the VF, the VF driver (refcount 0) unloads,
@@ -60,7 +44,7 @@ round()
 {
 	local n
 
-	start_traffic
+	traffic_start "$NSB" "$NET4.11" "$NSV" "$NET4.2"
 	sleep 0.5
 	n=$(module_refcnt "$drv")
 	if [ "$n" != 0 ]; then
@@ -71,7 +55,7 @@ round()
 		ktap_print_msg "$drv did not unload and let go of the VF"
 		return 1
 	fi
-	stop_traffic
+	traffic_stop
 	if ! dev_vf=$(vf_attach 0 "$NSV" "$NET4.11/24"); then
 		ktap_print_msg "the VF does not come back with $drv"
 		return 1
@@ -88,7 +72,7 @@ round()
 
 vtnic_require_env
 drv=$VTNIC_VF_DRIVER
-dev_a='' ping_pid='' flood_pid=''
+dev_a=''
 trap cleanup EXIT
 ktap_print_header
 ktap_set_plan $((ROUNDS + 6))

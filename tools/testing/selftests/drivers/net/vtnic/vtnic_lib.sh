@@ -491,3 +491,23 @@ mem_kept()
 		"tolerance $4 kB"
 	[ $(($3 - $2)) -le "$4" ]
 }
+
+# traffic_start PING_NS PING_ADDR FLOOD_NS FLOOD_ADDR: a fast ping from
+# PING_NS to PING_ADDR and a UDP flood from FLOOD_NS to FLOOD_ADDR, both
+# in the background until traffic_stop
+traffic_start()
+{
+	ip netns exec "$1" ping -q -i 0.01 -s 1400 "$2" > /dev/null 2>&1 &
+	traffic_ping_pid=$!
+	ip netns exec "$3" socat -u -b 1400 OPEN:/dev/zero \
+		UDP4-SENDTO:"$4":5300 > /dev/null 2>&1 &
+	traffic_flood_pid=$!
+}
+
+traffic_stop()
+{
+	[ -n "${traffic_ping_pid:-}${traffic_flood_pid:-}" ] || return 0
+	kill $traffic_ping_pid $traffic_flood_pid 2>/dev/null
+	wait $traffic_ping_pid $traffic_flood_pid 2>/dev/null
+	traffic_ping_pid='' traffic_flood_pid=''
+}
