@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vtnic: ethtool - driver info, link, rings, channels, interrupt
- * moderation, RSS and statistics.  Every statistic is described in
- * Documentation/vtnic.rst.
+ * moderation, RSS, statistics and the register dump.  Every statistic
+ * and the dump's layout are described in Documentation/vtnic.rst.
  */
 
 #include <linux/ethtool.h>
@@ -363,10 +363,75 @@ static void vtnic_get_ethtool_stats(struct net_device *netdev,
 	spin_unlock_bh(&vn->stats_lock);
 }
 
+/*
+ * ethtool -d: the virtualization filters (82576 datasheet 7.8, 8.13), so
+ * that what a VF's messages did to the pools can be seen and compared.
+ * Version 1 of the layout, in 32-bit words; a change of it is a new
+ * version, and Documentation/vtnic.rst describes each.
+ */
+#define VTNIC_REGS_VERSION	1
+enum {
+	VTNIC_REGS_VER,				/* VTNIC_REGS_VERSION */
+	VTNIC_REGS_VFRE,
+	VTNIC_REGS_VFTE,
+	VTNIC_REGS_DTXSWC,
+	VTNIC_REGS_VT_CTL,
+	VTNIC_REGS_RAR = 8,			/* RAL(n), RAH(n), n = 0..23 */
+	VTNIC_REGS_VMOLR = VTNIC_REGS_RAR + 2 * VTNIC_RAR_ENTRIES,
+	VTNIC_REGS_VMVIR = VTNIC_REGS_VMOLR + VTNIC_POOLS,
+	VTNIC_REGS_VLVF = VTNIC_REGS_VMVIR + VTNIC_POOLS,
+	VTNIC_REGS_VFTA = VTNIC_REGS_VLVF + VTNIC_VLVF_ENTRIES,
+	VTNIC_REGS_MTA = VTNIC_REGS_VFTA + VTNIC_VFTA_REGS,
+	VTNIC_REGS_WORDS = VTNIC_REGS_MTA + VTNIC_MTA_REGS,
+};
+
+static_assert(VTNIC_REGS_WORDS == 360);
+
+static int vtnic_get_regs_len(struct net_device *netdev)
+{
+	return VTNIC_REGS_WORDS * sizeof(u32);
+}
+
+static void vtnic_get_regs(struct net_device *netdev,
+			   struct ethtool_regs *regs, void *p)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+	u32 *buf = p;
+	unsigned int i;
+
+	memset(buf, 0, VTNIC_REGS_WORDS * sizeof(u32));
+	regs->version = VTNIC_REGS_VERSION;
+	buf[VTNIC_REGS_VER] = VTNIC_REGS_VERSION;
+
+	/* One snapshot: the mailbox work rewrites these under iov_lock */
+	spin_lock_bh(&vn->iov_lock);
+	buf[VTNIC_REGS_VFRE] = vtnic_rd32(vn, VTNIC_VFRE);
+	buf[VTNIC_REGS_VFTE] = vtnic_rd32(vn, VTNIC_VFTE);
+	buf[VTNIC_REGS_DTXSWC] = vtnic_rd32(vn, VTNIC_DTXSWC);
+	buf[VTNIC_REGS_VT_CTL] = vtnic_rd32(vn, VTNIC_VT_CTL);
+	for (i = 0; i < VTNIC_RAR_ENTRIES; i++) {
+		buf[VTNIC_REGS_RAR + 2 * i] = vtnic_rd32(vn, VTNIC_RAL(i));
+		buf[VTNIC_REGS_RAR + 2 * i + 1] = vtnic_rd32(vn, VTNIC_RAH(i));
+	}
+	for (i = 0; i < VTNIC_POOLS; i++) {
+		buf[VTNIC_REGS_VMOLR + i] = vtnic_rd32(vn, VTNIC_VMOLR(i));
+		buf[VTNIC_REGS_VMVIR + i] = vtnic_rd32(vn, VTNIC_VMVIR(i));
+	}
+	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++)
+		buf[VTNIC_REGS_VLVF + i] = vtnic_rd32(vn, VTNIC_VLVF(i));
+	for (i = 0; i < VTNIC_VFTA_REGS; i++)
+		buf[VTNIC_REGS_VFTA + i] = vtnic_rd32(vn, VTNIC_VFTA(i));
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		buf[VTNIC_REGS_MTA + i] = vtnic_rd32(vn, VTNIC_MTA(i));
+	spin_unlock_bh(&vn->iov_lock);
+}
+
 static const struct ethtool_ops vtnic_ethtool_ops = {
 	.supported_coalesce_params = ETHTOOL_COALESCE_RX_USECS |
 				     ETHTOOL_COALESCE_USE_ADAPTIVE_RX,
 	.get_drvinfo		= vtnic_get_drvinfo,
+	.get_regs_len		= vtnic_get_regs_len,
+	.get_regs		= vtnic_get_regs,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= vtnic_get_link_ksettings,
 	.get_ringparam		= vtnic_get_ringparam,
