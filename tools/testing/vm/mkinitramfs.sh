@@ -2,13 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Build the test VM's initramfs: busybox, the real iproute2/ethtool/ping/
-# tcpdump/socat binaries with their libraries, the in-tree igb/igbvf/vfio
-# modules of the 6.12 kernel, the modules under test, and the selftests in
-# the kselftest install layout.
+# tcpdump/socat binaries with their libraries, vfattack (the in-VM hostile
+# VF), the in-tree igb/igbvf/vfio modules of the 6.12 kernel, the modules
+# under test, and the selftests in the kselftest install layout.
 #
 # usage: mkinitramfs.sh KVER MODULE_DIR KSRC_DIR OUTPUT
 #   KVER        kernel release the VM boots (its /lib/modules tree is used)
 #   MODULE_DIR  top of the vtnic tree, with driver/{pf,vf}/*.ko built for KVER
+#               and build/vfattack/vfattack
 #   KSRC_DIR    the extracted linux-source files (tools/testing/ksrc.sh)
 #   OUTPUT      the .cpio.gz to write
 #
@@ -62,6 +63,10 @@ copy_bin /usr/bin/ping /usr/bin/ping
 copy_bin /usr/bin/tcpdump /usr/bin/tcpdump
 copy_bin /usr/bin/socat /usr/bin/socat
 copy_bin /usr/bin/kmod /usr/bin/kmod
+# The hostile VF of vf_hostile.sh, built static by vmtest.sh
+vfattack=$top/build/vfattack/vfattack
+[ -x "$vfattack" ] || die "missing $vfattack (make -C tools/testing/vfattack)"
+install -m 0755 "$vfattack" "$root/usr/bin/vfattack"
 for t in modprobe insmod rmmod lsmod depmod modinfo; do
 	ln -sf /usr/bin/kmod "$root/usr/sbin/$t"
 done

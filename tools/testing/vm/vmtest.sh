@@ -73,6 +73,8 @@ kdir=/lib/modules/$kver/build
 
 mkdir -p "$build"
 make -s -C "$top" modules KDIR="$kdir"
+# The in-VM attacker the hostile-VF test runs (static, for busybox)
+make -s -C "$top/tools/testing/vfattack"
 extra=
 if [ "$inject" = warn ]; then
 	make -s -C "$kdir" M="$here/harness" modules
