@@ -28,6 +28,7 @@
 #include <linux/bitfield.h>
 #include <linux/device.h>
 #include <linux/errno.h>
+#include <linux/etherdevice.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/math.h>
@@ -1426,6 +1427,28 @@ static void test_pf_reset(void **state)
 			 VTNIC_MBX_SET_LPE | ACK_CTS);
 }
 
+/*
+ * A message the VF posted just before its FLR, serviced after it, is not
+ * applied: the reset comes first and the message finds the VF without
+ * CTS (the VFLR-during-message race).
+ */
+static void test_message_racing_flr(void **state)
+{
+	u32 msg[3] = { W0(VTNIC_MBX_SET_MAC_ADDR, 0) };
+	u32 reply[WORDS];
+
+	(void)state;
+	vf_up(0);
+	vtnic_mbx_put_mac(&msg[1], vf_mac[3]);
+	R(VTNIC_VFLRE) |= BIT(0);
+	vf_msg(0, msg, 3, reply);
+	assert_int_equal(reply[0], W0(VTNIC_MBX_SET_MAC_ADDR, 0) |
+			 VTNIC_MBX_NACK);
+	assert_int_equal(R(VTNIC_RAH(23)), 0);
+	assert_true(is_zero_ether_addr(iov.vf[0].mac));
+	assert_false(pool_enabled(0));
+}
+
 /* ==== 7. refusals are logged, one line per VF per interval ==== */
 
 static void test_refusal_log_rate_limited(void **state)
@@ -1687,6 +1710,7 @@ int main(void)
 		T(test_admin_vepa),
 		T(test_vf_flr),
 		T(test_pf_reset),
+		T(test_message_racing_flr),
 		T(test_refusal_log_rate_limited),
 		T(test_mbx_budget_burst_then_rate),
 		T(test_mbx_budget_flood),
