@@ -11,7 +11,7 @@ KDIR ?= $(call headers,6.12.)
 KDIR_61 ?= $(call headers,6.1.0-)
 KBUILD_OPTS := CONFIG_VTNIC=m CONFIG_VTNICVF=m
 
-.PHONY: all modules clean check build-check checkpatch unit vmtest demo help
+.PHONY: all modules clean check build-check checkpatch unit vmtest demo help vfmgr
 
 all: modules
 
@@ -22,6 +22,7 @@ modules:
 clean:
 	-test -d "$(KDIR)" && $(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C tools/testing/unit clean
+	$(MAKE) -C vfmgr clean OUT=$(CURDIR)/build/vfmgr
 	rm -rf build
 
 # Zero-warning builds (W=1, sparse) against Debian's 6.1 and 6.12 headers.
@@ -33,6 +34,10 @@ checkpatch:
 
 unit:
 	$(MAKE) -C tools/testing/unit run
+
+# The VF manager's CLI, into build/vfmgr/vfmgr
+vfmgr:
+	$(MAKE) -C vfmgr OUT=$(CURDIR)/build/vfmgr
 
 # One VM run: make vmtest PF=igb VF=igbvf TESTS=vf_ping.sh
 PF ?= vtnic
@@ -54,6 +59,7 @@ help:
 	@echo "make check       everything CI runs; ends with 'N passed, N failed'"
 	@echo "make vmtest      one VM run (PF=vtnic|igb VF=vtnicvf|igbvf TESTS=a.sh,b.sh)"
 	@echo "make build-check / checkpatch / unit   one part of make check"
+	@echo "make vfmgr       build the VF manager's CLI (build/vfmgr/vfmgr)"
 
 # The benchmark, run by hand and never by make check:
 # make bench BENCH_ARGS="--drivers igb,igb --rounds 3" (see run.sh --help)

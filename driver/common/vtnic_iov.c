@@ -26,38 +26,65 @@
 #define VTNIC_VLAN_PRIO_SHIFT	13
 #define VTNIC_VLAN_VID_MAX	4095
 
-static bool vtnic_vf_log_ok(struct vtnic_iov *iov, unsigned int vf)
-{
-	struct vtnic_vf *v = &iov->vf[vf];
-
-	if (v->log_begin &&
-	    time_before(jiffies, v->log_begin + VTNIC_IOV_LOG_INTERVAL)) {
-		v->log_suppressed++;
-		return false;
-	}
-	if (v->log_suppressed)
-		dev_warn(iov->hw->dev, "VF %u: %u more refused messages not logged\n",
-			 vf, v->log_suppressed);
-	v->log_begin = jiffies | 1;
-	v->log_suppressed = 0;
-	return true;
-}
-
-/* A refusal: one log line per VF per interval, the rest counted */
+/*
+ * A refusal: at most one line per VF per interval.  The refusals not
+ * logged in between are counted and the next line says how many.
+ */
 static __printf(3, 4) void vtnic_vf_refuse(struct vtnic_iov *iov,
 					   unsigned int vf,
 					   const char *fmt, ...)
 {
+	struct vtnic_vf *v = &iov->vf[vf];
 	struct va_format vaf;
 	va_list args;
 
-	if (!vtnic_vf_log_ok(iov, vf))
+	if (v->log_begin &&
+	    time_before(jiffies, v->log_begin + VTNIC_IOV_LOG_INTERVAL)) {
+		v->log_suppressed++;
 		return;
+	}
 	va_start(args, fmt);
 	vaf.fmt = fmt;
 	vaf.va = &args;
-	dev_warn(iov->hw->dev, "VF %u: %pV\n", vf, &vaf);
+	if (v->log_suppressed)
+		dev_warn(iov->hw->dev, "VF %u: %pV (%u more refusals not logged)\n",
+			 vf, &vaf, v->log_suppressed);
+	else
+		dev_warn(iov->hw->dev, "VF %u: %pV\n", vf, &vaf);
 	va_end(args);
+	v->log_begin = jiffies | 1;
+	v->log_suppressed = 0;
+}
+
+#define VTNIC_IOV_MBX_FULL	(VTNIC_IOV_MBX_BURST * HZ)
+
+/* Refill @vf's mailbox budget for the time since the last refill */
+static void vtnic_vf_mbx_refill(struct vtnic_vf *v)
+{
+	unsigned long elapsed = jiffies - v->credit_stamp;
+
+	v->credit_stamp = jiffies;
+	if (elapsed >= VTNIC_IOV_MBX_FULL / VTNIC_IOV_MBX_RATE)
+		v->credit = VTNIC_IOV_MBX_FULL;
+	else
+		v->credit = min_t(u32, VTNIC_IOV_MBX_FULL,
+				  v->credit + elapsed * VTNIC_IOV_MBX_RATE);
+}
+
+/* Take one message from @vf's budget; false when it has none left */
+static bool vtnic_vf_mbx_take(struct vtnic_vf *v)
+{
+	vtnic_vf_mbx_refill(v);
+	if (v->credit < HZ)
+		return false;
+	v->credit -= HZ;
+	return true;
+}
+
+/* Charge @vf for @msgs messages' worth of PF time, down to empty */
+static void vtnic_vf_mbx_charge(struct vtnic_vf *v, unsigned int msgs)
+{
+	v->credit -= min_t(u32, v->credit, msgs * HZ);
 }
 
 /**
@@ -319,6 +346,8 @@ void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
 	for (vf = 0; vf < num_vfs; vf++) {
 		iov->vf[vf].spoofchk = true;
 		iov->vf[vf].max_frame = VTNIC_IOV_DEFAULT_FRAME;
+		iov->vf[vf].credit = VTNIC_IOV_MBX_FULL;
+		iov->vf[vf].credit_stamp = jiffies;
 	}
 }
 
@@ -775,12 +804,22 @@ static void vtnic_iov_rcv_ack(struct vtnic_iov *iov, unsigned int vf)
 		v->last_nack = jiffies;
 }
 
+/* A VF posted a request: read, handle and answer it, within its budget */
 static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
 {
 	u32 msg[VTNIC_MBX_WORDS], reply[VTNIC_MBX_WORDS];
+	struct vtnic_vf *v = &iov->vf[vf];
 	int words;
 
+	if (!vtnic_vf_mbx_take(v)) {
+		v->ignored++;
+		vtnic_vf_refuse(iov, vf, "over its mailbox budget (%u/s): requests ignored",
+				VTNIC_IOV_MBX_RATE);
+		return;
+	}
 	if (vtnic_mbx_pf_read(iov->hw, vf, msg)) {
+		/* Each try waited 1 ms for a VF that kept its buffer locked */
+		vtnic_vf_mbx_charge(v, VTNIC_MBX_LOCK_TRIES - 1);
 		vtnic_vf_refuse(iov, vf, "mailbox held by the VF, message dropped");
 		return;
 	}

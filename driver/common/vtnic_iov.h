@@ -50,6 +50,25 @@
 /* At most one refusal line per VF per interval; the rest are counted */
 #define VTNIC_IOV_LOG_INTERVAL		HZ
 
+/*
+ * Mailbox budget of one VF, a token bucket: VTNIC_IOV_MBX_BURST messages
+ * at once, then VTNIC_IOV_MBX_RATE per second.  A request past the budget
+ * is ignored: not read, not answered, nothing written.  The VF's wait
+ * times out as it would with a PF that is gone.
+ *
+ * Why these numbers: bringing a VF driver up (RESET, SET_LPE, SET_VLAN 0,
+ * SET_MULTICAST, a few VLANs and a promiscuous change) takes about ten
+ * messages, and a guest's rx_mode change one or two, so a burst of 64
+ * covers several bring-ups back to back; 32 per second is more than any
+ * driver sends in steady state (they send on configuration changes only).
+ * A flooding VF then costs the PF at most 32 message handlings a second,
+ * each a few dozen register accesses.  A mailbox the VF keeps locked
+ * costs the PF up to VTNIC_MBX_LOCK_TRIES ms of waiting, so it is charged
+ * one message per try.  A VF's own FLR does not refill its bucket.
+ */
+#define VTNIC_IOV_MBX_BURST		64
+#define VTNIC_IOV_MBX_RATE		32
+
 enum vtnic_vf_link_state {
 	VTNIC_VF_LINK_AUTO,	/* follows the PF's link */
 	VTNIC_VF_LINK_ENABLE,	/* as auto: the VF reads the port's STATUS */
@@ -78,8 +97,11 @@ enum vtnic_vf_link_state {
  * @last_nack: jiffies of the last unsolicited NACK, to pace them
  * @log_begin: start of the current log interval
  * @log_suppressed: refusals not logged in that interval
+ * @credit: mailbox budget left, in 1/HZ messages
+ * @credit_stamp: jiffies when @credit was last refilled
  * @msgs: messages handled, for the statistics
  * @nacks: messages refused
+ * @ignored: requests past the budget, not read
  */
 struct vtnic_vf {
 	u8 mac[ETH_ALEN];
@@ -100,8 +122,11 @@ struct vtnic_vf {
 	unsigned long last_nack;
 	unsigned long log_begin;
 	unsigned int log_suppressed;
+	u32 credit;
+	unsigned long credit_stamp;
 	u64 msgs;
 	u64 nacks;
+	u64 ignored;
 };
 
 struct vtnic_iov;

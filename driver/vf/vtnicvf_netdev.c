@@ -49,16 +49,29 @@ static void vtnicvf_sync_mc(struct vtnicvf *vf)
 		err = vtnic_mbx_vf_set_mc_promisc(&vf->mbx, all);
 		if (!err)
 			vf->mc_promisc = all;
+		else if (err == -ETIMEDOUT)
+			goto again;
 		else if (all)
 			netdev_warn(vf->netdev,
 				    "the host refused all-multicast (%d): receiving the first %u of %u multicast groups\n",
 				    err, count, listed);
 	}
 	err = vtnic_mbx_vf_set_multicast(&vf->mbx, hashes, count);
+	if (err == -ETIMEDOUT)
+		goto again;
 	if (err)
 		netif_warn(vf, drv, vf->netdev,
 			   "the host did not take the multicast list (%d)\n",
 			   err);
+	return;
+
+again:
+	/*
+	 * Unanswered: a PF that rations its mailbox (vtnic's budget) ignores
+	 * requests for a while.  The service task sends the list again.
+	 */
+	netif_dbg(vf, drv, vf->netdev, "multicast list unanswered, retrying\n");
+	set_bit(VTNICVF_STATE_MC_SYNC, &vf->state);
 }
 
 /*
@@ -88,8 +101,8 @@ static void vtnicvf_restore(struct vtnicvf *vf)
 				    vid, err);
 	}
 	vf->mc_promisc = false;
-	vtnicvf_sync_mc(vf);
 	clear_bit(VTNICVF_STATE_MC_SYNC, &vf->state);
+	vtnicvf_sync_mc(vf);
 }
 
 /**

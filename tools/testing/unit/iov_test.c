@@ -28,8 +28,10 @@
 #include <linux/bitfield.h>
 #include <linux/device.h>
 #include <linux/errno.h>
+#include <linux/etherdevice.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/math.h>
 
 #include "vtnic_iov.h"
 
@@ -1425,6 +1427,28 @@ static void test_pf_reset(void **state)
 			 VTNIC_MBX_SET_LPE | ACK_CTS);
 }
 
+/*
+ * A message the VF posted just before its FLR, serviced after it, is not
+ * applied: the reset comes first and the message finds the VF without
+ * CTS (the VFLR-during-message race).
+ */
+static void test_message_racing_flr(void **state)
+{
+	u32 msg[3] = { W0(VTNIC_MBX_SET_MAC_ADDR, 0) };
+	u32 reply[WORDS];
+
+	(void)state;
+	vf_up(0);
+	vtnic_mbx_put_mac(&msg[1], vf_mac[3]);
+	R(VTNIC_VFLRE) |= BIT(0);
+	vf_msg(0, msg, 3, reply);
+	assert_int_equal(reply[0], W0(VTNIC_MBX_SET_MAC_ADDR, 0) |
+			 VTNIC_MBX_NACK);
+	assert_int_equal(R(VTNIC_RAH(23)), 0);
+	assert_true(is_zero_ether_addr(iov.vf[0].mac));
+	assert_false(pool_enabled(0));
+}
+
 /* ==== 7. refusals are logged, one line per VF per interval ==== */
 
 static void test_refusal_log_rate_limited(void **state)
@@ -1439,26 +1463,177 @@ static void test_refusal_log_rate_limited(void **state)
 	dev.warnings[0] = 0;
 	nacks = iov.vf[0].nacks;
 
-	for (i = 0; i < 100; i++)
+	for (i = 0; i < 50; i++)
 		assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 0),
 				 VTNIC_MBX_SET_LPE | NACK_CTS);
 	assert_int_equal(dev.nr_warn, 1);
-	assert_int_equal(iov.vf[0].nacks, nacks + 100);
+	assert_int_equal(iov.vf[0].nacks, nacks + 50);
 
 	/* Another VF has its own interval */
 	SEND(1, VTNIC_MBX_SET_LPE, 0);
 	assert_int_equal(dev.nr_warn, 2);
 
+	/* The next interval's line carries the count of the ones not logged */
 	jiffies += VTNIC_IOV_LOG_INTERVAL + 1;
 	dev.warnings[0] = 0;
 	SEND(0, VTNIC_MBX_SET_LPE, 0);
-	assert_int_equal(dev.nr_warn, 4);
-	assert_non_null(strstr(dev.warnings,
-			       "VF 0: 99 more refused messages not logged"));
+	assert_int_equal(dev.nr_warn, 3);
+	assert_non_null(strstr(dev.warnings, "(49 more refusals not logged)"));
 
 	/* And quiet again within the new interval */
 	SEND(0, VTNIC_MBX_SET_LPE, 0);
-	assert_int_equal(dev.nr_warn, 4);
+	assert_int_equal(dev.nr_warn, 3);
+}
+
+/* ==== 8. the mailbox budget: a burst, then a steady rate ==== */
+
+/* The ticks that earn one message */
+#define TICKS_PER_MSG	DIV_ROUND_UP(HZ, VTNIC_IOV_MBX_RATE)
+
+/*
+ * A request past the budget is not read: no ACK, no reply, nothing
+ * written but the service's own MBVFICR clear, and the buffer stays the
+ * VF's.  Returns whether it was ignored (false: answered normally).
+ */
+static bool post_ignored(unsigned int vf, u32 w0)
+{
+	unsigned int sts = m.sts[vf], acks = m.acks[vf], i;
+	u64 ignored = iov.vf[vf].ignored;
+
+	log_clear();
+	vf_post(vf, &w0, 1);
+	vtnic_iov_service(&iov);
+	if (m.acks[vf] != acks) {
+		assert_int_equal(m.sts[vf], sts + 1);
+		assert_int_equal(iov.vf[vf].ignored, ignored);
+		return false;
+	}
+	assert_int_equal(m.sts[vf], sts);
+	assert_int_equal(iov.vf[vf].ignored, ignored + 1);
+	assert_false(m.pfu[vf]);
+	for (i = 0; i < nr_wlog; i++)
+		assert_int_equal(wlog[i].reg, VTNIC_MBVFICR);
+	/* The words the VF posted are still there, unread and unanswered */
+	assert_int_equal(R(VTNIC_VMBMEM(vf)), w0);
+	return true;
+}
+
+static void test_mbx_budget_burst_then_rate(void **state)
+{
+	unsigned int i;
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);
+	/* Refill both after the bring-up, then spend VF 0's whole burst */
+	jiffies += 10 * HZ;
+	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++)
+		assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 1518),
+				 VTNIC_MBX_SET_LPE | ACK_CTS);
+	dev.nr_warn = 0;
+	dev.warnings[0] = 0;
+	assert_true(post_ignored(0, VTNIC_MBX_SET_PROMISC));
+	assert_true(post_ignored(0, VTNIC_MBX_RESET));
+	assert_int_equal(dev.nr_warn, 1);
+	/* Its state is what the last answered message left */
+	assert_true(iov.vf[0].cts);
+	assert_int_equal(iov.vf[0].max_frame, 1518);
+
+	/* The other VF is served as before */
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 2000),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+
+	/* One message's worth of time buys exactly one message */
+	jiffies += TICKS_PER_MSG - 1;
+	assert_true(post_ignored(0, VTNIC_MBX_SET_PROMISC));
+	jiffies += 1;
+	assert_false(post_ignored(0, VTNIC_MBX_SET_PROMISC));
+	assert_true(post_ignored(0, VTNIC_MBX_SET_PROMISC));
+
+	/* A long quiet spell refills the burst, and no more than it */
+	jiffies += 100 * HZ;
+	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++)
+		assert_false(post_ignored(0, VTNIC_MBX_SET_PROMISC));
+	assert_true(post_ignored(0, VTNIC_MBX_SET_PROMISC));
+}
+
+/* A sustained flood is served at the rate and logged once per interval */
+static void test_mbx_budget_flood(void **state)
+{
+	unsigned int i, served = 0, seconds = 10;
+	unsigned long t0;
+	u64 nacks1;
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);
+	nacks1 = iov.vf[1].nacks;
+	jiffies += 10 * HZ;
+	t0 = jiffies;
+	dev.nr_warn = 0;
+	iov.vf[0].nacks = 0;
+	/* 100 messages per tick, 25000 a second, for ten seconds */
+	for (i = 0; jiffies - t0 < seconds * HZ; i++) {
+		u32 w0 = W0(0x7f, i & 0x7f);	/* no dialect has it */
+
+		served += !post_ignored(0, w0);
+		if (i % 100 == 99) {
+			jiffies++;
+			/* VF 1 still gets every answer, at once */
+			if (!(jiffies % HZ))
+				assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 1518),
+						 VTNIC_MBX_SET_LPE | ACK_CTS);
+		}
+	}
+	assert_int_equal(served, iov.vf[0].nacks);
+	assert_in_range(served, VTNIC_IOV_MBX_BURST + seconds * VTNIC_IOV_MBX_RATE - 1,
+			VTNIC_IOV_MBX_BURST + seconds * VTNIC_IOV_MBX_RATE + 1);
+	assert_int_equal(iov.vf[0].ignored + served, i);
+	/* One line per second, the VF's alone */
+	assert_in_range(dev.nr_warn, seconds, seconds + 1);
+	assert_int_equal(iov.vf[1].nacks, nacks1);
+}
+
+/* A VF that keeps its buffer locked pays for the PF's waiting */
+static void test_mbx_budget_locked_buffer(void **state)
+{
+	unsigned int i, ignored = 0;
+
+	(void)state;
+	vf_up(0);
+	jiffies += 10 * HZ;
+	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++) {
+		m.vfu[0] = true;
+		R(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFREQ(0);
+		shim_mdelay_calls = 0;
+		vtnic_iov_service(&iov);
+		if (!shim_mdelay_calls)
+			ignored++;
+	}
+	/* Each attempt waits VTNIC_MBX_LOCK_TRIES ms and costs as many */
+	assert_int_equal(VTNIC_IOV_MBX_BURST - ignored,
+			 DIV_ROUND_UP(VTNIC_IOV_MBX_BURST, VTNIC_MBX_LOCK_TRIES));
+	assert_int_equal(iov.vf[0].ignored, ignored);
+	m.vfu[0] = false;
+}
+
+/* Its own FLR does not give a VF a fresh budget */
+static void test_mbx_budget_kept_over_flr(void **state)
+{
+	unsigned int i;
+
+	(void)state;
+	vf_up(0);
+	jiffies += 10 * HZ;
+	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++)
+		post_ignored(0, VTNIC_MBX_RESET);
+	R(VTNIC_VFLRE) = BIT(0);
+	vtnic_iov_service(&iov);
+	assert_false(iov.vf[0].cts);
+	assert_true(post_ignored(0, VTNIC_MBX_RESET));
+	jiffies += TICKS_PER_MSG;
+	assert_false(post_ignored(0, VTNIC_MBX_RESET));
+	assert_true(iov.vf[0].cts);
 }
 
 /* ==== the rest of the transport ==== */
@@ -1535,7 +1710,12 @@ int main(void)
 		T(test_admin_vepa),
 		T(test_vf_flr),
 		T(test_pf_reset),
+		T(test_message_racing_flr),
 		T(test_refusal_log_rate_limited),
+		T(test_mbx_budget_burst_then_rate),
+		T(test_mbx_budget_flood),
+		T(test_mbx_budget_locked_buffer),
+		T(test_mbx_budget_kept_over_flr),
 		T(test_ack_without_cts_paced),
 		T(test_service_without_vfs),
 	};
