@@ -8,9 +8,10 @@
 # PF's and the victim's address, SET_MULTICAST counts past 30, SET_VLAN
 # IDs past 4095 and the victim's VLAN, SET_LPE sizes out of range,
 # requests before RESET, RESET in a loop and FLOOD messages as fast as it
-# can.  Meanwhile the victim, VF 0 bound to the VF driver under test in a
-# namespace with a VLAN device and a multicast group, and the PF each
-# send MBYTES MiB over TCP to port B.
+# can, then more floods until the traffic ends.  Meanwhile the victim,
+# VF 0 bound to the VF driver under test in a namespace with a VLAN
+# device and a multicast group, and the PF each send MBYTES MiB over TCP
+# to port B.
 #
 # Asserted: both transfers arrive intact and each keeps at least
 # FRACTION% of the throughput the same transfers had unattacked just
@@ -20,19 +21,27 @@
 # filters, VFRE/VFTE/anti-spoof bits; the shared MTA keeps every bit);
 # the PF logged at most LOG_PER_S lines about VF 1 per started second of
 # the attack, plus LOG_SLACK; every request that must be refused and was
-# answered got a NACK, never an ACK; the flood was not all answered.
+# answered got a NACK, never an ACK; VF 1 held at most VLANS_PER_VF
+# VLAN filters; the flood was not all answered, and the PF answered VF 1
+# no more than its mailbox budget allows (BURST, then RATE a second).
 # After an FLR of VF 1 the shared tables are as before the attack, and
 # VF 1 works: RESET is ACKed with the address the admin set, SET_MAC of
 # a fresh address is ACKed, and bound to the VF driver it pings port B.
 #
-# FRACTION: under QEMU TCG on two vCPUs the attacker shares the guest's
-# CPUs with the transfers, so part of any slowdown is the scheduler's,
-# not the PF's.  See the commit that set it for the measured numbers.
+# FRACTION: under QEMU TCG with two vCPUs the attacker shares the guest's
+# CPUs with the transfers (its flood spins on one, 50000 to 100000
+# doorbells a second), and every doorbell, even one past the budget, is a
+# PF mailbox interrupt.  Measured: the attacked transfers kept 74% to 85%
+# (igbvf victim) and 81% and 48% (vtnicvf victim, VF and PF) of their
+# unattacked throughput; 57% and 80% before the PF had a mailbox budget.
+# 30% leaves room under the lowest seen: the check is there to catch a
+# PF that stalls its own or another VF's traffic while it deals with the
+# attacker, not to price a doorbell.
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
 MBYTES=64
-FRACTION=50		# percent of the unattacked throughput
+FRACTION=30		# percent of the unattacked throughput (see above)
 FLOOD=100000
 TIMEOUT_MS=100		# vfattack's wait for each step
 LOG_PER_S=1		# vtnic_iov.c: one refusal line per VF per second
