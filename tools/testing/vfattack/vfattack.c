@@ -5,7 +5,7 @@
  * the VF side of the PF/VF mailbox itself (82576 datasheet 7.8.2.9), to
  * send the PF what no VF driver would: malformed words, addresses and
  * VLANs that are not its own, counts and sizes out of range, requests
- * before RESET, resets in a loop and floods.
+ * before RESET, resets in a loop, a buffer it never lets go and floods.
  *
  * Each request goes the way the hardware wants it: take the buffer
  * (VFU, granted only while the PF does not hold it), write the words,
@@ -461,6 +461,39 @@ static void cmd_prereset(struct vf *vf)
 }
 
 /*
+ * Keep the buffer locked for @ms and ring REQ every millisecond: the PF
+ * cannot take a message it was told about and waits for the buffer each
+ * time.  Not the protocol: REQ is written with VFU still set.
+ */
+static void cmd_hold(struct vf *vf, uint32_t ms)
+{
+	uint32_t msg[WORDS] = { word0(VTNIC_MBX_SET_LPE, 0), 1522 };
+	struct timespec tick = { .tv_nsec = 1000000L };
+	int64_t end = now_ns() + (int64_t)ms * 1000000;
+	unsigned int i;
+
+	if (vf_lock(vf, now_ns() + vf->timeout_ns)) {
+		vf->busy++;
+		return;
+	}
+	for (i = 0; i < WORDS; i++)
+		wr32(vf, VTNIC_VF_VMBMEM + 4 * i, msg[i]);
+	while (now_ns() < end) {
+		wr32(vf, VTNIC_V2PMAILBOX,
+		     VTNIC_V2PMAILBOX_REQ | VTNIC_V2PMAILBOX_VFU);
+		vf->sent++;
+		nanosleep(&tick, NULL);
+	}
+	/* Let go; whatever the PF does with the last doorbell is not waited for */
+	wr32(vf, VTNIC_V2PMAILBOX, 0);
+	v2p_read(vf);
+	vf->unanswered = vf->sent;
+	if (!vf->quiet)
+		printf("held the buffer %" PRIu32 " ms, %lu doorbells\n", ms,
+		       vf->sent);
+}
+
+/*
  * As fast as it can: take the buffer, read a reply the PF left there,
  * post the next message, never wait for the answer.  A message the PF
  * did not take before the next one overwrote it is never answered.
@@ -571,6 +604,8 @@ static void usage(FILE *out)
 		"  lpe SIZE              SET_LPE\n"
 		"  prereset              CTRL.RST, then requests without RESET\n"
 		"  reset-loop N          N times CTRL.RST and RESET\n"
+		"  hold MS               keep the buffer locked MS ms, ringing\n"
+		"                        REQ every millisecond\n"
 		"  flood N [W0 W1...]    N messages as fast as possible, no wait\n"
 		"                        for replies (default word 0: 0x000000ff)\n"
 		"  raw W0 [W1...]        one message of the given words\n"
@@ -678,6 +713,9 @@ int main(int argc, char **argv)
 		n = parse_u32(argv[0]);
 		for (i = 0; i < n; i++)
 			vf_reset(&vf, NULL);
+	} else if (!strcmp(cmd, "hold")) {
+		need_args(argc, 1);
+		cmd_hold(&vf, parse_u32(argv[0]));
 	} else if (!strcmp(cmd, "flood")) {
 		need_args(argc, 1);
 		words_from_args(msg, argc - 1, argv + 1);

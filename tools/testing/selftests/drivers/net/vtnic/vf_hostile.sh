@@ -7,15 +7,16 @@
 # BAR0: malformed words, SET_MAC with broadcast, multicast, zero, the
 # PF's and the victim's address, SET_MULTICAST counts past 30, SET_VLAN
 # IDs past 4095 and the victim's VLAN, SET_LPE sizes out of range,
-# requests before RESET, RESET in a loop and FLOOD messages as fast as it
-# can, then more floods until the traffic ends.  Meanwhile the victim,
+# requests before RESET, RESET in a loop, its buffer kept locked for 2 s
+# while it rings, and FLOOD messages as fast as it can, then more floods
+# until the traffic ends.  Meanwhile the victim,
 # VF 0 bound to the VF driver under test in a namespace with a VLAN
 # device and a multicast group, and the PF each send MBYTES MiB over TCP
 # to port B.
 #
 # Asserted: both transfers arrive intact and each keeps at least
-# FRACTION% of the throughput the same transfers had unattacked just
-# before; no oops, WARN, BUG or DMAR fault; the victim's "vf 0" line of
+# FRACTION% of the throughput the same transfers had unattacked (the
+# slower of a run before the attack and one after it); no oops, WARN, BUG or DMAR fault; the victim's "vf 0" line of
 # "ip link show PF" and its netdev's lines are unchanged, and so are its
 # filter entries in "ethtool -d PF" (RAR 23, VMOLR(0), VMVIR(0), its VLAN
 # filters, VFRE/VFTE/anti-spoof bits; the shared MTA keeps every bit);
@@ -31,12 +32,15 @@
 # FRACTION: under QEMU TCG with two vCPUs the attacker shares the guest's
 # CPUs with the transfers (its flood spins on one, 50000 to 100000
 # doorbells a second), and every doorbell, even one past the budget, is a
-# PF mailbox interrupt.  Measured: the attacked transfers kept 74% to 85%
-# (igbvf victim) and 81% and 48% (vtnicvf victim, VF and PF) of their
-# unattacked throughput; 57% and 80% before the PF had a mailbox budget.
-# 30% leaves room under the lowest seen: the check is there to catch a
-# PF that stalls its own or another VF's traffic while it deals with the
-# attacker, not to price a doorbell.
+# PF mailbox interrupt.  Measured with the mailbox budget, igbvf and
+# vtnicvf victims: the attacked transfers kept 48% to 96% of their
+# unattacked throughput (12 transfers); 57% and 80% before the PF had a
+# budget.  The host's load moves the numbers too (a fuzzer on the same
+# two cores once made an attacked run 177% of the unattacked one before
+# it), so the reference is the slower of an unattacked run before the
+# attack and one after it.  30% leaves room under the lowest seen: the
+# check is there to catch a PF that stalls its own or another VF's
+# traffic while it deals with the attacker, not to price a doorbell.
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
@@ -234,6 +238,7 @@ attack()
 	done
 	att no_prereset prereset
 	att reset_loop -q reset-loop 100
+	att hold -q hold 2000
 	att flood -q flood $FLOOD
 	while [ ! -e "$tmp/stop" ]; do
 		round=$((round + 1))
@@ -321,14 +326,14 @@ log_bounded()
 
 kept_fraction()
 {
-	ktap_print_msg "$1: $3 KiB/s attacked, $2 KiB/s unattacked" \
+	ktap_print_msg "$1: $3 KiB/s attacked, $2 KiB/s unattacked (slower run)" \
 		"($(($3 * 100 / ($2 ? $2 : 1)))%, at least $FRACTION% needed)"
 	[ $(($3 * 100)) -ge $(($2 * FRACTION)) ]
 }
 
 xfers_intact()
 {
-	[ "$xfer_ok" = 1 ]
+	[ "$att_ok" = 1 ] && [ "$xfer_ok" = 1 ]
 }
 
 reset_acked()
@@ -423,12 +428,21 @@ ktap_print_msg "the attack took $attack_ms ms"
 victim_filters > "$tmp/filters.after"
 victim_links > "$tmp/links.after"
 shared_tables > "$tmp/shared.after"
+att_vf=${kibs[vf]} att_pf=${kibs[pf]} att_ok=$xfer_ok
+# Unattacked again, VF 1 quiet: the reference is the slower of the two
+# runs, so that a change in the host's load during the test is not taken
+# for the attack's doing
+xfers_start
+xfers_wait "unattacked again"
+[ "${kibs[vf]}" -lt "$base_vf" ] && base_vf=${kibs[vf]}
+[ "${kibs[pf]}" -lt "$base_pf" ] && base_pf=${kibs[pf]}
 
-ktap_test_result "both transfers arrive intact under attack" xfers_intact
+ktap_test_result "both transfers arrive intact under attack and after" \
+	xfers_intact
 ktap_test_result "victim VF -> B keeps $FRACTION% of its throughput" \
-	kept_fraction vf "$base_vf" "${kibs[vf]}"
+	kept_fraction vf "$base_vf" "$att_vf"
 ktap_test_result "PF -> B keeps $FRACTION% of its throughput" \
-	kept_fraction pf "$base_pf" "${kibs[pf]}"
+	kept_fraction pf "$base_pf" "$att_pf"
 ktap_test_result "the victim's ip link lines are unchanged" \
 	same "$tmp/links.before" "$tmp/links.after"
 ktap_test_result "the victim's filter registers are unchanged" \
