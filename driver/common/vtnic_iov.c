@@ -24,7 +24,7 @@
 #include "vtnic_iov.h"
 
 #define VTNIC_VLAN_PRIO_SHIFT	13
-#define VTNIC_VLAN_VID_MAX	4095
+#define VTNIC_VLAN_VID_MAX	4094	/* 4095 is reserved (802.1Q) */
 
 /*
  * A refusal: at most one line per VF per interval.  The refusals not

@@ -6,7 +6,7 @@
 # and vfattack (tools/testing/vfattack) speaks the raw mailbox through its
 # BAR0: malformed words, SET_MAC with broadcast, multicast, zero, the
 # PF's and the victim's address, SET_MULTICAST counts past 30, SET_VLAN
-# IDs past 4095 and the victim's VLAN, SET_LPE sizes out of range,
+# IDs past 4094 and the victim's VLAN, SET_LPE sizes out of range,
 # requests before RESET, RESET in a loop, its buffer kept locked for 2 s
 # while it rings, and FLOOD messages as fast as it can, then more floods
 # until the traffic ends.  Meanwhile the victim,
@@ -219,7 +219,7 @@ attack()
 	for n in 31 32 200 255; do
 		att no_mc_$n mc $n
 	done
-	for n in 4096 65535 0x80000fff 0xffffffff; do
+	for n in 4095 4096 65535 0x80000fff 0xffffffff; do
 		att no_vlan_$n vlan $n add
 	done
 	# The victim's VLAN: sharing it is allowed, taking it away is not
@@ -228,7 +228,7 @@ attack()
 	att vlan_victim_del2 vlan $VLAN del
 	# At most VLANS_PER_VF of its own: the filters tell, as a reply may
 	# come after vfattack stopped waiting
-	for n in 4095 100 101 102 103 104; do
+	for n in 100 101 102 103 104; do
 		att vlan_quota_$n vlan $n add
 	done
 	sleep 0.2
