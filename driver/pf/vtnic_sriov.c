@@ -327,6 +327,9 @@ int vtnic_ndo_set_vf_mac(struct net_device *netdev, int vf, u8 *mac)
 	if (err == -EADDRINUSE)
 		netdev_err(netdev, "VF %d: %pM is the PF's or another VF's address\n",
 			   vf, mac);
+	else if (!err && active && is_zero_ether_addr(mac))
+		netdev_info(netdev, "VF %d: admin MAC removed; the VF driver picks its own at its next reset (igbvf: reload it)\n",
+			    vf);
 	else if (!err && active)
 		netdev_info(netdev, "VF %d: MAC %pM set; the VF driver takes it at its next reset (igbvf: reload it)\n",
 			    vf, mac);
