@@ -15,11 +15,12 @@ cd "$top" || exit 1
 mapfile -t files < <(git ls-files -co --exclude-standard -- 'driver/*.[ch]' 'tools/testing/vm/harness/*.c')
 out=$(perl build/ksrc/scripts/checkpatch.pl --strict --no-tree --terse --show-types -f "${files[@]}" 2>&1)
 # Userspace C keeps kernel style, less what only exists in the kernel:
-# its types (u32), strscpy, __printf and ARRAY_SIZE.
-mapfile -t ufiles < <(git ls-files -co --exclude-standard -- 'vfmgr/*.[ch]')
+# its types (u32), strscpy, __printf and ARRAY_SIZE; C99's PRIx32 names
+# are not CamelCase, and a mapped BAR is volatile memory.
+mapfile -t ufiles < <(git ls-files -co --exclude-standard -- 'vfmgr/*.[ch]' 'tools/testing/vfattack/*.c')
 if [ "${#ufiles[@]}" -gt 0 ]; then
 	out+=$(perl build/ksrc/scripts/checkpatch.pl --strict --no-tree --terse --show-types \
-		--ignore PREFER_KERNEL_TYPES,STRCPY,PREFER_DEFINED_ATTRIBUTE_MACRO,ARRAY_SIZE,EMBEDDED_FUNCTION_NAME \
+		--ignore PREFER_KERNEL_TYPES,STRCPY,PREFER_DEFINED_ATTRIBUTE_MACRO,ARRAY_SIZE,EMBEDDED_FUNCTION_NAME,CAMELCASE,VOLATILE \
 		-f "${ufiles[@]}" 2>&1)
 	files+=("${ufiles[@]}")
 fi

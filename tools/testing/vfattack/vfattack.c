@@ -547,8 +547,9 @@ static void cmd_flood(struct vf *vf, unsigned long count, const uint32_t *msg)
 
 static void summary(struct vf *vf)
 {
-	printf("vfattack: sent=%lu acked=%lu nacked=%lu unanswered=%lu unsolicited=%lu busy=%lu pf_resets=%lu elapsed_ms=%" PRId64 "\n",
-	       vf->sent, vf->acked, vf->nacked, vf->unanswered,
+	printf("vfattack: sent=%lu acked=%lu nacked=%lu unanswered=%lu ",
+	       vf->sent, vf->acked, vf->nacked, vf->unanswered);
+	printf("unsolicited=%lu busy=%lu pf_resets=%lu elapsed_ms=%" PRId64 "\n",
 	       vf->unsolicited, vf->busy, vf->pf_resets,
 	       (now_ns() - vf->start_ns) / 1000000);
 }
