@@ -59,12 +59,12 @@ void model_fail(const char *fmt, ...)
 	fail();
 }
 
-u32 shim_readl(const volatile void *addr)
+u32 shim_readl(const void *addr)
 {
 	return model_read(&m, model_offset(&m, addr));
 }
 
-void shim_writel(u32 val, volatile void *addr)
+void shim_writel(u32 val, void *addr)
 {
 	model_write(&m, val, model_offset(&m, addr));
 }

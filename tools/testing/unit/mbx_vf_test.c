@@ -227,18 +227,18 @@ static void pf_script_req(void)
 	pf_post(reply, words);
 }
 
-static u32 model_off(const volatile void *addr, const u32 *bar)
+static u32 model_off(const void *addr, const u32 *bar)
 {
-	ptrdiff_t off = (const volatile u8 *)addr - (const u8 *)bar;
+	ptrdiff_t off = (const u8 *)addr - (const u8 *)bar;
 
 	if (off % 4)
 		fail_msg("unaligned register access: offset %td", off);
 	return off;
 }
 
-static bool in_bar(const volatile void *addr, const u32 *bar, u32 size)
+static bool in_bar(const void *addr, const u32 *bar, u32 size)
 {
-	const volatile u8 *p = addr;
+	const u8 *p = addr;
 
 	return p >= (const u8 *)bar && p < (const u8 *)bar + size;
 }
@@ -354,7 +354,7 @@ void model_fail(const char *fmt, ...)
 	fail();
 }
 
-u32 shim_readl(const volatile void *addr)
+u32 shim_readl(const void *addr)
 {
 	if (in_bar(addr, m.vbar, VF_BAR_SIZE))
 		return vf_readl(model_off(addr, m.vbar));
@@ -364,7 +364,7 @@ u32 shim_readl(const volatile void *addr)
 	return 0;
 }
 
-void shim_writel(u32 val, volatile void *addr)
+void shim_writel(u32 val, void *addr)
 {
 	if (in_bar(addr, m.vbar, VF_BAR_SIZE))
 		vf_writel(val, model_off(addr, m.vbar));

@@ -29,9 +29,9 @@ void model_reset(struct model_82576 *m)
  *
  * Return: true when @addr is inside the BAR.
  */
-bool model_in_bar(const struct model_82576 *m, const volatile void *addr)
+bool model_in_bar(const struct model_82576 *m, const void *addr)
 {
-	const volatile u8 *p = addr, *base = (const u8 *)m->bar;
+	const u8 *p = addr, *base = (const u8 *)m->bar;
 
 	return p >= base && p < base + MODEL_BAR_SIZE;
 }
@@ -43,9 +43,9 @@ bool model_in_bar(const struct model_82576 *m, const volatile void *addr)
  *
  * Return: the byte offset; model_fail() outside the BAR or unaligned.
  */
-u32 model_offset(const struct model_82576 *m, const volatile void *addr)
+u32 model_offset(const struct model_82576 *m, const void *addr)
 {
-	ptrdiff_t off = (const volatile u8 *)addr - (const u8 *)m->bar;
+	ptrdiff_t off = (const u8 *)addr - (const u8 *)m->bar;
 
 	if (off < 0 || off >= MODEL_BAR_SIZE || off % 4)
 		model_fail("register access outside the BAR: offset %td", off);

@@ -86,8 +86,8 @@ struct model_82576 {
 __printf(1, 2) void model_fail(const char *fmt, ...);
 
 void model_reset(struct model_82576 *m);
-bool model_in_bar(const struct model_82576 *m, const volatile void *addr);
-u32 model_offset(const struct model_82576 *m, const volatile void *addr);
+bool model_in_bar(const struct model_82576 *m, const void *addr);
+u32 model_offset(const struct model_82576 *m, const void *addr);
 u32 model_read(struct model_82576 *m, u32 off);
 void model_write(struct model_82576 *m, u32 val, u32 off);
 
