@@ -11,7 +11,8 @@ KDIR ?= $(call headers,6.12.)
 KDIR_61 ?= $(call headers,6.1.0-)
 KBUILD_OPTS := CONFIG_VTNIC=m CONFIG_VTNICVF=m
 
-.PHONY: all modules clean check build-check checkpatch unit vmtest demo help vfmgr
+.PHONY: all modules clean check build-check checkpatch unit fuzz fuzz-merge \
+	fuzz-cov vmtest demo help vfmgr
 
 all: modules
 
@@ -39,6 +40,19 @@ unit:
 vfmgr:
 	$(MAKE) -C vfmgr OUT=$(CURDIR)/build/vfmgr
 
+# The VF mailbox handler under libFuzzer: make fuzz FUZZ_TIME=600 (seconds;
+# FUZZ_JOBS=N forks N workers).  New inputs and crashes go to build/fuzz/;
+# fuzz-merge adds the new inputs that cover more to the tree's corpus,
+# fuzz-cov reports the line and branch coverage they reach.
+fuzz:
+	$(MAKE) -C tools/testing/fuzz run
+
+fuzz-merge:
+	$(MAKE) -C tools/testing/fuzz merge
+
+fuzz-cov:
+	$(MAKE) -C tools/testing/fuzz cov
+
 # One VM run: make vmtest PF=igb VF=igbvf TESTS=vf_ping.sh
 PF ?= vtnic
 VF ?= vtnicvf
@@ -60,6 +74,9 @@ help:
 	@echo "make vmtest      one VM run (PF=vtnic|igb VF=vtnicvf|igbvf TESTS=a.sh,b.sh)"
 	@echo "make build-check / checkpatch / unit   one part of make check"
 	@echo "make vfmgr       build the VF manager's CLI (build/vfmgr/vfmgr)"
+	@echo "make fuzz        fuzz the VF mailbox handler (FUZZ_TIME=600 seconds);"
+	@echo "                 fuzz-merge keeps new inputs in the corpus, fuzz-cov"
+	@echo "                 reports coverage (Documentation/testing.rst)"
 
 # The benchmark, run by hand and never by make check:
 # make bench BENCH_ARGS="--drivers igb,igb --rounds 3" (see run.sh --help)

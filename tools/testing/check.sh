@@ -46,6 +46,25 @@ else
 	echo "FAIL unit:build" >> "$VTNIC_RESULTS"
 fi
 
+# A crash leaves its reproducer in build/fuzz/crashes/ and fails the step
+step "fuzz: the VF mailbox handler, ${VTNIC_FUZZ_TIME:-60} s from the seed corpus"
+mkdir -p build/fuzz
+if make -s -C tools/testing/fuzz check CHECK_TIME="${VTNIC_FUZZ_TIME:-60}" \
+	> build/fuzz/check.log 2>&1; then
+	grep -E '^#[0-9]+[[:space:]]+DONE' build/fuzz/check.log
+	echo "PASS fuzz:mbx" >> "$VTNIC_RESULTS"
+else
+	grep -E '^mbx_fuzz: |runtime error:|ERROR: (AddressSanitizer|libFuzzer)' \
+		build/fuzz/check.log || tail -n 40 build/fuzz/check.log
+	crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' build/fuzz/check.log | tail -n 1)
+	if [ -n "$crash" ]; then
+		echo "fuzz: reproduce with: MBX_FUZZ_TRACE=1 build/fuzz/mbx_fuzz $crash"
+		echo "FAIL fuzz:mbx (reproducer $crash)" >> "$VTNIC_RESULTS"
+	else
+		echo "FAIL fuzz:mbx (see build/fuzz/check.log)" >> "$VTNIC_RESULTS"
+	fi
+fi
+
 step "harness self-test (verdict rules on recorded logs)"
 tools/testing/vm/verdict_test.sh
 

@@ -21,16 +21,16 @@
 static u32 bar[BAR_SIZE / 4];
 static unsigned int nr_reads, nr_writes;
 
-u32 shim_readl(const volatile void *addr)
+u32 shim_readl(const void *addr)
 {
 	nr_reads++;
-	return bar[((const volatile u8 *)addr - (const volatile u8 *)bar) / 4];
+	return bar[((const u8 *)addr - (const u8 *)bar) / 4];
 }
 
-void shim_writel(u32 val, volatile void *addr)
+void shim_writel(u32 val, void *addr)
 {
 	nr_writes++;
-	bar[((volatile u8 *)addr - (volatile u8 *)bar) / 4] = val;
+	bar[((u8 *)addr - (u8 *)bar) / 4] = val;
 }
 
 static struct device dev;

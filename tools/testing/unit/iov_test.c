@@ -2,17 +2,13 @@
 /*
  * Unit tests of the SR-IOV message handler and admin API of the PF
  * (driver/common/vtnic_iov.c over vtnic_mbx_pf.c, vtnic_mbx_msg.c and
- * vtnic_hw.c, compiled unchanged) against a model of the 82576 PF
- * virtualization registers.
- *
- * The model is the BAR as an array plus what the code relies on:
- * P2VMAILBOX(n) grants PFU only while the VF does not hold the buffer
- * (VFU) and reads back PFU/VFU, and any write without PFU drops it;
- * MBVFICR and VFLRE are write-1-to-clear; RTTBCNRC is one register per
- * queue behind the RTTDQSEL selector.  Every write is logged, so a test
- * can say "nothing but the mailbox was written".  The VF side is a few
- * helpers that do what the hardware does when a VF posts a message: the
- * words land in VMBMEM(n) and MBVFICR.VFREQ(n) is set.
+ * vtnic_hw.c, compiled unchanged) against the model of the 82576 PF
+ * registers in model_82576.c: the BAR as an array plus what the code
+ * relies on (the mailbox's PFU/VFU/STS/ACK, write-1-to-clear MBVFICR and
+ * VFLRE, RTTBCNRC behind RTTDQSEL).  Every write is logged, so a test can
+ * say "nothing but the mailbox was written".  The VF side is what the
+ * hardware does when a VF posts a message: the words land in VMBMEM(n)
+ * and MBVFICR.VFREQ(n) is set.
  *
  * Every message goes through vtnic_iov_service(), the whole transport
  * path the PF's mailbox interrupt takes.
@@ -33,27 +29,17 @@
 #include <linux/kernel.h>
 #include <linux/math.h>
 
+#include "model_82576.h"
 #include "vtnic_iov.h"
 
-#define BAR_SIZE	0x20000
 #define NUM_VFS		3
 #define PF_POOL		NUM_VFS
 #define WORDS		VTNIC_MBX_WORDS
 #define STALE		0xdeadbeef	/* what an earlier message left behind */
 
-/* ---- the register model ---- */
+/* ---- the register model (model_82576.c) ---- */
 
-struct model {
-	u32 bar[BAR_SIZE / 4];
-	u32 bcnrc[VTNIC_82576_QUEUES];	/* RTTBCNRC of each queue */
-	bool vfu[VTNIC_POOLS];		/* the VF holds its buffer */
-	bool pfu[VTNIC_POOLS];		/* the PF holds it */
-	unsigned int sts[VTNIC_POOLS];	/* messages the PF posted to the VF */
-	unsigned int acks[VTNIC_POOLS];	/* VF messages the PF acknowledged */
-	unsigned int protocol_errors;	/* mailbox used without holding it */
-};
-
-static struct model m, snap;
+static struct model_82576 m, snap;
 
 static struct device dev;
 static struct vtnic_hw hw;
@@ -62,111 +48,32 @@ static struct vtnic_iov iov;
 unsigned long jiffies;
 unsigned int shim_mdelay_calls;
 
-struct reg_write {
-	u32 reg;
-	u32 val;
-};
+#define R(reg)		MODEL_REG(&m, reg)
 
-#define LOG_MAX		16384
-static struct reg_write wlog[LOG_MAX];
-static unsigned int nr_wlog;
-
-#define R(reg)		(m.bar[(reg) / 4])
-
-static u32 model_off(const volatile void *addr)
+void model_fail(const char *fmt, ...)
 {
-	ptrdiff_t off = (const volatile u8 *)addr - (const volatile u8 *)m.bar;
+	va_list args;
 
-	if (off < 0 || off >= BAR_SIZE || off % 4)
-		fail_msg("register access outside the BAR: offset %td", off);
-	return off;
+	va_start(args, fmt);
+	vprint_error(fmt, args);
+	va_end(args);
+	print_error("\n");
+	fail();
 }
 
-/* The VF whose P2VMAILBOX @off is, or -1 */
-static int p2v_vf(u32 off)
+u32 shim_readl(const void *addr)
 {
-	if (off >= VTNIC_P2VMAILBOX(0) && off < VTNIC_P2VMAILBOX(VTNIC_POOLS))
-		return (off - VTNIC_P2VMAILBOX(0)) / 4;
-	return -1;
+	return model_read(&m, model_offset(&m, addr));
 }
 
-/* The VF whose mailbox memory @off is in, or -1 */
-static int vmbmem_vf(u32 off)
+void shim_writel(u32 val, void *addr)
 {
-	if (off >= VTNIC_VMBMEM(0) && off < VTNIC_VMBMEM(VTNIC_POOLS))
-		return (off - VTNIC_VMBMEM(0)) / 0x40;
-	return -1;
-}
-
-u32 shim_readl(const volatile void *addr)
-{
-	u32 off = model_off(addr);
-	int vf = p2v_vf(off);
-
-	if (vf >= 0)
-		return (m.pfu[vf] ? VTNIC_P2VMAILBOX_PFU : 0) |
-		       (m.vfu[vf] ? VTNIC_P2VMAILBOX_VFU : 0);
-	if (off == VTNIC_RTTBCNRC)
-		return m.bcnrc[R(VTNIC_RTTDQSEL) % VTNIC_82576_QUEUES];
-	vf = vmbmem_vf(off);
-	if (vf >= 0 && !m.pfu[vf])
-		m.protocol_errors++;
-	return m.bar[off / 4];
-}
-
-void shim_writel(u32 val, volatile void *addr)
-{
-	u32 off = model_off(addr);
-	int vf = p2v_vf(off);
-
-	if (nr_wlog < LOG_MAX)
-		wlog[nr_wlog] = (struct reg_write){ off, val };
-	nr_wlog++;
-
-	if (vf >= 0) {
-		if ((val & (VTNIC_P2VMAILBOX_STS | VTNIC_P2VMAILBOX_ACK)) &&
-		    !m.pfu[vf])
-			m.protocol_errors++;
-		if (val & VTNIC_P2VMAILBOX_STS)
-			m.sts[vf]++;
-		if (val & VTNIC_P2VMAILBOX_ACK)
-			m.acks[vf]++;
-		if (val & VTNIC_P2VMAILBOX_RVFU)
-			m.vfu[vf] = false;
-		m.pfu[vf] = (val & VTNIC_P2VMAILBOX_PFU) && !m.vfu[vf];
-		return;
-	}
-	vf = vmbmem_vf(off);
-	if (vf >= 0 && !m.pfu[vf])
-		m.protocol_errors++;
-
-	switch (off) {
-	case VTNIC_MBVFICR:
-	case VTNIC_VFLRE:
-		R(off) &= ~val;
-		return;
-	case VTNIC_RTTBCNRC:
-		if (R(VTNIC_RTTDQSEL) >= VTNIC_82576_QUEUES)
-			m.protocol_errors++;
-		else
-			m.bcnrc[R(VTNIC_RTTDQSEL)] = val;
-		return;
-	}
-	m.bar[off / 4] = val;
+	model_write(&m, val, model_offset(&m, addr));
 }
 
 static void log_clear(void)
 {
-	nr_wlog = 0;
-}
-
-static unsigned int log_count(u32 reg)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < nr_wlog && i < LOG_MAX; i++)
-		n += wlog[i].reg == reg;
-	return n;
+	model_log_clear(&m);
 }
 
 /* ---- the VF side ---- */
@@ -177,17 +84,14 @@ static void vf_post(unsigned int vf, const u32 *msg, unsigned int words)
 	unsigned int i;
 
 	assert_false(m.pfu[vf]);
-	for (i = 0; i < WORDS; i++)
-		R(VTNIC_VMBMEM(vf) + 4 * i) = i < words ? msg[i] : STALE;
-	R(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFREQ(vf);
+	for (i = words; i < WORDS; i++)
+		R(VTNIC_VMBMEM(vf) + 4 * i) = STALE;
+	model_vf_post(&m, vf, msg, words);
 }
 
 static void vf_read(unsigned int vf, u32 *reply)
 {
-	unsigned int i;
-
-	for (i = 0; i < WORDS; i++)
-		reply[i] = R(VTNIC_VMBMEM(vf) + 4 * i);
+	model_vf_read(&m, vf, reply);
 }
 
 /*
@@ -322,26 +226,16 @@ static bool pool_enabled(unsigned int pool)
 	return rx;
 }
 
-static bool is_mailbox_write(const struct reg_write *w, unsigned int vf)
-{
-	if (w->reg == VTNIC_P2VMAILBOX(vf))
-		return true;
-	if (w->reg >= VTNIC_VMBMEM(vf) && w->reg < VTNIC_VMBMEM(vf) + 4 * WORDS)
-		return true;
-	return w->reg == VTNIC_MBVFICR &&
-	       !(w->val & ~(VTNIC_MBVFICR_VFREQ(vf) | VTNIC_MBVFICR_VFACK(vf)));
-}
-
 /* Since log_clear(): nothing but @vf's own mailbox was written */
 static void assert_only_mailbox_writes(unsigned int vf)
 {
 	unsigned int i;
 
-	assert_true(nr_wlog <= LOG_MAX);
-	for (i = 0; i < nr_wlog; i++)
-		if (!is_mailbox_write(&wlog[i], vf))
+	assert_true(m.nr_log <= MODEL_LOG_MAX);
+	for (i = 0; i < m.nr_log; i++)
+		if (!model_is_mailbox_write(&m.log[i], vf))
 			fail_msg("VF %u: register %#x written (%#x) for a refused message",
-				 vf, wlog[i].reg, wlog[i].val);
+				 vf, m.log[i].reg, m.log[i].val);
 }
 
 static void assert_no_stale_words(const u32 *reply, unsigned int from)
@@ -388,7 +282,7 @@ static void expect_mac_nack(unsigned int vf, u8 info, const u8 *mac)
 
 static void start(unsigned int num_vfs)
 {
-	memset(&m, 0, sizeof(m));
+	model_reset(&m);
 	memset(&iov, 0, sizeof(iov));
 	memset(&dev, 0, sizeof(dev));
 	dev.name = "iov";
@@ -427,8 +321,8 @@ static int teardown(void **state)
 			return -1;
 		}
 	}
-	if (nr_wlog > LOG_MAX) {
-		print_error("write log overflowed (%u writes)\n", nr_wlog);
+	if (m.nr_log > MODEL_LOG_MAX) {
+		print_error("write log overflowed (%u writes)\n", m.nr_log);
 		return -1;
 	}
 	return 0;
@@ -865,7 +759,7 @@ static void test_vf_holding_mailbox(void **state)
 	vtnic_iov_service(&iov);
 
 	assert_int_equal(shim_mdelay_calls, VTNIC_MBX_LOCK_TRIES);
-	assert_int_equal(log_count(VTNIC_P2VMAILBOX(0)), VTNIC_MBX_LOCK_TRIES);
+	assert_int_equal(model_log_count(&m, VTNIC_P2VMAILBOX(0)), VTNIC_MBX_LOCK_TRIES);
 	assert_int_equal(m.sts[0], sts);
 	assert_int_equal(dev.nr_warn, 1);
 	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(0))),
@@ -877,42 +771,6 @@ static void test_vf_holding_mailbox(void **state)
 }
 
 /* ==== 3. a VF reaches its own registers only ==== */
-
-/*
- * The bits of register @reg that VF @a's messages may change, per the
- * ownership rules at the top of vtnic_iov.c.  @before and @after are the
- * register's values, for the VLVF entries it shares.  The MTA and VFTA
- * are shared too: their union is checked by the caller.
- */
-static u32 vf_owned_bits(unsigned int a, u32 reg, u32 before, u32 after)
-{
-	u32 others = VTNIC_VLVF_POOLSEL & ~BIT(12 + a);
-
-	if (reg == VTNIC_RAL(vtnic_iov_vf_rar(a)) ||
-	    reg == VTNIC_RAH(vtnic_iov_vf_rar(a)) ||
-	    reg == VTNIC_VMOLR(a) || reg == VTNIC_VMVIR(a) ||
-	    reg == VTNIC_P2VMAILBOX(a) ||
-	    (reg >= VTNIC_VMBMEM(a) && reg < VTNIC_VMBMEM(a) + 4 * WORDS))
-		return ~0U;
-	if (reg == VTNIC_VFRE || reg == VTNIC_VFTE || reg == VTNIC_VFLRE)
-		return BIT(a);
-	if (reg == VTNIC_DTXSWC)
-		return VTNIC_DTXSWC_MAC_SPOOF(a) | VTNIC_DTXSWC_VLAN_SPOOF(a);
-	if (reg == VTNIC_MBVFICR)
-		return VTNIC_MBVFICR_VFREQ(a) | VTNIC_MBVFICR_VFACK(a);
-	/*
-	 * RTTDQSEL is a selector, not a setting; the per-queue RTTBCNRC
-	 * behind it is checked queue by queue.
-	 */
-	if (reg == VTNIC_RTTDQSEL || reg == VTNIC_RTTBCNRC)
-		return ~0U;
-	if (reg >= VTNIC_VLVF(0) && reg < VTNIC_VLVF(VTNIC_VLVF_ENTRIES))
-		return (before | after) & others ? BIT(12 + a) : ~0U;
-	if ((reg >= VTNIC_MTA(0) && reg < VTNIC_MTA(VTNIC_MTA_REGS)) ||
-	    (reg >= VTNIC_VFTA(0) && reg < VTNIC_VFTA(VTNIC_VFTA_REGS)))
-		return ~0U;
-	return 0;
-}
 
 static void set_table_bit(u32 *table, u16 idx)
 {
@@ -1053,9 +911,9 @@ static void check_isolation(unsigned int a)
 	log_clear();
 	vf_misbehave(a);
 
-	for (off = 0; off < BAR_SIZE; off += 4) {
+	for (off = 0; off < MODEL_BAR_SIZE; off += 4) {
 		u32 before = snap.bar[off / 4], after = m.bar[off / 4];
-		u32 mask = vf_owned_bits(a, off, before, after);
+		u32 mask = model_vf_owned_bits(a, off, before, after);
 
 		if ((before ^ after) & ~mask)
 			fail_msg("VF %u changed register %#x from %#x to %#x; it may change %#x of it",
@@ -1084,16 +942,16 @@ static void check_isolation(unsigned int a)
 				 a, i, vfta[i] & ~R(VTNIC_VFTA(i)));
 
 	/* Not even rewritten with the same value */
-	assert_true(nr_wlog <= LOG_MAX);
-	for (i = 0; i < nr_wlog; i++) {
-		if (!vf_owned_bits(a, wlog[i].reg, 0, 0))
+	assert_true(m.nr_log <= MODEL_LOG_MAX);
+	for (i = 0; i < m.nr_log; i++) {
+		if (!model_vf_owned_bits(a, m.log[i].reg, 0, 0))
 			fail_msg("VF %u's messages wrote %#x to register %#x",
-				 a, wlog[i].val, wlog[i].reg);
-		if (wlog[i].reg == VTNIC_RTTDQSEL &&
-		    wlog[i].val != VTNIC_POOL_QUEUE(a, 0) &&
-		    wlog[i].val != VTNIC_POOL_QUEUE(a, 1))
+				 a, m.log[i].val, m.log[i].reg);
+		if (m.log[i].reg == VTNIC_RTTDQSEL &&
+		    m.log[i].val != VTNIC_POOL_QUEUE(a, 0) &&
+		    m.log[i].val != VTNIC_POOL_QUEUE(a, 1))
 			fail_msg("VF %u's messages selected queue %u's rate limiter",
-				 a, wlog[i].val);
+				 a, m.log[i].val);
 	}
 
 	/* And once it is back with VLAN 20 only, the tables are the union */
@@ -1132,7 +990,7 @@ static void test_admin_vf_mac(void **state)
 	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, vf_mac[1]), -EADDRINUSE);
 	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 2, admin_mac), -EADDRINUSE);
 	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, mcast), -EINVAL);
-	assert_int_equal(nr_wlog, 0);
+	assert_int_equal(m.nr_log, 0);
 	assert_rar(23, admin_mac, 0);
 
 	/* Its own address again is not "in use" */
@@ -1267,7 +1125,9 @@ static void test_admin_rate(void **state)
 {
 	const u32 bcnrc = VTNIC_RTTBCNRC_RS_ENA | 3 << 14 |
 			  (1000 - 900) * 16384 / 300;
-	const struct reg_write expect[] = {
+	const struct {
+		u32 reg, val;
+	} expect[] = {
 		{ VTNIC_RTTDQSEL, 1 }, { VTNIC_RTTBCNRC, bcnrc },
 		{ VTNIC_RTTDQSEL, 9 }, { VTNIC_RTTBCNRC, bcnrc },
 	};
@@ -1278,8 +1138,11 @@ static void test_admin_rate(void **state)
 	vtnic_iov_set_link(&iov, 1000);
 	log_clear();
 	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 300), 0);
-	assert_int_equal(nr_wlog, ARRAY_SIZE(expect));
-	assert_memory_equal(wlog, expect, sizeof(expect));
+	assert_int_equal(m.nr_log, ARRAY_SIZE(expect));
+	for (q = 0; q < ARRAY_SIZE(expect); q++) {
+		assert_int_equal(m.log[q].reg, expect[q].reg);
+		assert_int_equal(m.log[q].val, expect[q].val);
+	}
 	for (q = 0; q < VTNIC_82576_QUEUES; q++)
 		assert_int_equal(m.bcnrc[q], q == 1 || q == 9 ? bcnrc : 0);
 
@@ -1299,7 +1162,7 @@ static void test_admin_rate(void **state)
 	/* Above the link speed: refused, nothing written */
 	log_clear();
 	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 1001), -EINVAL);
-	assert_int_equal(nr_wlog, 0);
+	assert_int_equal(m.nr_log, 0);
 }
 
 /* VEPA clears DTXSWC's loopback bit, VEB sets it; a reconfigure keeps it */
@@ -1672,7 +1535,7 @@ static void test_service_without_vfs(void **state)
 	R(VTNIC_MBVFICR) = VTNIC_MBVFICR_VFREQ(0);
 	log_clear();
 	vtnic_iov_service(&iov);
-	assert_int_equal(nr_wlog, 0);
+	assert_int_equal(m.nr_log, 0);
 }
 
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)

@@ -19,9 +19,11 @@
  * PF_CONTROL message, the reply, RSTD or RSTI, or nothing at all.  The
  * PF's messages queue until the VF acknowledges the one in the buffer.
  * In interop mode a REQ or ACK sets MBVFICR and runs vtnic_iov_service()
- * at once, as the PF's mailbox interrupt would, over a PF register model
- * like iov_test.c's (P2VMAILBOX grants PFU only without VFU; MBVFICR and
- * VFLRE are write-1-to-clear; the VF's CTRL.RST sets VFLRE).
+ * at once, as the PF's mailbox interrupt would.  The PF's side is the
+ * 82576 PF model of model_82576.c that iov_test.c uses too (P2VMAILBOX
+ * grants PFU only without VFU; MBVFICR and VFLRE are write-1-to-clear);
+ * its write hook turns the PF's STS and ACK into the VF's PFSTS and PFACK,
+ * and the VF's CTRL.RST sets VFLRE.
  */
 
 #include <stdarg.h>
@@ -38,11 +40,11 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 
+#include "model_82576.h"
 #include "vtnic_iov.h"
 #include "vtnic_mbx_vf.h"
 #include "vtnic_regs.h"
 
-#define PF_BAR_SIZE	0x20000
 #define VF_BAR_SIZE	0x4000
 #define NUM_VFS		3
 #define VF		1		/* the VF under test */
@@ -90,9 +92,9 @@ struct pf_msg {
 #define ACKS_MAX	8
 
 struct model {
-	u32 pbar[PF_BAR_SIZE / 4];	/* the PF's BAR, VMBMEM(VF) included */
+	struct model_82576 pf;		/* the PF's BAR, VMBMEM(VF) included */
 	u32 vbar[VF_BAR_SIZE / 4];	/* the VF's BAR */
-	bool vfu, pfu, rsti, gone, interop;
+	bool rsti, gone, interop;
 	u32 r2c;			/* PFSTS, PFACK, RSTD not yet read */
 	unsigned int rsti_reads;	/* reads still showing RSTI, or NEVER */
 	struct script s;
@@ -103,7 +105,8 @@ struct model {
 	unsigned int late_reads;	/* ... after this many V2P reads */
 	u32 posted[WORDS];		/* the last message the VF posted */
 	bool cts_at_ack[ACKS_MAX];	/* mbx.cts when the VF acked, by ack */
-	unsigned int reqs, vf_acks, v2p_reads, ctrl_rst, protocol_errors;
+	unsigned int reqs, vf_acks, v2p_reads, ctrl_rst;
+	unsigned int protocol_errors;	/* the VF's; the PF's are in pf */
 	unsigned int overwritten;	/* PF messages the VF wrote over unread */
 };
 
@@ -139,7 +142,7 @@ static unsigned int nr_wlog;
 
 static u32 *mbmem(void)
 {
-	return &m.pbar[VTNIC_VMBMEM(VF) / 4];
+	return &m.pf.bar[VTNIC_VMBMEM(VF) / 4];
 }
 
 static void fill_mbmem(u32 val)
@@ -224,18 +227,18 @@ static void pf_script_req(void)
 	pf_post(reply, words);
 }
 
-static u32 model_off(const volatile void *addr, const u32 *bar)
+static u32 model_off(const void *addr, const u32 *bar)
 {
-	ptrdiff_t off = (const volatile u8 *)addr - (const u8 *)bar;
+	ptrdiff_t off = (const u8 *)addr - (const u8 *)bar;
 
 	if (off % 4)
 		fail_msg("unaligned register access: offset %td", off);
 	return off;
 }
 
-static bool in_bar(const volatile void *addr, const u32 *bar, u32 size)
+static bool in_bar(const void *addr, const u32 *bar, u32 size)
 {
-	const volatile u8 *p = addr;
+	const u8 *p = addr;
 
 	return p >= (const u8 *)bar && p < (const u8 *)bar + size;
 }
@@ -259,13 +262,13 @@ static u32 vf_readl(u32 off)
 			m.rsti = false;		/* the PF set CTRL_EXT.PFRSTD */
 			m.r2c |= RSTD;
 		}
-		val = (m.vfu ? VFU : 0) | (m.pfu ? PFU : 0) |
+		val = (m.pf.vfu[VF] ? VFU : 0) | (m.pf.pfu[VF] ? PFU : 0) |
 		      (m.rsti ? RSTI : 0) | m.r2c;
 		m.r2c = 0;
 		return val;
 	}
 	if (is_vmbmem(off, VTNIC_VF_VMBMEM)) {
-		if (!m.vfu)
+		if (!m.pf.vfu[VF])
 			m.protocol_errors++;
 		return mbmem()[(off - VTNIC_VF_VMBMEM) / 4];
 	}
@@ -283,14 +286,14 @@ static void vf_writel(u32 val, u32 off)
 		return;
 
 	if (off == VTNIC_V2PMAILBOX) {
-		if ((val & (REQ | ACK)) && !m.vfu)
+		if ((val & (REQ | ACK)) && !m.pf.vfu[VF])
 			m.protocol_errors++;
-		m.vfu = (val & VFU) && !m.pfu;
+		m.pf.vfu[VF] = (val & VFU) && !m.pf.pfu[VF];
 		if (val & REQ) {
 			m.reqs++;
 			memcpy(m.posted, mbmem(), sizeof(m.posted));
 			if (m.interop) {
-				m.pbar[VTNIC_MBVFICR / 4] |= VTNIC_MBVFICR_VFREQ(VF);
+				m.pf.bar[VTNIC_MBVFICR / 4] |= VTNIC_MBVFICR_VFREQ(VF);
 				vtnic_iov_service(&iov);
 			} else {
 				pf_script_req();
@@ -301,7 +304,7 @@ static void vf_writel(u32 val, u32 off)
 				m.cts_at_ack[m.vf_acks] = mbx.cts;
 			m.vf_acks++;
 			if (m.interop) {
-				m.pbar[VTNIC_MBVFICR / 4] |= VTNIC_MBVFICR_VFACK(VF);
+				m.pf.bar[VTNIC_MBVFICR / 4] |= VTNIC_MBVFICR_VFACK(VF);
 				vtnic_iov_service(&iov);
 			} else {
 				pf_vf_acked();
@@ -310,7 +313,7 @@ static void vf_writel(u32 val, u32 off)
 		return;
 	}
 	if (is_vmbmem(off, VTNIC_VF_VMBMEM)) {
-		if (!m.vfu)
+		if (!m.pf.vfu[VF])
 			m.protocol_errors++;
 		if (m.pf_msg_unacked) {
 			m.pf_msg_unacked = false;
@@ -322,66 +325,51 @@ static void vf_writel(u32 val, u32 off)
 	if (off == VTNIC_CTRL) {
 		if (val & VTNIC_CTRL_RST) {
 			m.ctrl_rst++;
-			m.pbar[VTNIC_VFLRE / 4] |= BIT(VF);
+			m.pf.bar[VTNIC_VFLRE / 4] |= BIT(VF);
 		}
 		return;
 	}
 	m.vbar[off / 4] = val;
 }
 
-/* The PF's side of VF's mailbox; the rest of its BAR is plain memory */
-static u32 pf_readl(u32 off)
+/* The VF sees the PF's STS and ACK as PFSTS and PFACK */
+static void pf_write_hook(struct model_82576 *pf, const struct model_write *w)
 {
-	if (off == VTNIC_P2VMAILBOX(VF))
-		return (m.pfu ? VTNIC_P2VMAILBOX_PFU : 0) |
-		       (m.vfu ? VTNIC_P2VMAILBOX_VFU : 0);
-	if (is_vmbmem(off, VTNIC_VMBMEM(VF)) && !m.pfu)
-		m.protocol_errors++;
-	return m.pbar[off / 4];
+	if (w->reg != VTNIC_P2VMAILBOX(VF))
+		return;
+	if (w->val & VTNIC_P2VMAILBOX_STS)
+		m.r2c |= PFSTS;
+	if (w->val & VTNIC_P2VMAILBOX_ACK)
+		m.r2c |= PFACK;
 }
 
-static void pf_writel(u32 val, u32 off)
+void model_fail(const char *fmt, ...)
 {
-	if (off == VTNIC_P2VMAILBOX(VF)) {
-		if ((val & (VTNIC_P2VMAILBOX_STS | VTNIC_P2VMAILBOX_ACK)) &&
-		    !m.pfu)
-			m.protocol_errors++;
-		if (val & VTNIC_P2VMAILBOX_STS)
-			m.r2c |= PFSTS;
-		if (val & VTNIC_P2VMAILBOX_ACK)
-			m.r2c |= PFACK;
-		if (val & VTNIC_P2VMAILBOX_RVFU)
-			m.vfu = false;
-		m.pfu = (val & VTNIC_P2VMAILBOX_PFU) && !m.vfu;
-		return;
-	}
-	if (is_vmbmem(off, VTNIC_VMBMEM(VF)) && !m.pfu)
-		m.protocol_errors++;
-	switch (off) {
-	case VTNIC_MBVFICR:
-	case VTNIC_VFLRE:
-		m.pbar[off / 4] &= ~val;
-		return;
-	}
-	m.pbar[off / 4] = val;
+	va_list args;
+
+	va_start(args, fmt);
+	vprint_error(fmt, args);
+	va_end(args);
+	print_error("\n");
+	fail();
 }
 
-u32 shim_readl(const volatile void *addr)
+u32 shim_readl(const void *addr)
 {
 	if (in_bar(addr, m.vbar, VF_BAR_SIZE))
 		return vf_readl(model_off(addr, m.vbar));
-	if (in_bar(addr, m.pbar, PF_BAR_SIZE))
-		return pf_readl(model_off(addr, m.pbar));
+	if (model_in_bar(&m.pf, addr))
+		return model_read(&m.pf, model_offset(&m.pf, addr));
 	fail_msg("read outside both BARs");
 	return 0;
 }
 
-void shim_writel(u32 val, volatile void *addr)
+void shim_writel(u32 val, void *addr)
 {
 	if (in_bar(addr, m.vbar, VF_BAR_SIZE))
 		vf_writel(val, model_off(addr, m.vbar));
-	else if (in_bar(addr, m.pbar, PF_BAR_SIZE))
-		pf_writel(val, model_off(addr, m.pbar));
+	else if (model_in_bar(&m.pf, addr))
+		model_write(&m.pf, val, model_offset(&m.pf, addr));
 	else
 		fail_msg("write outside both BARs");
 }
@@ -463,15 +451,16 @@ static void vf_up(void)
 static void start(bool interop)
 {
 	memset(&m, 0, sizeof(m));
+	m.pf.write_hook = pf_write_hook;
 	memset(&iov, 0, sizeof(iov));
 	memset(&vf_dev, 0, sizeof(vf_dev));
 	memset(&pf_dev, 0, sizeof(pf_dev));
 	vf_dev.name = "vf";
 	pf_dev.name = "pf";
 	vf_hw = (struct vtnic_hw){ .hw_addr = (u8 *)m.vbar, .dev = &vf_dev };
-	pf_hw = (struct vtnic_hw){ .hw_addr = (u8 *)m.pbar, .dev = &pf_dev };
+	pf_hw = (struct vtnic_hw){ .hw_addr = (u8 *)m.pf.bar, .dev = &pf_dev };
 	m.vbar[VTNIC_STATUS / 4] = 0x80083;	/* link up at 1000, full duplex */
-	m.pbar[VTNIC_STATUS / 4] = 0x80083;
+	m.pf.bar[VTNIC_STATUS / 4] = 0x80083;
 	m.interop = interop;
 	jiffies = 100000;
 	shim_mdelay_calls = 0;
@@ -503,16 +492,16 @@ static int setup_interop(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	if (m.protocol_errors) {
-		print_error("mailbox used without holding it: %u times\n",
-			    m.protocol_errors);
+	if (m.protocol_errors || m.pf.protocol_errors) {
+		print_error("mailbox used without holding it: %u times by the VF, %u by the PF\n",
+			    m.protocol_errors, m.pf.protocol_errors);
 		return -1;
 	}
-	if (m.vfu) {
+	if (m.pf.vfu[VF]) {
 		print_error("the VF kept the mailbox (VFU)\n");
 		return -1;
 	}
-	if (m.interop && m.pfu) {
+	if (m.interop && m.pf.pfu[VF]) {
 		print_error("the PF kept the mailbox (PFU)\n");
 		return -1;
 	}
@@ -790,13 +779,13 @@ static void test_pf_holds_buffer(void **state)
 {
 	(void)state;
 	vf_up();
-	m.pfu = true;
+	m.pf.pfu[VF] = true;
 	assert_int_equal(vtnic_mbx_vf_set_vlan(&mbx, 7, true), -EBUSY);
 	assert_int_equal(nr_sleeps, VTNIC_MBX_VF_RST_POLLS);
 	assert_int_equal(m.reqs, 0);
 	assert_only_writes_to(VTNIC_V2PMAILBOX);
 	assert_int_equal(nr_wlog, VTNIC_MBX_VF_RST_POLLS);	/* VFU tries */
-	m.pfu = false;
+	m.pf.pfu[VF] = false;
 	assert_int_equal(vtnic_mbx_vf_set_vlan(&mbx, 7, true), 0);
 }
 
@@ -1004,10 +993,10 @@ static void test_r2c_not_lost(void **state)
 	/* PFSTS read by a lock attempt that failed is still for poll */
 	vf_up();
 	pf_post1(VTNIC_MBX_PF_CONTROL);
-	m.pfu = true;
+	m.pf.pfu[VF] = true;
 	assert_int_equal(vtnic_mbx_vf_set_lpe(&mbx, 1522), -EBUSY);
 	assert_int_equal(m.v2p_reads, VTNIC_MBX_VF_RST_POLLS);
-	m.pfu = false;
+	m.pf.pfu[VF] = false;
 	assert_true(mbx.cts);
 	assert_true(vtnic_mbx_vf_poll(&mbx));
 	assert_false(mbx.cts);
@@ -1064,12 +1053,12 @@ static void test_pending_message_overwritten(void **state)
 
 static bool mta_bit(u16 hash)
 {
-	return m.pbar[VTNIC_MTA((hash & 0xfff) >> 5) / 4] & BIT(hash & 31);
+	return m.pf.bar[VTNIC_MTA((hash & 0xfff) >> 5) / 4] & BIT(hash & 31);
 }
 
 static bool vfta_bit(u16 vid)
 {
-	return m.pbar[VTNIC_VFTA(vid >> 5) / 4] & BIT(vid & 31);
+	return m.pf.bar[VTNIC_VFTA(vid >> 5) / 4] & BIT(vid & 31);
 }
 
 /* The pools of @vid's enabled VLVF entry, 0 when it has none */
@@ -1078,7 +1067,7 @@ static u32 vlvf_pools(u16 vid)
 	unsigned int i;
 
 	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++) {
-		u32 e = m.pbar[VTNIC_VLVF(i) / 4];
+		u32 e = m.pf.bar[VTNIC_VLVF(i) / 4];
 
 		if ((e & VTNIC_VLVF_ENABLE) &&
 		    FIELD_GET(VTNIC_VLVF_VID, e) == vid)
@@ -1089,16 +1078,16 @@ static u32 vlvf_pools(u16 vid)
 
 static void assert_rar(unsigned int idx, const u8 *mac, unsigned int pool)
 {
-	assert_int_equal(m.pbar[VTNIC_RAL(idx) / 4],
+	assert_int_equal(m.pf.bar[VTNIC_RAL(idx) / 4],
 			 mac[0] | mac[1] << 8 | mac[2] << 16 | (u32)mac[3] << 24);
-	assert_int_equal(m.pbar[VTNIC_RAH(idx) / 4],
+	assert_int_equal(m.pf.bar[VTNIC_RAH(idx) / 4],
 			 mac[4] | mac[5] << 8 | VTNIC_RAH_POOL(pool) |
 			 VTNIC_RAH_AV);
 }
 
 static u32 vmolr(void)
 {
-	return m.pbar[VTNIC_VMOLR(VF) / 4];
+	return m.pf.bar[VTNIC_VMOLR(VF) / 4];
 }
 
 static void test_interop(void **state)
@@ -1113,8 +1102,8 @@ static void test_interop(void **state)
 	assert_false(info.mac_valid);
 	assert_true(mbx.cts);
 	assert_true(iov.vf[VF].cts);
-	assert_true(m.pbar[VTNIC_VFRE / 4] & BIT(VF));
-	assert_true(m.pbar[VTNIC_VFTE / 4] & BIT(VF));
+	assert_true(m.pf.bar[VTNIC_VFRE / 4] & BIT(VF));
+	assert_true(m.pf.bar[VTNIC_VFTE / 4] & BIT(VF));
 
 	assert_int_equal(vtnic_mbx_vf_set_mac(&mbx, vf_mac), 0);
 	assert_rar(vtnic_iov_vf_rar(VF), vf_mac, VF);

@@ -14,6 +14,8 @@ BASE_PKGS=(
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
 	busybox-static iproute2 ethtool socat iputils-ping tcpdump
 	sparse libcmocka-dev pkg-config
+	# clang 14 and its libFuzzer and sanitizer runtimes: tools/testing/fuzz
+	clang libclang-rt-14-dev
 )
 # Packages that must come from bookworm-backports.
 BPO_PKGS=(qemu-system-x86 linux-image-amd64 linux-headers-amd64 linux-source-6.12)
@@ -40,7 +42,7 @@ fi
 [ "$(id -u)" = 0 ] ||
 	die "missing: ${missing[*]:-6.1/6.12 kernel headers or QEMU with igb}; run this script as root to install them"
 command -v apt-get >/dev/null ||
-	die "not a Debian system: install QEMU >= 8.2, a Linux 6.12 image with headers, 6.1 headers, busybox-static, iproute2, ethtool, socat, sparse and cmocka by hand"
+	die "not a Debian system: install QEMU >= 8.2, a Linux 6.12 image with headers, 6.1 headers, busybox-static, iproute2, ethtool, socat, sparse, cmocka and clang with libFuzzer by hand"
 
 # Enable bookworm-backports on the same URI as bookworm.
 if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
