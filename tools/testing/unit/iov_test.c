@@ -1376,8 +1376,8 @@ static bool post_ignored(unsigned int vf, u32 w0)
 	assert_int_equal(m.sts[vf], sts);
 	assert_int_equal(iov.vf[vf].ignored, ignored + 1);
 	assert_false(m.pfu[vf]);
-	for (i = 0; i < nr_wlog; i++)
-		assert_int_equal(wlog[i].reg, VTNIC_MBVFICR);
+	for (i = 0; i < m.nr_log; i++)
+		assert_int_equal(m.log[i].reg, VTNIC_MBVFICR);
 	/* The words the VF posted are still there, unread and unanswered */
 	assert_int_equal(R(VTNIC_VMBMEM(vf)), w0);
 	return true;
