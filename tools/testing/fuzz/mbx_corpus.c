@@ -331,6 +331,9 @@ int main(int argc, char **argv)
 	for (i = 0; i < 4; i++)
 		set_vlan(&c, 6, true, 3000 + i);
 	admin_vlan(&c, 5, 3500, 1);
+	vf_up(&c, 5);
+	set_vlan(&c, 5, true, 3600);
+	pf_vlan(&c, 2100, false);		/* one it never had */
 	pf_vlan(&c, 2000, false);
 	set_vlan(&c, 6, true, 3003);
 	save(&c, "vlan-table-full");
@@ -404,7 +407,7 @@ int main(int argc, char **argv)
 	vf_up(&c, 0);
 	for (i = 0; i < 20; i++)
 		MSG(&c, 0, VTNIC_MBX_SET_LPE, 1);
-	time_passes(&c, 250);
+	time_passes(&c, 251);
 	for (i = 0; i < 5; i++)
 		MSG(&c, 0, VTNIC_MBX_SET_LPE, 1);
 	time_passes(&c, 1);
@@ -466,6 +469,21 @@ int main(int argc, char **argv)
 	MSG(&c, 0, W0(VTNIC_MBX_SET_PROMISC, VTNIC_MBX_PROMISC_MULTICAST));
 	MSG(&c, 0, VTNIC_MBX_RESET);
 	save(&c, "one-vf-full");
+
+	/* A VF that keeps its buffer while the admin and the PF talk to it */
+	begin(&c, 3, 0);
+	vf_up(&c, 0);
+	vf_up(&c, 1);
+	admin2(&c, FUZZ_VF_HOLD, 1, 1);
+	admin2(&c, FUZZ_ADMIN_LINK, 1, 2);
+	put8(&c, FUZZ_LINK);
+	put8(&c, 2);
+	MSG(&c, 0, VTNIC_MBX_SET_LPE, 1522);
+	ev(&c, FUZZ_FLR, 1);
+	admin2(&c, FUZZ_VF_HOLD, 1, 0);
+	admin2(&c, FUZZ_ADMIN_LINK, 1, 0);
+	MSG(&c, 1, VTNIC_MBX_RESET);
+	save(&c, "vf-keeps-buffer");
 
 	printf("mbx_corpus: %u conversations in %s\n", written, dir);
 	return 0;

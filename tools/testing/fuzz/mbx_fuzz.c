@@ -40,6 +40,8 @@
  *   SERVICE     the mailbox interrupt: serves what was posted
  *   REENABLE    num_vfs (1 + % 7): SR-IOV off, device reset, on again
  *   PF_RX       frame (le16, % 16384), allmulti: the PF pool's VMOLR
+ *   VF_HOLD     vf, on: the VF takes VFU and keeps it (bit 0 set) or lets
+ *               go; its next MSG lets go too, as its REQ write does
  *
  * After every record the target checks, and abort()s naming what broke:
  *
@@ -136,6 +138,7 @@ static const char * const kind_names[FUZZ_NR_KINDS] = {
 	[FUZZ_SERVICE] = "SERVICE",
 	[FUZZ_REENABLE] = "REENABLE",
 	[FUZZ_PF_RX] = "PF_RX",
+	[FUZZ_VF_HOLD] = "VF_HOLD",
 };
 
 /* Where a VF's last message is */
@@ -1128,10 +1131,18 @@ static void pf_reset(void)
 
 static void reenable(unsigned int num_vfs)
 {
-	unsigned int vf, vid;
+	unsigned int vf, vid, from;
 
 	vtnic_iov_pf_reset_begin(&s.iov);
 	vtnic_iov_disable(&s.iov);
+
+	/* A late mailbox interrupt finds no VFs and touches nothing */
+	model_vf_flr(&s.m, 0);
+	REG(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFREQ(0) | VTNIC_MBVFICR_VFACK(0);
+	from = s.m.nr_log;
+	vtnic_iov_service(&s.iov);
+	if (s.m.nr_log != from)
+		violation("the mailbox interrupt wrote registers with SR-IOV off");
 	for (vf = 0; vf < s.num_vfs; vf++)
 		if (REG(VTNIC_RAH(vtnic_iov_vf_rar(vf))) & VTNIC_RAH_AV)
 			violation("VF %u's address still enabled after SR-IOV was disabled",
@@ -1262,6 +1273,8 @@ static bool vf_msg(struct input *in, u8 vf, u8 flags)
 		model_vf_read(&s.m, vf, sv->req_msg);
 		sv->req = REQ_POSTED;
 	}
+	/* REQ is written without VFU: posting lets go of the buffer */
+	s.m.vfu[vf] = false;
 	if (flags & FUZZ_MSG_DEFER)
 		return true;
 	if (flags & FUZZ_MSG_HOLD)
@@ -1439,6 +1452,13 @@ static bool record(struct input *in)
 		vtnic_iov_set_vepa(&s.iov, arg & 1);
 		s.vepa = arg & 1;
 		may = MAY_LOOPBACK;
+		break;
+	case FUZZ_VF_HOLD:
+		if (!take8(in, &b) || !take8(in, &arg))
+			return false;
+		vf = b % VTNIC_POOLS;
+		trace("%u VF_HOLD VF %u %u\n", s.record, vf, arg & 1);
+		s.m.vfu[vf] = arg & 1;
 		break;
 	case FUZZ_PF_RX:
 		if (!take16(in, &v16) || !take8(in, &arg))

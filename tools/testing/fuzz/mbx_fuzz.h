@@ -35,6 +35,7 @@ enum mbx_fuzz_kind {
 	FUZZ_SERVICE,		/* - */
 	FUZZ_REENABLE,		/* num_vfs */
 	FUZZ_PF_RX,		/* frame (le16), allmulti */
+	FUZZ_VF_HOLD,		/* vf, on */
 	FUZZ_NR_KINDS
 };
 
