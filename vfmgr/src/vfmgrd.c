@@ -661,9 +661,9 @@ static bool reconcile_one(struct daemon *d, unsigned int i,
 	if (a->profile[0])
 		p = vfmgr_conf_profile(d->conf, a->profile);
 
-	if (a->to.kind == VFMGR_TO_NETNS && vf->ifname[0]) {
-		/* Its netdev is back in our netns: the netns died, or the
-		 * VF was recreated under it.
+	if (a->to.kind == VFMGR_TO_NETNS && (vf->ifname[0] || !vf->driver[0])) {
+		/* Its netdev is back in our netns, or it has none: the netns
+		 * died, or the VF was recreated under it.
 		 */
 		if (!netns_exists(a->to.name)) {
 			logmsg("netns %s is gone: VF %s (%s) reclaimed",
@@ -672,22 +672,22 @@ static bool reconcile_one(struct daemon *d, unsigned int i,
 			vfmgr_state_del(d->state, a->vf);
 			return true;
 		}
-		logmsg("VF %s is back in the host: giving it to netns %s again",
-		       a->vf, a->to.name);
+		logmsg_limited(d, "VF %s is not in netns %s: giving it again",
+			       a->vf, a->to.name);
 		err = give(d, a, pf, NULL);
 		if (err)
-			logmsg("VF %s: netns %s: %s, will retry", a->vf,
-			       a->to.name, strerror(-err));
+			logmsg_limited(d, "VF %s: netns %s: %s, will retry",
+				       a->vf, a->to.name, strerror(-err));
 		return false;
 	}
 	if (a->to.kind == VFMGR_TO_VM && strcmp(vf->driver, VFIO_DRIVER)) {
-		logmsg("VF %s is bound to %s: giving it to vm %s again",
-		       a->vf, vf->driver[0] ? vf->driver : "no driver",
-		       a->to.name);
+		logmsg_limited(d, "VF %s is bound to %s: giving it to vm %s again",
+			       a->vf, vf->driver[0] ? vf->driver : "no driver",
+			       a->to.name);
 		err = give(d, a, pf, NULL);
 		if (err)
-			logmsg("VF %s: vm %s: %s, will retry", a->vf,
-			       a->to.name, strerror(-err));
+			logmsg_limited(d, "VF %s: vm %s: %s, will retry",
+				       a->vf, a->to.name, strerror(-err));
 		return false;
 	}
 	/* A PF reset or reload can lose the settings under a bound VF */
@@ -941,6 +941,8 @@ static const char *alloc_health(struct daemon *d, const struct vfmgr_alloc *a,
 	}
 	if (a->to.kind == VFMGR_TO_NETNS && vf->ifname[0])
 		return "in host netns";
+	if (a->to.kind == VFMGR_TO_NETNS && !vf->driver[0])
+		return "no driver";
 	if (a->profile[0])
 		p = vfmgr_conf_profile(d->conf, a->profile);
 	if (p && pf->ifindex > 0 && !vf_info(d, pf->ifindex, a->vf_index, &k)) {

@@ -511,3 +511,92 @@ traffic_stop()
 	wait $traffic_ping_pid $traffic_flood_pid 2>/dev/null
 	traffic_ping_pid='' traffic_flood_pid=''
 }
+
+# vfmgr: vfmgrd with its config, socket and state in a directory of the
+# test's own ($vfmgr_dir), so that it never touches /etc or /var.
+
+# vfmgr_setup: a fresh $vfmgr_dir; the CLI talks to the daemon there.
+# VFs bind to the VF driver under test by themselves (vfmgrd gives a VF
+# back to the driver the kernel picks), so the other VF driver goes.
+vfmgr_setup()
+{
+	local other=''
+
+	vfmgr_dir=$(mktemp -d /tmp/vfmgr.XXXXXX)
+	export VFMGR_SOCKET=$vfmgr_dir/vfmgrd.sock
+	case "$VTNIC_VF_DRIVER" in
+	igbvf) other=vtnicvf ;;
+	vtnicvf) other=igbvf ;;
+	esac
+	[ -n "$other" ] && modprobe -r "$other" 2>/dev/null
+	modprobe "$VTNIC_VF_DRIVER"
+	echo 1 > "$PCI_A/sriov_drivers_autoprobe"
+}
+
+# vfmgrd_start: start vfmgrd on $vfmgr_dir/vfmgr.conf, logging to
+# $vfmgr_dir/vfmgrd.log; true once it answers
+vfmgrd_start()
+{
+	vfmgrd -c "$vfmgr_dir/vfmgr.conf" -S "$VFMGR_SOCKET" \
+		-s "$vfmgr_dir/state.json" >> "$vfmgr_dir/vfmgrd.log" 2>&1 &
+	vfmgrd_pid=$!
+	slowwait 10 vfmgr status > /dev/null 2>&1
+}
+
+# vfmgrd_stop: SIGTERM, and wait for it to exit
+vfmgrd_stop()
+{
+	[ -n "${vfmgrd_pid:-}" ] || return 0
+	kill "$vfmgrd_pid" 2>/dev/null
+	wait "$vfmgrd_pid" 2>/dev/null
+	vfmgrd_pid=''
+}
+
+# vfmgr_cleanup: stop vfmgrd, show its log, put autoprobe back off
+vfmgr_cleanup()
+{
+	vfmgrd_stop
+	if [ -n "${vfmgr_dir:-}" ]; then
+		sed 's/^/# vfmgrd.log: /' "$vfmgr_dir/vfmgrd.log" 2>/dev/null
+		rm -rf "$vfmgr_dir"
+	fi
+	echo 0 > "$PCI_A/sriov_drivers_autoprobe" 2>/dev/null
+}
+
+# vf_kernel_line PF_DEV N: "ip link show" of the PF's line for VF N
+vf_kernel_line()
+{
+	ip link show dev "$1" | grep -E "^ +vf $2 "
+}
+
+# vf_shows PF_DEV N TEXT: the kernel's line for VF N contains TEXT
+vf_shows()
+{
+	vf_kernel_line "$1" "$2" | grep -qF "$3"
+}
+
+# vf_lacks PF_DEV N TEXT: the kernel's line for VF N does not contain TEXT
+vf_lacks()
+{
+	vf_kernel_line "$1" "$2" > /dev/null && ! vf_shows "$@"
+}
+
+# vfmgr_allocated WHAT: "vfmgr status" lists WHAT (a VF or a consumer)
+vfmgr_allocated()
+{
+	vfmgr status | grep -qF " $1 " || vfmgr status | grep -q "^$1 "
+}
+
+# expect DESCRIPTION COMMAND...: ktap_test_result with COMMAND run as
+# given, quoted, so that "eval 'a compound test'" keeps its spaces
+expect()
+{
+	local description=$1
+
+	shift
+	if "$@"; then
+		ktap_test_pass "$description"
+	else
+		ktap_test_fail "$description"
+	fi
+}
