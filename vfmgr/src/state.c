@@ -522,6 +522,7 @@ int vfmgr_state_save(const char *path, const struct vfmgr_state *st)
 	if (err)
 		goto err_put;
 	text = json_object_to_json_string_length(root, JSON_C_TO_STRING_PRETTY |
+						 JSON_C_TO_STRING_SPACED |
 						 JSON_C_TO_STRING_NOSLASHESCAPE,
 						 &len);
 	if (!text) {
