@@ -97,8 +97,9 @@ void vfmgr_msg_init(struct vfmgr_msg_hdr *hdr, enum vfmgr_op op, size_t len,
  * within the limit), no flag outside the op's mask, every string field
  * NUL-terminated within its field.  -EBADMSG for a bad magic or a
  * message shorter than a header, -EPROTONOSUPPORT for another version,
- * -EOPNOTSUPP for an unknown op, -EMSGSIZE for a length mismatch,
- * -EINVAL for anything else.
+ * -EOPNOTSUPP for an unknown op, -EMSGSIZE for a length mismatch (a
+ * reply's text_len past VFMGR_REPLY_TEXT_MAX included), -EINVAL for
+ * anything else.
  */
 int vfmgr_msg_check(const void *buf, size_t len);
 
@@ -111,8 +112,10 @@ int vfmgr_reply_send(int fd, int status, const char *text, size_t len);
 /*
  * Read a whole reply from FD into a malloc'ed, NUL-terminated *TEXT (at
  * most MAX bytes of text), and its status into *STATUS.  0, or -errno:
- * -EBADMSG/-EMSGSIZE/... from vfmgr_msg_check, -ECONNRESET when the
- * daemon closed the socket first, -EFBIG past MAX.
+ * -EBADMSG/-EMSGSIZE/... from vfmgr_msg_check (-EBADMSG too for a
+ * message that is not a reply, -EMSGSIZE for one longer than
+ * VFMGR_MSG_MAX), -ECONNRESET when the daemon closed the socket first,
+ * -EFBIG past MAX.  *TEXT is NULL after an error.
  */
 int vfmgr_reply_recv(int fd, int *status, char **text, size_t max);
 

@@ -72,11 +72,16 @@ void vfmgr_consumer_format(const struct vfmgr_consumer *to, char *buf,
  * Read PATH into *ST.  A missing file is an empty state (0).  -EINVAL
  * when the file is not a state file this version wrote (bad JSON, a
  * field of the wrong type or format, two allocations of one VF, more than
- * VFMGR_MAX_ALLOCS); *ST is then empty.  Other -errno from the reads.
+ * VFMGR_MAX_ALLOCS, more than VFMGR_STATE_MAX_BYTES, not a regular file);
+ * *ST is then empty.  Other -errno from the reads.
  */
 int vfmgr_state_load(const char *path, struct vfmgr_state *st);
 
-/* Write *ST to PATH atomically.  0 or -errno; PATH is untouched on error. */
+/*
+ * Write *ST to PATH atomically.  0 or -errno; PATH is untouched on error
+ * (-EINVAL: *ST holds what vfmgr_state_load() would refuse), except when
+ * the last step, the directory's fsync, fails after the rename.
+ */
 int vfmgr_state_save(const char *path, const struct vfmgr_state *st);
 
 /* The allocation of the VF at PCI address VF, or NULL */
