@@ -10,6 +10,7 @@
 #define VFMGR_PCI_H
 
 #include <net/if.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "conf.h"
@@ -68,6 +69,9 @@ struct vfmgr_pci {
 	unsigned int nr_pfs;
 	struct vfmgr_pf *pfs;
 };
+
+/* ADDR is a canonical PCI address: "dddd:bb:dd.f", lower case hex */
+bool vfmgr_pci_valid_addr(const char *addr);
 
 /* Every SR-IOV capable PCI function, sorted by address.  0 or -errno. */
 int vfmgr_pci_scan(struct vfmgr_pci *pci);

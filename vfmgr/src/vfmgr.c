@@ -1,22 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vfmgr: the command line side of vfmgrd (see vfmgr(8)).  For now it
- * checks a configuration file; the daemon and the commands that talk to
- * it come next.
+ * checks a configuration file and lists the PFs and VFs (list.c), both
+ * without the daemon; the daemon and the commands that talk to it come
+ * next.
  */
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cli.h"
 #include "conf.h"
 
 #define VFMGR_CONF_PATH	"/etc/vfmgr/vfmgr.conf"
 
-static void usage(FILE *out)
+void vfmgr_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: vfmgr check [file]\n"
+		"       vfmgr list [--json]\n"
+		"       vfmgr show VF [--json]\n"
 		"       vfmgr help\n");
 }
 
@@ -40,33 +44,37 @@ static int cmd_check(int argc, char **argv)
 	int err;
 
 	if (argc > 1) {
-		usage(stderr);
-		return 2;
+		vfmgr_usage(stderr);
+		return VFMGR_EXIT_USAGE;
 	}
 	err = vfmgr_conf_load(path, &conf, &diags);
 	print_diags(&diags);
 	if (err)
-		return 1;
+		return VFMGR_EXIT_FAIL;
 	printf("%s: %u PF section%s, %u profile%s\n", path, conf.nr_pfs,
 	       conf.nr_pfs == 1 ? "" : "s", conf.nr_profiles,
 	       conf.nr_profiles == 1 ? "" : "s");
-	return 0;
+	return VFMGR_EXIT_OK;
 }
 
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		usage(stderr);
-		return 2;
+		vfmgr_usage(stderr);
+		return VFMGR_EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "check"))
 		return cmd_check(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "list"))
+		return vfmgr_cmd_list(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "show"))
+		return vfmgr_cmd_show(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
 	    !strcmp(argv[1], "-h")) {
-		usage(stdout);
-		return 0;
+		vfmgr_usage(stdout);
+		return VFMGR_EXIT_OK;
 	}
 	fprintf(stderr, "vfmgr: unknown command \"%s\"\n", argv[1]);
-	usage(stderr);
+	vfmgr_usage(stderr);
 	return 2;
 }

@@ -3,7 +3,10 @@
 #
 # "vfmgr check FILE" as an admin runs it: exit 0 and a summary for a good
 # file, a warning ending in ", ignoring" that does not fail it, exit 1 with
-# FILE:LINE: reason for a bad one, exit 2 for a usage error.  TAP output.
+# FILE:LINE: reason for a bad one, exit 2 for a usage error; and the usage
+# errors of "vfmgr list" and "vfmgr show" (their output needs SR-IOV
+# devices: tools/testing/selftests/drivers/net/vtnic/vfmgr_list.sh).  TAP
+# output.
 #
 # usage: vfmgr_cli_test [VFMGR_BINARY]  (default: build/vfmgr/vfmgr beside it)
 
@@ -32,8 +35,13 @@ check() # NAME EXPECTED_RC EXPECTED_STDOUT EXPECTED_STDERR -- ARGS...
 	fi
 }
 
+usage="usage: vfmgr check [file]
+       vfmgr list [--json]
+       vfmgr show VF [--json]
+       vfmgr help"
+
 echo "TAP version 13"
-echo "1..6"
+echo "1..10"
 
 cat > "$dir/good.conf" <<'CONF'
 [PF]
@@ -63,10 +71,17 @@ check "check: a missing file" 1 "" \
 
 check "keywords match exactly, not by prefix" 2 "" \
 	"vfmgr: unknown command \"chec\"
-usage: vfmgr check [file]
-       vfmgr help" -- chec "$dir/good.conf"
+$usage" -- chec "$dir/good.conf"
 
-check "check takes one file" 2 "" "usage: vfmgr check [file]
-       vfmgr help" -- check a b
+check "check takes one file" 2 "" "$usage" -- check a b
+
+check "list takes only --json" 2 "" "$usage" -- list --jsonx
+
+check "show needs a VF" 2 "" "$usage" -- show --json
+
+check "show takes one VF" 2 "" "$usage" -- show 0000:01:10.0 0000:01:10.2
+
+check "show: a VF is a PCI address or PF:N" 2 "" \
+	"vfmgr: \"eth0\" is not a VF: give its PCI address or PF:N" -- show eth0
 
 [ "$failed" = 0 ]

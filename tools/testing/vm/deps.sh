@@ -14,11 +14,16 @@ BASE_PKGS=(
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
 	busybox-static iproute2 ethtool socat iputils-ping tcpdump
 	sparse libcmocka-dev pkg-config
+	# vfmgr: rtnetlink, JSON; jq reads its JSON in the selftests
+	libmnl-dev libjson-c-dev jq
 	# clang 14 and its libFuzzer and sanitizer runtimes: tools/testing/fuzz
 	clang libclang-rt-14-dev
 )
-# Packages that must come from bookworm-backports.
-BPO_PKGS=(qemu-system-x86 linux-image-amd64 linux-headers-amd64 linux-source-6.12)
+# Packages that must come from bookworm-backports.  libudev-dev must match
+# the backported libudev1 these machines have, and libpci-dev depends on
+# it, so both go through -t bookworm-backports.
+BPO_PKGS=(qemu-system-x86 linux-image-amd64 linux-headers-amd64 linux-source-6.12
+	libudev-dev libpci-dev)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 have_612() {
@@ -42,7 +47,7 @@ fi
 [ "$(id -u)" = 0 ] ||
 	die "missing: ${missing[*]:-6.1/6.12 kernel headers or QEMU with igb}; run this script as root to install them"
 command -v apt-get >/dev/null ||
-	die "not a Debian system: install QEMU >= 8.2, a Linux 6.12 image with headers, 6.1 headers, busybox-static, iproute2, ethtool, socat, sparse, cmocka and clang with libFuzzer by hand"
+	die "not a Debian system: install QEMU >= 8.2, a Linux 6.12 image with headers, 6.1 headers, busybox-static, iproute2, ethtool, socat, sparse, cmocka, clang with libFuzzer, jq and the development files of libudev, libpci, libmnl and json-c by hand"
 
 # Enable bookworm-backports on the same URI as bookworm.
 if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then

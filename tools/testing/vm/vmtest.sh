@@ -75,6 +75,8 @@ mkdir -p "$build"
 make -s -C "$top" modules KDIR="$kdir"
 # The in-VM attacker the hostile-VF test runs (static, for busybox)
 make -s -C "$top/tools/testing/vfattack"
+# The VF manager, build/vfmgr/vfmgr (and vfmgrd), for vfmgr's selftests
+make -s -C "$top" vfmgr
 extra=
 if [ "$inject" = warn ]; then
 	make -s -C "$kdir" M="$here/harness" modules
