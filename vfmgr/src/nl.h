@@ -4,7 +4,7 @@
  * iproute2 and systemd-networkd speak it, and moving a netdev to a netns.
  *
  * Errors are -errno; when the kernel gave an extack message it is copied
- * to the caller's buffer ("" otherwise).  No logging.
+ * to the caller's buffer ("" otherwise; EXTACK may be NULL).  No logging.
  */
 #ifndef VFMGR_NL_H
 #define VFMGR_NL_H
@@ -16,6 +16,12 @@
 #include "conf.h"
 
 #define VFMGR_EXTACK_MAX	256
+
+/* The receive buffer starts at MIN and grows to the longest answer seen,
+ * up to MAX: an answer longer than that is -EMSGSIZE.
+ */
+#define VFMGR_NL_BUF_MIN	(64 * 1024)
+#define VFMGR_NL_BUF_MAX	(16 * 1024 * 1024)
 
 struct mnl_socket;
 
@@ -60,7 +66,8 @@ void vfmgr_nl_close(struct vfmgr_nl *nl);
  * The VFs of the PF netdev IFINDEX: RTM_GETLINK with IFLA_EXT_MASK
  * RTEXT_FILTER_VF, the receive buffer sized to the answer (it passes 64 KB
  * with a few hundred VFs).  Up to MAX entries into VFS, the count into
- * *NR.  0 or -errno.
+ * *NR.  0 or -errno; -ENOSPC when the PF has more than MAX VFs, the first
+ * MAX of them filled in and *NR = MAX.  On any other error *NR is 0.
  */
 int vfmgr_nl_get_vfs(struct vfmgr_nl *nl, int ifindex,
 		     struct vfmgr_vf_info *vfs, unsigned int max,
