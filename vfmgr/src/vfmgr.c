@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vfmgr: the command line side of vfmgrd (see vfmgr(8)).  For now it
- * checks a configuration file and lists the PFs and VFs (list.c), both
- * without the daemon; the daemon and the commands that talk to it come
- * next.
+ * vfmgr: the command line side of vfmgrd (see vfmgr(8)).  check, list and
+ * show run on their own (list.c); alloc, release, status and reload ask
+ * vfmgrd (ctl.c).
  */
 
 #include <errno.h>
@@ -12,8 +11,8 @@
 
 #include "cli.h"
 #include "conf.h"
-
-#define VFMGR_CONF_PATH	"/etc/vfmgr/vfmgr.conf"
+#include "ctl.h"
+#include "paths.h"
 
 void vfmgr_usage(FILE *out)
 {
@@ -21,6 +20,11 @@ void vfmgr_usage(FILE *out)
 		"usage: vfmgr check [file]\n"
 		"       vfmgr list [--json]\n"
 		"       vfmgr show VF [--json]\n"
+		"       vfmgr alloc --pf PF --to netns:NAME|vm:NAME [--profile NAME]\n"
+		"                   [--vf N] [--name IFNAME]\n"
+		"       vfmgr release VF|netns:NAME|vm:NAME\n"
+		"       vfmgr status [--json]\n"
+		"       vfmgr reload\n"
 		"       vfmgr help\n");
 }
 
@@ -69,6 +73,14 @@ int main(int argc, char **argv)
 		return vfmgr_cmd_list(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "show"))
 		return vfmgr_cmd_show(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "alloc"))
+		return vfmgr_cmd_alloc(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "release"))
+		return vfmgr_cmd_release(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "status"))
+		return vfmgr_cmd_status(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "reload"))
+		return vfmgr_cmd_reload(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
 	    !strcmp(argv[1], "-h")) {
 		vfmgr_usage(stdout);
