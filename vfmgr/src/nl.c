@@ -116,6 +116,16 @@ static void nl_drop(struct vfmgr_nl *nl)
 		;
 }
 
+/* Throw away what an earlier request left unread */
+static void nl_flush(struct vfmgr_nl *nl)
+{
+	int fd = mnl_socket_get_fd(nl->sk);
+
+	while (recv(fd, NULL, 0, MSG_DONTWAIT | MSG_TRUNC) >= 0 ||
+	       errno == EINTR)
+		;
+}
+
 /*
  * Read one datagram into nl->buf, growing it first to the size a
  * MSG_PEEK | MSG_TRUNC read reports.  Its length into *LEN.
@@ -139,8 +149,6 @@ static int nl_recv(struct vfmgr_nl *nl, size_t *len)
 			nl_drop(nl);
 			return -EMSGSIZE;
 		}
-		/* Page multiples, so the next answer a little longer fits */
-		want = (want + 4095) & ~(size_t)4095;
 		buf = realloc(nl->buf, want);
 		if (!buf) {
 			nl_drop(nl);
@@ -192,11 +200,12 @@ static int ext_ack_cb(const struct nlattr *attr, void *data)
 }
 
 /*
- * NLMSG_ERROR: the kernel's errno (0 for an ack), its extack message into
- * EXTACK.  The request is echoed before the TLVs unless NLM_F_CAPPED.
+ * NLMSG_ERROR: the kernel's errno (0 for an ack) into *ERROR, its extack
+ * message into EXTACK; -EBADMSG when it is no NLMSG_ERROR at all.  The
+ * request is echoed before the TLVs unless NLM_F_CAPPED.
  */
-static int nl_parse_error(const struct nlmsghdr *nlh, char *extack,
-			  size_t len)
+static int nl_parse_error(const struct nlmsghdr *nlh, int *error,
+			  char *extack, size_t len)
 {
 	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
 	size_t plen = mnl_nlmsg_get_payload_len(nlh);
@@ -220,7 +229,8 @@ static int nl_parse_error(const struct nlmsghdr *nlh, char *extack,
 		if (msg)
 			set_extack(extack, len, msg);
 	}
-	return e->error;
+	*error = e->error;
+	return 0;
 }
 
 /*
@@ -228,17 +238,21 @@ static int nl_parse_error(const struct nlmsghdr *nlh, char *extack,
  * the first error CB returns is kept but the rest is still read, so the
  * next request does not find this one's leftovers.  Returns the kernel's
  * error if it refused, else CB's, else 0; -EAGAIN when a message came
- * flagged NLM_F_DUMP_INTR (the data changed under the read).
+ * flagged NLM_F_DUMP_INTR (the data changed under the read).  After an
+ * error that stopped the reading short, the next request first throws
+ * away what is left.
  */
 static int nl_request(struct vfmgr_nl *nl, struct nlmsghdr *req,
 		      nl_data_cb cb, void *data, char *extack, size_t len)
 {
 	const struct nlmsghdr *nlh;
-	int cb_err = 0, err;
+	int cb_err = 0, ack, err;
 	size_t n = 0;
 	ssize_t sent;
 
 	set_extack(extack, len, "");
+	if (nl->resync)
+		nl_flush(nl);
 	if (++nl->seq == 0)
 		nl->seq = 1;
 	req->nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
@@ -252,6 +266,8 @@ static int nl_request(struct vfmgr_nl *nl, struct nlmsghdr *req,
 		return -errno;
 	if ((size_t)sent != req->nlmsg_len)
 		return -EIO;
+	/* Until the ack, a return leaves answers in the socket */
+	nl->resync = true;
 
 	for (;;) {
 		int rem;
@@ -279,8 +295,11 @@ static int nl_request(struct vfmgr_nl *nl, struct nlmsghdr *req,
 			case NLMSG_NOOP:
 				break;
 			case NLMSG_ERROR:
-				err = nl_parse_error(nlh, extack, len);
-				return err ? err : cb_err;
+				err = nl_parse_error(nlh, &ack, extack, len);
+				if (err)
+					return err;
+				nl->resync = false;
+				return ack ? ack : cb_err;
 			case NLMSG_DONE:
 				/* Only a dump ends so, its ack follows */
 				break;

@@ -31,6 +31,7 @@ struct vfmgr_nl {
 	unsigned int seq;
 	char *buf;		/* receive buffer, grown to fit a dump */
 	size_t buf_size;
+	bool resync;		/* a request's answers may be left unread */
 };
 
 /**

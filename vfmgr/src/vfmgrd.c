@@ -528,7 +528,8 @@ static int take_back(struct daemon *d, const struct vfmgr_alloc *a,
 	if (pf && pf->ifindex > 0) {
 		err = vfmgr_nl_reset_vf(&d->nl, pf->ifindex, a->vf_index, ext,
 					sizeof(ext));
-		if (err)
+		/* A setting the driver lacks (igb: link state) is at its default */
+		if (err && err != -EOPNOTSUPP)
 			logmsg("VF %s: resetting its settings: %s%s%s, ignoring",
 			       a->vf, strerror(-err), ext[0] ? ": " : "", ext);
 	}

@@ -38,10 +38,15 @@ check() # NAME EXPECTED_RC EXPECTED_STDOUT EXPECTED_STDERR -- ARGS...
 usage="usage: vfmgr check [file]
        vfmgr list [--json]
        vfmgr show VF [--json]
+       vfmgr alloc --pf PF --to netns:NAME|vm:NAME [--profile NAME]
+                   [--vf N] [--name IFNAME]
+       vfmgr release VF|netns:NAME|vm:NAME
+       vfmgr status [--json]
+       vfmgr reload
        vfmgr help"
 
 echo "TAP version 13"
-echo "1..10"
+echo "1..15"
 
 cat > "$dir/good.conf" <<'CONF'
 [PF]
@@ -83,5 +88,33 @@ check "show takes one VF" 2 "" "$usage" -- show 0000:01:10.0 0000:01:10.2
 
 check "show: a VF is a PCI address or PF:N" 2 "" \
 	"vfmgr: \"eth0\" is not a VF: give its PCI address or PF:N" -- show eth0
+
+check "alloc needs --pf and --to" 2 "" \
+	"vfmgr: alloc needs --pf PF and --to netns:NAME|vm:NAME" -- alloc --pf eth0
+
+check "alloc: --vf takes a number" 2 "" \
+	"vfmgr: --vf takes a VF number, not \"one\"" -- alloc --vf one
+
+check "alloc: an option is matched exactly" 2 "" \
+	"vfmgr: alloc: unknown option \"--p\"" -- alloc --p eth0
+
+VFMGR_SOCKET=$dir/nothing.sock check "status without vfmgrd" 1 "" \
+	"vfmgr: cannot reach vfmgrd at $dir/nothing.sock: No such file or directory" \
+	-- status
+
+# The usage names the commands vfmgr.8's SYNOPSIS names, no more, no less
+man8=$(dirname "$0")/../../vfmgr/man/vfmgr.8
+[ -f "$man8" ] || man8=$(dirname "$0")/../../../vfmgr/man/vfmgr.8
+in_usage=$(printf '%s\n' "$usage" | awk '$1 == "usage:" { print $3 } $1 == "vfmgr" { print $2 }' | sort)
+in_man=$(sed -n '/^\.Sh SYNOPSIS/,/^\.Sh DESCRIPTION/p' "$man8" | awk '$1 == ".Cm" { print $2 }' | sort)
+n=$((n + 1))
+if [ -n "$in_man" ] && [ "$in_usage" = "$in_man" ]; then
+	echo "ok $n - the usage and vfmgr.8's SYNOPSIS name the same commands"
+else
+	echo "not ok $n - the usage and vfmgr.8's SYNOPSIS name the same commands"
+	echo "# usage: $(echo $in_usage)"
+	echo "# vfmgr.8: $(echo $in_man)"
+	failed=$((failed + 1))
+fi
 
 [ "$failed" = 0 ]
