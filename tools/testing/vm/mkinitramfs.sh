@@ -3,14 +3,15 @@
 #
 # Build the test VM's initramfs: busybox, the real iproute2/ethtool/ping/
 # tcpdump/socat/jq binaries with their libraries, vfattack (the in-VM
-# hostile VF), vfmgr (and vfmgrd once it is built) with pci.ids, the
+# hostile VF), vfmgr and vfmgrd with pci.ids, vfiogroup, the
 # in-tree igb/igbvf/vfio modules of the 6.12 kernel, the modules under
 # test, and the selftests in the kselftest install layout.
 #
 # usage: mkinitramfs.sh KVER MODULE_DIR KSRC_DIR OUTPUT
 #   KVER        kernel release the VM boots (its /lib/modules tree is used)
 #   MODULE_DIR  top of the vtnic tree, with driver/{pf,vf}/*.ko built for KVER
-#               build/vfattack/vfattack and build/vfmgr/vfmgr
+#               build/vfattack/vfattack, build/vfiogroup/vfiogroup and
+#               build/vfmgr/{vfmgr,vfmgrd}
 #   KSRC_DIR    the extracted linux-source files (tools/testing/ksrc.sh)
 #   OUTPUT      the .cpio.gz to write
 #
@@ -73,12 +74,12 @@ for t in modprobe insmod rmmod lsmod depmod modinfo; do
 done
 # jq: the selftests read vfmgr's JSON with it
 copy_bin /usr/bin/jq /usr/bin/jq
-# The VF manager, built by vmtest.sh ("make vfmgr"); its daemon only once
-# it exists.  libpci names devices from pci.ids (1.3 MB, 0.3 MB gzipped).
+# The VF manager, built by vmtest.sh ("make vfmgr"), and the VFIO user
+# its tests hand a VF to.  libpci names devices from pci.ids (1.3 MB,
+# 0.3 MB gzipped).
 copy_bin "$top/build/vfmgr/vfmgr" /usr/sbin/vfmgr
-if [ -x "$top/build/vfmgr/vfmgrd" ]; then
-	copy_bin "$top/build/vfmgr/vfmgrd" /usr/sbin/vfmgrd
-fi
+copy_bin "$top/build/vfmgr/vfmgrd" /usr/sbin/vfmgrd
+copy_bin "$top/build/vfiogroup/vfiogroup" /usr/bin/vfiogroup
 for ids in /usr/share/misc/pci.ids /usr/share/misc/pci.ids.gz; do
 	[ -f "$ids" ] || continue
 	mkdir -p "$root/usr/share/misc"

@@ -75,8 +75,10 @@ mkdir -p "$build"
 make -s -C "$top" modules KDIR="$kdir"
 # The in-VM attacker the hostile-VF test runs (static, for busybox)
 make -s -C "$top/tools/testing/vfattack"
-# The VF manager, build/vfmgr/vfmgr (and vfmgrd), for vfmgr's selftests
+# The VF manager, build/vfmgr/{vfmgr,vfmgrd}, for vfmgr's selftests, and
+# the VFIO user they give a VF to
 make -s -C "$top" vfmgr
+make -s -C "$top/tools/testing/vfiogroup"
 extra=
 if [ "$inject" = warn ]; then
 	make -s -C "$kdir" M="$here/harness" modules
