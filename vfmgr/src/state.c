@@ -116,6 +116,38 @@ static bool valid_alloc(const struct vfmgr_alloc *a)
 	       (!a->driver[0] || valid_name(a->driver, sizeof(a->driver), "-_"));
 }
 
+static int cmp_vf(const void *x, const void *y)
+{
+	const struct vfmgr_alloc *const *a = x, *const *b = y;
+
+	return strcmp((*a)->vf, (*b)->vf);
+}
+
+/*
+ * No VF twice: sorted, not pairwise, as 1024 allocations make half a
+ * million comparisons on every save.  0, -EINVAL or -ENOMEM.
+ */
+static int check_unique(const struct vfmgr_state *st)
+{
+	const struct vfmgr_alloc **v;
+	unsigned int i;
+	int err = 0;
+
+	if (st->nr < 2)
+		return 0;
+	v = malloc(st->nr * sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	for (i = 0; i < st->nr; i++)
+		v[i] = &st->allocs[i];
+	qsort(v, st->nr, sizeof(*v), cmp_vf);
+	for (i = 1; i < st->nr; i++)
+		if (!strcmp(v[i - 1]->vf, v[i]->vf))
+			err = -EINVAL;
+	free(v);
+	return err;
+}
+
 /* ---- consumers ---- */
 
 static const char *const consumer_prefix[] = {
@@ -255,18 +287,34 @@ static int parse_state(const char *text, size_t len, struct vfmgr_state *st)
 	n = json_object_array_length(allocs);
 	if (n > VFMGR_MAX_ALLOCS)
 		goto out;
-	for (i = 0; i < n; i++) {
-		struct vfmgr_alloc a = { 0 };
-
-		if (parse_alloc(json_object_array_get_idx(allocs, i), &a))
+	for (i = 0; i < n; i++)
+		if (parse_alloc(json_object_array_get_idx(allocs, i),
+				&st->allocs[st->nr++]))
 			goto out;
-		if (vfmgr_state_add(st, &a))
-			goto out;	/* a VF twice */
-	}
-	err = 0;
+	err = check_unique(st);
 out:
 	json_object_put(root);
 	return err;
+}
+
+/*
+ * Printable ASCII and line breaks, as this version writes: every field
+ * is ASCII and needs no escape.  No NUL, which would end the text early,
+ * and no "'", as json-c takes 'single-quoted' strings even when strict.
+ */
+static bool plain_text(const char *text, size_t len)
+{
+	size_t i;
+	char c;
+
+	for (i = 0; i < len; i++) {
+		c = text[i];
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c < ' ' || c > '~' || c == '\'')
+			return false;
+	}
+	return true;
 }
 
 /*
@@ -339,10 +387,7 @@ int vfmgr_state_load(const char *path, struct vfmgr_state *st)
 	err = read_all(fd, &text, &len);
 	if (err)
 		goto out_close;
-	if (memchr(text, '\0', len))
-		err = -EINVAL;
-	else
-		err = parse_state(text, len, st);
+	err = plain_text(text, len) ? parse_state(text, len, st) : -EINVAL;
 	free(text);
 out_close:
 	close(fd);
@@ -506,17 +551,16 @@ int vfmgr_state_save(const char *path, const struct vfmgr_state *st)
 	char *tmp;
 	size_t len;
 	int dfd, fd, err;
-	unsigned int i, j;
+	unsigned int i;
 
 	if (st->nr > VFMGR_MAX_ALLOCS)
 		return -EINVAL;
-	for (i = 0; i < st->nr; i++) {
+	for (i = 0; i < st->nr; i++)
 		if (!valid_alloc(&st->allocs[i]))
 			return -EINVAL;
-		for (j = 0; j < i; j++)
-			if (!strcmp(st->allocs[j].vf, st->allocs[i].vf))
-				return -EINVAL;
-	}
+	err = check_unique(st);
+	if (err)
+		return err;
 
 	err = format_state(st, &root);
 	if (err)

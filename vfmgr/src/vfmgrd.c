@@ -762,6 +762,10 @@ static int req_alloc(struct daemon *d, const struct vfmgr_req_alloc *r,
 	unsigned int i;
 	int err;
 
+	if (r->vf < -1) {
+		out(b, "invalid VF number %d\n", (int)r->vf);
+		return -EINVAL;
+	}
 	if (vfmgr_consumer_parse(r->to, &a.to)) {
 		out(b, "invalid consumer \"%s\": netns:NAME or vm:NAME\n", r->to);
 		return -EINVAL;
