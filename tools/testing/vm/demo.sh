@@ -3,7 +3,8 @@
 #
 # The narrated demo, run inside the test VM by "make demo": VFs are
 # created on port A, configured with iproute2, and one of them, in a
-# namespace of its own, pings port B across the cable.
+# namespace of its own, pings port B across the cable; then vfmgr creates
+# VFs from its config and hands them to a namespace and to a VM.
 
 A=/sys/bus/pci/devices/$VTNIC_PORT_A
 B=/sys/bus/pci/devices/$VTNIC_PORT_B
@@ -114,5 +115,81 @@ done
 say "The PF's view of its VFs (vtnic also counts each VF's traffic):"
 run ip -s link show "$dev_a"
 
+# The same done by vfmgr: VFs from a config, handed out with a profile
+ip netns del guest
+ip netns del peer
+echo 0 > "$A/sriov_numvfs"
+for i in $(seq 20); do
+	dev_b=$(netdev_of "$VTNIC_PORT_B")
+	[ -e "/sys/class/net/$dev_b" ] && break
+	sleep 0.5
+done
+
+say "Now the same with vfmgr.  Its config asks for 3 VFs on port A and
+    describes a port profile, 'web':"
+mkdir -p /etc/vfmgr /run/vfmgr /var/lib/vfmgr
+cat > /etc/vfmgr/vfmgr.conf <<CONF
+[PF]
+PCIAddress=$VTNIC_PORT_A
+NumVFs=3
+
+[Profile web]
+MACAddress=02:76:74:00:01:01
+MACSpoofCheck=yes
+Trust=no
+CONF
+run cat /etc/vfmgr/vfmgr.conf
+run vfmgr check
+# VFs bind to their driver by themselves, as on a host with udev
+echo 1 > "$A/sriov_drivers_autoprobe"
+
+say "Starting the daemon, vfmgrd; it creates the VFs the config asks for:"
+vfmgrd > /tmp/vfmgrd.log 2>&1 &
+for i in $(seq 40); do
+	vfmgr status > /dev/null 2>&1 && [ "$(cat "$A/sriov_numvfs")" = 3 ] && break
+	sleep 0.5
+done
+sleep 1
+run vfmgr list
+vf0=$(basename "$(readlink -f "$A/virtfn0")")
+run vfmgr show "$VTNIC_PORT_A:0"
+
+say "Giving a VF, with profile 'web', to the container namespace 'web1':"
+run ip netns add web1
+run vfmgr alloc --pf "$dev_a" --profile web --to netns:web1 --name eth0 ||
+	fail "vfmgr alloc to a netns failed"
+run ip -n web1 link show eth0
+run ip link show "$dev_a"
+run ip netns add peer
+run ip link set "$dev_b" netns peer
+run ip -n peer addr add 192.0.2.2/24 dev "$dev_b"
+run ip -n peer link set "$dev_b" up
+run ip -n web1 addr add 192.0.2.21/24 dev eth0
+run ip -n web1 link set eth0 up
+ok=0
+for i in 1 2 3 4 5; do
+	ip netns exec web1 ping -c 3 -i 0.3 -W 2 192.0.2.2 && { ok=1; break; }
+	sleep 1
+done
+[ "$ok" = 1 ] || fail "the VF in web1 could not reach port B"
+
+say "Giving another VF to a VM: vfmgr binds it to vfio-pci and says how to
+    pass it to QEMU or libvirt:"
+run vfmgr alloc --pf "$dev_a" --to vm:guest1 || fail "vfmgr alloc to a VM failed"
+run vfmgr status
+
+say "Deleting the namespace 'web1': vfmgrd notices and takes its VF back:"
+run ip netns del web1
+for i in $(seq 30); do
+	vfmgr status | grep -q "netns:web1" || break
+	sleep 0.5
+done
+run vfmgr release vm:guest1
+run vfmgr status
+echo "\$ cat /tmp/vfmgrd.log"
+sed 's/^/    /' /tmp/vfmgrd.log
+
 say "Done: 4 VFs created on port A, configured with 'ip link set $dev_a vf N ...',
-    and VF 0 passed traffic to port B from its own namespace."
+    and VF 0 passed traffic to port B from its own namespace; then vfmgr
+    created 3 VFs from its config and handed them to a container
+    namespace and a VM."
