@@ -758,6 +758,7 @@ static int req_alloc(struct daemon *d, const struct vfmgr_req_alloc *r,
 	const struct vfmgr_pf *pf;
 	const struct vfmgr_vf *vf = NULL;
 	struct vfmgr_alloc a = { 0 };
+	char to[VFMGR_ARG_MAX];
 	struct vfmgr_pci pci;
 	unsigned int i;
 	int err;
@@ -809,7 +810,6 @@ static int req_alloc(struct daemon *d, const struct vfmgr_req_alloc *r,
 	}
 	if (vf_taken(d, vf)) {
 		struct vfmgr_alloc *o = vfmgr_state_find(d->state, vf->pci_addr);
-		char to[VFMGR_ARG_MAX];
 
 		if (o)
 			vfmgr_consumer_format(&o->to, to, sizeof(to));
@@ -837,15 +837,10 @@ static int req_alloc(struct daemon *d, const struct vfmgr_req_alloc *r,
 		take_back(d, &a, pf, NULL);
 		goto out_free;
 	}
-	out(b, "VF %s (PF %s VF %u) -> %s:%s", a.vf, a.pf, a.vf_index,
-	    a.to.kind == VFMGR_TO_NETNS ? "netns" : "vm", a.to.name);
-	if (a.profile[0])
-		out(b, " profile %s", a.profile);
-	if (a.to.kind == VFMGR_TO_NETNS)
-		out(b, " as %s\n", a.ifname);
-	else
-		out(b, "\n");
-	logmsg("%s", b->p ? b->p : "");
+	vfmgr_consumer_format(&a.to, to, sizeof(to));
+	report(b, "VF %s (PF %s VF %u) -> %s%s%s%s%s", a.vf, a.pf, a.vf_index,
+	       to, a.profile[0] ? " profile " : "", a.profile,
+	       a.ifname[0] ? " as " : "", a.ifname);
 	if (a.to.kind == VFMGR_TO_VM)
 		print_vm_use(b, vf);
 out_free:

@@ -530,6 +530,7 @@ vfmgr_setup()
 	esac
 	[ -n "$other" ] && modprobe -r "$other" 2>/dev/null
 	modprobe "$VTNIC_VF_DRIVER"
+	modprobe 8021q	# port B's side of the profiles' VLANs
 	echo 1 > "$PCI_A/sriov_drivers_autoprobe"
 }
 
