@@ -6,6 +6,7 @@
 # - "vfmgr alloc --to netns:" moves a VF into a namespace with its
 #   profile (MAC address, port VLAN) applied, and it reaches port B on
 #   that VLAN;
+# - settings changed behind vfmgrd's back are put back;
 # - a VF is never given twice; a profile the driver refuses leaves the VF
 #   unallocated and unconfigured, with the driver's reason;
 # - "--to vm:" binds a VF to vfio-pci and prints how to hand it to QEMU;
@@ -44,7 +45,7 @@ vtnic_require_env
 holder=''
 trap cleanup EXIT
 ktap_print_header
-ktap_set_plan 20
+ktap_set_plan 21
 
 ports_lookup
 ip link set "$dev_a" up
@@ -91,6 +92,11 @@ ip -n "$NSB" link add link "$dev_b" name vb type vlan id "$VID"
 ip -n "$NSB" addr add "$NET4.2/24" dev vb
 ip -n "$NSB" link set vb up
 expect "VF 0 pings port B on VLAN $VID" ping_retry "$NSV" "$NET4.2" 20
+
+# Settings changed behind vfmgrd's back come back
+ip link set "$dev_a" vf 0 vlan 0
+expect "vfmgrd applies the profile again when the kernel lost it" \
+	slowwait 10 vf_shows "$dev_a" 0 "vlan $VID"
 
 out=$(vfmgr alloc --pf "$dev_a" --to netns:other --vf 0 2>&1)
 rc=$?
