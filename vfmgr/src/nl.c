@@ -55,7 +55,8 @@ int vfmgr_nl_open(struct vfmgr_nl *nl)
 	nl->buf = malloc(nl->buf_size);
 	if (!nl->buf)
 		return -ENOMEM;
-	nl->sk = mnl_socket_open(NETLINK_ROUTE);
+	/* Not inherited by the modprobe vfmgrd may run */
+	nl->sk = mnl_socket_open2(NETLINK_ROUTE, SOCK_CLOEXEC);
 	if (!nl->sk) {
 		err = -errno;
 		goto err_free_buf;

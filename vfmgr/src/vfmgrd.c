@@ -80,6 +80,7 @@ struct daemon {
 	gid_t group;
 	bool stop;
 	bool dirty;		/* devices changed: apply the config again */
+	bool save_pending;	/* the state file is behind: write it again */
 	time_t log_stamp;	/* rate limit of client-caused log lines */
 	unsigned int log_dropped;
 };
@@ -193,10 +194,22 @@ static int sysfs_driver(const char *addr, char *drv, size_t size)
 
 static int run(char *const argv[])
 {
+	posix_spawnattr_t attr;
+	sigset_t none, pipe;
 	pid_t pid;
 	int status, err;
 
-	err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+	/* The child gets neither our blocked signals nor our SIGPIPE */
+	sigemptyset(&none);
+	sigemptyset(&pipe);
+	sigaddset(&pipe, SIGPIPE);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
+				 POSIX_SPAWN_SETSIGDEF);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setsigdefault(&attr, &pipe);
+	err = posix_spawnp(&pid, argv[0], NULL, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
 	if (err)
 		return -err;
 	if (waitpid(pid, &status, 0) < 0)
@@ -334,11 +347,14 @@ static void profile_diff(const struct vfmgr_profile *p,
 
 /*
  * Apply profile P to VF number VF of the PF netdev IFINDEX and check that
- * the kernel shows it.  On failure the VF is given its defaults back, so
- * it is never left half-configured, and B says why.
+ * the kernel shows it.  On failure, B says why and, with RESET, the VF is
+ * given its defaults back, so that a VF being handed out is never left
+ * half-configured.  A VF its consumer holds is never reset: that would
+ * take away its VLAN and rate limit under it.
  */
 static int apply_profile(struct daemon *d, int ifindex, unsigned int vf,
-			 const struct vfmgr_profile *p, struct sbuf *b)
+			 const struct vfmgr_profile *p, bool reset,
+			 struct sbuf *b)
 {
 	char ext[VFMGR_EXTACK_MAX] = "", why[128];
 	struct vfmgr_vf_info k;
@@ -373,7 +389,8 @@ static int apply_profile(struct daemon *d, int ifindex, unsigned int vf,
 	return 0;
 
 err_reset:
-	vfmgr_nl_reset_vf(&d->nl, ifindex, vf, ext, sizeof(ext));
+	if (reset)
+		vfmgr_nl_reset_vf(&d->nl, ifindex, vf, ext, sizeof(ext));
 	return err;
 }
 
@@ -417,7 +434,7 @@ static int give_netns(struct daemon *d, struct vfmgr_alloc *a,
 		report(b, "VF %s: cannot unbind: %s", a->vf, strerror(-err));
 		goto out_close;
 	}
-	err = apply_profile(d, pf->ifindex, a->vf_index, p, b);
+	err = apply_profile(d, pf->ifindex, a->vf_index, p, true, b);
 	if (err)
 		goto err_rebind;
 	err = give_back_driver(a->vf, a->driver);
@@ -471,7 +488,7 @@ static int give_vm(struct daemon *d, struct vfmgr_alloc *a,
 		report(b, "VF %s: cannot unbind: %s", a->vf, strerror(-err));
 		return err;
 	}
-	err = apply_profile(d, pf->ifindex, a->vf_index, p, b);
+	err = apply_profile(d, pf->ifindex, a->vf_index, p, true, b);
 	if (err)
 		goto err_rebind;
 	err = vfmgr_pci_bind(a->vf, VFIO_DRIVER);
@@ -543,10 +560,16 @@ static int take_back(struct daemon *d, const struct vfmgr_alloc *a,
 	return 0;
 }
 
+/*
+ * Write the state file.  When that fails after the kernel was changed
+ * (a release), the change stands and the write is tried again on every
+ * reconcile tick until it goes through.
+ */
 static int save_state(struct daemon *d, struct sbuf *b)
 {
 	int err = vfmgr_state_save(d->state_path, d->state);
 
+	d->save_pending = err != 0;
 	if (err)
 		report(b, "cannot write %s: %s", d->state_path,
 		       strerror(-err));
@@ -566,23 +589,14 @@ static bool pf_matches(const struct vfmgr_pf_conf *c, const struct vfmgr_pf *pf)
 	return c->pci_addr[0] || c->driver[0] || c->ifname[0];
 }
 
-static bool pf_has_allocs(struct daemon *d, const char *pf)
-{
-	unsigned int i;
-
-	for (i = 0; i < d->state->nr; i++)
-		if (!strcmp(d->state->allocs[i].pf, pf))
-			return true;
-	return false;
-}
-
-static bool pf_has_missing_allocs(struct daemon *d, const struct vfmgr_pf *pf)
+/* An allocated VF of the PF is there now */
+static bool pf_has_present_allocs(struct daemon *d, const struct vfmgr_pf *pf)
 {
 	unsigned int i;
 
 	for (i = 0; i < d->state->nr; i++)
 		if (!strcmp(d->state->allocs[i].pf, pf->pci_addr) &&
-		    d->state->allocs[i].vf_index >= pf->num_vfs)
+		    d->state->allocs[i].vf_index < pf->num_vfs)
 			return true;
 	return false;
 }
@@ -615,9 +629,12 @@ static void apply_config(struct daemon *d)
 			       pf->pci_addr, c->num_vfs, c->line, pf->total_vfs);
 			continue;
 		}
-		/* Never take VFs away from under their consumers */
-		if (pf->num_vfs && pf_has_allocs(d, pf->pci_addr) &&
-		    !pf_has_missing_allocs(d, pf)) {
+		/*
+		 * Never take VFs away from under their consumers: the count
+		 * changes only while none of the PF's allocated VFs exists
+		 * (its driver was reloaded), to create them again.
+		 */
+		if (pf_has_present_allocs(d, pf)) {
 			logmsg("PF %s: VFs allocated, NumVFs=%d (line %u) not applied, ignoring",
 			       pf->pci_addr, c->num_vfs, c->line);
 			continue;
@@ -667,9 +684,10 @@ static bool reconcile_one(struct daemon *d, unsigned int i,
 		 * died, or the VF was recreated under it.
 		 */
 		if (!netns_exists(a->to.name)) {
+			if (take_back(d, a, pf, NULL))
+				return false;	/* tried again next time */
 			logmsg("netns %s is gone: VF %s (%s) reclaimed",
 			       a->to.name, a->vf, vf->ifname);
-			take_back(d, a, pf, NULL);
 			vfmgr_state_del(d->state, a->vf);
 			return true;
 		}
@@ -695,9 +713,10 @@ static bool reconcile_one(struct daemon *d, unsigned int i,
 	if (p && pf->ifindex > 0 && !vf_info(d, pf->ifindex, a->vf_index, &k)) {
 		profile_diff(p, &k, why, sizeof(why));
 		if (why[0]) {
-			logmsg("VF %s: the kernel shows %s: applying profile %s again",
-			       a->vf, why, p->name);
-			apply_profile(d, pf->ifindex, a->vf_index, p, NULL);
+			logmsg_limited(d, "VF %s: the kernel shows %s: applying profile %s again",
+				       a->vf, why, p->name);
+			apply_profile(d, pf->ifindex, a->vf_index, p, false,
+				      NULL);
 		}
 	}
 	return false;
@@ -709,6 +728,8 @@ static void reconcile(struct daemon *d)
 	bool changed = false;
 	unsigned int i;
 
+	if (d->save_pending)
+		save_state(d, NULL);
 	if (!d->state->nr)
 		return;
 	if (vfmgr_pci_scan(&pci))
@@ -767,6 +788,11 @@ static int req_alloc(struct daemon *d, const struct vfmgr_req_alloc *r,
 		out(b, "invalid VF number %d\n", (int)r->vf);
 		return -EINVAL;
 	}
+	if (d->state->nr >= VFMGR_MAX_ALLOCS) {
+		out(b, "%u VFs are given already, the most vfmgrd keeps\n",
+		    d->state->nr);
+		return -ENOSPC;
+	}
 	if (vfmgr_consumer_parse(r->to, &a.to)) {
 		out(b, "invalid consumer \"%s\": netns:NAME or vm:NAME\n", r->to);
 		return -EINVAL;
@@ -803,8 +829,8 @@ static int req_alloc(struct daemon *d, const struct vfmgr_req_alloc *r,
 			out(b, "PF %s has no VF %d (%u enabled)\n", pf->pci_addr,
 			    r->vf, pf->num_vfs);
 		else
-			out(b, "PF %s has no free VF (%u enabled, %u allocated or bound to %s)\n",
-			    pf->pci_addr, pf->num_vfs, pf->nr_vfs, VFIO_DRIVER);
+			out(b, "PF %s has no free VF (%u enabled, each allocated or bound to %s)\n",
+			    pf->pci_addr, pf->num_vfs, VFIO_DRIVER);
 		err = r->vf >= 0 ? -ENODEV : -EBUSY;
 		goto out_free;
 	}
@@ -865,8 +891,12 @@ static int release_alloc(struct daemon *d, const struct vfmgr_alloc *a,
 			return -EBUSY;
 		}
 	}
-	if (vf)
-		take_back(d, a, pf, b);
+	if (vf) {
+		int err = take_back(d, a, pf, b);
+
+		if (err)	/* still bound: still given */
+			return err;
+	}
 	vfmgr_consumer_format(&a->to, to, sizeof(to));
 	out(b, "VF %s released from %s%s\n", a->vf, to,
 	    vf ? "" : " (the VF is not there now)");
@@ -1203,7 +1233,9 @@ static int load_state(struct daemon *d)
 		rename(d->state_path, bad);
 		return 0;
 	}
-	if (err)
+	if (err == -ENOENT)
+		err = 0;
+	if (err)	/* running without it would give its VFs out again */
 		logmsg("cannot read %s: %s", d->state_path, strerror(-err));
 	else if (d->state->nr)
 		logmsg("%u allocation%s from %s", d->state->nr,
@@ -1412,17 +1444,16 @@ int main(int argc, char **argv)
 	if (!d.state)
 		return 1;
 	err = load_conf(&d, NULL);
-	if (check)
-		return err ? 1 : 0;
+	if (check)	/* no file is an empty configuration */
+		return err && err != -ENOENT ? 1 : 0;
 	if (err == -ENOENT) {
 		logmsg("no %s: no PF to configure and no profile", d.conf_path);
 		d.conf = calloc(1, sizeof(*d.conf));
 	} else if (err) {
 		return 1;
 	}
-	if (!d.conf || setup(&d))
+	if (!d.conf || setup(&d) || load_state(&d))
 		return 1;
-	load_state(&d);
 	logmsg("listening on %s", d.sock_path);
 	apply_config(&d);
 	reconcile(&d);

@@ -437,6 +437,10 @@ static void test_check_and_second(void **state)
 	snprintf(cmd, sizeof(cmd), "%s -n -c %s 2>/dev/null", daemon_bin,
 		 conf_path);
 	assert_int_equal(WEXITSTATUS(system(cmd)), 0);
+	/* No file is an empty configuration, as vfmgrd itself takes it */
+	snprintf(cmd, sizeof(cmd), "%s -n -c %s/none.conf 2>/dev/null",
+		 daemon_bin, dir);
+	assert_int_equal(WEXITSTATUS(system(cmd)), 0);
 	snprintf(cmd, sizeof(cmd), "%s/bad.conf", dir);
 	write_file(cmd, "[PF]\nNumVFs=two\n");
 	snprintf(cmd, sizeof(cmd), "%s -n -c %s/bad.conf 2>/dev/null",
