@@ -684,6 +684,21 @@ int vfmgr_pci_bind(const char *addr, const char *driver)
 }
 
 /**
+ * vfmgr_pci_driver() - the driver bound to a device
+ * @addr: its PCI address
+ * @driver: the driver's name, "" when none
+ */
+void vfmgr_pci_driver(const char *addr, char driver[VFMGR_DRIVER_MAX])
+{
+	char path[PATH_MAX];
+
+	if (dev_path(path, sizeof(path), addr, NULL))
+		driver[0] = '\0';
+	else
+		driver_of(path, driver);
+}
+
+/**
  * vfmgr_pci_reset() - reset a function through its sysfs "reset"
  * @addr: its PCI address
  *

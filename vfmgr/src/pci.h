@@ -99,6 +99,8 @@ int vfmgr_pci_set_num_vfs(const char *pf_addr, unsigned int num_vfs);
  * not take it).
  */
 int vfmgr_pci_bind(const char *addr, const char *driver);
+/* The driver bound to the device at ADDR into DRIVER, "" when none */
+void vfmgr_pci_driver(const char *addr, char driver[VFMGR_DRIVER_MAX]);
 /* Unbind the device at ADDR from its driver, if any.  0 or -errno. */
 int vfmgr_pci_unbind(const char *addr);
 /* Reset the function at ADDR (its sysfs "reset": an FLR for a VF) */

@@ -398,10 +398,10 @@ out_close:
 
 /* ---- writing ---- */
 
-static int add_str(struct json_object *obj, const char *key, const char *s)
+/* Add V, just made (NULL when that failed), to OBJ as KEY */
+static int add_value(struct json_object *obj, const char *key,
+		     struct json_object *v)
 {
-	struct json_object *v = json_object_new_string(s);
-
 	if (!v)
 		return -ENOMEM;
 	if (json_object_object_add(obj, key, v)) {
@@ -411,17 +411,14 @@ static int add_str(struct json_object *obj, const char *key, const char *s)
 	return 0;
 }
 
+static int add_str(struct json_object *obj, const char *key, const char *s)
+{
+	return add_value(obj, key, json_object_new_string(s));
+}
+
 static int add_int(struct json_object *obj, const char *key, int64_t n)
 {
-	struct json_object *v = json_object_new_int64(n);
-
-	if (!v)
-		return -ENOMEM;
-	if (json_object_object_add(obj, key, v)) {
-		json_object_put(v);
-		return -ENOMEM;
-	}
-	return 0;
+	return add_value(obj, key, json_object_new_int64(n));
 }
 
 static struct json_object *format_alloc(const struct vfmgr_alloc *a)

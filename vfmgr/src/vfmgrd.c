@@ -176,22 +176,6 @@ report(struct sbuf *b, const char *fmt, ...)
 
 /* ---- small sysfs and process helpers ---- */
 
-static int sysfs_driver(const char *addr, char *drv, size_t size)
-{
-	char path[PATH_MAX], link[PATH_MAX];
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/driver", addr);
-	n = readlink(path, link, sizeof(link) - 1);
-	if (n < 0) {
-		drv[0] = '\0';
-		return errno == ENOENT ? 0 : -errno;
-	}
-	link[n] = '\0';
-	snprintf(drv, size, "%s", basename(link));
-	return 0;
-}
-
 static int run(char *const argv[])
 {
 	posix_spawnattr_t attr;
@@ -405,10 +389,46 @@ static int give_back_driver(const char *vf, const char *driver)
 	err = vfmgr_pci_bind(vf, "");
 	if (err && err != -ENODEV)
 		return err;
-	sysfs_driver(vf, now, sizeof(now));
+	vfmgr_pci_driver(vf, now);
 	if (driver[0] && strcmp(now, driver))
 		return vfmgr_pci_bind(vf, driver);
 	return 0;
+}
+
+/*
+ * The first steps of giving a VF away, whoever gets it: no driver holds
+ * it, then its profile goes on.  Settings go on while no driver holds the
+ * VF: igb's VF driver reads its MAC address at probe, so it has to probe
+ * after.  On failure the VF has its driver back and B says why.
+ */
+static int give_prepare(struct daemon *d, struct vfmgr_alloc *a,
+			const struct vfmgr_pf *pf,
+			const struct vfmgr_profile *p, struct sbuf *b)
+{
+	int err;
+
+	err = vfmgr_pci_unbind(a->vf);
+	if (err) {
+		report(b, "VF %s: cannot unbind: %s", a->vf, strerror(-err));
+		return err;
+	}
+	err = apply_profile(d, pf->ifindex, a->vf_index, p, true, b);
+	if (err)
+		give_back_driver(a->vf, a->driver);
+	return err;
+}
+
+/* Undo give_prepare() when a later step failed */
+static void give_undo(struct daemon *d, const struct vfmgr_alloc *a,
+		      const struct vfmgr_pf *pf,
+		      const struct vfmgr_profile *p)
+{
+	char ext[VFMGR_EXTACK_MAX];
+
+	if (p)
+		vfmgr_nl_reset_vf(&d->nl, pf->ifindex, a->vf_index, ext,
+				  sizeof(ext));
+	give_back_driver(a->vf, a->driver);
 }
 
 static int give_netns(struct daemon *d, struct vfmgr_alloc *a,
@@ -425,25 +445,16 @@ static int give_netns(struct daemon *d, struct vfmgr_alloc *a,
 		       a->to.name, strerror(-ns), a->to.name);
 		return ns;
 	}
-	/*
-	 * Settings go on while no driver holds the VF: igb's VF driver reads
-	 * its MAC address at probe, so it has to probe after.
-	 */
-	err = vfmgr_pci_unbind(a->vf);
-	if (err) {
-		report(b, "VF %s: cannot unbind: %s", a->vf, strerror(-err));
-		goto out_close;
-	}
-	err = apply_profile(d, pf->ifindex, a->vf_index, p, true, b);
+	err = give_prepare(d, a, pf, p, b);
 	if (err)
-		goto err_rebind;
+		goto out_close;
 	err = give_back_driver(a->vf, a->driver);
 	if (!err)
 		err = vfmgr_pci_netdev(a->vf, ifname, NETDEV_WAIT_MS);
 	if (err) {
 		report(b, "VF %s: no netdev: %s (%s)", a->vf, strerror(-err),
 		       "does a VF driver probe it? sriov_drivers_autoprobe?");
-		goto err_reset;
+		goto err_undo;
 	}
 	ifindex = if_nametoindex(ifname);
 	err = ifindex ? vfmgr_nl_move(&d->nl, (int)ifindex, ns, a->ifname,
@@ -452,19 +463,15 @@ static int give_netns(struct daemon *d, struct vfmgr_alloc *a,
 		report(b, "VF %s: cannot move %s to netns %s: %s%s%s", a->vf,
 		       ifname, a->to.name, strerror(-err), ext[0] ? ": " : "",
 		       ext);
-		goto err_reset;
+		goto err_undo;
 	}
 	if (!a->ifname[0])
 		snprintf(a->ifname, sizeof(a->ifname), "%s", ifname);
 	close(ns);
 	return 0;
 
-err_reset:
-	if (p)
-		vfmgr_nl_reset_vf(&d->nl, pf->ifindex, a->vf_index, ext,
-				  sizeof(ext));
-err_rebind:
-	give_back_driver(a->vf, a->driver);
+err_undo:
+	give_undo(d, a, pf, p);
 out_close:
 	close(ns);
 	return err;
@@ -474,7 +481,6 @@ static int give_vm(struct daemon *d, struct vfmgr_alloc *a,
 		   const struct vfmgr_pf *pf, const struct vfmgr_profile *p,
 		   struct sbuf *b)
 {
-	char ext[VFMGR_EXTACK_MAX];
 	int err;
 
 	err = ensure_vfio();
@@ -483,28 +489,15 @@ static int give_vm(struct daemon *d, struct vfmgr_alloc *a,
 		       VFIO_DRIVER);
 		return err;
 	}
-	err = vfmgr_pci_unbind(a->vf);
-	if (err) {
-		report(b, "VF %s: cannot unbind: %s", a->vf, strerror(-err));
-		return err;
-	}
-	err = apply_profile(d, pf->ifindex, a->vf_index, p, true, b);
+	err = give_prepare(d, a, pf, p, b);
 	if (err)
-		goto err_rebind;
+		return err;
 	err = vfmgr_pci_bind(a->vf, VFIO_DRIVER);
 	if (err) {
 		report(b, "VF %s: cannot bind %s: %s", a->vf, VFIO_DRIVER,
 		       strerror(-err));
-		goto err_reset;
+		give_undo(d, a, pf, p);
 	}
-	return 0;
-
-err_reset:
-	if (p)
-		vfmgr_nl_reset_vf(&d->nl, pf->ifindex, a->vf_index, ext,
-				  sizeof(ext));
-err_rebind:
-	give_back_driver(a->vf, a->driver);
 	return err;
 }
 
