@@ -29,18 +29,6 @@ cleanup()
 	vf_test_cleanup
 }
 
-# netns_has_mac NETNS MAC: a device in NETNS has address MAC
-netns_has_mac()
-{
-	ip -n "$1" -br link | grep -qi " $2 "
-}
-
-# bound_to VF DRIVER
-bound_to()
-{
-	[ "$(pci_driver "$1")" = "$2" ]
-}
-
 vtnic_require_env
 holder=''
 trap cleanup EXIT
@@ -83,14 +71,8 @@ expect "alloc VF 0 to netns:$NSV exits 0" test "$rc" = 0
 expect "the kernel shows the profile on VF 0" \
 	vf_shows "$dev_a" 0 "vlan $VID"
 expect "VF 0 is in $NSV with MAC $MAC" netns_has_mac "$NSV" "$MAC"
-dev_vf=$(ip -n "$NSV" -br link | awk -v m="$MAC" 'tolower($3) == m { print $1 }')
-ip -n "$NSV" addr add "$NET4.11/24" dev "$dev_vf"
-ip -n "$NSV" link set "$dev_vf" up
-ip link set "$dev_b" netns "$NSB"
-ip -n "$NSB" link set "$dev_b" up
-ip -n "$NSB" link add link "$dev_b" name vb type vlan id "$VID"
-ip -n "$NSB" addr add "$NET4.2/24" dev vb
-ip -n "$NSB" link set vb up
+ns_mac_up "$NSV" "$MAC" "$NET4.11/24"
+b_vlan_attach "$VID"
 expect "VF 0 pings port B on VLAN $VID" ping_retry "$NSV" "$NET4.2" 20
 
 # Settings changed behind vfmgrd's back come back
@@ -119,7 +101,7 @@ rc=$?
 ktap_print_msg "$out"
 group=$(basename "$(readlink "/sys/bus/pci/devices/$vf1/iommu_group")")
 expect "alloc to vm:guest1 takes VF 1 for vfio-pci" \
-	eval '[ "$rc" = 0 ] && bound_to "$vf1" vfio-pci'
+	eval '[ "$rc" = 0 ] && is_bound "$vf1" vfio-pci'
 expect "it prints the group, the QEMU argument and a libvirt hostdev" \
 	eval '[[ "$out" == *"iommu group: $group (/dev/vfio/$group)"* &&
 		"$out" == *"-device vfio-pci,host=$vf1"* &&
@@ -149,7 +131,7 @@ kill "$holder"
 wait "$holder" 2>/dev/null
 holder=''
 expect "release vm:guest1 gives VF 1 back to $VTNIC_VF_DRIVER" \
-	eval 'vfmgr release vm:guest1 && bound_to "$vf1" "$VTNIC_VF_DRIVER" &&
+	eval 'vfmgr release vm:guest1 && is_bound "$vf1" "$VTNIC_VF_DRIVER" &&
 		! vfmgr_allocated "$vf1"'
 
 # The namespace goes: its VF comes back and is reclaimed
@@ -157,7 +139,7 @@ ip netns del "$NSV"
 expect "deleting $NSV reclaims VF 0" \
 	slowwait 15 eval '! vfmgr_allocated "$vf0"'
 expect "VF 0 is back in the host with $VTNIC_VF_DRIVER" \
-	eval 'pci_netdev "$vf0" > /dev/null && bound_to "$vf0" "$VTNIC_VF_DRIVER"'
+	eval 'pci_netdev "$vf0" > /dev/null && is_bound "$vf0" "$VTNIC_VF_DRIVER"'
 expect "its profile is gone from the kernel" \
 	eval 'vf_lacks "$dev_a" 0 "$MAC" && vf_lacks "$dev_a" 0 "vlan $VID"'
 ktap_finished

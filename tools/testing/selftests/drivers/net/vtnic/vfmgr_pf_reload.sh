@@ -23,32 +23,6 @@ cleanup()
 	fi
 }
 
-netns_has_mac()
-{
-	ip -n "$1" -br link | grep -qi " $2 "
-}
-
-# b_vlan_attach: port B into $NSB with VLAN $VID on top, as $NET4.2
-b_vlan_attach()
-{
-	ip link set "$dev_b" netns "$NSB" &&
-	ip -n "$NSB" link set "$dev_b" up &&
-	ip -n "$NSB" link add link "$dev_b" name vb type vlan id "$VID" &&
-	ip -n "$NSB" addr add "$NET4.2/24" dev vb &&
-	ip -n "$NSB" link set vb up
-}
-
-# vf_in_nsv_up: the VF with the profile's MAC is in $NSV, addressed, up
-vf_in_nsv_up()
-{
-	local dev
-
-	dev=$(ip -n "$NSV" -br link | awk -v m="$MAC" 'tolower($3) == m { print $1 }')
-	[ -n "$dev" ] || return 1
-	ip -n "$NSV" addr replace "$NET4.11/24" dev "$dev" &&
-	ip -n "$NSV" link set "$dev" up
-}
-
 vtnic_require_env
 drv=$VTNIC_PF_DRIVER
 trap cleanup EXIT
@@ -77,8 +51,8 @@ slowwait 10 grep -qx 1 "$PCI_A/sriov_numvfs" ||
 vf=$(vf_pci "$VTNIC_PORT_A" 0)
 vfmgr alloc --pf "$VTNIC_PORT_A" --profile web --to "netns:$NSV" ||
 	ktap_exit_fail_msg "cannot allocate VF 0"
-b_vlan_attach || ktap_exit_fail_msg "cannot set up port B"
-vf_in_nsv_up || ktap_exit_fail_msg "VF 0 is not in $NSV"
+b_vlan_attach "$VID" || ktap_exit_fail_msg "cannot set up port B"
+ns_mac_up "$NSV" "$MAC" "$NET4.11/24" || ktap_exit_fail_msg "VF 0 is not in $NSV"
 expect "VF 0 pings port B on VLAN $VID" ping_retry "$NSV" "$NET4.2" 20
 
 expect "$drv unloads" modprobe -r "$drv"
@@ -92,7 +66,7 @@ dev_a=$(pci_netdev "$VTNIC_PORT_A") || ktap_exit_fail_msg "port A has no netdev"
 ip link set "$dev_a" up
 if [ "$b_too" = 1 ]; then
 	dev_b=$(pci_netdev "$VTNIC_PORT_B") || ktap_exit_fail_msg "port B has no netdev"
-	b_vlan_attach || ktap_exit_fail_msg "cannot set up port B again"
+	b_vlan_attach "$VID" || ktap_exit_fail_msg "cannot set up port B again"
 fi
 
 expect "vfmgrd creates the VF again" slowwait 15 grep -qx 1 "$PCI_A/sriov_numvfs"
@@ -100,7 +74,7 @@ expect "the new VF is back in $NSV with its MAC" \
 	slowwait 20 netns_has_mac "$NSV" "$MAC"
 expect "the kernel shows the profile's VLAN on it" \
 	slowwait 10 vf_shows "$dev_a" 0 "vlan $VID"
-vf_in_nsv_up
+ns_mac_up "$NSV" "$MAC" "$NET4.11/24"
 expect "it pings port B on VLAN $VID again" ping_retry "$NSV" "$NET4.2" 20
 expect "vfmgr status says ok" \
 	slowwait 10 eval 'vfmgr status | grep -q "^$vf .* ok$"'

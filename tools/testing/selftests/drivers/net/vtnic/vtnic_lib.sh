@@ -582,6 +582,35 @@ vf_lacks()
 	vf_kernel_line "$1" "$2" > /dev/null && ! vf_shows "$@"
 }
 
+# netns_has_mac NETNS MAC: a device in NETNS has address MAC
+netns_has_mac()
+{
+	ip -n "$1" -br link | grep -qi " $2 "
+}
+
+# ns_mac_up NETNS MAC ADDR/PREFIX: the device with address MAC in NETNS
+# (a VF vfmgrd moved there with its profile) gets ADDR and goes up
+ns_mac_up()
+{
+	local dev
+
+	dev=$(ip -n "$1" -br link | awk -v m="$2" 'tolower($3) == m { print $1 }')
+	[ -n "$dev" ] || return 1
+	ip -n "$1" addr replace "$3" dev "$dev" &&
+	ip -n "$1" link set "$dev" up
+}
+
+# b_vlan_attach VID: port B ($dev_b) into $NSB, up, with VLAN VID on top
+# (device vb) as $NET4.2/24
+b_vlan_attach()
+{
+	ip link set "$dev_b" netns "$NSB" &&
+	ip -n "$NSB" link set "$dev_b" up &&
+	ip -n "$NSB" link add link "$dev_b" name vb type vlan id "$1" &&
+	ip -n "$NSB" addr add "$NET4.2/24" dev vb &&
+	ip -n "$NSB" link set vb up
+}
+
 # vfmgr_allocated WHAT: "vfmgr status" lists WHAT (a VF or a consumer)
 vfmgr_allocated()
 {
