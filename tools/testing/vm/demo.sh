@@ -37,6 +37,19 @@ facing_port_b()
 	done
 }
 
+# ping_b NETNS: port B (192.0.2.2) answers pings from NETNS, tried up to
+# 5 times while the link settles
+ping_b()
+{
+	local i
+
+	for i in 1 2 3 4 5; do
+		ip netns exec "$1" ping -c 3 -i 0.3 -W 2 192.0.2.2 && return 0
+		sleep 1
+	done
+	return 1
+}
+
 dev_a=$(netdev_of "$VTNIC_PORT_A")
 dev_b=$(netdev_of "$VTNIC_PORT_B")
 [ -n "$dev_a" ] || fail "port A has no netdev"
@@ -105,12 +118,7 @@ say "Putting VF 0 in namespace 'guest' (192.0.2.11) and port B in 'peer' (192.0.
 facing_port_b guest "$dev_vf" 192.0.2.11 30
 
 say "Pinging port B from the VF, across the cable:"
-ok=0
-for i in 1 2 3 4 5; do
-	ip netns exec guest ping -c 3 -i 0.3 -W 2 192.0.2.2 && { ok=1; break; }
-	sleep 1
-done
-[ "$ok" = 1 ] || fail "the VF could not reach port B"
+ping_b guest || fail "the VF could not reach port B"
 
 say "The PF's view of its VFs (vtnic also counts each VF's traffic):"
 run ip -s link show "$dev_a"
@@ -166,12 +174,7 @@ run ip -n peer addr add 192.0.2.2/24 dev "$dev_b"
 run ip -n peer link set "$dev_b" up
 run ip -n web1 addr add 192.0.2.21/24 dev eth0
 run ip -n web1 link set eth0 up
-ok=0
-for i in 1 2 3 4 5; do
-	ip netns exec web1 ping -c 3 -i 0.3 -W 2 192.0.2.2 && { ok=1; break; }
-	sleep 1
-done
-[ "$ok" = 1 ] || fail "the VF in web1 could not reach port B"
+ping_b web1 || fail "the VF in web1 could not reach port B"
 
 say "Giving another VF to a VM: vfmgr binds it to vfio-pci and says how to
     pass it to QEMU or libvirt:"
