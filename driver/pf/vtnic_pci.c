@@ -213,5 +213,5 @@ static struct pci_driver vtnic_driver = {
 };
 module_pci_driver(vtnic_driver);
 
-MODULE_DESCRIPTION("Intel VT-c SR-IOV PF driver (82576, 82599)");
+MODULE_DESCRIPTION("Intel VT-c SR-IOV PF driver (82576)");
 MODULE_LICENSE("GPL");

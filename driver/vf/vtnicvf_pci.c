@@ -128,5 +128,5 @@ static struct pci_driver vtnicvf_driver = {
 };
 module_pci_driver(vtnicvf_driver);
 
-MODULE_DESCRIPTION("Intel VT-c SR-IOV VF driver (82576, 82599)");
+MODULE_DESCRIPTION("Intel VT-c SR-IOV VF driver (82576)");
 MODULE_LICENSE("GPL");
