@@ -20,16 +20,26 @@
 #ifndef HW_NET_I82599_CORE_H
 #define HW_NET_I82599_CORE_H
 
+#include "qemu/units.h"
 #include "hw/pci/pci_device.h"
 #include "net/net.h"
+#include "net/eth.h"
 #include "i82599_dp.h"
 
 /* BAR0 (82599 datasheet 9.3.6.1: 128 KB memory window) */
 #define I82599_MMIO_SIZE        (128 * KiB)
 #define I82599_NUM_QUEUES       128
 #define I82599_MSIX_VECTORS     64
+#define I82599_EEPROM_WORDS     512     /* EEC.SIZE 3: 1 << (3 + 6) */
 
 typedef struct I82599Core I82599Core;
+
+/* One interrupt throttling timer per MSI-X vector (EITR, datasheet 7.3.4) */
+typedef struct I82599Itr {
+    I82599Core *core;
+    QEMUTimer *timer;
+    unsigned int vector;
+} I82599Itr;
 
 struct I82599Core {
     uint32_t mac[I82599_MMIO_SIZE / 4];
@@ -42,14 +52,67 @@ struct I82599Core {
     I82599DpState dp;
 
     /* control plane state below, owned by i82599_core.c */
+
+    /*
+     * Interrupt causes and masks (datasheet 7.3.4): one cause and one mask
+     * bit per MSI-X vector; EICR/EIMS [15:0] alias vectors 0-15, and
+     * [31:16] are the "other" causes that IVAR_MISC routes to one vector
+     */
+    uint64_t vec_cause;
+    uint64_t vec_mask;
+    uint32_t other_cause;
+    uint32_t other_mask;
+    uint64_t itr_deferred;              /* vector held back by its EITR */
+    I82599Itr itr[I82599_MSIX_VECTORS];
+    bool intx_level;
+
+    /* Link as the driver sees it in LINKS (backend link and TX laser) */
+    bool link_up;
+
+    /* Emulated EEPROM (datasheet 6): loaded at realize, EEWR may change it */
+    uint16_t eeprom[I82599_EEPROM_WORDS];
+
+    /*
+     * SFP+ module serial ID at I2C address 0xA0, and the bus state of the
+     * bit-banged two-wire interface behind I2CCTL (datasheet 8.2.3.1.5)
+     */
+    uint8_t sfp_id[256];
+    struct {
+        bool scl;                       /* lines as the master drives them */
+        bool sda;
+        bool slave_sda;                 /* false = the module pulls low */
+        uint8_t state;
+        uint8_t bit;
+        uint8_t shift;
+        uint8_t nbytes;                 /* bytes since START */
+        uint8_t dev;                    /* address byte of this transfer */
+        uint8_t offset;
+        bool master_nack;
+    } i2c;
 };
+
+/*
+ * PCI glue (i82599.c) -> control plane.
+ */
+void i82599_core_realize(I82599Core *core, PCIDevice *owner, NICState *nic,
+                         const uint8_t *macaddr);
+void i82599_core_unrealize(I82599Core *core);
+/* Power-on, PCI reset or FLR: everything back to its reset value. */
+void i82599_core_reset(I82599Core *core);
+uint64_t i82599_core_mmio_read(I82599Core *core, hwaddr addr, unsigned size);
+void i82599_core_mmio_write(I82599Core *core, hwaddr addr, uint64_t val,
+                            unsigned size);
+/* The backend's link changed (monitor set_link, peer gone). */
+void i82599_core_link_status_changed(I82599Core *core);
 
 /*
  * Datapath -> control plane.
  */
 
-/* A queue has done work the driver must hear about: map it through IVAR
- * to its vector and set the cause (EICR), honouring masks and EITR. */
+/*
+ * A queue has done work the driver must hear about: map it through IVAR
+ * to its vector and set the cause (EICR), honouring masks and EITR.
+ */
 void i82599_queue_notify(I82599Core *core, bool tx, unsigned int queue);
 
 /* Raise "other" causes (EICR bits 16..31) from the datapath. */
@@ -58,8 +121,10 @@ void i82599_raise_other(I82599Core *core, uint32_t eicr_bits);
 /* Link state as the datapath must obey it: no frames in or out when down. */
 bool i82599_link_is_up(I82599Core *core);
 
-/* The PCI function whose address space a queue's DMA goes through
- * (the owning VF once SR-IOV exists; the PF for now). */
+/*
+ * The PCI function whose address space a queue's DMA goes through
+ * (the owning VF once SR-IOV exists; the PF for now).
+ */
 PCIDevice *i82599_queue_dma_dev(I82599Core *core, unsigned int queue);
 
 /*
@@ -75,8 +140,10 @@ bool i82599_dp_mmio_write(I82599Core *core, hwaddr addr, uint32_t val);
 bool i82599_dp_can_receive(I82599Core *core);
 ssize_t i82599_dp_receive_iov(I82599Core *core, const struct iovec *iov,
                               int iovcnt);
-/* Something may have made receiving possible again (link up, bus master
- * enable): flush the backend's queued packets if so. */
+/*
+ * Something may have made receiving possible again (link up, bus master
+ * enable): flush the backend's queued packets if so.
+ */
 void i82599_dp_kick_rx(I82599Core *core);
 
 #endif

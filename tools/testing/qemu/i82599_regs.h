@@ -1,0 +1,358 @@
+/*
+ * QEMU Intel 82599 10GbE controller (i82599): register offsets and fields.
+ *
+ * Offsets are byte offsets in BAR0 as in the 82599 datasheet (section 8.2,
+ * "Device Registers - PF"); names follow the datasheet, and where in-tree
+ * ixgbe (Linux 6.12, ixgbe_type.h) uses another name it is given in the
+ * comment.  Only registers the model touches are defined.
+ *
+ * The first part is the control plane's (i82599_core.c, i82599.c); the
+ * datapath's (i82599_dp.c) follows its own heading at the end.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef HW_NET_I82599_REGS_H
+#define HW_NET_I82599_REGS_H
+
+#include "qemu/bitops.h"
+
+/* ---- PCI identity and config space layout (datasheet 9.3) ---- */
+
+#define I82599_PCI_VENDOR_ID            0x8086
+#define I82599_PCI_DEVICE_ID_SFP        0x10FB  /* 82599ES SFP+ */
+#define I82599_PCI_REVISION             0x01
+#define I82599_PCI_SUBSYS_VENDOR_ID     0x8086
+#define I82599_PCI_SUBSYS_ID            0x000C  /* X520-2 style */
+
+/* Capability offsets; ixgbe hard-codes MSI-X at 0x70 and PCIe at 0xA0 */
+#define I82599_CAP_PM                   0x40
+#define I82599_CAP_MSI                  0x50
+#define I82599_CAP_MSIX                 0x70
+#define I82599_CAP_PCIE                 0xA0
+#define I82599_CAP_AER                  0x100
+#define I82599_CAP_DSN                  0x140
+#define I82599_CAP_ARI                  0x150
+/* 0x160 is kept free for the SR-IOV capability */
+
+#define I82599_BAR_MMIO                 0
+#define I82599_BAR_IO                   2
+#define I82599_BAR_MSIX                 4
+#define I82599_MSIX_BAR_SIZE            (16 * KiB)
+#define I82599_MSIX_TABLE_OFFSET        0x0000
+#define I82599_MSIX_PBA_OFFSET          0x2000
+
+/* ---- General control (datasheet 8.2.3.1) ---- */
+
+/* Device Control (8.2.3.1.1) */
+#define I82599_CTRL                     0x00000
+#define I82599_CTRL_GIO_DIS             BIT(2)  /* PCIe primary disable */
+#define I82599_CTRL_LNK_RST             BIT(3)  /* link reset, self-clears */
+#define I82599_CTRL_RST                 BIT(26) /* software reset, self-clr */
+
+/* Device Status (8.2.3.1.2), read only */
+#define I82599_STATUS                   0x00008
+#define I82599_STATUS_LAN_ID_MASK       0x0000000C /* PCI function number */
+#define I82599_STATUS_LAN_ID_SHIFT      2
+#define I82599_STATUS_LINK_UP           BIT(7)
+#define I82599_STATUS_GIO               BIT(19) /* primary enable status */
+
+/* Extended Device Control (8.2.3.1.3) */
+#define I82599_CTRL_EXT                 0x00018
+#define I82599_CTRL_EXT_PFRSTD          BIT(14) /* PF reset done (VFs' RSTD) */
+#define I82599_CTRL_EXT_NS_DIS          BIT(16) /* no snoop disable */
+#define I82599_CTRL_EXT_RO_DIS          BIT(17) /* relaxed ordering disable */
+#define I82599_CTRL_EXT_DRV_LOAD        BIT(28) /* driver loaded, for FW */
+
+/*
+ * Extended SDP Control (8.2.3.1.4): on SFP+ boards SDP2 is the cage's
+ * "module present" input and SDP3 the TX laser disable output
+ */
+#define I82599_ESDP                     0x00020
+#define I82599_ESDP_SDP0                BIT(0)
+#define I82599_ESDP_SDP1                BIT(1)
+#define I82599_ESDP_SDP2                BIT(2)  /* SFP+ cage full */
+#define I82599_ESDP_SDP3                BIT(3)  /* 1 = TX laser off */
+#define I82599_ESDP_SDP2_DIR            BIT(10) /* 1 = output */
+
+/* I2C Control (8.2.3.1.5): bit-banged two-wire bus to the SFP+ module */
+#define I82599_I2CCTL                   0x00028
+#define I82599_I2CCTL_CLK_IN            BIT(0)
+#define I82599_I2CCTL_CLK_OUT           BIT(1)
+#define I82599_I2CCTL_DATA_IN           BIT(2)
+#define I82599_I2CCTL_DATA_OUT          BIT(3)
+
+#define I82599_LEDCTL                   0x00200
+
+/* ---- Interrupts (datasheet 8.2.3.5, 7.3) ---- */
+
+/* Extended Interrupt Cause (8.2.3.5.1): [15:0] queue vectors 0-15 */
+#define I82599_EICR                     0x00800
+#define I82599_EICS                     0x00808 /* cause set; read = EICR */
+#define I82599_EIAC                     0x00810 /* auto clear */
+#define I82599_EIMS                     0x00880 /* mask set; read = mask */
+#define I82599_EIMC                     0x00888 /* mask clear */
+#define I82599_EIAM                     0x00890 /* auto mask */
+#define I82599_EITRSEL                  0x00894
+#define I82599_GPIE                     0x00898
+#define I82599_EICS_EX(i)               (0x00A90 + 4 * (i))  /* i = 0, 1 */
+#define I82599_EIMS_EX(i)               (0x00AA0 + 4 * (i))
+#define I82599_EIMC_EX(i)               (0x00AB0 + 4 * (i))
+#define I82599_EIAM_EX(i)               (0x00AD0 + 4 * (i))
+
+#define I82599_EICR_RTX_QUEUE           0x0000FFFF
+#define I82599_EICR_FLOW_DIR            BIT(16)
+#define I82599_EICR_RX_MISS             BIT(17)
+#define I82599_EICR_PCI                 BIT(18)
+#define I82599_EICR_MAILBOX             BIT(19) /* VF to PF mailbox */
+#define I82599_EICR_LSC                 BIT(20) /* link status change */
+#define I82599_EICR_LINKSEC             BIT(21)
+#define I82599_EICR_MNG                 BIT(22)
+#define I82599_EICR_GPI_SDP0            BIT(24)
+#define I82599_EICR_GPI_SDP1            BIT(25)
+#define I82599_EICR_GPI_SDP2            BIT(26)
+#define I82599_EICR_ECC                 BIT(28)
+#define I82599_EICR_TCP_TIMER           BIT(30)
+#define I82599_EICR_OTHER               BIT(31)
+#define I82599_EICR_OTHER_CAUSES        0xFFFF0000
+
+/* General Purpose Interrupt Enable (8.2.3.5.18) */
+#define I82599_GPIE_MSIX_MODE           BIT(4)
+#define I82599_GPIE_OCD                 BIT(5)  /* other clear disable */
+#define I82599_GPIE_EIMEN               BIT(6)
+#define I82599_GPIE_VT_MODE_MASK        0x0000C000
+#define I82599_GPIE_EIAME               BIT(30) /* auto mask on MSI-X send */
+#define I82599_GPIE_PBA_SUPPORT         BIT(31)
+
+/* Interrupt Throttle (8.2.3.5.12): vectors 0-23 low, 24-63 high block */
+#define I82599_EITR(v)                  ((v) <= 23 ? 0x00820 + 4 * (v) : \
+                                         0x12300 + 4 * ((v) - 24))
+#define I82599_EITR_INTERVAL_MASK       0x00000FF8 /* [11:3], 2 us units */
+#define I82599_EITR_INTERVAL_SHIFT      3
+#define I82599_EITR_LLI_MOD             BIT(15)
+#define I82599_EITR_CNT_WDIS            BIT(31) /* write only */
+
+/*
+ * Interrupt Vector Allocation (8.2.3.5.14): one register per queue pair,
+ * bytes RX(2n), TX(2n), RX(2n+1), TX(2n+1); each = vector | VALID
+ */
+#define I82599_IVAR(n)                  (0x00900 + 4 * (n))  /* n = 0..63 */
+/* [7:0] TCP timer vector, [15:8] other causes vector */
+#define I82599_IVAR_MISC                0x00A00
+#define I82599_IVAR_VALID               BIT(7)
+#define I82599_IVAR_VECTOR_MASK         0x3F
+
+/* ---- MAC, PCS and link (datasheet 8.2.3.22) ---- */
+
+#define I82599_PCS1GCFIG                0x04200
+#define I82599_PCS1GLCTL                0x04208
+#define I82599_PCS1GLSTA                0x0420C
+#define I82599_PCS1GANA                 0x04218
+#define I82599_PCS1GANLP                0x0421C
+
+/* MDI Single Command and Address / Read-Write Data (8.2.3.22.11/12) */
+#define I82599_MSCA                     0x0425C
+#define I82599_MSCA_OP_MASK             0x0C000000
+#define I82599_MSCA_OP_ADDR             0x00000000
+#define I82599_MSCA_OP_WRITE            0x04000000
+#define I82599_MSCA_OP_READ_INC         0x08000000
+#define I82599_MSCA_OP_READ             0x0C000000
+#define I82599_MSCA_MDI_COMMAND         BIT(30) /* cleared when done */
+#define I82599_MSRWD                    0x04260
+#define I82599_MSRWD_READ_SHIFT         16
+
+/* Auto Negotiation Control (8.2.3.22.19) */
+#define I82599_AUTOC                    0x042A0
+#define I82599_AUTOC_FLU                BIT(0)
+#define I82599_AUTOC_1G_PMA_PMD         BIT(9)
+#define I82599_AUTOC_AN_RESTART         BIT(12)
+#define I82599_AUTOC_LMS_MASK           0x0000E000
+#define I82599_AUTOC_LMS_SHIFT          13
+enum {
+    I82599_LMS_1G_NO_AN = 0,
+    I82599_LMS_10G_NO_AN = 1,
+    I82599_LMS_1G_AN = 2,
+    I82599_LMS_10G_SERIAL = 3,          /* SFI: what an SFP+ port uses */
+    I82599_LMS_KX4_KX_KR = 4,
+    I82599_LMS_SGMII_1G_100M = 5,
+    I82599_LMS_KX4_KX_KR_1G_AN = 6,
+    I82599_LMS_KX4_KX_KR_SGMII = 7,
+};
+
+/* Link Status (8.2.3.22.20), read only */
+#define I82599_LINKS                    0x042A4
+#define I82599_LINKS_LINK_STATUS        BIT(7)
+#define I82599_LINKS_SPEED_MASK         0x30000000
+#define I82599_LINKS_SPEED_10G          0x30000000
+#define I82599_LINKS_SPEED_1G           0x20000000
+#define I82599_LINKS_UP                 BIT(30)
+#define I82599_LINKS_KX_AN_COMP         BIT(31)
+
+/* Auto Negotiation Control 2 (8.2.3.22.21) */
+#define I82599_AUTOC2                   0x042A8
+#define I82599_AUTOC2_10G_PMA_SERIAL_SFI 0x00020000 /* [17:16] = 10b */
+#define I82599_AUTOC2_LINK_DISABLE_MASK 0x70000000
+#define I82599_AUTOC3                   0x042AC
+
+/*
+ * AN Link Partner Link Control Word 1 (8.2.3.22.23); ixgbe's
+ * reset_pipeline waits for AN_STATE to leave 0 after AN_RESTART
+ */
+#define I82599_ANLP1                    0x042B0
+#define I82599_ANLP1_AN_STATE_MASK      0x000F0000
+#define I82599_ANLP1_AN_STATE_SHIFT     16
+#define I82599_ANLP2                    0x042B4
+
+/* MAC Manageability Control (8.2.3.22.26): MNG_VETO blocks AUTOC writes */
+#define I82599_MMNGC                    0x042D0
+#define I82599_MMNGC_MNG_VETO           BIT(0)
+
+/* ---- Wake-up and manageability (datasheet 8.2.3.24, 8.2.3.25) ---- */
+
+#define I82599_WUC                      0x05800
+#define I82599_WUFC                     0x05808
+#define I82599_WUS                      0x05810 /* write 1 to clear */
+#define I82599_MANC                     0x05820
+#define I82599_MANC_RCV_TCO_EN          BIT(17)
+
+/*
+ * ---- Receive address 0, loaded from the EEPROM at reset ----
+ * The receive address table belongs to the datapath; the control plane
+ * only loads entry 0 with the port's MAC at every reset (datasheet 4.6.3,
+ * ixgbe_get_mac_addr_generic reads it).  ixgbe addresses entries 0-15 at
+ * the 82598-compatible 0x5400 block; the 82599's own copy is at 0xA200.
+ */
+#define I82599_RESET_RAL0               0x05400
+#define I82599_RESET_RAH0               0x05404
+#define I82599_RESET_RAL0_82599         0x0A200
+#define I82599_RESET_RAH0_82599         0x0A204
+#define I82599_RESET_RAH_AV             BIT(31)
+
+/* ---- Security (datasheet 8.2.3.26): this SKU has no IPsec/LinkSec ---- */
+
+#define I82599_SECTXCTRL                0x08800
+#define I82599_SECTXSTAT                0x08804
+#define I82599_SECTXSTAT_SECTX_RDY      BIT(0)
+#define I82599_SECTXSTAT_SECTX_OFF_DIS  BIT(1)  /* offload disabled by fuse */
+#define I82599_SECRXCTRL                0x08D00
+#define I82599_SECRXCTRL_RX_DIS         BIT(1)
+#define I82599_SECRXSTAT                0x08D04
+#define I82599_SECRXSTAT_SECRX_RDY      BIT(0)
+#define I82599_SECRXSTAT_SECRX_OFF_DIS  BIT(1)
+
+/* ---- EEPROM, flash and semaphores (datasheet 8.2.3.2, 8.2.3.3) ---- */
+
+/* EEPROM/Flash Control (8.2.3.2.1) */
+#define I82599_EEC                      0x10010
+#define I82599_EEC_PRES                 BIT(8)  /* EEPROM present */
+#define I82599_EEC_ARD                  BIT(9)  /* auto read done */
+#define I82599_EEC_ADDR_SIZE            BIT(10)
+#define I82599_EEC_SIZE_MASK            0x00007800
+#define I82599_EEC_SIZE_SHIFT           11      /* words = 1 << (SIZE + 6) */
+
+/* EEPROM Read / Write (8.2.3.2.2, 8.2.3.2.3) */
+#define I82599_EERD                     0x10014
+#define I82599_EEWR                     0x10018
+#define I82599_EERW_START               BIT(0)
+#define I82599_EERW_DONE                BIT(1)
+#define I82599_EERW_ADDR_MASK           0x0000FFFC /* word address [15:2] */
+#define I82599_EERW_ADDR_SHIFT          2
+#define I82599_EERW_DATA_SHIFT          16
+
+/* Software Semaphore (8.2.3.3.x) */
+#define I82599_SWSM                     0x10140
+#define I82599_SWSM_SMBI                BIT(0)
+#define I82599_SWSM_SWESMBI             BIT(1)
+
+/* Firmware Semaphore */
+#define I82599_FWSM                     0x10148
+#define I82599_FWSM_MODE_MASK           0x0000000E
+#define I82599_FWSM_FW_VAL              BIT(15) /* firmware valid */
+#define I82599_FWSM_EXT_ERR_IND_MASK    0x01F80000
+
+/* Function Active and Power State */
+#define I82599_FACTPS                   0x10150
+#define I82599_FACTPS_MNGCG             BIT(29)
+#define I82599_FACTPS_LFS               BIT(30) /* LAN function select */
+
+/* Software-Firmware Synchronization (ixgbe: GSSR / SW_FW_SYNC) */
+#define I82599_SW_FW_SYNC               0x10160
+/* software bits EEP PHY0 PHY1 MAC_CSR FLASH SW_MNG; firmware bits << 5 */
+#define I82599_SW_FW_SYNC_SW_MASK       0x0000041F
+#define I82599_SW_FW_SYNC_FW_MASK       0x000083E0
+
+/* PCIe Control Extended (8.2.3.7.x) */
+#define I82599_GCR_EXT                  0x11050
+#define I82599_GCR_EXT_VT_MODE_MASK     0x00000003
+#define I82599_GCR_EXT_BUFFERS_CLEAR    BIT(30)
+
+/* Analog core control: written with the EEPROM's SFP init sequence */
+#define I82599_CORECTL                  0x14F00
+
+/* Host interface to the manageability firmware (8.2.3.27.x): no FW */
+#define I82599_HICR                     0x15F00
+#define I82599_HICR_EN                  BIT(0)
+#define I82599_FWSTS                    0x15F0C
+
+/* ---- Emulated EEPROM words (datasheet 6.x; ixgbe_type.h) ---- */
+
+#define I82599_EE_CTRL_2                0x01
+#define I82599_EE_PTR_FIRST             0x03    /* pointer sections 0x03-0x0E */
+#define I82599_EE_PTR_LAST              0x0E
+#define I82599_EE_FW_PTR                0x0F
+#define I82599_EE_PBANUM0               0x15
+#define I82599_EE_PBANUM1               0x16
+#define I82599_EE_OROM_PTR              0x17
+#define I82599_EE_OEM_PROD_VER_PTR      0x1B
+#define I82599_EE_ETS_CFG               0x26
+#define I82599_EE_ALT_SAN_MAC_PTR       0x27
+#define I82599_EE_SAN_MAC_PTR           0x28
+#define I82599_EE_SFP_INIT_LIST         0x2B
+#define I82599_EE_DEVICE_CAPS           0x2C
+#define I82599_EE_ETRACK_LO             0x2D
+#define I82599_EE_ETRACK_HI             0x2E
+#define I82599_EE_CHECKSUM              0x3F
+#define I82599_EE_CHECKSUM_SUM          0xBABA
+
+/*
+ * Firmware block: +2 LESM parameters pointer, +4 pass-through patch
+ * configuration pointer; in that block +7 is the patch version, which
+ * ixgbe_verify_fw_version_82599 wants above 5
+ */
+#define I82599_EE_FW_LESM_PTR           0x2
+#define I82599_EE_FW_PT_PATCH_PTR       0x4
+#define I82599_EE_FW_PATCH_VERSION      0x7
+
+#define I82599_EE_CAPS_NO_CROSSTALK_WR  BIT(7)
+
+/* SFP+ module types as the init list names them (ixgbe_sfp_type) */
+#define I82599_SFP_TYPE_DA_CU_CORE0     3
+#define I82599_SFP_TYPE_DA_CU_CORE1     4
+#define I82599_SFP_INIT_LIST_END        0xFFFF
+
+/* ---- SFP+ module serial ID, I2C address 0xA0 (SFF-8472 table 4-1) ---- */
+
+#define I82599_SFP_I2C_ADDR_ID          0xA0
+#define I82599_SFP_I2C_ADDR_DIAG        0xA2
+#define I82599_SFF_IDENTIFIER           0
+#define I82599_SFF_IDENTIFIER_SFP       0x03
+#define I82599_SFF_EXT_IDENTIFIER       1
+#define I82599_SFF_CONNECTOR            2
+#define I82599_SFF_CONNECTOR_COPPER     0x21    /* copper pigtail */
+#define I82599_SFF_10GBE_COMP_CODES     3
+#define I82599_SFF_1GBE_COMP_CODES      6
+#define I82599_SFF_CABLE_TECHNOLOGY     8
+#define I82599_SFF_DA_PASSIVE_CABLE     BIT(2)
+#define I82599_SFF_BITRATE_NOMINAL      12      /* 100 Mb/s units */
+#define I82599_SFF_VENDOR_NAME          20
+#define I82599_SFF_VENDOR_OUI           37
+#define I82599_SFF_VENDOR_PN            40
+#define I82599_SFF_CABLE_SPEC_COMP      60
+#define I82599_SFF_CC_BASE              63
+#define I82599_SFF_VENDOR_SN            68
+#define I82599_SFF_DATE_CODE            84
+#define I82599_SFF_CC_EXT               95
+
+/* ---- datapath registers (i82599_dp.c) ---- */
+
+#endif
