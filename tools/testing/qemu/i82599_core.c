@@ -1010,6 +1010,20 @@ static const I82599Reg i82599_regs[] = {
        I82599_SECRXSTAT_SECRX_RDY | I82599_SECRXSTAT_SECRX_OFF_DIS,
        NULL, wr_ignore),
 
+    /*
+     * packet buffers: one TC, all of the 512 KB RX / 160 KB TX buffer in
+     * PB0 (datasheet 8.2.3.8.9, 8.2.3.9.13, 4.6.11.3.4); ixgbe sizes its
+     * flow control thresholds from RXPBSIZE(0) at probe
+     */
+    RA(I82599_RXPBSIZE(0), 1, 4, "RXPBSIZE", 512 << I82599_PBSIZE_SHIFT,
+       NULL, NULL),
+    RA(I82599_RXPBSIZE(1), 7, 4, "RXPBSIZE", 0, NULL, NULL),
+    RA(I82599_TXPBSIZE(0), 1, 4, "TXPBSIZE", 160 << I82599_PBSIZE_SHIFT,
+       NULL, NULL),
+    RA(I82599_TXPBSIZE(1), 7, 4, "TXPBSIZE", 0, NULL, NULL),
+    RA(I82599_TXPBTHRESH(0), 1, 4, "TXPBTHRESH", 160, NULL, NULL),
+    RA(I82599_TXPBTHRESH(1), 7, 4, "TXPBTHRESH", 0, NULL, NULL),
+
     /* EEPROM, semaphores, PCIe (8.2.3.2, 8.2.3.3, 8.2.3.7) */
     RR(I82599_EEC, "EEC", 0, rd_eec, NULL),
     RR(I82599_EERD, "EERD", I82599_EERW_DONE, NULL, wr_eerd),

@@ -228,6 +228,13 @@ enum {
 #define I82599_RESET_RAH0_82599         0x0A204
 #define I82599_RESET_RAH_AV             BIT(31)
 
+/* ---- Packet buffer sizes (datasheet 8.2.3.8.9, 8.2.3.9.13) ---- */
+
+#define I82599_RXPBSIZE(n)              (0x03C00 + 4 * (n))  /* n = 0..7 */
+#define I82599_TXPBSIZE(n)              (0x0CC00 + 4 * (n))
+#define I82599_PBSIZE_SHIFT             10      /* [19:10] KB */
+#define I82599_TXPBTHRESH(n)            (0x04950 + 4 * (n))  /* [9:0] KB */
+
 /* ---- Security (datasheet 8.2.3.26): this SKU has no IPsec/LinkSec ---- */
 
 #define I82599_SECTXCTRL                0x08800
