@@ -24,13 +24,13 @@
 #include "hw/pci/pci_device.h"
 #include "net/net.h"
 #include "net/eth.h"
-#include "i82599_dp.h"
-
 /* BAR0 (82599 datasheet 9.3.6.1: 128 KB memory window) */
 #define I82599_MMIO_SIZE        (128 * KiB)
 #define I82599_NUM_QUEUES       128
 #define I82599_MSIX_VECTORS     64
 #define I82599_EEPROM_WORDS     512     /* EEC.SIZE 3: 1 << (3 + 6) */
+
+#include "i82599_dp.h"
 
 typedef struct I82599Core I82599Core;
 

@@ -8,8 +8,21 @@
 #ifndef HW_NET_I82599_DP_H
 #define HW_NET_I82599_DP_H
 
+struct NetRxPkt;
+
+/* One transmit context slot (datasheet 7.2.3.2.3), two per queue */
+typedef struct I82599TxCtx {
+    uint32_t vlan_macip_lens;
+    uint32_t type_tucmd_mlhl;
+    uint32_t mss_l4len_idx;
+} I82599TxCtx;
+
 typedef struct I82599DpState {
-    int placeholder;
+    struct NetRxPkt *rx_pkt;
+    uint8_t *rx_frame;          /* a received frame, after VLAN strip */
+    uint8_t *tx_frame;          /* a frame gathered from its descriptors */
+    uint8_t *tx_seg;            /* one segment of it, built for the wire */
+    I82599TxCtx tx_ctx[I82599_NUM_QUEUES][2];
 } I82599DpState;
 
 #endif

@@ -362,4 +362,235 @@ enum {
 
 /* ---- datapath registers (i82599_dp.c) ---- */
 
+/*
+ * Receive queues (datasheet 8.2.3.8): 0-63 in a 0x40 block each from
+ * 0x1000, 64-127 from 0xD000.  SRRCTL and DCA_RXCTRL of queues 0-15 also
+ * answer at 82598-compatible aliases, which ixgbe uses.
+ */
+#define I82599_RXQ_BASE_LO              0x01000
+#define I82599_RXQ_BASE_HI              0x0D000
+#define I82599_QUEUE_STRIDE             0x40
+#define I82599_RXQ(q, off)              ((q) < 64 ? \
+    I82599_RXQ_BASE_LO + I82599_QUEUE_STRIDE * (q) + (off) : \
+    I82599_RXQ_BASE_HI + I82599_QUEUE_STRIDE * ((q) - 64) + (off))
+#define I82599_RDBAL                    0x00
+#define I82599_RDBAH                    0x04
+#define I82599_RDLEN                    0x08
+#define I82599_DCA_RXCTRL               0x0C
+#define I82599_RDH                      0x10
+#define I82599_SRRCTL                   0x14
+#define I82599_RDT                      0x18
+#define I82599_RXDCTL                   0x28
+#define I82599_RSCCTL                   0x2C
+#define I82599_SRRCTL_ALIAS(q)          (0x02100 + 4 * (q))  /* q = 0..15 */
+#define I82599_DCA_RXCTRL_ALIAS(q)      (0x02200 + 4 * (q))
+#define I82599_SRRCTL_BSIZEPKT_MASK     0x0000001F /* 1 KB units */
+#define I82599_SRRCTL_DROP_EN           BIT(28)
+#define I82599_RXDCTL_ENABLE            BIT(25)
+#define I82599_RXDCTL_VME               BIT(30) /* strip VLAN tags */
+
+/* Transmit queues (datasheet 8.2.3.9): 0x40 block each from 0x6000 */
+#define I82599_TXQ_BASE                 0x06000
+#define I82599_TXQ(q, off)              (I82599_TXQ_BASE + \
+                                         I82599_QUEUE_STRIDE * (q) + (off))
+#define I82599_TDBAL                    0x00
+#define I82599_TDBAH                    0x04
+#define I82599_TDLEN                    0x08
+#define I82599_DCA_TXCTRL               0x0C
+#define I82599_TDH                      0x10
+#define I82599_TDT                      0x18
+#define I82599_TXDCTL                   0x28
+#define I82599_TDWBAL                   0x38
+#define I82599_TDWBAH                   0x3C
+#define I82599_TXDCTL_ENABLE            BIT(25)
+#define I82599_TXDCTL_SWFLSH            BIT(26)
+#define I82599_TDWBAL_HEAD_WB_EN        BIT(0)
+
+/* Receive control (8.2.3.8.x) */
+#define I82599_RDRXCTL                  0x02F00
+#define I82599_RDRXCTL_DMAIDONE         BIT(3)
+#define I82599_RXCTRL                   0x03000
+#define I82599_RXCTRL_RXEN              BIT(0)
+#define I82599_RXCSUM                   0x05000
+#define I82599_RFCTL                    0x05008
+/* Filter control (8.2.3.7.1) */
+#define I82599_FCTRL                    0x05080
+#define I82599_FCTRL_SBP                BIT(1)  /* store bad packets */
+#define I82599_FCTRL_MPE                BIT(8)  /* multicast promiscuous */
+#define I82599_FCTRL_UPE                BIT(9)  /* unicast promiscuous */
+#define I82599_FCTRL_BAM                BIT(10) /* accept broadcast */
+#define I82599_VLNCTRL                  0x05088
+#define I82599_VLNCTRL_VET_MASK         0x0000FFFF
+#define I82599_VLNCTRL_VFE              BIT(30) /* VLAN filter enable */
+#define I82599_MCSTCTRL                 0x05090
+#define I82599_MCSTCTRL_MO_MASK         0x00000003
+#define I82599_MCSTCTRL_MFE             BIT(2)
+#define I82599_MTA(n)                   (0x05200 + 4 * (n))  /* n = 0..127 */
+/*
+ * Receive addresses (8.2.3.7.7/8): 128 at 0xA200; 0-15 also at 0x5400,
+ * where ixgbe addresses them
+ */
+#define I82599_RAL(n)                   (0x0A200 + 8 * (n))
+#define I82599_RAH(n)                   (0x0A204 + 8 * (n))
+#define I82599_RAR_ALIAS_BASE           0x05400
+#define I82599_RAR_ALIAS_END            0x05480
+#define I82599_RAR_ENTRIES              128
+#define I82599_RAH_AV                   BIT(31)
+#define I82599_VFTA(n)                  (0x0A000 + 4 * (n))  /* n = 0..127 */
+/* Multiple receive queues command (8.2.3.7.12) */
+#define I82599_MRQC                     0x05818
+#define I82599_MRQC_MRQE_MASK           0x0000000F
+#define I82599_MRQC_MRQE_RSS            0x1
+#define I82599_MRQC_TCPIPV4             BIT(16)
+#define I82599_MRQC_IPV4                BIT(17)
+#define I82599_MRQC_IPV6                BIT(20)
+#define I82599_MRQC_TCPIPV6             BIT(21)
+#define I82599_MRQC_UDPIPV4             BIT(22)
+#define I82599_MRQC_UDPIPV6             BIT(23)
+#define I82599_RETA(n)                  (0x05C00 + 4 * (n))  /* n = 0..31 */
+#define I82599_RETA_ENTRIES             128
+#define I82599_RSSRK(n)                 (0x05C80 + 4 * (n))  /* n = 0..9 */
+#define I82599_RSS_KEY_SIZE             40
+/* Queue statistics mapping (8.2.3.8.x, 8.2.3.9.x): 4 queues a register */
+#define I82599_RQSMR(n)                 (0x02300 + 4 * (n))  /* n = 0..31 */
+#define I82599_TQSM(n)                  (0x08600 + 4 * (n))
+#define I82599_QSM_INDEX_MASK           0x0F
+
+/* MAC (8.2.3.22) */
+#define I82599_HLREG0                   0x04240
+#define I82599_HLREG0_TXCRCEN           BIT(0)
+#define I82599_HLREG0_RXCRCSTRP         BIT(1)
+#define I82599_HLREG0_JUMBOEN           BIT(2)
+#define I82599_HLREG0_TXPADEN           BIT(10)
+#define I82599_HLREG0_LPBK              BIT(15)
+#define I82599_MAXFRS                   0x04268 /* ixgbe: MHADD */
+#define I82599_MAXFRS_MFS_SHIFT         16
+
+/* Transmit control (8.2.3.9.x) */
+#define I82599_DMATXCTL                 0x04A80
+#define I82599_DMATXCTL_TE              BIT(0)
+#define I82599_DMATXCTL_VT_SHIFT        16      /* VLAN ether type */
+
+/* Flow Director: init and command handshakes only (8.2.3.21) */
+#define I82599_FDIRCTRL                 0x0EE00
+#define I82599_FDIRCTRL_INIT_DONE       BIT(3)
+#define I82599_FDIRCMD                  0x0EE2C
+#define I82599_FDIRCMD_CMD_MASK         0x00000003
+
+/* Statistics (8.2.3.23), clear on read unless said otherwise */
+#define I82599_CRCERRS                  0x04000
+#define I82599_ILLERRC                  0x04004
+#define I82599_ERRBC                    0x04008
+#define I82599_MSPDC                    0x04010
+#define I82599_MPC(n)                   (0x03FA0 + 4 * (n))  /* n = 0..7 */
+#define I82599_MLFC                     0x04034
+#define I82599_MRFC                     0x04038
+#define I82599_RLEC                     0x04040
+#define I82599_LXONTXC                  0x03F60
+#define I82599_LXOFFTXC                 0x03F68
+#define I82599_PXONTXC(n)               (0x03F00 + 4 * (n))
+#define I82599_PXOFFTXC(n)              (0x03F20 + 4 * (n))
+#define I82599_LXONRXCNT                0x041A4
+#define I82599_LXOFFRXCNT               0x041A8
+#define I82599_PXONRXCNT(n)             (0x04140 + 4 * (n))
+#define I82599_PXOFFRXCNT(n)            (0x04160 + 4 * (n))
+#define I82599_PXON2OFFCNT(n)           (0x03240 + 4 * (n))
+#define I82599_PRC64                    0x0405C /* 64..1522: 6 counters */
+#define I82599_GPRC                     0x04074
+#define I82599_BPRC                     0x04078
+#define I82599_MPRC                     0x0407C
+#define I82599_GPTC                     0x04080
+#define I82599_GORCL                    0x04088
+#define I82599_GORCH                    0x0408C
+#define I82599_GOTCL                    0x04090
+#define I82599_GOTCH                    0x04094
+#define I82599_RUC                      0x040A4
+#define I82599_RFC                      0x040A8
+#define I82599_ROC                      0x040AC
+#define I82599_RJC                      0x040B0
+#define I82599_MNGPRC                   0x040B4
+#define I82599_MNGPDC                   0x040B8
+#define I82599_TORL                     0x040C0
+#define I82599_TORH                     0x040C4
+#define I82599_TPR                      0x040D0
+#define I82599_TPT                      0x040D4
+#define I82599_PTC64                    0x040D8 /* 64..1522: 6 counters */
+#define I82599_MPTC                     0x040F0
+#define I82599_BPTC                     0x040F4
+#define I82599_MNGPTC                   0x0CF90
+#define I82599_SSVPC                    0x08780
+#define I82599_TXDGPC                   0x087A0
+#define I82599_FDIRMATCH                0x0EE58
+#define I82599_FDIRMISS                 0x0EE5C
+/* per statistics index n = 0..15, chosen by RQSMR/TQSM */
+#define I82599_QPRC(n)                  (0x01030 + 0x40 * (n))
+#define I82599_QBRC_L(n)                (0x01034 + 0x40 * (n))
+#define I82599_QBRC_H(n)                (0x01038 + 0x40 * (n))
+#define I82599_QPRDC(n)                 (0x01430 + 0x40 * (n))
+#define I82599_QPTC(n)                  (0x06030 + 0x40 * (n))
+#define I82599_QBTC_L(n)                (0x08700 + 8 * (n))
+#define I82599_QBTC_H(n)                (0x08704 + 8 * (n))
+#define I82599_QSTAT_COUNT              16
+
+/*
+ * Advanced receive descriptor (datasheet 7.1.6): the driver writes the
+ * read format (packet buffer address, header buffer address); the device
+ * writes back four dwords over it
+ */
+#define I82599_RXD_LO_RSSTYPE_MASK      0x0000000F
+#define I82599_RXD_LO_PKT_IPV4          BIT(4)
+#define I82599_RXD_LO_PKT_IPV6          BIT(6)
+#define I82599_RXD_LO_PKT_TCP           BIT(8)
+#define I82599_RXD_LO_PKT_UDP           BIT(9)
+#define I82599_RXD_LO_PKT_SCTP          BIT(10)
+enum {
+    I82599_RSSTYPE_NONE = 0,
+    I82599_RSSTYPE_TCPV4 = 1,
+    I82599_RSSTYPE_IPV4 = 2,
+    I82599_RSSTYPE_TCPV6 = 3,
+    I82599_RSSTYPE_IPV6 = 5,
+    I82599_RSSTYPE_UDPV4 = 7,
+    I82599_RSSTYPE_UDPV6 = 8,
+};
+#define I82599_RXD_STAT_DD              BIT(0)
+#define I82599_RXD_STAT_EOP             BIT(1)
+#define I82599_RXD_STAT_VP              BIT(3)  /* VLAN tag stripped */
+#define I82599_RXD_STAT_L4CS            BIT(5)
+#define I82599_RXD_STAT_IPCS            BIT(6)
+#define I82599_RXD_ERR_TCPE             BIT(30) /* L4 checksum error */
+#define I82599_RXD_ERR_IPE              BIT(31)
+
+/*
+ * Advanced transmit descriptors (datasheet 7.2.3.2): a context
+ * descriptor carries the offload parameters, data descriptors point at
+ * the frame's pieces
+ */
+#define I82599_TXD_DTALEN_MASK          0x0000FFFF
+#define I82599_TXD_DTYP_MASK            0x00F00000
+#define I82599_TXD_DTYP_CTXT            0x00200000
+#define I82599_TXD_DTYP_DATA            0x00300000
+#define I82599_TXD_CMD_EOP              BIT(24)
+#define I82599_TXD_CMD_IFCS             BIT(25)
+#define I82599_TXD_CMD_RS               BIT(27)
+#define I82599_TXD_CMD_DEXT             BIT(29)
+#define I82599_TXD_CMD_VLE              BIT(30)
+#define I82599_TXD_CMD_TSE              BIT(31)
+#define I82599_TXD_STAT_DD              BIT(0)
+#define I82599_TXD_IDX_SHIFT            4       /* context index, 0 or 1 */
+#define I82599_TXD_POPTS_IXSM           BIT(8)
+#define I82599_TXD_POPTS_TXSM           BIT(9)
+/* context descriptor fields */
+#define I82599_TXC_IPLEN_MASK           0x000001FF
+#define I82599_TXC_MACLEN_SHIFT         9
+#define I82599_TXC_MACLEN_MASK          0x0000FE00
+#define I82599_TXC_VLAN_SHIFT           16
+#define I82599_TXC_TUCMD_IPV4           BIT(10)
+#define I82599_TXC_TUCMD_L4T_MASK       0x00001800
+#define I82599_TXC_TUCMD_L4T_UDP        0x00000000
+#define I82599_TXC_TUCMD_L4T_TCP        0x00000800
+#define I82599_TXC_TUCMD_L4T_SCTP       0x00001000
+#define I82599_TXC_L4LEN_SHIFT          8
+#define I82599_TXC_L4LEN_MASK           0x0000FF00
+#define I82599_TXC_MSS_SHIFT            16
+
 #endif

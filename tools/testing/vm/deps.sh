@@ -18,12 +18,15 @@ BASE_PKGS=(
 	libmnl-dev libjson-c-dev jq
 	# clang 14 and its libFuzzer and sanitizer runtimes: tools/testing/fuzz
 	clang libclang-rt-14-dev
+	# the i82599 model's QEMU build: tools/testing/qemu/build.sh
+	ninja-build libglib2.0-dev libpixman-1-dev libfdt-dev python3-venv
 )
 # Packages that must come from bookworm-backports.  libudev-dev must match
 # the backported libudev1 these machines have, and libpci-dev depends on
-# it, so both go through -t bookworm-backports.
+# it, so both go through -t bookworm-backports.  QEMU 10's build wants
+# meson >= 1.5 and pycotap, which bookworm has only in backports.
 BPO_PKGS=(qemu-system-x86 linux-image-amd64 linux-headers-amd64 linux-source-6.12
-	libudev-dev libpci-dev)
+	libudev-dev libpci-dev meson python3-pycotap)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 have_612() {
