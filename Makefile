@@ -12,7 +12,7 @@ KDIR_61 ?= $(call headers,6.1.0-)
 KBUILD_OPTS := CONFIG_VTNIC=m CONFIG_VTNICVF=m
 
 .PHONY: all modules clean check build-check checkpatch unit fuzz fuzz-merge \
-	fuzz-cov vmtest demo help vfmgr
+	fuzz-cov vmtest demo help vfmgr qemu
 
 all: modules
 
@@ -53,13 +53,20 @@ fuzz-merge:
 fuzz-cov:
 	$(MAKE) -C tools/testing/fuzz cov
 
-# One VM run: make vmtest PF=igb VF=igbvf TESTS=vf_ping.sh
+# QEMU 10 with the i82599 model (tools/testing/qemu), into
+# build/qemu/qemu-system-x86_64; incremental after the first build
+qemu:
+	tools/testing/qemu/build.sh
+
+# One VM run: make vmtest PF=igb VF=igbvf TESTS=vf_ping.sh, on the 82599
+# make vmtest CARD=82599 PF=ixgbe VF=ixgbevf
+CARD ?= 82576
 PF ?= vtnic
 VF ?= vtnicvf
 # The demo's VF part needs a VF driver with a netdev: stock igbvf for now
 DEMO_VF ?= igbvf
 vmtest:
-	tools/testing/vm/vmtest.sh --pf $(PF) --vf $(VF) $(if $(TESTS),--tests $(TESTS))
+	tools/testing/vm/vmtest.sh --card $(CARD) --pf $(PF) --vf $(VF) $(if $(TESTS),--tests $(TESTS))
 
 demo:
 	tools/testing/vm/vmtest.sh --demo --pf $(PF) --vf $(DEMO_VF)
@@ -71,7 +78,9 @@ help:
 	@echo "make             build driver/pf/vtnic.ko and driver/vf/vtnicvf.ko (KDIR=...)"
 	@echo "make demo        boot the test VM and watch VFs being created and used"
 	@echo "make check       everything CI runs; ends with 'N passed, N failed'"
-	@echo "make vmtest      one VM run (PF=vtnic|igb VF=vtnicvf|igbvf TESTS=a.sh,b.sh)"
+	@echo "make vmtest      one VM run (CARD=82576|82599 PF=vtnic|igb|ixgbe"
+	@echo "                 VF=vtnicvf|igbvf|ixgbevf TESTS=a.sh,b.sh)"
+	@echo "make qemu        build QEMU with the 82599 model (build/qemu/)"
 	@echo "make build-check / checkpatch / unit   one part of make check"
 	@echo "make vfmgr       build the VF manager's CLI (build/vfmgr/vfmgr)"
 	@echo "make fuzz        fuzz the VF mailbox handler (FUZZ_TIME=600 seconds);"

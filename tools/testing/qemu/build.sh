@@ -8,7 +8,8 @@
 # keyed by the tarball's hash and by this script, so that a model change
 # is an incremental ninja run and nothing changed is no compile at all.
 # The model's files are copied into hw/net/ only when they differ, so
-# ninja sees exactly what changed.  Concurrent runs are serialised.
+# ninja sees exactly what changed.  The model is held to QEMU's coding
+# style by QEMU's scripts/checkpatch.pl.  Concurrent runs are serialised.
 #
 # usage: build.sh [OUT]   (OUT defaults to build/qemu in the checkout)
 # VTNIC_CACHE overrides the cache directory.
@@ -107,6 +108,11 @@ for f in i82599.c i82599_core.c i82599_dp.c; do
 done
 for f in "$here"/*.c "$here"/*.h; do
 	sync_file "$f" "$tree/hw/net/${f##*/}"
+done
+# QEMU's coding style, checked with QEMU's own checkpatch
+for f in "$here"/*.c "$here"/*.h; do
+	perl "$tree/scripts/checkpatch.pl" --no-tree -q -f "$f" ||
+		die "tools/testing/qemu/${f##*/}: QEMU's checkpatch.pl (above)"
 done
 cat "$tree/hw/net/trace-events.qemu" "$here/trace-events" > "$tree/hw/net/trace-events.new"
 sync_file "$tree/hw/net/trace-events.new" "$tree/hw/net/trace-events"

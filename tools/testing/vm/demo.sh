@@ -15,9 +15,9 @@ netdev_of() { local d; for d in /sys/bus/pci/devices/$1/net/*; do basename "$d";
 
 fail() { echo; echo ">>> demo FAILED: $*"; exit 1; }
 
-say "This VM has one emulated Intel 82576 card with two ports, A and B,
+say "This VM has one emulated Intel $VTNIC_CARD card with two ports, A and B,
     cabled to each other.  Nothing in it can reach the outside world."
-say "Port A is driven by '$VTNIC_PF_DRIVER', port B by in-tree igb."
+say "Port A is driven by '$VTNIC_PF_DRIVER', port B by in-tree $(basename "$(readlink -f "$B/driver")")."
 # facing_port_b NETNS DEV ADDR TRIES: DEV into namespace NETNS as ADDR/24
 # and port B into 'peer' as 192.0.2.2/24, both up, narrated; waits up to
 # TRIES half-seconds for DEV's carrier

@@ -1,11 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# /init of the vtnic test VM.  Sets up the two igb ports (port A with the
-# PF driver under test, port B with in-tree igb as the link partner), then
-# runs the selftests, the demo or a shell, as the kernel command line says:
+# /init of the vtnic test VM.  Sets up the card's two ports (port A with
+# the PF driver under test, port B with the card's in-tree driver, igb or
+# ixgbe, as the link partner), then runs the selftests, the demo or a
+# shell, as the kernel command line says:
 #
-#   vtnic_pf=vtnic|igb  vtnic_vf=vtnicvf|igbvf
+#   vtnic_card=82576|82599
+#   vtnic_pf=vtnic|igb|ixgbe  vtnic_vf=vtnicvf|igbvf|ixgbevf
 #   vtnic_action=test|demo|bench|shell  vtnic_tests=a.sh,b.sh (default: all)
 #   vtnic_inject=warn  (harness check: load a module that WARNs)
 #
@@ -32,7 +34,7 @@ mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 hostname vtnic-vm
 ip link set lo up
 
-vtnic_pf=igb vtnic_vf=igbvf vtnic_action=test vtnic_tests= vtnic_inject=
+vtnic_card=82576 vtnic_pf=igb vtnic_vf=igbvf vtnic_action=test vtnic_tests= vtnic_inject=
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	vtnic_*=*) eval "${arg%%=*}=\${arg#*=}" ;;
@@ -49,29 +51,38 @@ vm_exit() {
 
 say() { echo "vtnic-vm: $*"; }
 
-# The two emulated 82576 ports, in PCI order: the first is port A.
+# The card's PF device ID and its in-tree PF driver, port B's
+case "$vtnic_card" in
+82599) pf_id=0x10fb b_drv=ixgbe ;;
+*) pf_id=0x10c9 b_drv=igb ;;
+esac
+
+# The two emulated ports, in PCI order: the first is port A (82576:
+# 01:00.0 and 02:00.0, one root port each; 82599: functions 0 and 1 of
+# 01:00).
 ports=()
 for d in /sys/bus/pci/devices/*; do
-	[ "$(cat "$d/vendor")" = 0x8086 ] && [ "$(cat "$d/device")" = 0x10c9 ] &&
+	[ "$(cat "$d/vendor")" = 0x8086 ] && [ "$(cat "$d/device")" = "$pf_id" ] &&
 		ports+=("$(basename "$d")")
 done
 if [ "${#ports[@]}" -ne 2 ]; then
-	say "expected two 82576 ports, found ${#ports[@]}: ${ports[*]}"
+	say "expected two $vtnic_card ports, found ${#ports[@]}: ${ports[*]}"
 	echo "Bail out! VM has no two-port card"
 	vm_exit
 fi
 export VTNIC_PORT_A=${ports[0]} VTNIC_PORT_B=${ports[1]}
 export VTNIC_PF_DRIVER=$vtnic_pf VTNIC_VF_DRIVER=$vtnic_vf
+export VTNIC_CARD=$vtnic_card
 
 # Each port binds only the driver named here; VFs bind only when a test
 # asks (driver_override), so the VF driver under test is never raced by
 # an automatic probe.
 echo "$vtnic_pf" > "/sys/bus/pci/devices/$VTNIC_PORT_A/driver_override"
-echo igb > "/sys/bus/pci/devices/$VTNIC_PORT_B/driver_override"
+echo "$b_drv" > "/sys/bus/pci/devices/$VTNIC_PORT_B/driver_override"
 echo 0 > "/sys/bus/pci/devices/$VTNIC_PORT_A/sriov_drivers_autoprobe"
-modprobe igb
+modprobe "$b_drv"
 modprobe "$vtnic_pf"
-say "port A $VTNIC_PORT_A: $vtnic_pf, port B $VTNIC_PORT_B: igb, VF driver: $vtnic_vf"
+say "$vtnic_card: port A $VTNIC_PORT_A: $vtnic_pf, port B $VTNIC_PORT_B: $b_drv, VF driver: $vtnic_vf"
 
 if [ "$vtnic_inject" = warn ]; then
 	say "harness check: loading a module that WARNs"

@@ -4,8 +4,8 @@
 # Build the test VM's initramfs: busybox, the real iproute2/ethtool/ping/
 # tcpdump/socat/jq binaries with their libraries, vfattack (the in-VM
 # hostile VF), vfmgr and vfmgrd with pci.ids, vfiogroup, the
-# in-tree igb/igbvf/vfio modules of the 6.12 kernel, the modules under
-# test, and the selftests in the kselftest install layout.
+# in-tree igb/igbvf, ixgbe/ixgbevf and vfio modules of the 6.12 kernel,
+# the modules under test, and the selftests in the kselftest install layout.
 #
 # usage: mkinitramfs.sh KVER MODULE_DIR KSRC_DIR OUTPUT
 #   KVER        kernel release the VM boots (its /lib/modules tree is used)
@@ -102,8 +102,10 @@ echo "vtnic-vm" > "$root/etc/hostname"
 moddir=/lib/modules/$kver
 [ -d "$moddir" ] || die "no $moddir: the $kver image is not installed"
 # vfio_iommu_type1, vfio's IOMMU backend, is only a soft dependency of
-# vfio: named, so that it is there however modprobe treats those.
-mods="igb igbvf vfio-pci vfio_iommu_type1 8021q bridge veth dummy"
+# vfio: named, so that it is there however modprobe treats those.  igb
+# and igbvf drive the 82576, ixgbe and ixgbevf the 82599 (with mdio, dca,
+# libphy and xfrm_algo under ixgbe).
+mods="igb igbvf ixgbe ixgbevf vfio-pci vfio_iommu_type1 8021q bridge veth dummy"
 if [ "${VM_BENCH:-0}" = 1 ]; then
 	copy_bin /usr/bin/iperf3 /usr/bin/iperf3
 	install -m 0755 "$top/tools/testing/bench/guest.sh" "$root/bench.sh"

@@ -3,12 +3,16 @@
 #
 # Turn one VM run into a verdict.
 #
-# usage: verdict.sh [--unfinished] [--kernel-only] LOG KTAP PF VF XFAIL [RESULTS]
+# usage: verdict.sh [--unfinished] [--kernel-only] [--card CARD] LOG KTAP PF VF XFAIL [RESULTS]
+#   CARD     the emulated card of this run: 82576 (default) or 82599
 #   LOG      serial console log (kernel messages and test output)
 #   KTAP     the test stream (kselftest runner output)
 #   PF, VF   the drivers of this run, matched against XFAIL
-#   XFAIL    expected-failure file: "PF VF TEST" lines, '*' matches any
-#   RESULTS  if given, one "STATUS name" line per result is appended
+#   XFAIL    expected-failure file: "PF VF TEST [card=CARD]" lines, '*'
+#            matches any driver, an entry without card= any card
+#   RESULTS  if given, one "STATUS name" line per result is appended, the
+#            name "vm:PF/VF:TEST" ("vm:PF/VF@CARD:TEST" on a card other
+#            than the 82576)
 #
 # A listed test that fails is XFAIL; a listed test that passes is XPASS and
 # fails the run, so the list cannot rot.  A skipped test fails the run too:
@@ -16,25 +20,31 @@
 # or DMAR fault in LOG fails the run whatever the tests said.
 set -uo pipefail
 
-unfinished=0 kernel_only=0
+unfinished=0 kernel_only=0 card=82576
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--unfinished) unfinished=1 ;;
 	--kernel-only) kernel_only=1 ;;
+	--card) card=$2; shift ;;
 	*) break ;;
 	esac
 	shift
 done
-[ $# -ge 5 ] || { echo "usage: verdict.sh [--unfinished] [--kernel-only] LOG KTAP PF VF XFAIL [RESULTS]" >&2; exit 2; }
+[ $# -ge 5 ] || { echo "usage: verdict.sh [--unfinished] [--kernel-only] [--card CARD] LOG KTAP PF VF XFAIL [RESULTS]" >&2; exit 2; }
 log=$1 ktap=$2 pf=$3 vf=$4 xfail=$5 results=${6:-/dev/null}
 mode=$pf/$vf
+# The 82576's results keep the names they had before there was a choice
+[ "$card" = 82576 ] || mode+=@$card
 
 expected_to_fail() {
-	local t=$1 xp xv xt rest
-	while read -r xp xv xt rest; do
+	local t=$1 xp xv xt xq rest
+	while read -r xp xv xt xq rest; do
 		case "$xp" in ''|'#'*) continue ;; esac
 		[ "$xp" = '*' ] || [ "$xp" = "$pf" ] || continue
 		[ "$xv" = '*' ] || [ "$xv" = "$vf" ] || continue
+		case "$xq" in
+		card=*) [ "${xq#card=}" = "$card" ] || continue ;;
+		esac
 		[ "$xt" = "$t" ] && return 0
 	done < "$xfail"
 	return 1

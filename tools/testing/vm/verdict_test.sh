@@ -3,7 +3,8 @@
 #
 # Self-test of the VM verdict rules (verdict.sh) on recorded logs: a failed
 # test, a kernel WARN, a DMAR fault, a skip, a missing result and an XPASS
-# must each fail a run; an expected failure must not.
+# must each fail a run; an expected failure must not, and one keyed on a
+# card (card=82599) holds on that card only.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/xfail" <<'XF'
 # comment
 vtnic * listed.sh  # not built yet
+vtnic * card.sh card=82599  # not built on the 82599 yet
 XF
 clean_log="[    1.0] igb 0000:01:00.0: eth0: (PCIe:2.5Gb/s:Width x1)"
 
@@ -29,12 +31,14 @@ ktap() {	# RESULT-LINE...
 }
 
 fails=0
+card=()		# verdict.sh's --card for the next expect, if any
 expect() {	# NAME WANT-EXIT LOG KTAP-LINES...
 	local name=$1 want=$2 log=$3 got
 	shift 3
 	printf '%s\n' "$log" > "$tmp/log"
 	ktap "$@" > "$tmp/ktap"
-	"$here/verdict.sh" "$tmp/log" "$tmp/ktap" vtnic vtnicvf "$tmp/xfail" > "$tmp/out" 2>&1
+	"$here/verdict.sh" "${card[@]}" "$tmp/log" "$tmp/ktap" vtnic vtnicvf "$tmp/xfail" \
+		"$tmp/res" > "$tmp/out" 2>&1
 	got=$?
 	if [ "$got" = "$want" ]; then
 		echo "verdict_test: PASS $name"
@@ -59,6 +63,28 @@ expect "warn-fails-passing-run" 1 "[   5.1] WARNING: CPU: 1 PID: 77 at drivers/n
 expect "oops-fails-passing-run" 1 "[   5.1] Oops: general protection fault, probably for non-canonical address" "$ok"
 expect "call-trace-fails-passing-run" 1 "[   5.2] Call Trace:" "$ok"
 expect "dmar-fault-fails-passing-run" 1 "[   6.0] DMAR: [DMA Read NO_PASID] Request device [01:00.0] fault addr 0x1000 [fault reason 0x06] PTE Read access is not set" "$ok"
+card_fail='not ok N selftests: drivers/net/vtnic: card.sh # exit=1'
+expect "card-entry-is-not-xfail-on-82576" 1 "$clean_log" "$ok" "$card_fail"
+card=(--card 82576)
+expect "card-entry-is-not-xfail-on-named-82576" 1 "$clean_log" "$ok" "$card_fail"
+card=(--card 82599)
+expect "card-entry-is-xfail-on-its-card" 0 "$clean_log" "$ok" "$card_fail"
+expect "card-entry-pass-is-xpass-on-its-card" 1 "$clean_log" "$ok" 'ok N selftests: drivers/net/vtnic: card.sh'
+expect "entry-without-card-holds-on-82599" 0 "$clean_log" "$ok" 'not ok N selftests: drivers/net/vtnic: listed.sh # exit=1'
+# An 82599 run's results are named apart from the 82576's
+: > "$tmp/res"
+expect "82599-results-named-by-card" 0 "$clean_log" "$ok" "$card_fail"
+card=()
+if grep -qx 'XFAIL vm:vtnic/vtnicvf@82599:card.sh' "$tmp/res" &&
+   grep -qx 'PASS vm:vtnic/vtnicvf@82599:a.sh' "$tmp/res"; then
+	echo "verdict_test: PASS 82599-result-names"
+	echo "PASS harness:82599-result-names" >> "$results"
+else
+	echo "verdict_test: FAIL 82599-result-names"
+	sed 's/^/  | /' "$tmp/res"
+	echo "FAIL harness:82599-result-names" >> "$results"
+	fails=$((fails + 1))
+fi
 printf 'TAP version 13\n1..3\n%s\n' "ok 1 selftests: drivers/net/vtnic: a.sh" > "$tmp/ktap"
 printf '%s\n' "$clean_log" > "$tmp/log"
 if "$here/verdict.sh" "$tmp/log" "$tmp/ktap" vtnic vtnicvf "$tmp/xfail" > "$tmp/out"; then

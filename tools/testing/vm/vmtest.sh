@@ -13,13 +13,18 @@ usage() {
 usage: vmtest.sh [options]
 
 Boots Linux 6.12 under QEMU (TCG) on a q35 machine with VT-d and one
-emulated two-port Intel 82576 card (QEMU's igb), port A cabled to port B,
-and runs the vtnic selftests inside.  Exits 0 when every test passed (or
+emulated two-port card, port A cabled to port B, and runs the vtnic
+selftests inside.  The card is an Intel 82576 (QEMU's igb) or an Intel
+82599 (our i82599 model, tools/testing/qemu, built into
+build/qemu/qemu-system-x86_64 first).  Exits 0 when every test passed (or
 failed as tools/testing/vm/expected-failures.txt expects) and the kernel
 log shows no oops, WARN, BUG, call trace or DMAR fault.
 
-  --pf DRIVER      PF driver on port A: vtnic (default) or igb
-  --vf DRIVER      VF driver: vtnicvf (default) or igbvf
+  --card CARD      the emulated card: 82576 (default) or 82599
+  --pf DRIVER      PF driver on port A: vtnic (default), igb (82576) or
+                   ixgbe (82599)
+  --vf DRIVER      VF driver: vtnicvf (default), igbvf (82576) or
+                   ixgbevf (82599)
   --tests LIST     comma-separated selftests to run (default: all)
   --shell          interactive: a root shell in the VM, nothing is run
   --demo           run the narrated demo instead of the tests
@@ -34,16 +39,18 @@ log shows no oops, WARN, BUG, call trace or DMAR fault.
   -h, --help       this text
 
 The serial log is kept in build/vm/<pf>-<vf>.log, the test stream in
-build/vm/<pf>-<vf>.ktap.  QEMU with KVM: set VTNIC_VM_ACCEL=kvm (opt-in;
-TCG is the default and what CI uses).  VTNIC_QEMU_DEBUG adds QEMU
-arguments for debugging, e.g. "-trace enable=igb_core_vf_reset -D FILE".
+build/vm/<pf>-<vf>.ktap (<pf>-<vf>-82599.* on the 82599).  QEMU with KVM:
+set VTNIC_VM_ACCEL=kvm (opt-in; TCG is the default and what CI uses).
+VTNIC_QEMU_DEBUG adds QEMU arguments for debugging, e.g. "-trace
+enable=igb_core_vf_reset -D FILE".
 USAGE
 }
 
-pf=vtnic vf=vtnicvf tests= action=test timeout=900 results= inject= verbose=0
+card=82576 pf=vtnic vf=vtnicvf tests= action=test timeout=900 results= inject= verbose=0
 bench= extra_append=
 while [ $# -gt 0 ]; do
 	case "$1" in
+	--card) card=$2; shift ;;
 	--pf) pf=$2; shift ;;
 	--vf) vf=$2; shift ;;
 	--tests) tests=$2; shift ;;
@@ -60,8 +67,18 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-case "$pf" in vtnic|igb) ;; *) echo "vmtest: --pf must be vtnic or igb" >&2; exit 2 ;; esac
-case "$vf" in vtnicvf|igbvf) ;; *) echo "vmtest: --vf must be vtnicvf or igbvf" >&2; exit 2 ;; esac
+# The in-tree drivers of each card: port B's driver and the reference
+case "$card" in
+82576) card_pf=igb card_vf=igbvf ;;
+82599) card_pf=ixgbe card_vf=ixgbevf ;;
+*) echo "vmtest: --card must be 82576 or 82599" >&2; exit 2 ;;
+esac
+case "$pf" in vtnic|"$card_pf") ;; *) echo "vmtest: --pf must be vtnic or $card_pf on the $card" >&2; exit 2 ;; esac
+case "$vf" in vtnicvf|"$card_vf") ;; *) echo "vmtest: --vf must be vtnicvf or $card_vf on the $card" >&2; exit 2 ;; esac
+if [ "$card" = 82599 ] && [ "$action" = bench ]; then
+	echo "vmtest: --bench runs on the 82576 only (tools/testing/bench counts igb's BARs)" >&2
+	exit 2
+fi
 case "$inject" in ""|warn) ;; *) echo "vmtest: --inject takes only 'warn'" >&2; exit 2 ;; esac
 
 [ -n "${VTNIC_SKIP_DEPS:-}" ] || "$here/deps.sh"
@@ -72,6 +89,18 @@ kver=${kernel#/boot/vmlinuz-}
 kdir=/lib/modules/$kver/build
 
 mkdir -p "$build"
+if [ "$card" = 82599 ]; then
+	# QEMU with the i82599 model, brought up to date ("make qemu"; an
+	# incremental build, nothing to do when the model is unchanged).
+	# Its compiler output goes to a log, shown only when it fails.
+	qlog=$build/qemu-build.log
+	if ! "$top/tools/testing/qemu/build.sh" > "$qlog" 2>&1; then
+		tail -n 30 "$qlog" | sed 's/^/  | /'
+		echo "vmtest: building QEMU with the i82599 model failed (log: ${qlog#"$top"/})" >&2
+		exit 1
+	fi
+	tail -n 1 "$qlog" | sed "s|$top/||"
+fi
 make -s -C "$top" modules KDIR="$kdir"
 # The in-VM attacker the hostile-VF test runs (static, for busybox)
 make -s -C "$top/tools/testing/vfattack"
@@ -86,6 +115,7 @@ if [ "$inject" = warn ]; then
 fi
 "$top/tools/testing/ksrc.sh" "$top/build/ksrc"
 name=$pf-$vf vm_bench=0
+[ "$card" = 82576 ] || name+=-$card
 [ "$action" != bench ] || name=bench vm_bench=1
 initrd=$build/initramfs-$name.cpio.gz
 VM_BENCH=$vm_bench VM_EXTRA_MODULES=$extra "$here/mkinitramfs.sh" "$kver" "$top" "$top/build/ksrc" "$initrd"
@@ -97,22 +127,39 @@ ktap=$build/$name.ktap
 
 accel=${VTNIC_VM_ACCEL:-tcg}
 append="console=ttyS0 intel_iommu=on iommu.strict=1 panic=-1 oops=panic"
-append+=" vtnic_pf=$pf vtnic_vf=$vf vtnic_action=$action"
+append+=" vtnic_card=$card vtnic_pf=$pf vtnic_vf=$vf vtnic_action=$action"
 [ -z "$tests" ] || append+=" vtnic_tests=$tests"
 [ -z "$inject" ] || append+=" vtnic_inject=$inject"
 [ -z "$extra_append" ] || append+=" $extra_append"
 
-# One card, two ports, one cable: both igb functions sit on one hub, and
-# nothing else is on it (no user networking, no tap).
-qemu=(qemu-system-x86_64 -nodefaults -no-reboot
-	-machine q35 -accel "$accel" -cpu max -smp 2 -m 2048
+# One card, two ports, one cable: both ports sit on one hub, and nothing
+# else is on it (no user networking, no tap).  QEMU's igb is one port per
+# device, each behind its own root port (port A 01:00.0, port B 02:00.0);
+# the 82599 is one dual-port device, its ports functions 0 and 1 of one
+# slot (port A 01:00.0, port B 01:00.1).
+#
+# The 82599's in-tree driver sizes its RSS queues by the CPUs it sees:
+# four vCPUs give it the four queues rss_spread.sh spreads flows over.
+if [ "$card" = 82599 ]; then
+	qemu_bin=$top/build/qemu/qemu-system-x86_64
+	vcpus=4
+	card_devs=(-device pcie-root-port,id=rp_a,chassis=1,slot=1
+		-device i82599,bus=rp_a,addr=0.0,multifunction=on,netdev=cable_a,mac=52:54:00:99:00:0a
+		-device i82599,bus=rp_a,addr=0.1,netdev=cable_b,mac=52:54:00:99:00:0b)
+else
+	qemu_bin="qemu-system-x86_64"
+	vcpus=2
+	card_devs=(-device pcie-root-port,id=rp_a,chassis=1,slot=1
+		-device pcie-root-port,id=rp_b,chassis=2,slot=2
+		-device igb,bus=rp_a,netdev=cable_a,mac=52:54:00:76:00:0a
+		-device igb,bus=rp_b,netdev=cable_b,mac=52:54:00:76:00:0b)
+fi
+qemu=("$qemu_bin" -nodefaults -no-reboot
+	-machine q35 -accel "$accel" -cpu max -smp $vcpus -m 2048
 	-device intel-iommu,intremap=on
-	-device pcie-root-port,id=rp_a,chassis=1,slot=1
-	-device pcie-root-port,id=rp_b,chassis=2,slot=2
 	-netdev hubport,id=cable_a,hubid=0
 	-netdev hubport,id=cable_b,hubid=0
-	-device igb,bus=rp_a,netdev=cable_a,mac=52:54:00:76:00:0a
-	-device igb,bus=rp_b,netdev=cable_b,mac=52:54:00:76:00:0b
+	"${card_devs[@]}"
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 	-kernel "$kernel" -initrd "$initrd" -append "$append"
 	-display none)
@@ -145,10 +192,10 @@ if [ "$action" = demo ] || [ "$action" = bench ]; then
 	   tail -n 40 "$log" | sed 's/^/  | /'
 	   exit 1 ;;
 	esac
-	exec "$here/verdict.sh" --kernel-only "$log" /dev/null "$pf" "$vf" "$here/expected-failures.txt"
+	exec "$here/verdict.sh" --kernel-only --card "$card" "$log" /dev/null "$pf" "$vf" "$here/expected-failures.txt"
 fi
 
-echo "vmtest: booting $kver, port A: $pf, VF driver: $vf ($action), log: ${log#"$top"/}"
+echo "vmtest: booting $kver, $card, port A: $pf, VF driver: $vf ($action), log: ${log#"$top"/}"
 run_vm()
 {
 	rc=0
@@ -189,4 +236,4 @@ grep -a 'vtnic-vm: leaving out ' "$log" | tr -d '\r' | sed 's/^.*vtnic-vm: /vmte
 
 finished_flag=()
 [ "$finished" = 1 ] || finished_flag=(--unfinished)
-exec "$here/verdict.sh" "${finished_flag[@]}" "$log" "$ktap" "$pf" "$vf" "$here/expected-failures.txt" "$results"
+exec "$here/verdict.sh" "${finished_flag[@]}" --card "$card" "$log" "$ktap" "$pf" "$vf" "$here/expected-failures.txt" "$results"

@@ -9,9 +9,10 @@
 # turns it off) and passes traffic to port B, with nothing done to the VF
 # but moving its netdev into a namespace.
 #
-# In reference mode port B runs igb too: the unload takes it away as well,
-# and the test puts it back into its namespace.  Only the VF driver under
-# test may take the new VF, so the other VF driver is unloaded first.
+# In reference mode port B runs the same in-tree driver (igb, ixgbe): the
+# unload takes it away as well, and the test puts it back into its
+# namespace.  Only the VF driver under test may take the new VF, so the
+# other VF drivers are unloaded first.
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
@@ -39,12 +40,9 @@ trap cleanup EXIT
 ktap_print_header
 ktap_set_plan 11
 
-case "$vfdrv" in
-igbvf) other=vtnicvf ;;
-vtnicvf) other=igbvf ;;
-*) other='' ;;
-esac
-[ -n "$other" ] && modprobe -r "$other" 2>/dev/null
+for other in $(other_vf_drivers); do
+	modprobe -r "$other" 2>/dev/null
+done
 echo 1 > "$PCI_A/sriov_drivers_autoprobe" ||
 	ktap_exit_fail_msg "cannot turn on sriov_drivers_autoprobe"
 b_too=0

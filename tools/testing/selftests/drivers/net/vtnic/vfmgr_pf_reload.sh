@@ -6,7 +6,7 @@
 # driver is back vfmgrd creates the config's VFs again, applies the
 # profile again and moves the new VF into the same namespace, where it
 # reaches port B as before.  Takes port A's link down (and port B's in
-# reference mode, where port B runs igb too).
+# reference mode, where port B runs the same igb or ixgbe).
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 

@@ -512,6 +512,18 @@ traffic_stop()
 	traffic_ping_pid='' traffic_flood_pid=''
 }
 
+# other_vf_drivers: the VF drivers other than the one under test that
+# claim port A's VFs (vtnicvf and the card's in-tree igbvf or ixgbevf
+# claim the same VF device), for a test in which only the driver under
+# test may take a VF
+other_vf_drivers()
+{
+	case "$VTNIC_VF_DRIVER" in
+	igbvf|ixgbevf) echo vtnicvf ;;
+	vtnicvf) echo igbvf ixgbevf ;;
+	esac
+}
+
 # vfmgr: vfmgrd with its config, socket and state in a directory of the
 # test's own ($vfmgr_dir), so that it never touches /etc or /var.
 
@@ -520,15 +532,13 @@ traffic_stop()
 # back to the driver the kernel picks), so the other VF driver goes.
 vfmgr_setup()
 {
-	local other=''
+	local other
 
 	vfmgr_dir=$(mktemp -d /tmp/vfmgr.XXXXXX)
 	export VFMGR_SOCKET=$vfmgr_dir/vfmgrd.sock
-	case "$VTNIC_VF_DRIVER" in
-	igbvf) other=vtnicvf ;;
-	vtnicvf) other=igbvf ;;
-	esac
-	[ -n "$other" ] && modprobe -r "$other" 2>/dev/null
+	for other in $(other_vf_drivers); do
+		modprobe -r "$other" 2>/dev/null
+	done
 	modprobe "$VTNIC_VF_DRIVER"
 	modprobe 8021q	# port B's side of the profiles' VLANs
 	echo 1 > "$PCI_A/sriov_drivers_autoprobe"
