@@ -81,10 +81,11 @@ prepare()
 	EOF
 	cat >> "$tmp/hw/net/meson.build" <<-'EOF'
 	system_ss.add(when: 'CONFIG_I82599', if_true: files('i82599.c', 'i82599_core.c',
-	  'i82599_dp.c', 'net_tx_pkt.c', 'net_rx_pkt.c'))
+	  'i82599_dp.c', 'i82599_vt.c', 'i82599vf.c', 'net_tx_pkt.c', 'net_rx_pkt.c'))
 	EOF
 	# Empty placeholders until the first sync, so configure sees the files
-	touch "$tmp/hw/net/i82599.c" "$tmp/hw/net/i82599_core.c" "$tmp/hw/net/i82599_dp.c"
+	touch "$tmp/hw/net/i82599.c" "$tmp/hw/net/i82599_core.c" "$tmp/hw/net/i82599_dp.c" \
+		"$tmp/hw/net/i82599_vt.c" "$tmp/hw/net/i82599vf.c"
 	mkdir -p "$tmp/build"
 	(cd "$tmp/build" && nice ../configure --python=/usr/bin/python3 \
 		--target-list=x86_64-softmmu --without-default-features \
@@ -103,7 +104,7 @@ sync_file()
 
 [ -f "$tree/.ready" ] || prepare
 
-for f in i82599.c i82599_core.c i82599_dp.c; do
+for f in i82599.c i82599_core.c i82599_dp.c i82599_vt.c i82599vf.c; do
 	[ -f "$here/$f" ] || die "tools/testing/qemu/$f is missing: the model is not complete"
 done
 for f in "$here"/*.c "$here"/*.h; do

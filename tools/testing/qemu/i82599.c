@@ -8,9 +8,13 @@
  * functions 0 and 1 of one slot make the dual-port card; STATUS.LAN_ID
  * follows the function number.
  *
+ * SR-IOV at 0x160: 64 VFs (i82599vf.c) at routing ID offset 0x80, stride
+ * 2, as on real parts, so that both ports' VFs fit on one bus when the
+ * ports are functions 0 and 1 (ARI makes the bus one of 256 functions).
+ *
  * Left out: the 32-byte I/O BAR2 (IOADDR/IODATA; ixgbe maps only memory
  * BARs), VPD, the expansion ROM, and migration (the device is marked
- * unmigratable).  0x160 is left free for the SR-IOV capability.
+ * unmigratable).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -23,6 +27,7 @@
 #include "hw/pci/msi.h"
 #include "hw/pci/msix.h"
 #include "hw/pci/pcie.h"
+#include "hw/pci/pcie_sriov.h"
 #include "hw/pci/pci_device.h"
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
@@ -159,6 +164,11 @@ static void i82599_write_config(PCIDevice *dev, uint32_t addr, uint32_t val,
     }
 }
 
+I82599Core *i82599_pf_core(PCIDevice *pf)
+{
+    return &I82599(pf)->core;
+}
+
 static void i82599_init_msix(I82599State *s, Error **errp)
 {
     PCIDevice *dev = PCI_DEVICE(s);
@@ -188,7 +198,7 @@ static void i82599_realize(PCIDevice *dev, Error **errp)
     const uint8_t *m = s->conf.macaddr.a;
     uint16_t pmc;
     uint64_t dsn;
-    int ret;
+    int ret, v;
 
     qemu_macaddr_default_if_unset(&s->conf.macaddr);
 
@@ -249,6 +259,24 @@ static void i82599_realize(PCIDevice *dev, Error **errp)
         pci_set_long(dev->config + I82599_CAP_ARI + PCI_ARI_CAP, 1 << 8);
     }
 
+    if (!pcie_sriov_pf_init(dev, I82599_CAP_SRIOV, TYPE_I82599VF,
+                            I82599_PCI_DEVICE_ID_VF, I82599_TOTAL_VFS,
+                            I82599_TOTAL_VFS, I82599_VF_OFFSET,
+                            I82599_VF_STRIDE, errp)) {
+        goto err_aer;
+    }
+    pcie_sriov_pf_init_vf_bar(dev, I82599_VF_BAR_MMIO,
+                              PCI_BASE_ADDRESS_MEM_TYPE_64 |
+                              PCI_BASE_ADDRESS_MEM_PREFETCH,
+                              I82599_VF_MMIO_SIZE);
+    pcie_sriov_pf_init_vf_bar(dev, I82599_VF_BAR_MSIX,
+                              PCI_BASE_ADDRESS_MEM_TYPE_64 |
+                              PCI_BASE_ADDRESS_MEM_PREFETCH,
+                              I82599_MSIX_BAR_SIZE);
+    for (v = 0; v < I82599_TOTAL_VFS; v++) {
+        i82599vf_register_bars(dev->exp.sriov_pf.vf[v]);
+    }
+
     s->core.nic = qemu_new_nic(&i82599_net_info, &s->conf,
                                object_get_typename(OBJECT(s)),
                                DEVICE(s)->id,
@@ -261,6 +289,8 @@ static void i82599_realize(PCIDevice *dev, Error **errp)
     i82599_core_realize(&s->core, dev, s->core.nic, m);
     return;
 
+err_aer:
+    pcie_aer_exit(dev);
 err_pcie:
     pcie_cap_exit(dev);
 err_msix:
@@ -276,6 +306,7 @@ static void i82599_exit(PCIDevice *dev)
 
     i82599_core_unrealize(&s->core);
     qemu_del_nic(s->core.nic);
+    pcie_sriov_pf_exit(dev);
     pcie_aer_exit(dev);
     pcie_cap_exit(dev);
     msix_unuse_all_vectors(dev);

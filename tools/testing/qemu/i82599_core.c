@@ -25,6 +25,7 @@
 #include "qemu/units.h"
 #include "hw/pci/msi.h"
 #include "hw/pci/msix.h"
+#include "hw/pci/pcie_sriov.h"
 #include "net/net.h"
 
 #include "i82599_core.h"
@@ -217,8 +218,15 @@ static void i82599_irq_reset(I82599Core *core)
 void i82599_queue_notify(I82599Core *core, bool tx, unsigned int queue)
 {
     uint32_t ivar, entry;
+    int vf;
 
     if (queue >= I82599_NUM_QUEUES) {
+        return;
+    }
+    vf = i82599_vt_queue_vf(core, queue);
+    if (vf >= 0) {
+        i82599_vt_vf_queue_notify(core, vf, tx,
+                                  queue % i82599_vt_queues_per_pool(core));
         return;
     }
     /* IVAR(n): RX(2n), TX(2n), RX(2n+1), TX(2n+1) (datasheet 8.2.3.5.14) */
@@ -238,7 +246,11 @@ void i82599_raise_other(I82599Core *core, uint32_t eicr_bits)
 
 PCIDevice *i82599_queue_dma_dev(I82599Core *core, unsigned int queue)
 {
-    return core->owner;
+    int vf = i82599_vt_queue_vf(core, queue);
+    PCIDevice *dev = vf >= 0 ? pcie_sriov_get_vf_at_index(core->owner, vf) :
+                               NULL;
+
+    return dev ? dev : core->owner;
 }
 
 /*
@@ -643,6 +655,16 @@ static void wr_ctrl(I82599Core *core, const I82599Reg *reg, unsigned int n,
  * picks the PHY0/PHY1 semaphore and the SFP type core0/core1); GIO primary
  * enable status drops as soon as CTRL.GIO_DIS is set: nothing is pending
  */
+/* PF reset done (datasheet 8.2.3.1.3): the VFs learn of it */
+static void wr_ctrl_ext(I82599Core *core, const I82599Reg *reg,
+                        unsigned int n, uint32_t val)
+{
+    uint32_t old = core->mac[REG(I82599_CTRL_EXT)];
+
+    core->mac[REG(I82599_CTRL_EXT)] = val;
+    i82599_vt_ctrl_ext(core, old, val);
+}
+
 static uint32_t rd_status(I82599Core *core, const I82599Reg *reg,
                           unsigned int n)
 {
@@ -953,7 +975,7 @@ static const I82599Reg i82599_regs[] = {
     /* general (8.2.3.1) */
     RR(I82599_CTRL, "CTRL", 0, NULL, wr_ctrl),
     RR(I82599_STATUS, "STATUS", 0, rd_status, wr_ignore),
-    R(I82599_CTRL_EXT, "CTRL_EXT"),
+    RR(I82599_CTRL_EXT, "CTRL_EXT", 0, NULL, wr_ctrl_ext),
     RR(I82599_ESDP, "ESDP", 0, rd_esdp, wr_esdp),
     RR(I82599_I2CCTL, "I2CCTL", 0, rd_i2cctl, wr_i2cctl),
     R(I82599_LEDCTL, "LEDCTL"),
@@ -1113,6 +1135,7 @@ static void i82599_regs_reset(I82599Core *core)
 
     i82599_irq_reset(core);
     i82599_i2c_reset(core);
+    i82599_vt_pf_reset(core);
 }
 
 /*
@@ -1158,7 +1181,8 @@ uint64_t i82599_core_mmio_read(I82599Core *core, hwaddr addr, unsigned size)
         trace_i82599_mmio_bad(addr, size);
         return 0;
     }
-    if (i82599_dp_mmio_read(core, addr, &val)) {
+    if (i82599_dp_mmio_read(core, addr, &val) ||
+        i82599_vt_mmio_read(core, addr, &val)) {
         return val;
     }
     reg = i82599_reg_find(addr, &n);
@@ -1183,7 +1207,8 @@ void i82599_core_mmio_write(I82599Core *core, hwaddr addr, uint64_t val64,
         trace_i82599_mmio_bad(addr, size);
         return;
     }
-    if (i82599_dp_mmio_write(core, addr, val)) {
+    if (i82599_dp_mmio_write(core, addr, val) ||
+        i82599_vt_mmio_write(core, addr, val)) {
         return;
     }
     reg = i82599_reg_find(addr, &n);

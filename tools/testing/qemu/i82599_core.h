@@ -9,7 +9,11 @@
  *                  link, interrupts, the register table for everything
  *                  the datapath does not own
  *   i82599_dp.c    datapath: queues, descriptors, receive filtering,
- *                  RSS, offloads, statistics
+ *                  pools and the internal switch, RSS, offloads,
+ *                  statistics
+ *   i82599_vt.c    virtualization: the VFs' register windows, the PF/VF
+ *                  mailbox, VF interrupts and resets, queue <-> pool
+ *   i82599vf.c     PCI glue of a virtual function
  *
  * Registers live in core->mac[], indexed by byte offset / 4, so either
  * side may read any register; each register is written by one side only.
@@ -32,7 +36,26 @@
 
 #include "i82599_dp.h"
 
+#define TYPE_I82599VF           "i82599vf"
+#define I82599_MAX_VFS          64
+
 typedef struct I82599Core I82599Core;
+
+/*
+ * What a VF's register window holds that the PF's space does not
+ * (datasheet 8.3): its interrupt registers and its side of the mailbox
+ */
+typedef struct I82599Vf {
+    uint32_t eicr;                      /* VTEICR, one bit per vector */
+    uint32_t eims;
+    uint32_t eiac;
+    uint32_t eiam;
+    uint32_t eitr[3];
+    uint32_t ivar[4];
+    uint32_t ivar_misc;
+    uint32_t mbx;                       /* VFMAILBOX bits but PFU */
+    bool pfu;                           /* the PF holds the buffer */
+} I82599Vf;
 
 /* One interrupt throttling timer per MSI-X vector (EITR, datasheet 7.3.4) */
 typedef struct I82599Itr {
@@ -69,6 +92,9 @@ struct I82599Core {
     /* Link as the driver sees it in LINKS (backend link and TX laser) */
     bool link_up;
 
+    /* Virtual functions, owned by i82599_vt.c */
+    I82599Vf vf[I82599_MAX_VFS];
+
     /* Emulated EEPROM (datasheet 6): loaded at realize, EEWR may change it */
     uint16_t eeprom[I82599_EEPROM_WORDS];
 
@@ -104,6 +130,46 @@ void i82599_core_mmio_write(I82599Core *core, hwaddr addr, uint64_t val,
                             unsigned size);
 /* The backend's link changed (monitor set_link, peer gone). */
 void i82599_core_link_status_changed(I82599Core *core);
+
+/* Map a VF's BARs once the PF has declared them (i82599vf.c) */
+void i82599vf_register_bars(PCIDevice *vf);
+
+/* The core of the PF a VF belongs to (i82599.c) */
+I82599Core *i82599_pf_core(PCIDevice *pf);
+
+/*
+ * VF glue (i82599vf.c) -> virtualization.  vf is the VF number.
+ */
+uint64_t i82599_vf_mmio_read(I82599Core *core, unsigned int vf, hwaddr addr);
+void i82599_vf_mmio_write(I82599Core *core, unsigned int vf, hwaddr addr,
+                          uint64_t val);
+/* Function level reset of a VF: the PF hears of it as a VFLR event */
+void i82599_vf_flr(I82599Core *core, unsigned int vf);
+
+/*
+ * Control plane <-> virtualization.  The control plane offers every PF
+ * register access to i82599_vt_mmio_* after the datapath; false means
+ * "not a virtualization register".
+ */
+bool i82599_vt_mmio_read(I82599Core *core, hwaddr addr, uint32_t *val);
+bool i82599_vt_mmio_write(I82599Core *core, hwaddr addr, uint32_t val);
+/* The PF was reset: every VF sees RSTI until the PF sets PFRSTD. */
+void i82599_vt_pf_reset(I82599Core *core);
+/* CTRL_EXT written: PFRSTD going to 1 tells every VF (RSTD). */
+void i82599_vt_ctrl_ext(I82599Core *core, uint32_t old, uint32_t val);
+/*
+ * Datapath <-> virtualization.
+ */
+
+/* VT mode on: pools decide where frames go */
+bool i82599_vt_enabled(I82599Core *core);
+/* Queues per pool in VT mode (GCR_EXT.VT_MODE): 2, 4 or 8 */
+unsigned int i82599_vt_queues_per_pool(I82599Core *core);
+/* The VF a queue belongs to, or -1 for the PF's queues */
+int i82599_vt_queue_vf(I82599Core *core, unsigned int queue);
+/* A VF queue has done work: through the VF's VTIVAR to its vector */
+void i82599_vt_vf_queue_notify(I82599Core *core, unsigned int vf, bool tx,
+                               unsigned int vf_queue);
 
 /*
  * Datapath -> control plane.

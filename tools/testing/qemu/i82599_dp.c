@@ -29,6 +29,7 @@
 #include "qemu/crc32c.h"
 #include "qemu/iov.h"
 #include "hw/pci/pci_device.h"
+#include "hw/pci/pcie_sriov.h"
 #include "net/checksum.h"
 #include "net/eth.h"
 #include "net/net.h"
@@ -322,6 +323,9 @@ static bool dp_decode(hwaddr addr, I82599DpReg *r)
     case I82599_FDIRCMD:
         r->name = "FDIRCMD";
         break;
+    case I82599_PFQDE:
+        r->name = "PFQDE";
+        break;
     default:
         return false;
     }
@@ -380,19 +384,25 @@ static unsigned int mta_hash(I82599Core *core, const uint8_t *da)
     return ((da[4] >> shift[mo]) | (da[5] << (8 - shift[mo]))) & 0xFFF;
 }
 
-static bool rar_match(I82599Core *core, const uint8_t *da)
+/* The receive address entry holding addr, or -1 */
+static int rar_index(I82599Core *core, const uint8_t *addr)
 {
-    uint32_t ral = ldl_le_p(da);
-    uint32_t rah = lduw_le_p(da + 4) | I82599_RAH_AV;
+    uint32_t ral = ldl_le_p(addr);
+    uint32_t rah = lduw_le_p(addr + 4) | I82599_RAH_AV;
     unsigned int i;
 
     for (i = 0; i < I82599_RAR_ENTRIES; i++) {
         if (dp_reg(core, I82599_RAL(i)) == ral &&
             (dp_reg(core, I82599_RAH(i)) & (I82599_RAH_AV | 0xFFFF)) == rah) {
-            return true;
+            return i;
         }
     }
-    return false;
+    return -1;
+}
+
+static bool hash_table_hit(I82599Core *core, hwaddr table, unsigned int h)
+{
+    return dp_reg(core, table + 4 * (h >> 5)) & BIT(h & 31);
 }
 
 /*
@@ -424,7 +434,7 @@ static bool rx_filter(I82599Core *core, const struct eth_header *eh,
         *why = "broadcast, BAM off";
         return false;
     }
-    if (rar_match(core, da)) {
+    if (rar_index(core, da) >= 0) {
         return true;
     }
     if (is_multicast_ether_addr(da)) {
@@ -445,6 +455,149 @@ static bool rx_filter(I82599Core *core, const struct eth_header *eh,
     }
     *why = "unicast not in RAR";
     return false;
+}
+
+/*
+ * Pools (datasheet 7.10.3): in VT mode the destination address, the
+ * VLAN and each pool's receive policy (PFVML2FLT) decide which pools
+ * get a frame, and a frame may go to several.
+ */
+
+static uint64_t pool_bits(I82599Core *core, hwaddr lo, hwaddr hi)
+{
+    return dp_reg(core, lo) | ((uint64_t)dp_reg(core, hi) << 32);
+}
+
+/* Pools whose receive policy has every one of bits */
+static uint64_t pools_with(I82599Core *core, uint32_t bits)
+{
+    uint64_t pools = 0;
+    unsigned int p;
+
+    for (p = 0; p < I82599_MAX_VFS; p++) {
+        if ((dp_reg(core, I82599_PFVML2FLT(p)) & bits) == bits) {
+            pools |= BIT_ULL(p);
+        }
+    }
+    return pools;
+}
+
+static unsigned int default_pool(I82599Core *core)
+{
+    return (dp_reg(core, I82599_PFVTCTL) & I82599_PFVTCTL_DEF_PL_MASK) >>
+           I82599_PFVTCTL_DEF_PL_SHIFT;
+}
+
+/* The VLAN pool filter holding vid, or -1 */
+static int vlvf_slot(I82599Core *core, uint16_t vid)
+{
+    unsigned int i;
+
+    for (i = 0; i < I82599_VLVF_ENTRIES; i++) {
+        uint32_t v = dp_reg(core, I82599_PFVLVF(i));
+
+        if ((v & I82599_PFVLVF_VI_EN) &&
+            (v & I82599_PFVLVF_VLANID_MASK) == vid) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static uint64_t vlvf_pools(I82599Core *core, int slot)
+{
+    return pool_bits(core, I82599_PFVLVFB(2 * slot),
+                     I82599_PFVLVFB(2 * slot + 1));
+}
+
+/* The address part of pool selection (datasheet 7.10.3.3) */
+static uint64_t vt_address_pools(I82599Core *core, const uint8_t *da)
+{
+    uint32_t fctrl = dp_reg(core, I82599_FCTRL);
+    bool rpl = dp_reg(core, I82599_PFVTCTL) & I82599_PFVTCTL_RPL_EN;
+    uint64_t def = BIT_ULL(default_pool(core));
+    uint64_t pools = 0;
+    int r = rar_index(core, da);
+    unsigned int h = mta_hash(core, da);
+
+    if (r >= 0) {
+        return pool_bits(core, I82599_MPSAR_LO(r), I82599_MPSAR_HI(r));
+    }
+    if (is_broadcast_ether_addr(da)) {
+        if (rpl) {
+            return pools_with(core, I82599_PFVML2FLT_BAM);
+        }
+        return (fctrl & I82599_FCTRL_BAM) ? def : 0;
+    }
+    if (is_multicast_ether_addr(da)) {
+        bool hit = (dp_reg(core, I82599_MCSTCTRL) & I82599_MCSTCTRL_MFE) &&
+                   hash_table_hit(core, I82599_MTA(0), h);
+
+        if (rpl) {
+            pools = pools_with(core, I82599_PFVML2FLT_MPE);
+            if (hit) {
+                pools |= pools_with(core, I82599_PFVML2FLT_ROMPE);
+            }
+        } else if (hit) {
+            pools = def;
+        }
+        if (fctrl & I82599_FCTRL_MPE) {
+            pools |= def;
+        }
+        return pools;
+    }
+    if (hash_table_hit(core, I82599_PFUTA(0), h)) {
+        pools = pools_with(core, I82599_PFVML2FLT_ROPE);
+    }
+    if (fctrl & I82599_FCTRL_UPE) {
+        pools |= def;
+    }
+    return pools;
+}
+
+/*
+ * The pools a frame goes to: by address, then by VLAN (a tagged frame
+ * to the pools of its VLAN filter, an untagged one to the pools that
+ * accept untagged frames), then only pools whose receive is enabled
+ */
+static uint64_t vt_rx_pools(I82599Core *core, const uint8_t *frame,
+                            uint16_t vet, const char **why)
+{
+    const struct eth_header *eh = (const void *)frame;
+    uint64_t pools = vt_address_pools(core, eh->h_dest);
+
+    if (!pools) {
+        *why = "no pool takes the address";
+        return 0;
+    }
+    if (be16_to_cpu(eh->h_proto) == vet) {
+        uint16_t vid = lduw_be_p(frame + ETH_HLEN) & 0xFFF;
+        int slot = vlvf_slot(core, vid);
+
+        if (slot >= 0) {
+            pools &= vlvf_pools(core, slot);
+        } else if (!(dp_reg(core, I82599_VLNCTRL) & I82599_VLNCTRL_VFE) ||
+                   hash_table_hit(core, I82599_VFTA(0), vid)) {
+            pools &= BIT_ULL(default_pool(core));
+        } else {
+            pools = 0;
+        }
+        if (!pools) {
+            *why = "no pool is in the VLAN";
+            return 0;
+        }
+    } else {
+        pools &= pools_with(core, I82599_PFVML2FLT_AUPE);
+        if (!pools) {
+            *why = "no pool takes untagged frames";
+            return 0;
+        }
+    }
+    pools &= pool_bits(core, I82599_PFVFRE(0), I82599_PFVFRE(1));
+    if (!pools) {
+        *why = "the pool's receive is disabled";
+    }
+    return pools;
 }
 
 /* RSS (datasheet 7.1.2.8): the hash type the frame falls under, if any */
@@ -483,29 +636,54 @@ static bool rss_type(I82599Core *core, struct NetRxPkt *pkt,
     return true;
 }
 
-/*
- * The receive queue of a frame that passed the filters.  Without
- * virtualization: queue 0, or with RSS the redirection table entry the
- * hash's low 7 bits select (datasheet 7.1.2.8.3).
- */
-static unsigned int rx_queue(I82599Core *core, struct NetRxPkt *pkt,
-                             uint32_t *hash, unsigned int *desc_type)
+/* The frame's RSS hash and its type for the descriptor, 0 without RSS */
+static uint32_t rx_hash(I82599Core *core, struct NetRxPkt *pkt,
+                        unsigned int *desc_type)
 {
-    uint32_t mrqe = dp_reg(core, I82599_MRQC) & I82599_MRQC_MRQE_MASK;
     NetRxPktRssType type;
-    unsigned int idx;
+    uint8_t *key;
 
-    *hash = 0;
     *desc_type = I82599_RSSTYPE_NONE;
-    if (mrqe != I82599_MRQC_MRQE_RSS) {
+    if (!(dp_reg(core, I82599_MRQC) & I82599_MRQC_MRQE_MASK) ||
+        !rss_type(core, pkt, &type, desc_type)) {
         return 0;
     }
-    if (rss_type(core, pkt, &type, desc_type)) {
-        *hash = net_rx_pkt_calc_rss_hash(pkt, type,
-                    (uint8_t *)&core->mac[REG(I82599_RSSRK(0))]);
-    }
-    idx = *hash % I82599_RETA_ENTRIES;
-    return (dp_reg(core, I82599_RETA(idx / 4)) >> (8 * (idx % 4))) & 0xF;
+    key = (uint8_t *)&core->mac[REG(I82599_RSSRK(0))];
+    return net_rx_pkt_calc_rss_hash(pkt, type, key);
+}
+
+static unsigned int reta_entry(I82599Core *core, uint32_t hash)
+{
+    unsigned int idx = hash % I82599_RETA_ENTRIES;
+
+    return (dp_reg(core, I82599_RETA(idx / 4)) >> (8 * (idx % 4))) & 0xFF;
+}
+
+/*
+ * The receive queue of a frame that passed the filters, without
+ * virtualization: queue 0, or with RSS the redirection table entry the
+ * hash's low 7 bits select (datasheet 7.1.2.8.3)
+ */
+static unsigned int rx_queue(I82599Core *core, uint32_t hash)
+{
+    uint32_t mrqe = dp_reg(core, I82599_MRQC) & I82599_MRQC_MRQE_MASK;
+
+    return mrqe == I82599_MRQC_MRQE_RSS ? reta_entry(core, hash) & 0xF : 0;
+}
+
+/*
+ * The queue of a pool: RSS over the pool's first 1, 2 or 4 queues, as
+ * PSRTYPE.RQPL says, with the low bits of the shared table's entry
+ */
+static unsigned int pool_queue(I82599Core *core, unsigned int pool,
+                               uint32_t hash)
+{
+    unsigned int qpp = i82599_vt_queues_per_pool(core);
+    unsigned int rqpl = dp_reg(core, I82599_PSRTYPE(pool)) >>
+                        I82599_PSRTYPE_RQPL_SHIFT;
+    unsigned int width = MIN(1u << MIN(rqpl, 3u), qpp);
+
+    return pool * qpp + (reta_entry(core, hash) & (width - 1));
 }
 
 /* The status, error and packet type fields of the EOP write-back */
@@ -615,21 +793,140 @@ bool i82599_dp_can_receive(I82599Core *core)
     return core->owner->config[PCI_COMMAND] & PCI_COMMAND_MASTER;
 }
 
+/* A full queue drops the frame with SRRCTL.DROP_EN or PFQDE.QDE */
+static bool rxq_drop_en(I82599Core *core, unsigned int q)
+{
+    return (dp_reg(core, I82599_RXQ(q, I82599_SRRCTL)) &
+            I82599_SRRCTL_DROP_EN) ||
+           (core->dp.qde[q / 64] & BIT_ULL(q % 64));
+}
+
+/*
+ * Queue q cannot take len bytes now and would hold the frame in the
+ * packet buffer rather than drop it: the backend must keep it queued
+ */
+static bool rxq_holds(I82599Core *core, unsigned int q, size_t len)
+{
+    return rxq_enabled(core, q) && !rxq_drop_en(core, q) &&
+           rxq_free_descs(core, q) < DIV_ROUND_UP(len, rxq_buf_size(core, q));
+}
+
+/* The per-VF receive counters of pool p, if p is a VF's */
+static void stat_vf_rx(I82599Core *core, unsigned int pool, const uint8_t *da,
+                       size_t len)
+{
+    if (pool >= pcie_sriov_num_vfs(core->owner)) {
+        return;
+    }
+    stat_inc(core, I82599_PVFGPRC(pool), 1);
+    stat_add64(core, I82599_PVFGORC_LSB(pool), I82599_PVFGORC_MSB(pool),
+               len);
+    if (is_multicast_ether_addr(da)) {
+        stat_inc(core, I82599_PVFMPRC(pool), 1);
+    }
+}
+
+/* Put the frame on queue q (the packet's protocols are parsed) */
+static void rx_to_queue(I82599Core *core, const struct iovec *iov, int iovcnt,
+                        size_t len, unsigned int q, uint32_t hash,
+                        unsigned int desc_type, bool tagged, uint16_t vet)
+{
+    struct NetRxPkt *pkt = core->dp.rx_pkt;
+    bool strip = tagged && (dp_reg(core, I82599_RXQ(q, I82599_RXDCTL)) &
+                            I82599_RXDCTL_VME);
+    uint32_t lo = desc_type, status = 0;
+    size_t need;
+
+    if (!rxq_enabled(core, q)) {
+        trace_i82599_rx_queue_drop(q, len, "queue disabled");
+        return;
+    }
+    net_rx_pkt_attach_iovec_ex(pkt, iov, iovcnt, 0, strip ? 0 : -1, vet, 0);
+    need = DIV_ROUND_UP(net_rx_pkt_get_total_len(pkt), rxq_buf_size(core, q));
+    if (rxq_free_descs(core, q) < need) {
+        stat_inc(core, I82599_QPRDC(stat_index(core, I82599_RQSMR(0), q)), 1);
+        trace_i82599_rx_queue_drop(q, len, "no descriptors");
+        return;
+    }
+    rx_offload_fields(pkt, &lo, &status);
+    rx_write(core, q, pkt, lo, hash, status);
+    trace_i82599_rx_frame(q, len, hash, status);
+    i82599_queue_notify(core, false, q);
+}
+
+/*
+ * Deliver a frame that passed the MAC's checks: to one queue without
+ * virtualization, to a queue of each of its pools with.  Returns false
+ * when a queue holds it (nothing is delivered then).  pools is what the
+ * caller already chose (the internal switch), or 0 to choose here.
+ */
+static bool rx_deliver(I82599Core *core, const struct iovec *iov, int iovcnt,
+                       const uint8_t *frame, size_t len, uint64_t pools)
+{
+    struct NetRxPkt *pkt = core->dp.rx_pkt;
+    uint16_t vet = dp_reg(core, I82599_VLNCTRL) & I82599_VLNCTRL_VET_MASK;
+    const struct eth_header *eh = (const void *)frame;
+    bool tagged = be16_to_cpu(eh->h_proto) == vet;
+    unsigned int desc_type, q, p;
+    const char *why = NULL;
+    uint64_t left;
+    uint32_t hash;
+
+    net_rx_pkt_set_protocols(pkt, iov, iovcnt, 0);
+    hash = rx_hash(core, pkt, &desc_type);
+
+    if (!i82599_vt_enabled(core)) {
+        if (!rx_filter(core, eh, vet, &why)) {
+            trace_i82599_rx_drop(len, why);
+            return true;
+        }
+        q = rx_queue(core, hash);
+        if (rxq_holds(core, q, len)) {
+            trace_i82599_rx_queue_drop(q, len, "no descriptors, held");
+            return false;
+        }
+        rx_to_queue(core, iov, iovcnt, len, q, hash, desc_type, tagged, vet);
+        stat_frame(core, false, q, eh->h_dest, len);
+        return true;
+    }
+
+    if (!pools) {
+        pools = vt_rx_pools(core, frame, vet, &why);
+        if (!pools) {
+            trace_i82599_rx_drop(len, why);
+            return true;
+        }
+    }
+    for (left = pools; left; left &= left - 1) {
+        q = pool_queue(core, ctz64(left), hash);
+        if (rxq_holds(core, q, len)) {
+            trace_i82599_rx_queue_drop(q, len, "no descriptors, held");
+            return false;
+        }
+    }
+    for (left = pools; left; left &= left - 1) {
+        p = ctz64(left);
+        q = pool_queue(core, p, hash);
+        trace_i82599_rx_pool(p, q, len);
+        rx_to_queue(core, iov, iovcnt, len, q, hash, desc_type, tagged, vet);
+        stat_vf_rx(core, p, eh->h_dest, len);
+    }
+    stat_frame(core, false, pool_queue(core, ctz64(pools), hash), eh->h_dest,
+               len);
+    return true;
+}
+
 ssize_t i82599_dp_receive_iov(I82599Core *core, const struct iovec *iov,
                               int iovcnt)
 {
-    I82599DpState *dp = &core->dp;
     size_t size = iov_size(iov, iovcnt);
     uint8_t min_frame[I82599_MIN_FRAME];
+    uint8_t hdr[ETH_HLEN + 4];
     struct iovec padded;
-    struct eth_header *eh;
-    uint8_t hdr[sizeof(struct eth_header) + sizeof(struct vlan_header)];
     uint16_t vet = dp_reg(core, I82599_VLNCTRL) & I82599_VLNCTRL_VET_MASK;
-    uint32_t mfs, lo, hash, status = 0;
-    unsigned int q, desc_type;
-    const char *why = NULL;
-    size_t need, len;
-    bool tagged, strip;
+    uint32_t mfs;
+    size_t len;
+    bool tagged;
 
     if (!rx_enabled(core)) {
         trace_i82599_rx_drop(size, "receive disabled");
@@ -648,8 +945,7 @@ ssize_t i82599_dp_receive_iov(I82599Core *core, const struct iovec *iov,
         len = size;
     }
     iov_to_buf(iov, iovcnt, 0, hdr, sizeof(hdr));
-    eh = (struct eth_header *)hdr;
-    tagged = be16_to_cpu(eh->h_proto) == vet;
+    tagged = lduw_be_p(hdr + 2 * ETH_ALEN) == vet;
 
     /* MAXFRS counts the CRC; a tagged frame may be 4 bytes longer */
     mfs = dp_reg(core, I82599_MAXFRS) >> I82599_MAXFRS_MFS_SHIFT;
@@ -662,44 +958,7 @@ ssize_t i82599_dp_receive_iov(I82599Core *core, const struct iovec *iov,
     stat_inc(core, I82599_TPR, 1);
     stat_add64(core, I82599_TORL, I82599_TORH, len + ETH_FCS_LEN);
 
-    if (!rx_filter(core, eh, vet, &why)) {
-        trace_i82599_rx_drop(size, why);
-        return size;
-    }
-
-    net_rx_pkt_set_protocols(dp->rx_pkt, iov, iovcnt, 0);
-    q = rx_queue(core, dp->rx_pkt, &hash, &desc_type);
-    strip = tagged && (dp_reg(core, I82599_RXQ(q, I82599_RXDCTL)) &
-                       I82599_RXDCTL_VME);
-    net_rx_pkt_attach_iovec_ex(dp->rx_pkt, iov, iovcnt, 0,
-                               strip ? 0 : -1, vet, 0);
-
-    if (!rxq_enabled(core, q)) {
-        trace_i82599_rx_queue_drop(q, size, "queue disabled");
-        return size;
-    }
-    need = DIV_ROUND_UP(net_rx_pkt_get_total_len(dp->rx_pkt),
-                        rxq_buf_size(core, q));
-    if (rxq_free_descs(core, q) < need) {
-        if (dp_reg(core, I82599_RXQ(q, I82599_SRRCTL)) &
-            I82599_SRRCTL_DROP_EN) {
-            stat_inc(core, I82599_QPRDC(stat_index(core, I82599_RQSMR(0),
-                                                   q)), 1);
-            trace_i82599_rx_queue_drop(q, size, "no descriptors, DROP_EN");
-            return size;
-        }
-        /* held in the packet buffer until RDT moves: the backend queues */
-        trace_i82599_rx_queue_drop(q, size, "no descriptors, held");
-        return 0;
-    }
-
-    lo = desc_type;
-    rx_offload_fields(dp->rx_pkt, &lo, &status);
-    rx_write(core, q, dp->rx_pkt, lo, hash, status);
-    stat_frame(core, false, q, eh->h_dest, len);
-    trace_i82599_rx_frame(q, len, hash, status);
-    i82599_queue_notify(core, false, q);
-    return size;
+    return rx_deliver(core, iov, iovcnt, hdr, len, 0) ? size : 0;
 }
 
 void i82599_dp_kick_rx(I82599Core *core)
@@ -749,21 +1008,108 @@ static size_t tx_l4_csum_offset(uint32_t tucmd)
     }
 }
 
-/* Put one frame on the wire: the VLAN tag if asked for, padding, stats */
+/*
+ * Anti-spoofing (datasheet 7.10.3.9.2): a pool with MAC anti-spoofing
+ * may send only from an address whose receive address entry includes
+ * the pool; with VLAN anti-spoofing a tagged frame only in a VLAN whose
+ * pool filter does
+ */
+static bool tx_spoofed(I82599Core *core, unsigned int pool,
+                       const uint8_t *frame, uint16_t vet)
+{
+    uint32_t spoof = dp_reg(core, I82599_PFVFSPOOF(pool / 8));
+    const struct eth_header *eh = (const void *)frame;
+
+    if (spoof & BIT(pool % 8)) {
+        int r = rar_index(core, eh->h_source);
+
+        if (r < 0 || !(pool_bits(core, I82599_MPSAR_LO(r),
+                                 I82599_MPSAR_HI(r)) & BIT_ULL(pool))) {
+            return true;
+        }
+    }
+    if ((spoof & BIT(8 + pool % 8)) && be16_to_cpu(eh->h_proto) == vet) {
+        int slot = vlvf_slot(core, lduw_be_p(frame + ETH_HLEN) & 0xFFF);
+
+        if (slot < 0 || !(vlvf_pools(core, slot) & BIT_ULL(pool))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * The internal switch (datasheet 7.10.3.4): with loopback on (VEB), a
+ * frame for pools of this port goes to them; a unicast frame that some
+ * pool takes goes nowhere else, others go to the wire as well.  A pool
+ * gets its own frames back only with PFVMTXSW.  Returns true when the
+ * frame must also go to the wire.
+ */
+static bool tx_switch(I82599Core *core, unsigned int pool, uint8_t *frame,
+                      size_t len)
+{
+    uint16_t vet = dp_reg(core, I82599_VLNCTRL) & I82599_VLNCTRL_VET_MASK;
+    const struct eth_header *eh = (const void *)frame;
+    const struct iovec iov = { .iov_base = frame, .iov_len = len };
+    const char *why = NULL;
+    uint64_t pools;
+
+    if (!(dp_reg(core, I82599_PFDTXGSWC) & I82599_PFDTXGSWC_LBE)) {
+        return true;
+    }
+    pools = vt_rx_pools(core, frame, vet, &why);
+    if (!(pool_bits(core, I82599_PFVMTXSW(0), I82599_PFVMTXSW(1)) &
+          BIT_ULL(pool))) {
+        pools &= ~BIT_ULL(pool);
+    }
+    if (pools) {
+        trace_i82599_tx_switch(pool, pools);
+        rx_deliver(core, &iov, 1, frame, len, pools);
+    }
+    return is_multicast_ether_addr(eh->h_dest) || !pools;
+}
+
+/*
+ * Put one frame out: the VLAN tag the descriptor or the pool asks for,
+ * padding; in VT mode the pool's transmit enable, anti-spoofing and the
+ * internal switch; then the wire and the statistics
+ */
 static void tx_send(I82599Core *core, unsigned int q, const I82599TxFrame *f,
                     uint8_t *buf, size_t len)
 {
+    uint16_t vet = dp_reg(core, I82599_VLNCTRL) & I82599_VLNCTRL_VET_MASK;
+    bool vt = i82599_vt_enabled(core);
+    unsigned int pool = vt ? q / i82599_vt_queues_per_pool(core) : 0;
+    uint16_t tci = f->ctx->vlan_macip_lens >> I82599_TXC_VLAN_SHIFT;
+    bool insert = f->cmd & I82599_TXD_CMD_VLE;
     uint8_t *frame = buf;
 
-    if (f->cmd & I82599_TXD_CMD_VLE) {
-        uint16_t vt = dp_reg(core, I82599_DMATXCTL) >>
-                      I82599_DMATXCTL_VT_SHIFT;
-        uint16_t tci = f->ctx->vlan_macip_lens >> I82599_TXC_VLAN_SHIFT;
+    if (vt) {
+        uint32_t vmvir = dp_reg(core, I82599_PFVMVIR(pool));
+
+        if (!(pool_bits(core, I82599_PFVFTE(0), I82599_PFVFTE(1)) &
+              BIT_ULL(pool))) {
+            trace_i82599_tx_bad(q, "the pool's transmit is disabled");
+            return;
+        }
+        /* the pool's default VLAN (datasheet 7.10.3.7) */
+        if ((vmvir & I82599_PFVMVIR_VLANA_MASK) ==
+            I82599_PFVMVIR_VLANA_DEFAULT) {
+            insert = true;
+            tci = vmvir & I82599_PFVMVIR_TAG_MASK;
+        } else if ((vmvir & I82599_PFVMVIR_VLANA_MASK) ==
+                   I82599_PFVMVIR_VLANA_NEVER) {
+            insert = false;
+        }
+    }
+    if (insert) {
+        uint16_t vt_type = dp_reg(core, I82599_DMATXCTL) >>
+                           I82599_DMATXCTL_VT_SHIFT;
 
         /* buf has headroom for the tag in front of it */
         frame = buf - 4;
         memmove(frame, buf, 2 * ETH_ALEN);
-        stw_be_p(frame + 2 * ETH_ALEN, vt);
+        stw_be_p(frame + 2 * ETH_ALEN, vt_type);
         stw_be_p(frame + 2 * ETH_ALEN + 2, tci);
         len += 4;
     }
@@ -772,8 +1118,24 @@ static void tx_send(I82599Core *core, unsigned int q, const I82599TxFrame *f,
         memset(frame + len, 0, I82599_MIN_FRAME - len);
         len = I82599_MIN_FRAME;
     }
-    stat_frame(core, true, q, frame, len);
     trace_i82599_tx_frame(q, len, f->cmd, f->olinfo);
+
+    if (vt) {
+        if (tx_spoofed(core, pool, frame, vet)) {
+            stat_inc(core, I82599_SSVPC, 1);
+            trace_i82599_tx_bad(q, "spoofed: dropped");
+            return;
+        }
+        if (pool < pcie_sriov_num_vfs(core->owner)) {
+            stat_inc(core, I82599_PVFGPTC(pool), 1);
+            stat_add64(core, I82599_PVFGOTC_LSB(pool),
+                       I82599_PVFGOTC_MSB(pool), len);
+        }
+        if (!tx_switch(core, pool, frame, len)) {
+            return;
+        }
+    }
+    stat_frame(core, true, q, frame, len);
     if (i82599_link_is_up(core)) {
         qemu_send_packet(qemu_get_queue(core->nic), frame, len);
     }
@@ -1142,6 +1504,20 @@ bool i82599_dp_mmio_write(I82599Core *core, hwaddr addr, uint32_t val)
             /* commands complete at once; nothing is filtered */
             dp_set(core, addr, val & ~I82599_FDIRCMD_CMD_MASK);
             break;
+        case I82599_PFQDE:
+            /* one queue's drop enable at a time, when WE is set */
+            if (val & I82599_PFQDE_WE) {
+                unsigned int q = (val & I82599_PFQDE_IDX_MASK) >>
+                                 I82599_PFQDE_IDX_SHIFT;
+
+                if (val & I82599_PFQDE_QDE) {
+                    core->dp.qde[q / 64] |= BIT_ULL(q % 64);
+                } else {
+                    core->dp.qde[q / 64] &= ~BIT_ULL(q % 64);
+                }
+            }
+            dp_set(core, addr, val & ~I82599_PFQDE_WE);
+            break;
         }
         break;
     case DP_NONE:
@@ -1182,6 +1558,7 @@ void i82599_dp_reset(I82599Core *core)
     unsigned int q;
 
     memset(core->dp.tx_ctx, 0, sizeof(core->dp.tx_ctx));
+    memset(core->dp.qde, 0, sizeof(core->dp.qde));
     for (q = 0; q < I82599_NUM_QUEUES; q++) {
         /* 2 KB buffers, 256 byte headers, legacy descriptors */
         dp_set(core, I82599_RXQ(q, I82599_SRRCTL), 0x402);

@@ -23,6 +23,7 @@ typedef struct I82599DpState {
     uint8_t *tx_frame;          /* a frame gathered from its descriptors */
     uint8_t *tx_seg;            /* one segment of it, built for the wire */
     I82599TxCtx tx_ctx[I82599_NUM_QUEUES][2];
+    uint64_t qde[2];            /* PFQDE: queues that drop when full */
 } I82599DpState;
 
 #endif

@@ -24,6 +24,7 @@
 #define I82599_PCI_REVISION             0x01
 #define I82599_PCI_SUBSYS_VENDOR_ID     0x8086
 #define I82599_PCI_SUBSYS_ID            0x000C  /* X520-2 style */
+#define I82599_PCI_DEVICE_ID_VF         0x10ED  /* 82599 Virtual Function */
 
 /* Capability offsets; ixgbe hard-codes MSI-X at 0x70 and PCIe at 0xA0 */
 #define I82599_CAP_PM                   0x40
@@ -33,7 +34,7 @@
 #define I82599_CAP_AER                  0x100
 #define I82599_CAP_DSN                  0x140
 #define I82599_CAP_ARI                  0x150
-/* 0x160 is kept free for the SR-IOV capability */
+#define I82599_CAP_SRIOV                0x160
 
 #define I82599_BAR_MMIO                 0
 #define I82599_BAR_IO                   2
@@ -41,6 +42,20 @@
 #define I82599_MSIX_BAR_SIZE            (16 * KiB)
 #define I82599_MSIX_TABLE_OFFSET        0x0000
 #define I82599_MSIX_PBA_OFFSET          0x2000
+
+/*
+ * SR-IOV (datasheet 9.4.4): 64 VFs, VF n at routing ID PF + 0x80 + 2n,
+ * each with 16 KB of registers in BAR0 and its MSI-X table (3 vectors)
+ * in BAR3
+ */
+#define I82599_TOTAL_VFS                64
+#define I82599_VF_OFFSET                0x80
+#define I82599_VF_STRIDE                2
+#define I82599_VF_BAR_MMIO              0
+#define I82599_VF_BAR_MSIX              3
+#define I82599_VF_MMIO_SIZE             (16 * KiB)
+#define I82599_VF_MSIX_VECTORS          3
+#define I82599_VF_CAP_ARI               0x100
 
 /* ---- General control (datasheet 8.2.3.1) ---- */
 
@@ -359,6 +374,124 @@ enum {
 #define I82599_SFF_VENDOR_SN            68
 #define I82599_SFF_DATE_CODE            84
 #define I82599_SFF_CC_EXT               95
+
+/* ---- virtualization (i82599_vt.c; datasheet 8.2.3.27, 7.10) ---- */
+
+/* Extended Device Control: PF reset done, seen by every VF as RSTD */
+/* (I82599_CTRL_EXT_PFRSTD above) */
+
+/* PF mailbox, one per VF (8.2.3.27.x) */
+#define I82599_PFMAILBOX(v)             (0x04B00 + 4 * (v))
+#define I82599_PFMAILBOX_STS            BIT(0)  /* message to the VF */
+#define I82599_PFMAILBOX_ACK            BIT(1)  /* the VF's message read */
+#define I82599_PFMAILBOX_VFU            BIT(2)  /* the VF holds the buffer */
+#define I82599_PFMAILBOX_PFU            BIT(3)  /* the PF holds the buffer */
+#define I82599_PFMAILBOX_RVFU           BIT(4)  /* take the VF's buffer */
+#define I82599_PFMBMEM(v)               (0x13000 + 64 * (v))
+#define I82599_MBX_WORDS                16
+/* Mailbox interrupt cause: VFREQ [15:0], VFACK [31:16], 16 VFs a register */
+#define I82599_PFMBICR(i)               (0x00710 + 4 * (i)) /* MBVFICR */
+#define I82599_PFMBIMR(i)               (0x00720 + 4 * (i))
+/* VF function level reset events, 32 VFs a register; cleared by PFVFLREC */
+#define I82599_PFVFLRE0                 0x00600
+#define I82599_PFVFLRE1                 0x001C0
+#define I82599_PFVFLREC(i)              (0x00700 + 4 * (i))
+
+/* Pool control (8.2.3.27.1) */
+#define I82599_PFVTCTL                  0x051B0 /* ixgbe: VT_CTL */
+#define I82599_PFVTCTL_VT_EN            BIT(0)
+#define I82599_PFVTCTL_DEF_PL_MASK      0x00001F80
+#define I82599_PFVTCTL_DEF_PL_SHIFT     7
+#define I82599_PFVTCTL_DIS_DEF_PL       BIT(29)
+#define I82599_PFVTCTL_RPL_EN           BIT(30) /* replicate bcast/mcast */
+#define I82599_PFVFRE(i)                (0x051E0 + 4 * (i))  /* rx enable */
+#define I82599_PFVFTE(i)                (0x08110 + 4 * (i))  /* tx enable */
+#define I82599_PFVMTXSW(i)              (0x05180 + 4 * (i))  /* loop to self */
+#define I82599_PFDTXGSWC                0x08220
+#define I82599_PFDTXGSWC_LBE            BIT(0)  /* VEB: switch inside */
+/* Anti-spoofing, 8 pools a register: MAC [7:0], VLAN [15:8] */
+#define I82599_PFVFSPOOF(i)             (0x08200 + 4 * (i))
+#define I82599_PFVMVIR(p)               (0x08000 + 4 * (p))  /* ixgbe: VMVIR */
+#define I82599_PFVMVIR_TAG_MASK         0x0000FFFF
+#define I82599_PFVMVIR_VLANA_MASK       0xC0000000
+#define I82599_PFVMVIR_VLANA_DEFAULT    0x40000000 /* always insert */
+#define I82599_PFVMVIR_VLANA_NEVER      0x80000000
+/* Per-pool receive policy (8.2.3.27.14; ixgbe: VMOLR) */
+#define I82599_PFVML2FLT(p)             (0x0F000 + 4 * (p))
+#define I82599_PFVML2FLT_AUPE           BIT(24) /* accept untagged */
+#define I82599_PFVML2FLT_ROMPE          BIT(25) /* multicast table hits */
+#define I82599_PFVML2FLT_ROPE           BIT(26) /* unicast table hits */
+#define I82599_PFVML2FLT_BAM            BIT(27) /* broadcast */
+#define I82599_PFVML2FLT_MPE            BIT(28) /* all multicast */
+/* VLAN pool filters (8.2.3.27.15/16): 64 VIDs, two pool words each */
+#define I82599_PFVLVF(s)                (0x0F100 + 4 * (s))
+#define I82599_PFVLVF_VLANID_MASK       0x00000FFF
+#define I82599_PFVLVF_VI_EN             BIT(31)
+#define I82599_PFVLVFB(i)               (0x0F200 + 4 * (i))
+#define I82599_VLVF_ENTRIES             64
+#define I82599_PFUTA(i)                 (0x0F400 + 4 * (i))  /* ixgbe: UTA */
+/* Pool select for receive address r: pools 0-31, 32-63 */
+#define I82599_MPSAR_LO(r)              (0x0A600 + 8 * (r))
+#define I82599_MPSAR_HI(r)              (0x0A604 + 8 * (r))
+/*
+ * Packet split receive type, one per pool; [31:29] RQPL is the number
+ * of RSS queues in the pool (0 one, 1 two, 2 four)
+ */
+#define I82599_PSRTYPE(p)               (0x0EA00 + 4 * (p))
+#define I82599_PSRTYPE_ALIAS(p)         (0x05480 + 4 * (p))  /* p = 0..15 */
+#define I82599_PSRTYPE_RQPL_SHIFT       29
+/* Queue drop enable, written indirectly a queue at a time (8.2.3.27.9) */
+#define I82599_PFQDE                    0x02F04
+#define I82599_PFQDE_QDE                BIT(0)
+#define I82599_PFQDE_IDX_SHIFT          8
+#define I82599_PFQDE_IDX_MASK           0x00007F00
+#define I82599_PFQDE_WE                 BIT(16)
+/* Per-VF statistics in the PF's space (not clear on read) */
+#define I82599_PVFGPRC(v)               (0x0101C + 0x40 * (v))
+#define I82599_PVFGORC_LSB(v)           (0x01020 + 0x40 * (v))
+#define I82599_PVFGORC_MSB(v)           (0x0D020 + 0x40 * (v))
+#define I82599_PVFMPRC(v)               (0x0D01C + 0x40 * (v))
+#define I82599_PVFGPTC(v)               (0x08300 + 4 * (v))
+#define I82599_PVFGOTC_LSB(v)           (0x08400 + 8 * (v))
+#define I82599_PVFGOTC_MSB(v)           (0x08404 + 8 * (v))
+
+/* ---- the VF's register window, VF BAR0 (datasheet 8.3) ---- */
+#define I82599_VFCTRL                   0x00000
+#define I82599_VFCTRL_RST               BIT(26)
+#define I82599_VFSTATUS                 0x00008
+#define I82599_VFLINKS                  0x00010
+#define I82599_VFFRTIMER                0x00048
+#define I82599_VTEICR                   0x00100
+#define I82599_VTEICS                   0x00104
+#define I82599_VTEIMS                   0x00108
+#define I82599_VTEIMC                   0x0010C
+#define I82599_VTEIAC                   0x00110
+#define I82599_VTEIAM                   0x00114
+#define I82599_VTEITR(v)                (0x00820 + 4 * (v))
+#define I82599_VTIVAR(i)                (0x00120 + 4 * (i))  /* i = 0..3 */
+#define I82599_VTIVAR_MISC              0x00140
+#define I82599_VFMBMEM                  0x00200
+#define I82599_VFMAILBOX                0x002FC
+#define I82599_VFMAILBOX_REQ            BIT(0)
+#define I82599_VFMAILBOX_ACK            BIT(1)
+#define I82599_VFMAILBOX_VFU            BIT(2)
+#define I82599_VFMAILBOX_PFU            BIT(3)
+#define I82599_VFMAILBOX_PFSTS          BIT(4)
+#define I82599_VFMAILBOX_PFACK          BIT(5)
+#define I82599_VFMAILBOX_RSTI           BIT(6)
+#define I82599_VFMAILBOX_RSTD           BIT(7)
+#define I82599_VFMAILBOX_R2C            0x000000B0
+#define I82599_VFPSRTYPE                0x00300
+#define I82599_VFRXQ_BASE               0x01000 /* + 0x40 i, PF layout */
+#define I82599_VFTXQ_BASE               0x02000
+#define I82599_VF_MAX_QUEUES            8
+#define I82599_VFGPRC                   0x0101C
+#define I82599_VFGORC_LSB               0x01020
+#define I82599_VFGORC_MSB               0x01024
+#define I82599_VFMPRC                   0x01034
+#define I82599_VFGPTC                   0x0201C
+#define I82599_VFGOTC_LSB               0x02020
+#define I82599_VFGOTC_MSB               0x02024
 
 /* ---- datapath registers (i82599_dp.c) ---- */
 
