@@ -14,8 +14,13 @@
  * and its segmentation covers UDP, which net_tx_pkt in QEMU 10.0 would
  * derive from parsing and would treat as IP fragmentation.
  *
- * Left out: virtualization (pools, VT mode queue selection, the VF
- * mailbox; VT_CTL is stored but not obeyed), receive-side coalescing
+ * In VT mode (PFVTCTL.VT_EN) frames go to pools: the receive side picks
+ * them by address, VLAN and each pool's policy and replicates broadcast
+ * and multicast; the transmit side enforces each pool's transmit enable,
+ * default VLAN and anti-spoofing, and switches frames for local pools
+ * inside the card (VEB).  Transmit rate limiters pace each queue.
+ *
+ * Left out: pool arbitration weights and mirroring, receive-side coalescing
  * (RSCCTL is stored; frames arrive one by one with RSCCNT 0), header
  * split (every descriptor type is treated as one buffer), Flow Director
  * and 5-tuple filtering (their init and command handshakes complete;
@@ -28,6 +33,7 @@
 #include "qemu/osdep.h"
 #include "qemu/crc32c.h"
 #include "qemu/iov.h"
+#include "qemu/timer.h"
 #include "hw/pci/pci_device.h"
 #include "hw/pci/pcie_sriov.h"
 #include "net/checksum.h"
@@ -325,6 +331,9 @@ static bool dp_decode(hwaddr addr, I82599DpReg *r)
         break;
     case I82599_PFQDE:
         r->name = "PFQDE";
+        break;
+    case I82599_RTTBCNRC:
+        r->name = "RTTBCNRC";
         break;
     default:
         return false;
@@ -1275,6 +1284,46 @@ static void txq_head_writeback(I82599Core *core, unsigned int q,
 }
 
 /*
+ * Transmit rate limiting (datasheet 7.7.2.5): a limited queue sends a
+ * frame only when its previous frames have had their time on the wire
+ * at the queue's rate, link speed / rate factor.  The wire time counts
+ * the preamble, CRC and inter-frame gap (24 bytes a frame).
+ */
+static bool txq_limited(I82599Core *core, unsigned int q)
+{
+    return core->dp.rate[q] & I82599_RTTBCNRC_RS_ENA &&
+           core->dp.rate[q] & I82599_RTTBCNRC_RF_MASK;
+}
+
+static void txq_rate_charge(I82599Core *core, unsigned int q, size_t bytes)
+{
+    I82599DpState *dp = &core->dp;
+    uint64_t rf = dp->rate[q] & I82599_RTTBCNRC_RF_MASK;
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    /* ns = bits * 1000 / (LINK_MBPS / rf), rf with 14 fraction bits */
+    uint64_t ns = ((bytes + 24) * 8 * 1000 * rf / I82599_LINK_MBPS) >>
+                  I82599_RTTBCNRC_RF_FRAC_BITS;
+
+    dp->tx_next_ns[q] = MAX(dp->tx_next_ns[q], now) + ns;
+}
+
+/* Queue q may not send yet: wake it when it may */
+static bool txq_rate_wait(I82599Core *core, unsigned int q)
+{
+    I82599DpState *dp = &core->dp;
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+
+    if (!txq_limited(core, q) || dp->tx_next_ns[q] <= now) {
+        return false;
+    }
+    if (!timer_pending(dp->tx_timer) ||
+        timer_expire_time_ns(dp->tx_timer) > dp->tx_next_ns[q]) {
+        timer_mod(dp->tx_timer, dp->tx_next_ns[q]);
+    }
+    return true;
+}
+
+/*
  * Take frames off queue q from TDH up to TDT.  A frame is taken only
  * once its EOP descriptor is in the device's part of the ring, so TDH
  * never stops in the middle of one.
@@ -1299,7 +1348,7 @@ static void txq_process(I82599Core *core, unsigned int q)
         return;
     }
 
-    while (head != tail) {
+    while (head != tail && !txq_rate_wait(core, q)) {
         uint32_t d[I82599_TX_DESC_MAX][4];
         unsigned int n = 0, i, h = head;
         I82599TxFrame f = { 0 };
@@ -1390,6 +1439,9 @@ static void txq_process(I82599Core *core, unsigned int q)
             tx_csum(core, q, &f, dp->tx_frame + 4);
             tx_send(core, q, &f, dp->tx_frame + 4, len);
         }
+        if (txq_limited(core, q)) {
+            txq_rate_charge(core, q, len);
+        }
     }
 
     dp_set(core, I82599_TXQ(q, I82599_TDH), head);
@@ -1408,6 +1460,18 @@ static void tx_all(I82599Core *core)
     }
 }
 
+static void tx_rate_timer(void *opaque)
+{
+    I82599Core *core = opaque;
+    unsigned int q;
+
+    for (q = 0; q < I82599_NUM_QUEUES; q++) {
+        if (txq_limited(core, q)) {
+            txq_process(core, q);
+        }
+    }
+}
+
 /*
  * MMIO
  */
@@ -1420,6 +1484,10 @@ bool i82599_dp_mmio_read(I82599Core *core, hwaddr addr, uint32_t *val)
         return false;
     }
     *val = dp_reg(core, r.canon);
+    if (addr == I82599_RTTBCNRC) {
+        *val = core->dp.rate[dp_reg(core, I82599_RTTDQSEL) &
+                             I82599_RTTDQSEL_MASK];
+    }
     if (r.kind == DP_STAT) {
         dp_set(core, r.canon, 0);
     }
@@ -1504,6 +1572,15 @@ bool i82599_dp_mmio_write(I82599Core *core, hwaddr addr, uint32_t val)
             /* commands complete at once; nothing is filtered */
             dp_set(core, addr, val & ~I82599_FDIRCMD_CMD_MASK);
             break;
+        case I82599_RTTBCNRC: {
+            unsigned int q = dp_reg(core, I82599_RTTDQSEL) &
+                             I82599_RTTDQSEL_MASK;
+
+            core->dp.rate[q] = val;
+            core->dp.tx_next_ns[q] = 0;
+            txq_process(core, q);
+            break;
+        }
         case I82599_PFQDE:
             /* one queue's drop enable at a time, when WE is set */
             if (val & I82599_PFQDE_WE) {
@@ -1538,6 +1615,7 @@ void i82599_dp_init(I82599Core *core)
     /* 4 bytes of headroom in front of each for a VLAN tag */
     core->dp.tx_frame = g_malloc(I82599_TX_FRAME_MAX + 4);
     core->dp.tx_seg = g_malloc(I82599_TX_FRAME_MAX + 4);
+    core->dp.tx_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, tx_rate_timer, core);
 }
 
 void i82599_dp_uninit(I82599Core *core)
@@ -1550,6 +1628,8 @@ void i82599_dp_uninit(I82599Core *core)
     g_free(core->dp.tx_seg);
     core->dp.tx_frame = NULL;
     core->dp.tx_seg = NULL;
+    timer_free(core->dp.tx_timer);
+    core->dp.tx_timer = NULL;
 }
 
 /* Reset values of the datapath's registers (datasheet 8.2.3) */
@@ -1559,6 +1639,11 @@ void i82599_dp_reset(I82599Core *core)
 
     memset(core->dp.tx_ctx, 0, sizeof(core->dp.tx_ctx));
     memset(core->dp.qde, 0, sizeof(core->dp.qde));
+    memset(core->dp.rate, 0, sizeof(core->dp.rate));
+    memset(core->dp.tx_next_ns, 0, sizeof(core->dp.tx_next_ns));
+    if (core->dp.tx_timer) {
+        timer_del(core->dp.tx_timer);
+    }
     for (q = 0; q < I82599_NUM_QUEUES; q++) {
         /* 2 KB buffers, 256 byte headers, legacy descriptors */
         dp_set(core, I82599_RXQ(q, I82599_SRRCTL), 0x402);

@@ -24,6 +24,10 @@ typedef struct I82599DpState {
     uint8_t *tx_seg;            /* one segment of it, built for the wire */
     I82599TxCtx tx_ctx[I82599_NUM_QUEUES][2];
     uint64_t qde[2];            /* PFQDE: queues that drop when full */
+    /* transmit rate limiters: RTTBCNRC per queue, next allowed send */
+    uint32_t rate[I82599_NUM_QUEUES];
+    int64_t tx_next_ns[I82599_NUM_QUEUES];
+    QEMUTimer *tx_timer;        /* wakes the limited queues */
 } I82599DpState;
 
 #endif

@@ -604,6 +604,19 @@ enum {
 #define I82599_DMATXCTL_TE              BIT(0)
 #define I82599_DMATXCTL_VT_SHIFT        16      /* VLAN ether type */
 
+/*
+ * Transmit rate limiters, one per queue (8.2.3.10.13, 8.2.3.10.16):
+ * RTTDQSEL picks the queue RTTBCNRC reads and writes; the rate factor
+ * is link speed / queue rate in 10.14 fixed point
+ */
+#define I82599_RTTDQSEL                 0x04904
+#define I82599_RTTDQSEL_MASK            0x0000007F
+#define I82599_RTTBCNRC                 0x04984
+#define I82599_RTTBCNRC_RF_MASK         0x00FFFFFF /* RF_INT.RF_DEC */
+#define I82599_RTTBCNRC_RF_FRAC_BITS    14
+#define I82599_RTTBCNRC_RS_ENA          BIT(31)
+#define I82599_LINK_MBPS                10000
+
 /* Flow Director: init and command handshakes only (8.2.3.21) */
 #define I82599_FDIRCTRL                 0x0EE00
 #define I82599_FDIRCTRL_INIT_DONE       BIT(3)

@@ -41,6 +41,7 @@ log shows no oops, WARN, BUG, call trace or DMAR fault.
 The serial log is kept in build/vm/<pf>-<vf>.log, the test stream in
 build/vm/<pf>-<vf>.ktap (<pf>-<vf>-82599.* on the 82599).  QEMU with KVM:
 set VTNIC_VM_ACCEL=kvm (opt-in; TCG is the default and what CI uses).
+VTNIC_VM_VCPUS overrides the vCPUs (2 on the 82576, 4 on the 82599).
 VTNIC_QEMU_DEBUG adds QEMU arguments for debugging, e.g. "-trace
 enable=igb_core_vf_reset -D FILE".
 USAGE
@@ -154,6 +155,7 @@ else
 		-device igb,bus=rp_a,netdev=cable_a,mac=52:54:00:76:00:0a
 		-device igb,bus=rp_b,netdev=cable_b,mac=52:54:00:76:00:0b)
 fi
+vcpus=${VTNIC_VM_VCPUS:-$vcpus}
 qemu=("$qemu_bin" -nodefaults -no-reboot
 	-machine q35 -accel "$accel" -cpu max -smp $vcpus -m 2048
 	-device intel-iommu,intremap=on

@@ -23,12 +23,18 @@
 # 256 buffers of 1.5 kB and more), 39 kB of slab or 13 kB of vmalloc (one
 # ring's vzalloc'ed buffer_info array is 12 kB) fails the test; smaller
 # leaks need kmemleak.
+#
+# Unreclaimable slab that stays behind grows with the CPUs (each keeps
+# partial slabs of its own), so its tolerance is 192 kB a CPU: 384 kB on
+# the 82576 test VM's 2 vCPUs, where it was measured.  With ixgbevf on the
+# 82599 model, slab grew by 184 kB with 2 vCPUs and by 388 and 452 kB with
+# the 4 that VM has.
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
 ROUNDS=10
 FREE_TOLERANCE_KB=2048
-SLAB_TOLERANCE_KB=384
+SLAB_TOLERANCE_KB=$((192 * $(grep -c ^processor /proc/cpuinfo)))
 VMALLOC_TOLERANCE_KB=128
 
 cleanup()
