@@ -4,9 +4,11 @@
 # Queue and ring changes under load: while 64 MiB go over TCP from port A
 # to port B, "ethtool -L A combined N" and "ethtool -G A rx R tx T" take a
 # few values within the maxima ethtool -l/-g report; each reads back,
-# traffic resumes after each, and the transfer completes intact.  The
-# original settings are put back and read back.  Each change may take the
-# link down for a moment.
+# traffic resumes after each, and the transfer completes intact.  A port
+# fast enough to finish the 64 MiB before the last change (the 82599
+# model at 10 Gb/s) gets another transfer for the changes left, each
+# checked the same way.  The original settings are put back and read
+# back.  Each change may take the link down for a moment.
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
@@ -61,8 +63,12 @@ change()
 
 	shift
 	if ! tcp_running; then
-		ktap_print_msg "the transfer ended before ethtool $opt $*"
-		return 1
+		ktap_print_msg "the transfer ended before ethtool $opt $*:" \
+			"checking it and starting another"
+		tcp_transfer_wait || intact=0
+		transfers=$((transfers + 1))
+		tcp_transfer_start "$NSA" "$NSB" "$NET4.2" "$tmp/payload" 90
+		slowwait 10 progressed 0 || return 1
 	fi
 	before=$(tcp_received)
 	ip netns exec "$NSA" ethtool "$opt" "$dev_a" "$@" || return 1
@@ -107,6 +113,7 @@ small_tx=$((max_tx < 128 ? max_tx : 128))
 mid_rx=$((max_rx < 512 ? max_rx : 512))
 mid_tx=$((max_tx < 1024 ? max_tx : 1024))
 
+intact=1 transfers=1
 tcp_transfer_start "$NSA" "$NSB" "$NET4.2" "$tmp/payload" 90
 slowwait 10 progressed 0
 
@@ -122,7 +129,9 @@ ktap_test_result "ethtool -L combined $max_combined under load" \
 ktap_test_result "ethtool -G rx $mid_rx tx $mid_tx under load" \
 	change -G rx "$mid_rx" tx "$mid_tx"
 ktap_test_result "ethtool -L combined 1 again under load" change -L combined 1
-ktap_test_result "TCP 64 MiB A -> B intact across the changes" tcp_transfer_wait
+tcp_transfer_wait || intact=0
+ktap_print_msg "$transfers transfers of 64 MiB"
+ktap_test_result "TCP 64 MiB A -> B intact across the changes" [ "$intact" = 1 ]
 
 ip netns exec "$NSA" ethtool -L "$dev_a" combined "$orig_combined"
 ip netns exec "$NSA" ethtool -G "$dev_a" rx "$orig_rx" tx "$orig_tx"

@@ -90,7 +90,7 @@ ping_retry "$NSB" "$NET4.11" 15 || ktap_exit_fail_msg "port B cannot reach the V
 head -c $((FLOW_KB * 1024)) /dev/urandom > "$tmp/flow"
 
 nq=$(rx_queues)
-ktap_print_msg "the VF has $nq receive queues"
+ktap_print_msg "the VF shows $nq per-queue receive counters (rx_queue_N_packets)"
 ktap_test_result "the VF has at least 2 receive queues" [ "$nq" -ge 2 ]
 
 mapfile -t before < <(rx_queue_packets)
