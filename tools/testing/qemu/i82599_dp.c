@@ -1051,8 +1051,9 @@ static bool tx_spoofed(I82599Core *core, unsigned int pool,
  * The internal switch (datasheet 7.10.3.4): with loopback on (VEB), a
  * frame for pools of this port goes to them; a unicast frame that some
  * pool takes goes nowhere else, others go to the wire as well.  A pool
- * gets its own frames back only with PFVMTXSW.  Returns true when the
- * frame must also go to the wire.
+ * gets its own frames back only with PFVMTXSW.  A local queue that is
+ * full drops the frame, as transmit cannot wait for it.  Returns true
+ * when the frame must also go to the wire.
  */
 static bool tx_switch(I82599Core *core, unsigned int pool, uint8_t *frame,
                       size_t len)
@@ -1066,7 +1067,7 @@ static bool tx_switch(I82599Core *core, unsigned int pool, uint8_t *frame,
     if (!(dp_reg(core, I82599_PFDTXGSWC) & I82599_PFDTXGSWC_LBE)) {
         return true;
     }
-    pools = vt_rx_pools(core, frame, vet, &why);
+    pools = rx_enabled(core) ? vt_rx_pools(core, frame, vet, &why) : 0;
     if (!(pool_bits(core, I82599_PFVMTXSW(0), I82599_PFVMTXSW(1)) &
           BIT_ULL(pool))) {
         pools &= ~BIT_ULL(pool);

@@ -169,7 +169,8 @@ void i82599_vf_flr(I82599Core *core, unsigned int vf)
 {
     I82599Vf *v;
 
-    if (vf >= I82599_MAX_VFS) {
+    /* a VF that is not enabled (machine reset, VF Enable off) has no FLR */
+    if (vf >= pcie_sriov_num_vfs(core->owner)) {
         return;
     }
     v = &core->vf[vf];

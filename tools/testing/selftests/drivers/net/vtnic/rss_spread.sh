@@ -41,51 +41,6 @@ channels()
 			$1 == "Combined:" && s == want { print $2 }'
 }
 
-# rx_queue_packets: port A's per-queue receive packet counters, one a line
-rx_queue_packets()
-{
-	local i
-
-	for ((i = 0; i < QUEUES; i++)); do
-		ethtool_stat "$NSA" "$dev_a" "rx_queue_${i}_packets" || echo missing
-	done
-}
-
-# flows: FLOWS connections from B to A, one after the other, each from
-# its own source port to a listener of its own and carrying FLOW_KB KiB;
-# true when every byte of every flow arrived
-flows()
-{
-	local i got total=0 pid
-
-	for ((i = 0; i < FLOWS; i++)); do
-		ip netns exec "$NSA" timeout 30 socat -u \
-			TCP4-LISTEN:$PORT,reuseaddr OPEN:"$tmp/rx",creat,append &
-		pid=$!
-		ip netns exec "$NSB" timeout 30 socat -u FILE:"$tmp/flow" \
-			TCP4:"$NET4.1":$PORT,sourceport=$((40000 + i)),reuseaddr,retry=50,interval=0.1
-		wait "$pid" || break
-	done
-	got=$(stat -c %s "$tmp/rx" 2>/dev/null || echo 0)
-	ktap_print_msg "$i of $FLOWS flows done, $got of $((FLOWS * FLOW_KB * 1024)) bytes arrived"
-	[ "$got" = $((FLOWS * FLOW_KB * 1024)) ]
-}
-
-# spread BEFORE AFTER: every queue received at least one frame
-spread()
-{
-	local i used=0 line=""
-
-	for ((i = 0; i < QUEUES; i++)); do
-		local d=$((after[i] - before[i]))
-
-		line+=" q$i=$d"
-		[ "$d" -gt 0 ] && used=$((used + 1))
-	done
-	ktap_print_msg "frames per receive queue:$line"
-	[ "$used" = $QUEUES ]
-}
-
 vtnic_require_env
 tmp=$(mktemp -d)
 trap cleanup EXIT
@@ -111,12 +66,14 @@ fi
 wait_carrier "$dev_a" "$NSA"
 ping_retry "$NSB" "$NET4.1" 20
 
-mapfile -t before < <(rx_queue_packets)
-ktap_test_result "$FLOWS TCP flows B -> A arrive intact" flows
-mapfile -t after < <(rx_queue_packets)
+mapfile -t before < <(rx_queue_counts "$NSA" "$dev_a" $QUEUES)
+ktap_test_result "$FLOWS TCP flows B -> A arrive intact" \
+	tcp_flows "$NSB" "$NSA" "$NET4.1" "$tmp/flow" $FLOWS $PORT
+mapfile -t after < <(rx_queue_counts "$NSA" "$dev_a" $QUEUES)
 if [[ " ${before[*]} ${after[*]} " == *" missing "* ]]; then
 	ktap_test_fail "no rx_queue_N_packets counters in ethtool -S"
 else
-	ktap_test_result "the flows reach all $QUEUES receive queues" spread
+	ktap_test_result "the flows reach all $QUEUES receive queues" \
+		queues_used $QUEUES "${before[@]}" -- "${after[@]}"
 fi
 ktap_finished

@@ -8,8 +8,7 @@
 # broadcasts; VF 1 receives VLAN 200's broadcasts (the capture works) but
 # not the frames to its address on VLAN 100, a VLAN it is not in.
 #
-# Raw frames go out of port B's VLAN devices through a packet socket
-# (socat's INTERFACE address) with the local experimental EtherType 0x88b5.
+# Raw frames (raw_frames) go out of port B's VLAN devices.
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
@@ -23,23 +22,6 @@ cleanup()
 	[ -n "${cap1_pid:-}" ] && kill "$cap1_pid" 2>/dev/null
 	vf_test_cleanup
 	rm -rf "$tmp"
-}
-
-hexmac()
-{
-	echo "$1" | sed 's/^/\\x/; s/:/\\x/g'
-}
-
-# raw_frames DEV DST_MAC TAG: COUNT 0x88b5 frames out of B's DEV
-raw_frames()
-{
-	local dst src i
-
-	dst=$(hexmac "$2") src=$(hexmac "$mac_b")
-	for ((i = 0; i < COUNT; i++)); do
-		printf "$dst$src\\x88\\xb5vtnic-isolation-%s-%04d%*s" "$3" "$i" 30 "" |
-			ip netns exec "$NSB" socat -u STDIN INTERFACE:"$1"
-	done
 }
 
 # count FILE PATTERN: lines of a capture that match
@@ -91,8 +73,8 @@ cap1_pid=$!
 slowwait 10 grep -q "listening on" "$tmp/vf1.err"
 
 ip netns exec "$NSB" ping -c $COUNT -i 0.1 -W 1 "$NET200.11" > /dev/null
-raw_frames vb100 "$mac_vf1" unicast
-raw_frames vb200 ff:ff:ff:ff:ff:ff broadcast
+raw_frames "$NSB" vb100 "$mac_vf1" "$mac_b" isolation-unicast $COUNT
+raw_frames "$NSB" vb200 ff:ff:ff:ff:ff:ff "$mac_b" isolation-broadcast $COUNT
 sleep 2
 capture_stop
 kill "$cap1_pid" 2>/dev/null

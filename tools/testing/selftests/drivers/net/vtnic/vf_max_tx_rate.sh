@@ -67,14 +67,7 @@ trap cleanup EXIT
 ktap_print_header
 ktap_set_plan 5
 
-ports_lookup
-pf_up_with_vfs 1
-setup_ns NSV NSB
-dev_vf=$(vf_attach 0 "$NSV" "$NET4.11/24") ||
-	ktap_exit_fail_msg "VF does not come up with $VTNIC_VF_DRIVER"
-b_attach
-wait_carrier "$dev_vf" "$NSV"
-ping_retry "$NSV" "$NET4.2" 15 || ktap_exit_fail_msg "the VF cannot reach port B"
+vf_pair_up
 
 free=$(stream_mbps)
 ktap_print_msg "no limit: $free Mb/s"

@@ -8,10 +8,9 @@
 # receives them all.  Frames from the VF's own address reach B either way,
 # so the capture is shown to work.
 #
-# The frames are written to a packet socket on the VF (socat's INTERFACE
-# address), so the VF's driver transmits them as they are.  They carry the
-# IEEE local experimental EtherType 0x88b5 and B's address as destination,
-# so nothing in either namespace answers them.
+# The frames are written to a packet socket on the VF (raw_frames), so
+# the VF's driver transmits them as they are; they go to B's address with
+# the local experimental EtherType 0x88b5, which nothing answers.
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
@@ -26,24 +25,6 @@ cleanup()
 	rm -rf "$tmp"
 }
 
-# hexmac MAC: the address as printf escapes
-hexmac()
-{
-	echo "$1" | sed 's/^/\\x/; s/:/\\x/g'
-}
-
-# send_frames SRC_MAC TAG: COUNT frames from the VF to B, one write each
-send_frames()
-{
-	local src dst i
-
-	dst=$(hexmac "$mac_b") src=$(hexmac "$1")
-	for ((i = 0; i < COUNT; i++)); do
-		printf "$dst$src\\x88\\xb5vtnic-spoofchk-%s-%04d%*s" "$2" "$i" 30 "" |
-			ip netns exec "$NSV" socat -u STDIN INTERFACE:"$dev_vf"
-	done
-}
-
 # seen_from MAC: frames the capture on B got from MAC
 seen_from()
 {
@@ -54,7 +35,7 @@ seen_from()
 sent_and_seen()
 {
 	capture_start "$NSB" "$dev_b" "$tmp/cap.$2" ether proto 0x88b5
-	send_frames "$1" "$2"
+	raw_frames "$NSV" "$dev_vf" "$mac_b" "$1" "spoofchk-$2" $COUNT
 	sleep 2
 	capture_stop
 	seen_from "$1"
@@ -76,14 +57,7 @@ trap cleanup EXIT
 ktap_print_header
 ktap_set_plan 5
 
-ports_lookup
-pf_up_with_vfs 1
-setup_ns NSV NSB
-dev_vf=$(vf_attach 0 "$NSV" "$NET4.11/24") ||
-	ktap_exit_fail_msg "VF does not come up with $VTNIC_VF_DRIVER"
-b_attach
-wait_carrier "$dev_vf" "$NSV"
-ping_retry "$NSV" "$NET4.2" 15 || ktap_exit_fail_msg "the VF cannot reach port B"
+vf_pair_up
 mac_vf=$(mac_of "$NSV" "$dev_vf")
 mac_b=$(mac_of "$NSB" "$dev_b")
 

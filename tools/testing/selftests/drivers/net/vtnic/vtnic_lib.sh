@@ -119,15 +119,20 @@ vf_bind()
 }
 
 # kernel_log_mark / kernel_log_since MARK: kernel messages logged after
-# the mark, to check that an operation logged no warning
+# the mark, to check that an operation logged no warning.  The mark is the
+# timestamp of the newest message, not a line count: once the kernel's
+# log buffer is full (a long run, or 63 VFs probing) old lines drop out
+# of dmesg and a count would point past its end.
 kernel_log_mark()
 {
-	dmesg | wc -l
+	dmesg | awk 'match($0, /^\[ *[0-9]+\.[0-9]+\]/) {
+		t = substr($0, RSTART + 1, RLENGTH - 2) } END { print t + 0 }'
 }
 
 kernel_log_since()
 {
-	dmesg | tail -n +"$(($1 + 1))"
+	dmesg | awk -v m="$1" 'match($0, /^\[ *[0-9]+\.[0-9]+\]/) {
+		t = substr($0, RSTART + 1, RLENGTH - 2) + 0 } t > m + 0'
 }
 
 # kernel_log_clean MARK: no warning, oops or call trace since MARK
@@ -510,6 +515,75 @@ traffic_stop()
 	kill $traffic_ping_pid $traffic_flood_pid 2>/dev/null
 	wait $traffic_ping_pid $traffic_flood_pid 2>/dev/null
 	traffic_ping_pid='' traffic_flood_pid=''
+}
+
+# tcp_flows FROM_NS TO_NS TO_ADDR FILE N PORT: N TCP connections from
+# FROM_NS to TO_ADDR, one after the other, each from its own source port
+# (40000 + i) to a listener of its own in TO_NS, each carrying FILE;
+# true when all N copies arrived (in FILE.rx)
+tcp_flows()
+{
+	local from=$1 to=$2 addr=$3 file=$4 n=$5 port=$6 i got pid want
+
+	want=$(($(stat -c %s "$file") * n))
+	rm -f "$file.rx"
+	for ((i = 0; i < n; i++)); do
+		ip netns exec "$to" timeout 30 socat -u \
+			TCP4-LISTEN:"$port",reuseaddr OPEN:"$file.rx",creat,append &
+		pid=$!
+		ip netns exec "$from" timeout 30 socat -u FILE:"$file" \
+			TCP4:"$addr":"$port",sourceport=$((40000 + i)),reuseaddr,retry=50,interval=0.1
+		wait "$pid" || break
+	done
+	got=$(stat -c %s "$file.rx" 2>/dev/null || echo 0)
+	ktap_print_msg "$i of $n flows done, $got of $want bytes arrived"
+	[ "$got" = "$want" ]
+}
+
+# rx_queue_counts NETNS DEV N: DEV's first N rx_queue_I_packets counters,
+# one a line ("missing" where there is none)
+rx_queue_counts()
+{
+	local i
+
+	for ((i = 0; i < $3; i++)); do
+		ethtool_stat "$1" "$2" "rx_queue_${i}_packets" || echo missing
+	done
+}
+
+# queues_used MIN BEFORE... -- AFTER...: at least MIN queues' counters
+# moved between the two lists; prints them
+queues_used()
+{
+	local min=$1 i n used=0 line='' before=() after=()
+
+	shift
+	while [ "$1" != -- ]; do before+=("$1"); shift; done
+	shift
+	after=("$@")
+	n=${#after[@]}
+	for ((i = 0; i < n; i++)); do
+		line+=" q$i=$((after[i] - before[i]))"
+		[ "${after[i]}" -gt "${before[i]}" ] && used=$((used + 1))
+	done
+	ktap_print_msg "frames per receive queue:$line"
+	[ "$used" -ge "$min" ]
+}
+
+# raw_frames NETNS DEV DST_MAC SRC_MAC TAG COUNT: COUNT frames with the
+# local experimental EtherType 0x88b5 written to a packet socket on DEV
+# (socat's INTERFACE address), so the driver sends them as they are;
+# the payload names TAG
+raw_frames()
+{
+	local dst src i
+
+	dst=$(echo "$3" | sed 's/^/\\x/; s/:/\\x/g')
+	src=$(echo "$4" | sed 's/^/\\x/; s/:/\\x/g')
+	for ((i = 0; i < $6; i++)); do
+		printf "$dst$src\\x88\\xb5vtnic-%s-%04d%*s" "$5" "$i" 30 "" |
+			ip netns exec "$1" socat -u STDIN INTERFACE:"$2"
+	done
 }
 
 # other_vf_drivers: the VF drivers other than the one under test that
