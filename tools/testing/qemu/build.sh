@@ -23,8 +23,23 @@ cache=${VTNIC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/vtnic}
 version=10.0.2
 tarball=qemu_$version+ds.orig.tar.xz
 sha=0901da33844a331bf8b3602b9c1fbd178e60b737c8e3ade678255bd090c9b9f1
-# Debian ships the source in bookworm-backports only
-apt_src="deb-src http://deb.debian.org/debian bookworm-backports main"
+# Debian ships the source in bookworm-backports only, from the archive
+# this machine's apt already uses for bookworm
+apt_uri()
+{
+	local f=/etc/apt/sources.list.d/debian.sources
+
+	if [ -f "$f" ]; then
+		# deb822: the URIs of the stanza whose Suites carry bookworm
+		awk '/^URIs:/ { uri = $2 }
+			/^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") found = 1 }
+			/^$/ { if (found && uri) { print uri; exit } uri = ""; found = 0 }
+			END { if (found && uri) print uri }' "$f" | head -n 1
+	else
+		awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }' \
+			/etc/apt/sources.list 2>/dev/null
+	fi
+}
 
 die() { echo "qemu-build: $*" >&2; exit 1; }
 
@@ -46,6 +61,10 @@ fetch()
 
 	[ -f "$f" ] && echo "$sha  $f" | sha256sum -c --status && return 0
 	command -v apt-get >/dev/null || die "no apt-get: put $tarball (sha256 $sha) in $dl"
+	local uri
+	uri=$(apt_uri)
+	[ -n "$uri" ] || die "no bookworm apt source to take the QEMU source from"
+	local apt_src="deb-src $uri bookworm-backports main"
 	mkdir -p "$dl" "$apt/lists/partial"
 	echo "$apt_src" > "$apt/src.list"
 	local opts=(-o "Dir::Etc::SourceList=$apt/src.list" -o Dir::Etc::SourceParts=/dev/null
