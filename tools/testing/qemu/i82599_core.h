@@ -188,8 +188,8 @@ void i82599_raise_other(I82599Core *core, uint32_t eicr_bits);
 bool i82599_link_is_up(I82599Core *core);
 
 /*
- * The PCI function whose address space a queue's DMA goes through
- * (the owning VF once SR-IOV exists; the PF for now).
+ * The PCI function whose address space a queue's DMA goes through: the
+ * VF whose pool holds the queue, else the PF.
  */
 PCIDevice *i82599_queue_dma_dev(I82599Core *core, unsigned int queue);
 

@@ -430,7 +430,7 @@ static bool rx_filter(I82599Core *core, const struct eth_header *eh,
         const struct vlan_header *vh = (const void *)(eh + 1);
         uint16_t vid = be16_to_cpu(vh->h_tci) & 0xFFF;
 
-        if (!(dp_reg(core, I82599_VFTA(vid / 32)) & BIT(vid % 32))) {
+        if (!hash_table_hit(core, I82599_VFTA(0), vid)) {
             *why = "VLAN not in VFTA";
             return false;
         }
@@ -453,7 +453,7 @@ static bool rx_filter(I82599Core *core, const struct eth_header *eh,
             return true;
         }
         if ((dp_reg(core, I82599_MCSTCTRL) & I82599_MCSTCTRL_MFE) &&
-            (dp_reg(core, I82599_MTA(h >> 5)) & BIT(h & 31))) {
+            hash_table_hit(core, I82599_MTA(0), h)) {
             return true;
         }
         *why = "multicast not in MTA";
@@ -877,6 +877,7 @@ static bool rx_deliver(I82599Core *core, const struct iovec *iov, int iovcnt,
     const struct eth_header *eh = (const void *)frame;
     bool tagged = be16_to_cpu(eh->h_proto) == vet;
     unsigned int desc_type, q, p;
+    unsigned int queue[I82599_MAX_VFS];    /* each pool's queue */
     const char *why = NULL;
     uint64_t left;
     uint32_t hash;
@@ -907,21 +908,21 @@ static bool rx_deliver(I82599Core *core, const struct iovec *iov, int iovcnt,
         }
     }
     for (left = pools; left; left &= left - 1) {
-        q = pool_queue(core, ctz64(left), hash);
-        if (rxq_holds(core, q, len)) {
-            trace_i82599_rx_queue_drop(q, len, "no descriptors, held");
+        p = ctz64(left);
+        queue[p] = pool_queue(core, p, hash);
+        if (rxq_holds(core, queue[p], len)) {
+            trace_i82599_rx_queue_drop(queue[p], len, "no descriptors, held");
             return false;
         }
     }
     for (left = pools; left; left &= left - 1) {
         p = ctz64(left);
-        q = pool_queue(core, p, hash);
+        q = queue[p];
         trace_i82599_rx_pool(p, q, len);
         rx_to_queue(core, iov, iovcnt, len, q, hash, desc_type, tagged, vet);
         stat_vf_rx(core, p, eh->h_dest, len);
     }
-    stat_frame(core, false, pool_queue(core, ctz64(pools), hash), eh->h_dest,
-               len);
+    stat_frame(core, false, queue[ctz64(pools)], eh->h_dest, len);
     return true;
 }
 

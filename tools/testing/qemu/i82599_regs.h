@@ -377,8 +377,6 @@ enum {
 
 /* ---- virtualization (i82599_vt.c; datasheet 8.2.3.27, 7.10) ---- */
 
-/* Extended Device Control: PF reset done, seen by every VF as RSTD */
-/* (I82599_CTRL_EXT_PFRSTD above) */
 
 /* PF mailbox, one per VF (8.2.3.27.x) */
 #define I82599_PFMAILBOX(v)             (0x04B00 + 4 * (v))

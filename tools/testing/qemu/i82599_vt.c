@@ -322,13 +322,14 @@ static hwaddr vt_vf_stat_addr(unsigned int vf, hwaddr addr)
 
 uint64_t i82599_vf_mmio_read(I82599Core *core, unsigned int vf, hwaddr addr)
 {
-    I82599Vf *v = &core->vf[vf];
     uint32_t val = 0;
+    I82599Vf *v;
     hwaddr pf;
 
     if (vf >= I82599_MAX_VFS || addr >= I82599_VF_MMIO_SIZE || (addr & 3)) {
         return 0;
     }
+    v = &core->vf[vf];
     pf = vt_vf_stat_addr(vf, addr);
     if (pf) {
         val = vt_reg(core, pf);
@@ -421,13 +422,14 @@ static void vt_vf_soft_reset(I82599Core *core, unsigned int vf)
 void i82599_vf_mmio_write(I82599Core *core, unsigned int vf, hwaddr addr,
                           uint64_t val64)
 {
-    I82599Vf *v = &core->vf[vf];
     uint32_t val = val64;
+    I82599Vf *v;
     hwaddr pf;
 
     if (vf >= I82599_MAX_VFS || addr >= I82599_VF_MMIO_SIZE || (addr & 3)) {
         return;
     }
+    v = &core->vf[vf];
     trace_i82599_vf_mmio_write(vf, addr, val);
     if (vt_vf_stat_addr(vf, addr)) {
         return;                         /* read only */
