@@ -9,7 +9,7 @@ headers = $(lastword $(shell ls -dv /usr/src/linux-headers-$(1)*-amd64 2>/dev/nu
 
 KDIR ?= $(call headers,6.12.)
 KDIR_61 ?= $(call headers,6.1.0-)
-KBUILD_OPTS := CONFIG_VTNIC=m CONFIG_VTNICVF=m
+KBUILD_OPTS := CONFIG_VTNIC_LIB=m CONFIG_VTNIC=m CONFIG_VTNICVF=m
 
 .PHONY: all modules clean check build-check checkpatch unit fuzz fuzz-merge \
 	fuzz-cov vmtest demo help vfmgr qemu
@@ -63,7 +63,7 @@ qemu:
 CARD ?= 82576
 PF ?= vtnic
 VF ?= vtnicvf
-# The demo's VF part needs a VF driver with a netdev: stock igbvf for now
+# The demo's VF driver: it is narrated with stock igbvf
 DEMO_VF ?= igbvf
 vmtest:
 	tools/testing/vm/vmtest.sh --card $(CARD) --pf $(PF) --vf $(VF) $(if $(TESTS),--tests $(TESTS))

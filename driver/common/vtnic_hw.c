@@ -4,10 +4,10 @@
  */
 
 #include <linux/device.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 
 #include "vtnic_hw.h"
-#include "vtnic_regs.h"
 
 /**
  * vtnic_hw_rd32() - read a device register
@@ -33,7 +33,7 @@ u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg)
 	val = readl(hw_addr + reg);
 	if (val != ~0U)
 		return val;
-	if (reg != VTNIC_STATUS && readl(hw_addr + VTNIC_STATUS) != ~0U)
+	if (reg != VTNIC_HW_STATUS && readl(hw_addr + VTNIC_HW_STATUS) != ~0U)
 		return val;
 
 	WRITE_ONCE(hw->hw_addr, NULL);
@@ -41,11 +41,12 @@ u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg)
 		reg);
 	return ~0U;
 }
+EXPORT_SYMBOL_GPL(vtnic_hw_rd32);
 
 /**
  * vtnic_vf_stats_fold() - add a VF's counter progress to its totals
- * @hw: the register window the block is read through
- * @base: the block: VTNIC_PVF_STATS(vf) for the PF, VTNIC_VF_STATS
+ * @hw: the register window the counters are read through
+ * @regs: where they are in it
  * @s: the totals
  * @restart: only note the current values (after a reset that may have
  *	     cleared them), adding nothing
@@ -53,21 +54,19 @@ u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg)
  * The registers are free-running and wrap (octets within seconds at line
  * rate): callers fold at least every few seconds.
  */
-void vtnic_vf_stats_fold(struct vtnic_hw *hw, u32 base,
+void vtnic_vf_stats_fold(struct vtnic_hw *hw,
+			 const struct vtnic_vf_stats_regs *regs,
 			 struct vtnic_vf_stats *s, bool restart)
 {
-	static const u32 regs[] = {
-		VTNIC_PVFGPRC, VTNIC_PVFGORC, VTNIC_PVFGPTC, VTNIC_PVFGOTC,
-		VTNIC_PVFMPRC,
-	};
 	u64 *totals[] = {
 		&s->rx_packets, &s->rx_bytes, &s->tx_packets, &s->tx_bytes,
 		&s->multicast,
 	};
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(regs); i++) {
-		u32 val = vtnic_hw_rd32(hw, base + regs[i]);
+	BUILD_BUG_ON(ARRAY_SIZE(totals) != ARRAY_SIZE(regs->reg));
+	for (i = 0; i < ARRAY_SIZE(totals); i++) {
+		u32 val = vtnic_hw_rd32(hw, regs->reg[i]);
 
 		if (val == ~0U && !vtnic_hw_present(hw))
 			return;
@@ -76,3 +75,4 @@ void vtnic_vf_stats_fold(struct vtnic_hw *hw, u32 base,
 		s->last[i] = val;
 	}
 }
+EXPORT_SYMBOL_GPL(vtnic_vf_stats_fold);

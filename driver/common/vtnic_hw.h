@@ -12,6 +12,13 @@
 struct device;
 struct pci_dev;
 
+/*
+ * Device Status: the same offset on every VT-c function, PF or VF (82576
+ * datasheet 8.2.2, 8.14.2; 82599 datasheet 8.2.3.1.2, 8.3.5.1.2), and
+ * never all ones on a live device: the accessor checks it.
+ */
+#define VTNIC_HW_STATUS		0x00008
+
 /* The VT-c MAC types both drivers know. */
 enum vtnic_mac_type {
 	VTNIC_MAC_82576,
@@ -30,6 +37,16 @@ struct vtnic_hw {
 };
 
 /**
+ * struct vtnic_vf_stats_regs - where one VF's counters are read
+ * @reg: byte offsets of the free-running 32-bit counters, in the order
+ *	 of struct vtnic_vf_stats: packets and octets received, packets
+ *	 and octets sent, multicast received
+ */
+struct vtnic_vf_stats_regs {
+	u32 reg[5];
+};
+
+/**
  * struct vtnic_vf_stats - a VF's counters, accumulated in 64 bits
  * @rx_packets: good frames the pool received
  * @rx_bytes: their octets (FCS included, as the device counts)
@@ -38,8 +55,8 @@ struct vtnic_hw {
  * @multicast: multicast frames received
  * @last: the free-running 32-bit registers at the last read, same order
  *
- * The PF reads them in its window (VTNIC_PVF_STATS(vf)), the VF in its
- * own (VTNIC_VF_STATS); the block is the same.
+ * The PF reads them in its window, the VF in its own; each says where
+ * with a struct vtnic_vf_stats_regs.
  */
 struct vtnic_vf_stats {
 	u64 rx_packets, rx_bytes, tx_packets, tx_bytes, multicast;
@@ -47,7 +64,8 @@ struct vtnic_vf_stats {
 };
 
 u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg);
-void vtnic_vf_stats_fold(struct vtnic_hw *hw, u32 base,
+void vtnic_vf_stats_fold(struct vtnic_hw *hw,
+			 const struct vtnic_vf_stats_regs *regs,
 			 struct vtnic_vf_stats *s, bool restart);
 int vtnic_hw_pci_map(struct vtnic_hw *hw, struct pci_dev *pdev,
 		     const char *name, u32 *status);

@@ -5,10 +5,10 @@
  */
 
 #include <linux/dma-mapping.h>
+#include <linux/export.h>
 #include <linux/pci.h>
 
 #include "vtnic_hw.h"
-#include "vtnic_regs.h"
 
 /**
  * vtnic_hw_pci_map() - enable a function and map its registers
@@ -46,8 +46,9 @@ int vtnic_hw_pci_map(struct vtnic_hw *hw, struct pci_dev *pdev,
 	if (!hw->hw_addr)
 		return dev_err_probe(dev, -ENOMEM, "cannot map BAR0\n");
 
-	*status = vtnic_hw_rd32(hw, VTNIC_STATUS);
+	*status = vtnic_hw_rd32(hw, VTNIC_HW_STATUS);
 	if (!vtnic_hw_present(hw))
 		return -EIO;
 	return 0;
 }
+EXPORT_SYMBOL_GPL(vtnic_hw_pci_map);

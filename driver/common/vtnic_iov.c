@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * SR-IOV policy of the PF: per-VF filters, the VF message handler and the
- * admin settings, written to the 82576 virtualization registers
- * (datasheet 7.8).  See vtnic_iov.h for the rules every entry point keeps.
+ * SR-IOV policy of the PF: per-VF filters, the VF message handlers and
+ * the admin settings, written through the MAC's struct vtnic_iov_ops.
+ * See vtnic_iov.h for the rules every entry point keeps.
  *
- * Register ownership, which the unit tests check after every message:
- * VF n owns RAR 23 - n, VMOLR(n), VMVIR(n), bits n of VFRE/VFTE, bits n and
- * 8 + n of DTXSWC, the POOLSEL bit n of every VLVF entry and its mailbox.
- * The MTA, VFTA and VLVF VIDs are shared and always rewritten as the union
- * of what the PF and every VF asked for; nothing else is VF-reachable.
+ * What a VF owns: pool n (its receive policy, port VLAN, anti-spoofing,
+ * rate limit and enable bit), the n-th receive address from the top, its
+ * bit in every VLAN pool filter and its mailbox.  The multicast table, the
+ * VLAN filter table and the VLAN IDs of the pool filters are shared and
+ * always rewritten as the union of what the PF and every VF asked for;
+ * nothing else is VF-reachable.  The unit tests check this on the 82576's
+ * registers after every message.
  */
 
 #include <linux/bitfield.h>
@@ -23,7 +25,6 @@
 
 #include "vtnic_iov.h"
 
-#define VTNIC_VLAN_PRIO_SHIFT	13
 #define VTNIC_VLAN_VID_MAX	4094	/* 4095 is reserved (802.1Q) */
 
 /*
@@ -87,30 +88,6 @@ static void vtnic_vf_mbx_charge(struct vtnic_vf *v, unsigned int msgs)
 	v->credit -= min_t(u32, v->credit, msgs * HZ);
 }
 
-/**
- * vtnic_rar_write() - program one receive address filter
- * @hw: the PF
- * @idx: RAR entry
- * @addr: the address, or NULL to clear the entry
- * @pools: pool bitmap (VMDq mode), 0 outside it
- */
-void vtnic_rar_write(struct vtnic_hw *hw, unsigned int idx, const u8 *addr,
-		     u32 pools)
-{
-	u32 ral = 0, rah = 0;
-
-	if (addr) {
-		ral = addr[0] | addr[1] << 8 | addr[2] << 16 |
-		      (u32)addr[3] << 24;
-		rah = addr[4] | addr[5] << 8 | VTNIC_RAH_AV |
-		      FIELD_PREP(VTNIC_RAH_POOLS, pools);
-	}
-	/* Invalidate first, so no half-written address ever matches */
-	vtnic_hw_wr32(hw, VTNIC_RAH(idx), 0);
-	vtnic_hw_wr32(hw, VTNIC_RAL(idx), ral);
-	vtnic_hw_wr32(hw, VTNIC_RAH(idx), rah);
-}
-
 static bool vtnic_vf_tx_allowed(const struct vtnic_vf *v)
 {
 	return v->cts && v->link_state != VTNIC_VF_LINK_DISABLE;
@@ -120,60 +97,47 @@ static void vtnic_iov_write_vf_mac(struct vtnic_iov *iov, unsigned int vf)
 {
 	const struct vtnic_vf *v = &iov->vf[vf];
 
-	vtnic_rar_write(iov->hw, vtnic_iov_vf_rar(vf),
-			is_zero_ether_addr(v->mac) ? NULL : v->mac, BIT(vf));
+	iov->info->ops->set_rar(iov->hw, vtnic_iov_vf_rar(iov, vf),
+				is_zero_ether_addr(v->mac) ? NULL : v->mac,
+				BIT_ULL(vf));
 }
 
-/* VFRE/VFTE bit of one pool: on while the VF may pass traffic */
+/* A VF's pool passes traffic while the VF may talk */
 static void vtnic_iov_write_vf_enable(struct vtnic_iov *iov, unsigned int vf)
 {
-	bool on = vtnic_vf_tx_allowed(&iov->vf[vf]);
-	u32 reg;
-
-	reg = vtnic_hw_rd32(iov->hw, VTNIC_VFRE);
-	reg = on ? reg | BIT(vf) : reg & ~BIT(vf);
-	vtnic_hw_wr32(iov->hw, VTNIC_VFRE, reg);
-	reg = vtnic_hw_rd32(iov->hw, VTNIC_VFTE);
-	reg = on ? reg | BIT(vf) : reg & ~BIT(vf);
-	vtnic_hw_wr32(iov->hw, VTNIC_VFTE, reg);
+	if (vtnic_vf_tx_allowed(&iov->vf[vf]))
+		iov->pools_on |= BIT_ULL(vf);
+	else
+		iov->pools_on &= ~BIT_ULL(vf);
+	iov->info->ops->set_pools_enabled(iov->hw, iov->pools_on);
 }
 
-static void vtnic_iov_write_vmolr(struct vtnic_iov *iov, unsigned int vf)
+static void vtnic_iov_write_pool_rx(struct vtnic_iov *iov, unsigned int vf)
 {
 	const struct vtnic_vf *v = &iov->vf[vf];
-	u32 vmolr = VTNIC_VMOLR_BAM | VTNIC_VMOLR_STRCRC | VTNIC_VMOLR_LPE |
-		    FIELD_PREP(VTNIC_VMOLR_RLPML, v->max_frame);
+	struct vtnic_pool_rx rx = {
+		.max_frame = v->max_frame,
+		/* A port VLAN: the VF only sees frames of that VLAN */
+		.untagged = !v->port_vlan,
+		.strip_vlan = v->port_vlan || v->nr_vlans,
+		.mc_hash = v->mc_count,
+		.broadcast = true,
+		.all_multi = v->mc_promisc,
+	};
 
-	/* A port VLAN: the VF only sees frames of that VLAN */
-	if (!v->port_vlan)
-		vmolr |= VTNIC_VMOLR_AUPE;
-	if (v->port_vlan || v->nr_vlans)
-		vmolr |= VTNIC_VMOLR_STRVLAN;
-	if (v->mc_count)
-		vmolr |= VTNIC_VMOLR_ROMPE;
-	if (v->mc_promisc)
-		vmolr |= VTNIC_VMOLR_MPME;
-	vtnic_hw_wr32(iov->hw, VTNIC_VMOLR(vf), vmolr);
+	iov->info->ops->set_pool_rx(iov->hw, vf, &rx);
 }
 
-static void vtnic_iov_write_vmvir(struct vtnic_iov *iov, unsigned int vf)
+static void vtnic_iov_write_port_vlan(struct vtnic_iov *iov, unsigned int vf)
 {
 	const struct vtnic_vf *v = &iov->vf[vf];
-	u32 vmvir = 0;
 
-	if (v->port_vlan)
-		vmvir = VTNIC_VMVIR_ALWAYS | v->port_vlan |
-			v->port_qos << VTNIC_VLAN_PRIO_SHIFT;
-	vtnic_hw_wr32(iov->hw, VTNIC_VMVIR(vf), vmvir);
+	iov->info->ops->set_port_vlan(iov->hw, vf, v->port_vlan, v->port_qos);
 }
 
 static void vtnic_iov_write_spoofchk(struct vtnic_iov *iov, unsigned int vf)
 {
-	u32 bits = VTNIC_DTXSWC_MAC_SPOOF(vf) | VTNIC_DTXSWC_VLAN_SPOOF(vf);
-	u32 dtxswc = vtnic_hw_rd32(iov->hw, VTNIC_DTXSWC);
-
-	dtxswc = iov->vf[vf].spoofchk ? dtxswc | bits : dtxswc & ~bits;
-	vtnic_hw_wr32(iov->hw, VTNIC_DTXSWC, dtxswc);
+	iov->info->ops->set_spoofchk(iov->hw, vf, iov->vf[vf].spoofchk);
 }
 
 /*
@@ -185,7 +149,7 @@ static void vtnic_iov_write_spoofchk(struct vtnic_iov *iov, unsigned int vf)
  */
 static void __vtnic_iov_write_mta(struct vtnic_iov *iov, bool force)
 {
-	u32 mta[VTNIC_MTA_REGS];
+	u32 mta[VTNIC_MTA_WORDS];
 	unsigned int vf, i;
 
 	memcpy(mta, iov->pf_mta, sizeof(mta));
@@ -198,10 +162,10 @@ static void __vtnic_iov_write_mta(struct vtnic_iov *iov, bool force)
 			mta[h >> 5] |= BIT(h & 31);
 		}
 	}
-	for (i = 0; i < VTNIC_MTA_REGS; i++) {
+	for (i = 0; i < VTNIC_MTA_WORDS; i++) {
 		if (!force && mta[i] == iov->mta_hw[i])
 			continue;
-		vtnic_hw_wr32(iov->hw, VTNIC_MTA(i), mta[i]);
+		iov->info->ops->set_mta(iov->hw, i, mta[i]);
 		iov->mta_hw[i] = mta[i];
 	}
 }
@@ -211,32 +175,30 @@ static void vtnic_iov_write_mta(struct vtnic_iov *iov)
 	__vtnic_iov_write_mta(iov, false);
 }
 
+static unsigned int vtnic_iov_vlvf_entries(const struct vtnic_iov *iov)
+{
+	return iov->info->limits.vlvf_entries;
+}
+
 /* Rewrite one VLVF entry and the VFTA bit of its VLAN ID */
 static void vtnic_iov_write_vlvf(struct vtnic_iov *iov, unsigned int idx)
 {
 	const struct vtnic_vlvf *e = &iov->vlvf[idx];
 	bool in_vfta = false;
-	u32 vfta, bit;
 	unsigned int i;
 
-	vtnic_hw_wr32(iov->hw, VTNIC_VLVF(idx), e->pools ?
-		      VTNIC_VLVF_ENABLE | FIELD_PREP(VTNIC_VLVF_VID, e->vid) |
-		      FIELD_PREP(VTNIC_VLVF_POOLSEL, e->pools) : 0);
-
-	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++)
+	iov->info->ops->set_vlvf(iov->hw, idx, e->vid, e->pools);
+	for (i = 0; i < vtnic_iov_vlvf_entries(iov); i++)
 		if (iov->vlvf[i].pools && iov->vlvf[i].vid == e->vid)
 			in_vfta = true;
-	bit = BIT(e->vid & 31);
-	vfta = vtnic_hw_rd32(iov->hw, VTNIC_VFTA(e->vid >> 5));
-	vfta = in_vfta ? vfta | bit : vfta & ~bit;
-	vtnic_hw_wr32(iov->hw, VTNIC_VFTA(e->vid >> 5), vfta);
+	iov->info->ops->set_vfta(iov->hw, e->vid, in_vfta);
 }
 
 static int vtnic_iov_vlvf_find(const struct vtnic_iov *iov, u16 vid)
 {
 	unsigned int i;
 
-	for (i = 1; i < VTNIC_VLVF_ENTRIES; i++)
+	for (i = 1; i < vtnic_iov_vlvf_entries(iov); i++)
 		if (iov->vlvf[i].pools && iov->vlvf[i].vid == vid)
 			return i;
 	return -ENOENT;
@@ -254,18 +216,18 @@ static int vtnic_iov_pool_vlan(struct vtnic_iov *iov, unsigned int pool,
 	if (idx < 0) {
 		if (!on)
 			return 0;
-		for (i = 1; i < VTNIC_VLVF_ENTRIES; i++)
+		for (i = 1; i < vtnic_iov_vlvf_entries(iov); i++)
 			if (!iov->vlvf[i].pools)
 				break;
-		if (i == VTNIC_VLVF_ENTRIES)
+		if (i == vtnic_iov_vlvf_entries(iov))
 			return -ENOSPC;
 		idx = i;
 		iov->vlvf[idx].vid = vid;
 	}
 	if (on)
-		iov->vlvf[idx].pools |= BIT(pool);
+		iov->vlvf[idx].pools |= BIT_ULL(pool);
 	else
-		iov->vlvf[idx].pools &= ~BIT(pool);
+		iov->vlvf[idx].pools &= ~BIT_ULL(pool);
 	vtnic_iov_write_vlvf(iov, idx);
 	return 0;
 }
@@ -273,36 +235,22 @@ static int vtnic_iov_pool_vlan(struct vtnic_iov *iov, unsigned int pool,
 static void vtnic_iov_write_vlan0(struct vtnic_iov *iov)
 {
 	iov->vlvf[0].vid = 0;
-	iov->vlvf[0].pools = GENMASK(iov->num_vfs, 0);
+	iov->vlvf[0].pools = GENMASK_ULL(iov->num_vfs, 0);
 	vtnic_iov_write_vlvf(iov, 0);
 }
 
 static void vtnic_iov_write_rate(struct vtnic_iov *iov, unsigned int vf)
 {
-	const struct vtnic_vf *v = &iov->vf[vf];
-	u32 bcnrc = 0, rf_int, rf_dec, k;
-
-	/* Rate factor = link speed / rate, 14 fraction bits (7.10.3.7) */
-	if (v->max_tx_rate && iov->link_speed) {
-		rf_int = iov->link_speed / v->max_tx_rate;
-		rf_dec = iov->link_speed - rf_int * v->max_tx_rate;
-		rf_dec = (rf_dec << VTNIC_RTTBCNRC_FRAC_BITS) / v->max_tx_rate;
-		bcnrc = VTNIC_RTTBCNRC_RS_ENA |
-			FIELD_PREP(VTNIC_RTTBCNRC_RF_INT, rf_int) |
-			FIELD_PREP(VTNIC_RTTBCNRC_RF_DEC, rf_dec);
-	}
-	for (k = 0; k < 2; k++) {
-		vtnic_hw_wr32(iov->hw, VTNIC_RTTDQSEL, VTNIC_POOL_QUEUE(vf, k));
-		vtnic_hw_wr32(iov->hw, VTNIC_RTTBCNRC, bcnrc);
-	}
+	iov->info->ops->set_rate(iov->hw, vf, iov->vf[vf].max_tx_rate,
+				 iov->link_speed);
 }
 
 /* Everything a VF owns, from its software state */
 static void vtnic_iov_write_vf(struct vtnic_iov *iov, unsigned int vf)
 {
 	vtnic_iov_write_vf_mac(iov, vf);
-	vtnic_iov_write_vmolr(iov, vf);
-	vtnic_iov_write_vmvir(iov, vf);
+	vtnic_iov_write_pool_rx(iov, vf);
+	vtnic_iov_write_port_vlan(iov, vf);
 	vtnic_iov_write_spoofchk(iov, vf);
 	vtnic_iov_write_rate(iov, vf);
 	vtnic_iov_write_vf_enable(iov, vf);
@@ -327,23 +275,26 @@ static void vtnic_iov_vf_clear(struct vtnic_iov *iov, unsigned int vf)
  * vtnic_iov_init() - start the software state for @num_vfs VFs
  * @iov: zeroed or previously used state
  * @hw: the PF's registers
- * @num_vfs: 1..VTNIC_IOV_MAX_VFS
+ * @info: its MAC's SR-IOV
+ * @num_vfs: 1..vtnic_iov_max_vfs(@info)
  *
  * Every VF starts with no address, anti-spoofing on, link auto and not
  * clear to send.  Nothing is written: vtnic_iov_configure() does that.
  */
 void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
-		    unsigned int num_vfs)
+		    const struct vtnic_iov_info *info, unsigned int num_vfs)
 {
 	unsigned int vf;
 
 	memset(iov->vf, 0, sizeof(iov->vf));
 	memset(iov->vlvf, 0, sizeof(iov->vlvf));
 	iov->hw = hw;
-	iov->dialect = &vtnic_mbx_igb;
-	iov->num_vfs = num_vfs;
+	iov->info = info;
+	iov->dialect = info->dialect;
+	iov->num_vfs = min(num_vfs, vtnic_iov_max_vfs(info));
+	iov->pools_on = 0;
 	iov->vepa = false;
-	for (vf = 0; vf < num_vfs; vf++) {
+	for (vf = 0; vf < iov->num_vfs; vf++) {
 		iov->vf[vf].spoofchk = true;
 		iov->vf[vf].max_frame = VTNIC_IOV_DEFAULT_FRAME;
 		iov->vf[vf].credit = VTNIC_IOV_MBX_FULL;
@@ -362,31 +313,24 @@ void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
  */
 void vtnic_iov_configure(struct vtnic_iov *iov)
 {
+	const struct vtnic_iov_ops *ops = iov->info->ops;
 	unsigned int pool = vtnic_iov_pf_pool(iov), vf, i;
 
 	/* The PF's pool passes traffic; each VF's once it sent RESET */
-	vtnic_hw_wr32(iov->hw, VTNIC_VFRE, BIT(pool));
-	vtnic_hw_wr32(iov->hw, VTNIC_VFTE, BIT(pool));
-	vtnic_hw_wr32(iov->hw, VTNIC_VT_CTL,
-		      FIELD_PREP(VTNIC_VT_CTL_DEF_POOL, pool) |
-		      VTNIC_VT_CTL_REPL_EN);
-	vtnic_hw_wr32(iov->hw, VTNIC_RPLOLR,
-		      VTNIC_RPLOLR_STRVLAN | VTNIC_RPLOLR_STRCRC);
-	vtnic_hw_wr32(iov->hw, VTNIC_QDE, GENMASK(VTNIC_82576_QUEUES - 1, 0));
-	vtnic_hw_wr32(iov->hw, VTNIC_DTXSWC,
-		      iov->vepa ? 0 : VTNIC_DTXSWC_VMDQ_LOOPBACK);
-	vtnic_hw_wr32(iov->hw, VTNIC_RTTBCNRM, VTNIC_RTTBCNRM_DEFAULT);
-	vtnic_hw_wr32(iov->hw, VTNIC_MBVFIMR, GENMASK(iov->num_vfs - 1, 0));
+	iov->pools_on = BIT_ULL(pool);
+	ops->set_pools_enabled(iov->hw, iov->pools_on);
+	ops->enable(iov->hw, iov->num_vfs);
+	ops->set_switch(iov->hw, iov->vepa);
 
 	for (vf = 0; vf < iov->num_vfs; vf++) {
 		iov->vf[vf].cts = false;
 		vtnic_iov_write_vf(iov, vf);
 	}
 	/* Pools past the VFs and the PF's: nothing accepted */
-	for (i = pool + 1; i < VTNIC_POOLS; i++)
-		vtnic_hw_wr32(iov->hw, VTNIC_VMOLR(i), 0);
+	for (i = pool + 1; i < iov->info->limits.pools; i++)
+		ops->set_pool_rx(iov->hw, i, NULL);
 
-	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++)
+	for (i = 0; i < vtnic_iov_vlvf_entries(iov); i++)
 		vtnic_iov_write_vlvf(iov, i);
 	vtnic_iov_write_vlan0(iov);
 	__vtnic_iov_write_mta(iov, true);
@@ -406,22 +350,20 @@ void vtnic_iov_pf_reset_begin(struct vtnic_iov *iov)
 	for (vf = 0; vf < iov->num_vfs; vf++)
 		iov->vf[vf].cts = false;
 	vtnic_iov_ping_all(iov);
-	vtnic_hw_wr32(iov->hw, VTNIC_VFRE, 0);
-	vtnic_hw_wr32(iov->hw, VTNIC_VFTE, 0);
+	iov->pools_on = 0;
+	iov->info->ops->set_pools_enabled(iov->hw, 0);
 }
 
 /**
  * vtnic_iov_pf_reset_done() - tell the VFs the PF finished its reset
  * @iov: the state, with the device programmed and interrupts enabled
  *
- * CTRL_EXT.PFRSTD clears RSTI and sets RSTD in every VF's mailbox.
+ * Every VF's mailbox shows "reset done" (RSTD) and no longer "reset in
+ * progress" (RSTI).
  */
 void vtnic_iov_pf_reset_done(struct vtnic_iov *iov)
 {
-	u32 ctrl_ext = vtnic_hw_rd32(iov->hw, VTNIC_CTRL_EXT);
-
-	vtnic_hw_wr32(iov->hw, VTNIC_CTRL_EXT,
-		      ctrl_ext | VTNIC_CTRL_EXT_PFRSTD);
+	iov->info->ops->pf_reset_done(iov->hw);
 }
 
 /**
@@ -430,20 +372,18 @@ void vtnic_iov_pf_reset_done(struct vtnic_iov *iov)
  */
 void vtnic_iov_disable(struct vtnic_iov *iov)
 {
+	const struct vtnic_iov_ops *ops = iov->info->ops;
 	unsigned int i;
 
-	vtnic_hw_wr32(iov->hw, VTNIC_VFRE, 0);
-	vtnic_hw_wr32(iov->hw, VTNIC_VFTE, 0);
-	vtnic_hw_wr32(iov->hw, VTNIC_MBVFIMR, 0);
-	vtnic_hw_wr32(iov->hw, VTNIC_DTXSWC, 0);
-	vtnic_hw_wr32(iov->hw, VTNIC_VT_CTL, 0);
-	vtnic_hw_wr32(iov->hw, VTNIC_QDE, 0);
+	iov->pools_on = 0;
+	ops->set_pools_enabled(iov->hw, 0);
+	ops->disable(iov->hw);
 	for (i = 0; i < iov->num_vfs; i++) {
-		vtnic_rar_write(iov->hw, vtnic_iov_vf_rar(i), NULL, 0);
-		vtnic_hw_wr32(iov->hw, VTNIC_VMVIR(i), 0);
+		ops->set_rar(iov->hw, vtnic_iov_vf_rar(iov, i), NULL, 0);
+		ops->set_port_vlan(iov->hw, i, 0, 0);
 	}
-	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++)
-		vtnic_hw_wr32(iov->hw, VTNIC_VLVF(i), 0);
+	for (i = 0; i < vtnic_iov_vlvf_entries(iov); i++)
+		ops->set_vlvf(iov->hw, i, 0, 0);
 	memset(iov->vlvf, 0, sizeof(iov->vlvf));
 	memset(iov->vf, 0, sizeof(iov->vf));
 	iov->num_vfs = 0;
@@ -478,7 +418,7 @@ static void vtnic_iov_ping(struct vtnic_iov *iov, unsigned int vf)
 {
 	u32 word = vtnic_iov_control_word(iov, vf);
 
-	if (vtnic_mbx_pf_write(iov->hw, vf, &word, 1))
+	if (vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, &word, 1))
 		vtnic_vf_refuse(iov, vf, "mailbox busy, PF control message not sent");
 }
 
@@ -513,11 +453,14 @@ void vtnic_iov_set_link(struct vtnic_iov *iov, u32 speed)
 	vtnic_iov_ping_all(iov);
 }
 
-/* ---- the igb dialect: one function per message type ---- */
+/*
+ * ---- the message handlers, one per message type; the dialect tables
+ * (vtnic_mbx_igb.c) say which a VF driver family sends ----
+ */
 
-static int vtnic_vf_reset_msg(struct vtnic_iov *iov, unsigned int vf,
-			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
-			      u32 *reply)
+int vtnic_iov_msg_reset(struct vtnic_iov *iov, unsigned int vf,
+			const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			u32 *reply)
 {
 	struct vtnic_vf *v = &iov->vf[vf];
 
@@ -532,9 +475,9 @@ static int vtnic_vf_reset_msg(struct vtnic_iov *iov, unsigned int vf,
 	return 3;
 }
 
-static int vtnic_vf_set_mac_msg(struct vtnic_iov *iov, unsigned int vf,
-				const struct vtnic_mbx_hdr *hdr,
-				const u32 *msg, u32 *reply)
+int vtnic_iov_msg_set_mac(struct vtnic_iov *iov, unsigned int vf,
+			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			  u32 *reply)
 {
 	struct vtnic_vf *v = &iov->vf[vf];
 	u8 mac[ETH_ALEN];
@@ -577,9 +520,9 @@ static int vtnic_vf_set_mac_msg(struct vtnic_iov *iov, unsigned int vf,
 	return 1;
 }
 
-static int vtnic_vf_set_multicast_msg(struct vtnic_iov *iov, unsigned int vf,
-				      const struct vtnic_mbx_hdr *hdr,
-				      const u32 *msg, u32 *reply)
+int vtnic_iov_msg_set_multicast(struct vtnic_iov *iov, unsigned int vf,
+				const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+				u32 *reply)
 {
 	struct vtnic_vf *v = &iov->vf[vf];
 	u16 hashes[VTNIC_MBX_MAX_MC_HASHES];
@@ -595,7 +538,7 @@ static int vtnic_vf_set_multicast_msg(struct vtnic_iov *iov, unsigned int vf,
 	for (i = 0; i < v->mc_count; i++)
 		v->mc_hashes[i] = hashes[i] & 0xfff;
 	vtnic_iov_write_mta(iov);
-	vtnic_iov_write_vmolr(iov, vf);
+	vtnic_iov_write_pool_rx(iov, vf);
 	return 1;
 }
 
@@ -620,7 +563,7 @@ static int vtnic_vf_add_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid)
 		return err;
 	}
 	v->vlans[v->nr_vlans++] = vid;
-	vtnic_iov_write_vmolr(iov, vf);
+	vtnic_iov_write_pool_rx(iov, vf);
 	return 0;
 }
 
@@ -636,12 +579,12 @@ static void vtnic_vf_kill_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid)
 		return;
 	v->vlans[i] = v->vlans[--v->nr_vlans];
 	vtnic_iov_pool_vlan(iov, vf, vid, false);
-	vtnic_iov_write_vmolr(iov, vf);
+	vtnic_iov_write_pool_rx(iov, vf);
 }
 
-static int vtnic_vf_set_vlan_msg(struct vtnic_iov *iov, unsigned int vf,
-				 const struct vtnic_mbx_hdr *hdr,
-				 const u32 *msg, u32 *reply)
+int vtnic_iov_msg_set_vlan(struct vtnic_iov *iov, unsigned int vf,
+			   const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			   u32 *reply)
 {
 	struct vtnic_vf *v = &iov->vf[vf];
 	u32 vid = msg[1];
@@ -663,9 +606,9 @@ static int vtnic_vf_set_vlan_msg(struct vtnic_iov *iov, unsigned int vf,
 	return 1;
 }
 
-static int vtnic_vf_set_lpe_msg(struct vtnic_iov *iov, unsigned int vf,
-				const struct vtnic_mbx_hdr *hdr,
-				const u32 *msg, u32 *reply)
+int vtnic_iov_msg_set_lpe(struct vtnic_iov *iov, unsigned int vf,
+			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			  u32 *reply)
 {
 	u32 frame = msg[1];
 
@@ -675,13 +618,13 @@ static int vtnic_vf_set_lpe_msg(struct vtnic_iov *iov, unsigned int vf,
 		return -EINVAL;
 	}
 	iov->vf[vf].max_frame = frame;
-	vtnic_iov_write_vmolr(iov, vf);
+	vtnic_iov_write_pool_rx(iov, vf);
 	return 1;
 }
 
-static int vtnic_vf_set_promisc_msg(struct vtnic_iov *iov, unsigned int vf,
-				    const struct vtnic_mbx_hdr *hdr,
-				    const u32 *msg, u32 *reply)
+int vtnic_iov_msg_set_promisc(struct vtnic_iov *iov, unsigned int vf,
+			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			      u32 *reply)
 {
 	if (hdr->info & ~VTNIC_MBX_PROMISC_MULTICAST) {
 		vtnic_vf_refuse(iov, vf, "promiscuous mode 0x%x refused: only multicast is offered",
@@ -689,25 +632,9 @@ static int vtnic_vf_set_promisc_msg(struct vtnic_iov *iov, unsigned int vf,
 		return -EPERM;
 	}
 	iov->vf[vf].mc_promisc = hdr->info & VTNIC_MBX_PROMISC_MULTICAST;
-	vtnic_iov_write_vmolr(iov, vf);
+	vtnic_iov_write_pool_rx(iov, vf);
 	return 1;
 }
-
-static const struct vtnic_mbx_op vtnic_mbx_igb_ops[] = {
-	{ VTNIC_MBX_RESET, 1, "RESET", vtnic_vf_reset_msg },
-	{ VTNIC_MBX_SET_MAC_ADDR, 3, "SET_MAC_ADDR", vtnic_vf_set_mac_msg },
-	{ VTNIC_MBX_SET_MULTICAST, 1, "SET_MULTICAST",
-	  vtnic_vf_set_multicast_msg },
-	{ VTNIC_MBX_SET_VLAN, 2, "SET_VLAN", vtnic_vf_set_vlan_msg },
-	{ VTNIC_MBX_SET_LPE, 2, "SET_LPE", vtnic_vf_set_lpe_msg },
-	{ VTNIC_MBX_SET_PROMISC, 1, "SET_PROMISC", vtnic_vf_set_promisc_msg },
-};
-
-const struct vtnic_mbx_dialect vtnic_mbx_igb = {
-	.name = "igb",
-	.ops = vtnic_mbx_igb_ops,
-	.nr_ops = ARRAY_SIZE(vtnic_mbx_igb_ops),
-};
 
 static const struct vtnic_mbx_op *
 vtnic_mbx_find_op(const struct vtnic_mbx_dialect *d, u16 opcode)
@@ -800,7 +727,7 @@ static void vtnic_iov_rcv_ack(struct vtnic_iov *iov, unsigned int vf)
 	if (v->cts || !time_after(jiffies, v->last_nack + VTNIC_IOV_NACK_PACE))
 		return;
 	word = vtnic_mbx_hdr_encode(&hdr);
-	if (!vtnic_mbx_pf_write(iov->hw, vf, &word, 1))
+	if (!vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, &word, 1))
 		v->last_nack = jiffies;
 }
 
@@ -817,7 +744,7 @@ static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
 				VTNIC_IOV_MBX_RATE);
 		return;
 	}
-	if (vtnic_mbx_pf_read(iov->hw, vf, msg)) {
+	if (vtnic_mbx_pf_read(iov->hw, iov->info->mbx, vf, msg)) {
 		/* Each try waited 1 ms for a VF that kept its buffer locked */
 		vtnic_vf_mbx_charge(v, VTNIC_MBX_LOCK_TRIES - 1);
 		vtnic_vf_refuse(iov, vf, "mailbox held by the VF, message dropped");
@@ -825,9 +752,9 @@ static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
 	}
 	words = vtnic_iov_rcv_msg(iov, vf, msg, VTNIC_MBX_WORDS, reply);
 	if (words > 0)
-		vtnic_mbx_pf_write(iov->hw, vf, reply, words);
+		vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, reply, words);
 	else
-		vtnic_mbx_pf_release(iov->hw, vf);
+		vtnic_mbx_pf_release(iov->hw, iov->info->mbx, vf);
 }
 
 /**
@@ -862,32 +789,33 @@ void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf)
  */
 void vtnic_iov_service(struct vtnic_iov *iov)
 {
-	u32 vflre, icr, mask = BIT(iov->num_vfs) - 1;
+	const struct vtnic_mbx_pf_regs *mbx = iov->info->mbx;
+	u32 icr = 0;
 	unsigned int vf;
+	u64 vflr;
 
 	if (!iov->num_vfs)
 		return;
-	vflre = vtnic_hw_rd32(iov->hw, VTNIC_VFLRE) & mask;
-	if (vflre) {
-		vtnic_hw_wr32(iov->hw, VTNIC_VFLRE, vflre);
-		for (vf = 0; vf < iov->num_vfs; vf++)
-			if (vflre & BIT(vf))
-				vtnic_iov_vf_flr(iov, vf);
-	}
+	vflr = iov->info->ops->vflr_take(iov->hw, iov->num_vfs);
+	for (vf = 0; vf < iov->num_vfs; vf++)
+		if (vflr & BIT_ULL(vf))
+			vtnic_iov_vf_flr(iov, vf);
 
-	icr = vtnic_hw_rd32(iov->hw, VTNIC_MBVFICR);
-	if (icr == ~0U)
-		return;
 	for (vf = 0; vf < iov->num_vfs; vf++) {
-		u32 bits = icr & (VTNIC_MBVFICR_VFREQ(vf) |
-				  VTNIC_MBVFICR_VFACK(vf));
+		u32 bits;
 
+		if (vf % VTNIC_PFMBICR_VFS == 0) {
+			icr = vtnic_mbx_pf_causes(iov->hw, mbx, vf);
+			if (icr == ~0U)
+				return;
+		}
+		bits = icr & (VTNIC_PFMBICR_VFREQ(vf) | VTNIC_PFMBICR_VFACK(vf));
 		if (!bits)
 			continue;
-		vtnic_hw_wr32(iov->hw, VTNIC_MBVFICR, bits);
-		if (bits & VTNIC_MBVFICR_VFREQ(vf))
+		vtnic_mbx_pf_clear_causes(iov->hw, mbx, vf, bits);
+		if (bits & VTNIC_PFMBICR_VFREQ(vf))
 			vtnic_iov_rcv_req(iov, vf);
-		if (bits & VTNIC_MBVFICR_VFACK(vf))
+		if (bits & VTNIC_PFMBICR_VFACK(vf))
 			vtnic_iov_rcv_ack(iov, vf);
 	}
 }
@@ -907,7 +835,7 @@ void vtnic_iov_set_pf_mac(struct vtnic_iov *iov, const u8 *mac)
 /**
  * vtnic_iov_set_pf_mta() - the PF's multicast hash bits changed
  * @iov: the state
- * @mta: VTNIC_MTA_REGS words
+ * @mta: VTNIC_MTA_WORDS words
  */
 void vtnic_iov_set_pf_mta(struct vtnic_iov *iov, const u32 *mta)
 {
@@ -941,14 +869,17 @@ int vtnic_iov_set_pf_vlan(struct vtnic_iov *iov, u16 vid, bool on)
 void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,
 			 bool allmulti)
 {
-	u32 vmolr = VTNIC_VMOLR_AUPE | VTNIC_VMOLR_ROMPE | VTNIC_VMOLR_ROPE |
-		    VTNIC_VMOLR_BAM | VTNIC_VMOLR_STRCRC | VTNIC_VMOLR_LPE |
-		    FIELD_PREP(VTNIC_VMOLR_RLPML, frame);
+	struct vtnic_pool_rx rx = {
+		.max_frame = frame,
+		.untagged = true,
+		.mc_hash = true,
+		.uc_hash = true,
+		.broadcast = true,
+		.all_multi = allmulti,
+	};
 
-	if (allmulti)
-		vmolr |= VTNIC_VMOLR_MPME;
-	vtnic_hw_wr32(iov->hw, VTNIC_RLPML, VTNIC_IOV_MAX_FRAME);
-	vtnic_hw_wr32(iov->hw, VTNIC_VMOLR(vtnic_iov_pf_pool(iov)), vmolr);
+	iov->info->ops->set_max_frame(iov->hw, VTNIC_IOV_MAX_FRAME);
+	iov->info->ops->set_pool_rx(iov->hw, vtnic_iov_pf_pool(iov), &rx);
 }
 
 /**
@@ -958,15 +889,9 @@ void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,
  */
 void vtnic_iov_set_vepa(struct vtnic_iov *iov, bool vepa)
 {
-	u32 dtxswc;
-
 	iov->vepa = vepa;
-	if (!iov->num_vfs)
-		return;
-	dtxswc = vtnic_hw_rd32(iov->hw, VTNIC_DTXSWC);
-	dtxswc = vepa ? dtxswc & ~VTNIC_DTXSWC_VMDQ_LOOPBACK :
-			dtxswc | VTNIC_DTXSWC_VMDQ_LOOPBACK;
-	vtnic_hw_wr32(iov->hw, VTNIC_DTXSWC, dtxswc);
+	if (iov->num_vfs)
+		iov->info->ops->set_switch(iov->hw, vepa);
 }
 
 /* ---- admin settings (ip link set DEV vf N ...) ---- */
@@ -1032,8 +957,8 @@ int vtnic_iov_set_vf_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid,
 	}
 	v->port_vlan = vid;
 	v->port_qos = vid ? qos : 0;
-	vtnic_iov_write_vmvir(iov, vf);
-	vtnic_iov_write_vmolr(iov, vf);
+	vtnic_iov_write_port_vlan(iov, vf);
+	vtnic_iov_write_pool_rx(iov, vf);
 	return 0;
 }
 

@@ -5,14 +5,22 @@
  * logic over the register window, so the userspace unit tests and the
  * fuzz target compile this same code against a register model.
  *
+ * Three layers, each in its own files:
+ *  - the policy (vtnic_iov.c): what a VF may do, the admin settings, the
+ *    message budget and the rate-limited log; MAC-independent;
+ *  - the dialects (vtnic_mbx_igb.c): which message types a VF driver
+ *    family sends, as a table of the policy's handlers;
+ *  - the MAC (vtnic_iov_82576.c): its limits, the register writers behind
+ *    struct vtnic_iov_ops and its mailbox registers, in one
+ *    struct vtnic_iov_info.  Only that file knows the MAC's registers.
+ *
  * Every VF is hostile until proven otherwise: a message is decoded and
  * checked completely before any register is written, and a refusal is a
  * NACK plus a log line rate-limited per VF.
  *
  * Locking: the caller serialises every entry point with one lock per PF
- * (vtnic's iov_lock, a spinlock: the PF's rx_mode needs it).  Nothing
- * here sleeps; taking the mailbox from a VF that holds it busy-waits at
- * most VTNIC_MBX_LOCK_TRIES ms, as igb does.
+ * (vtnic's iov_lock, a mutex), in process context: taking the mailbox
+ * from a VF that holds it sleeps, VTNIC_MBX_LOCK_TRIES times at most.
  */
 #ifndef _VTNIC_IOV_H_
 #define _VTNIC_IOV_H_
@@ -22,18 +30,22 @@
 
 #include "vtnic_hw.h"
 #include "vtnic_mbx_msg.h"
-#include "vtnic_regs.h"
 
 /*
- * The 82576 has 8 pools.  The PF keeps one for itself (its own MAC,
- * broadcast and the default pool for unmatched frames), so at most 7 VFs.
+ * The most any VT-c MAC has: the 82599's 64 pools (so 63 VFs, the PF
+ * keeping one) and 64 VLAN pool filters.  These size the arrays; what a
+ * MAC really has is in its struct vtnic_iov_limits.
  */
-#define VTNIC_IOV_MAX_VFS		(VTNIC_POOLS - 1)
+#define VTNIC_IOV_POOLS_MAX		64
+#define VTNIC_IOV_VFS_MAX		(VTNIC_IOV_POOLS_MAX - 1)
+#define VTNIC_IOV_VLVF_MAX		64
+
+/* The multicast table: 4096 hash bits on every VT-c MAC */
+#define VTNIC_MTA_WORDS			128
 
 /*
- * VLANs one VF may own through SET_VLAN.  The 32 VLVF entries are shared:
- * entry 0 is VLAN 0, 7 VFs x 4 = 28, and 3 stay for the PF, so a VF that
- * asks for more cannot starve the others.
+ * VLANs one VF may own through SET_VLAN, so a VF that asks for more
+ * cannot starve the others of the shared VLAN pool filters.
  */
 #define VTNIC_IOV_VF_MAX_VLANS		4
 
@@ -42,8 +54,25 @@
 #define VTNIC_IOV_MAX_FRAME		(9216 + ETH_HLEN + ETH_FCS_LEN + 4)
 #define VTNIC_IOV_DEFAULT_FRAME		(ETH_FRAME_LEN + ETH_FCS_LEN + 4)
 
+/*
+ * The PF's side of a VF's mailbox control register and the request and
+ * ack bits of the PF's mailbox interrupt cause registers: the same bits on
+ * every VT-c MAC (82576 datasheet 8.13.x P2VMAILBOX, MBVFICR; 82599
+ * 8.2.3.27.x PFMAILBOX, PFMBICR); where they are is in
+ * struct vtnic_mbx_pf_regs.
+ */
+#define VTNIC_PFMBX_STS			BIT(0)	/* message for the VF */
+#define VTNIC_PFMBX_ACK			BIT(1)	/* the VF's message taken */
+#define VTNIC_PFMBX_VFU			BIT(2)	/* the VF holds the buffer */
+#define VTNIC_PFMBX_PFU			BIT(3)	/* the PF holds the buffer */
+#define VTNIC_PFMBX_RVFU		BIT(4)	/* release a stuck VF's hold */
+#define VTNIC_PFMBICR_VFS		16	/* VFs per cause register */
+#define VTNIC_PFMBICR_VFREQ(vf)		BIT((vf) % VTNIC_PFMBICR_VFS)
+#define VTNIC_PFMBICR_VFACK(vf)		BIT(16 + (vf) % VTNIC_PFMBICR_VFS)
+
 /* Attempts to take the mailbox from the VF, 1 ms apart (igb's count) */
 #define VTNIC_MBX_LOCK_TRIES		11
+#define VTNIC_MBX_LOCK_WAIT_US		1000
 
 /* A VF that lost CTS is told so at most this often (jiffies) */
 #define VTNIC_IOV_NACK_PACE		(2 * HZ)
@@ -151,7 +180,7 @@ struct vtnic_mbx_op {
 
 /**
  * struct vtnic_mbx_dialect - the message table of one VF driver family
- * @name: "igb" (82576) or "ixgbe" (82599, to come)
+ * @name: the VF driver family, "igb" (82576)
  * @ops: the message types
  * @nr_ops: entries in @ops
  */
@@ -164,20 +193,143 @@ struct vtnic_mbx_dialect {
 extern const struct vtnic_mbx_dialect vtnic_mbx_igb;
 
 /**
+ * struct vtnic_iov_limits - what one MAC has for SR-IOV
+ * @pools: VMDq pools; the PF keeps one, so @pools - 1 VFs at most
+ * @queues_per_pool: receive and transmit queues of each pool
+ * @rar_entries: exact unicast address filters; VF n takes the n-th from
+ *		 the top, the PF those below
+ * @vlvf_entries: VLAN pool filters; entry 0 is kept for VLAN 0
+ */
+struct vtnic_iov_limits {
+	unsigned int pools;
+	unsigned int queues_per_pool;
+	unsigned int rar_entries;
+	unsigned int vlvf_entries;
+};
+
+/**
+ * struct vtnic_pool_rx - what one pool accepts, and how
+ * @max_frame: longest frame, bytes; 0 accepts nothing at all
+ * @untagged: frames without a VLAN tag
+ * @strip_vlan: strip the tag of tagged frames
+ * @mc_hash: multicast frames the multicast table matches
+ * @uc_hash: unicast frames the unicast hash table matches
+ * @broadcast: broadcast frames
+ * @all_multi: every multicast frame
+ */
+struct vtnic_pool_rx {
+	unsigned int max_frame;
+	bool untagged;
+	bool strip_vlan;
+	bool mc_hash;
+	bool uc_hash;
+	bool broadcast;
+	bool all_multi;
+};
+
+/**
+ * struct vtnic_iov_ops - the register writers of one MAC's SR-IOV
+ *
+ * Each writes what it is given and nothing else; the policy decides.
+ * Pool bitmaps are u64: bit n is pool n.
+ *
+ * @set_rar: exact address filter @idx: @addr (NULL clears it) to @pools
+ * @set_pools_enabled: the pools that may receive and transmit
+ * @set_pool_rx: a pool's receive policy, NULL for none at all
+ * @set_port_vlan: the VLAN inserted into a pool's frames, 0 for none
+ * @set_spoofchk: MAC and VLAN anti-spoofing of a pool's frames
+ * @set_rate: a pool's transmit limit, Mb/s of a @link_mbps link (0: none)
+ * @set_vlvf: VLAN pool filter @idx: @vid to @pools, 0 frees it
+ * @set_vfta: the VLAN filter table bit of @vid
+ * @set_mta: one word of the multicast table
+ * @set_max_frame: the longest frame the port receives, for any pool
+ * @set_switch: frames between pools through the NIC (VEB) or the wire
+ *		(VEPA)
+ * @enable: enter virtualization with @num_vfs VFs; the PF's pool is
+ *	    @num_vfs and the default pool
+ * @disable: leave it
+ * @pf_reset_done: tell every VF the PF finished its reset
+ * @vflr_take: the VFs reset since the last call (FLR or their own
+ *	       reset), as a bitmap; clears them
+ * @vf_stats_regs: where the PF reads VF @vf's counters
+ * @pool_queue: the device queue number of queue @k of @pool
+ */
+struct vtnic_iov_ops {
+	void (*set_rar)(struct vtnic_hw *hw, unsigned int idx, const u8 *addr,
+			u64 pools);
+	void (*set_pools_enabled)(struct vtnic_hw *hw, u64 pools);
+	void (*set_pool_rx)(struct vtnic_hw *hw, unsigned int pool,
+			    const struct vtnic_pool_rx *rx);
+	void (*set_port_vlan)(struct vtnic_hw *hw, unsigned int pool, u16 vid,
+			      u8 qos);
+	void (*set_spoofchk)(struct vtnic_hw *hw, unsigned int pool, bool on);
+	void (*set_rate)(struct vtnic_hw *hw, unsigned int pool, u32 max_mbps,
+			 u32 link_mbps);
+	void (*set_vlvf)(struct vtnic_hw *hw, unsigned int idx, u16 vid,
+			 u64 pools);
+	void (*set_vfta)(struct vtnic_hw *hw, u16 vid, bool on);
+	void (*set_mta)(struct vtnic_hw *hw, unsigned int idx, u32 val);
+	void (*set_max_frame)(struct vtnic_hw *hw, unsigned int frame);
+	void (*set_switch)(struct vtnic_hw *hw, bool vepa);
+	void (*enable)(struct vtnic_hw *hw, unsigned int num_vfs);
+	void (*disable)(struct vtnic_hw *hw);
+	void (*pf_reset_done)(struct vtnic_hw *hw);
+	u64 (*vflr_take)(struct vtnic_hw *hw, unsigned int num_vfs);
+	void (*vf_stats_regs)(unsigned int vf,
+			      struct vtnic_vf_stats_regs *regs);
+	unsigned int (*pool_queue)(unsigned int pool, unsigned int k);
+};
+
+/**
+ * struct vtnic_mbx_pf_regs - where one MAC keeps the PF side of the
+ *	mailboxes
+ * @ctl: VF 0's mailbox control register (VTNIC_PFMBX_*); VF n's is 4 n
+ *	 bytes further
+ * @mem: VF 0's VTNIC_MBX_WORDS-word buffer
+ * @mem_stride: bytes from one VF's buffer to the next
+ * @icr: the cause register of VFs 0..15 (VTNIC_PFMBICR_*, write one to
+ *	 clear); each next 16 VFs' is 4 bytes further
+ */
+struct vtnic_mbx_pf_regs {
+	u32 ctl;
+	u32 mem;
+	u32 mem_stride;
+	u32 icr;
+};
+
+/**
+ * struct vtnic_iov_info - one MAC's SR-IOV, as the policy sees it
+ * @limits: its pools, filters and queues
+ * @ops: its register writers
+ * @mbx: its mailbox registers
+ * @dialect: the messages its VF drivers send
+ */
+struct vtnic_iov_info {
+	struct vtnic_iov_limits limits;
+	const struct vtnic_iov_ops *ops;
+	const struct vtnic_mbx_pf_regs *mbx;
+	const struct vtnic_mbx_dialect *dialect;
+};
+
+extern const struct vtnic_iov_info vtnic_82576_iov;
+
+/**
  * struct vtnic_vlvf - software copy of one VLVF entry
  * @vid: VLAN ID
  * @pools: bitmap of the pools in it; 0 when the entry is free
  */
 struct vtnic_vlvf {
 	u16 vid;
-	u8 pools;
+	u64 pools;
 };
 
 /**
  * struct vtnic_iov - SR-IOV state of one PF
  * @hw: the PF's register window
+ * @info: its MAC's limits, writers and mailbox registers
  * @dialect: the message table VFs are served with
  * @num_vfs: VFs enabled; the PF uses pool @num_vfs
+ * @pools_on: pools that may pass traffic
  * @vepa: frames between pools go to the wire (802.1Qbg VEPA), not the
  *	  internal switch (VEB)
  * @link_speed: port speed in Mb/s for the rate limiters, 0 when down
@@ -190,15 +342,17 @@ struct vtnic_vlvf {
  */
 struct vtnic_iov {
 	struct vtnic_hw *hw;
+	const struct vtnic_iov_info *info;
 	const struct vtnic_mbx_dialect *dialect;
 	unsigned int num_vfs;
+	u64 pools_on;
 	bool vepa;
 	u32 link_speed;
 	u8 pf_mac[ETH_ALEN];
-	u32 pf_mta[VTNIC_MTA_REGS];
-	u32 mta_hw[VTNIC_MTA_REGS];
-	struct vtnic_vlvf vlvf[VTNIC_VLVF_ENTRIES];
-	struct vtnic_vf vf[VTNIC_IOV_MAX_VFS];
+	u32 pf_mta[VTNIC_MTA_WORDS];
+	u32 mta_hw[VTNIC_MTA_WORDS];
+	struct vtnic_vlvf vlvf[VTNIC_IOV_VLVF_MAX];
+	struct vtnic_vf vf[VTNIC_IOV_VFS_MAX];
 };
 
 static inline unsigned int vtnic_iov_pf_pool(const struct vtnic_iov *iov)
@@ -206,28 +360,48 @@ static inline unsigned int vtnic_iov_pf_pool(const struct vtnic_iov *iov)
 	return iov->num_vfs;
 }
 
-/* VF n's address lives in RAR 23 - n; the PF may use the ones below */
-static inline unsigned int vtnic_iov_vf_rar(unsigned int vf)
+/* VFs a MAC can have: one pool stays the PF's */
+static inline unsigned int vtnic_iov_max_vfs(const struct vtnic_iov_info *info)
 {
-	return VTNIC_RAR_ENTRIES - 1 - vf;
+	return info->limits.pools - 1;
+}
+
+/* The device queue of queue @k of @pool */
+static inline unsigned int vtnic_iov_pool_queue(const struct vtnic_iov *iov,
+						unsigned int pool,
+						unsigned int k)
+{
+	return iov->info->ops->pool_queue(pool, k);
+}
+
+/* VF n's address lives in the n-th RAR from the top; the PF's below */
+static inline unsigned int vtnic_iov_vf_rar(const struct vtnic_iov *iov,
+					    unsigned int vf)
+{
+	return iov->info->limits.rar_entries - 1 - vf;
 }
 
 static inline unsigned int vtnic_iov_pf_rar_limit(const struct vtnic_iov *iov)
 {
-	return VTNIC_RAR_ENTRIES - iov->num_vfs;
+	return iov->info->limits.rar_entries - iov->num_vfs;
 }
 
 /* vtnic_mbx_pf.c: the PF side of the mailbox transport */
-int vtnic_mbx_pf_read(struct vtnic_hw *hw, unsigned int vf, u32 *msg);
-int vtnic_mbx_pf_write(struct vtnic_hw *hw, unsigned int vf, const u32 *msg,
-		       unsigned int words);
-void vtnic_mbx_pf_release(struct vtnic_hw *hw, unsigned int vf);
+int vtnic_mbx_pf_read(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
+		      unsigned int vf, u32 *msg);
+int vtnic_mbx_pf_write(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
+		       unsigned int vf, const u32 *msg, unsigned int words);
+void vtnic_mbx_pf_release(struct vtnic_hw *hw,
+			  const struct vtnic_mbx_pf_regs *r, unsigned int vf);
+u32 vtnic_mbx_pf_causes(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
+			unsigned int vf);
+void vtnic_mbx_pf_clear_causes(struct vtnic_hw *hw,
+			       const struct vtnic_mbx_pf_regs *r,
+			       unsigned int vf, u32 causes);
 
-/* vtnic_iov.c */
-void vtnic_rar_write(struct vtnic_hw *hw, unsigned int idx, const u8 *addr,
-		     u32 pools);
+/* vtnic_iov.c: the policy */
 void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
-		    unsigned int num_vfs);
+		    const struct vtnic_iov_info *info, unsigned int num_vfs);
 void vtnic_iov_configure(struct vtnic_iov *iov);
 void vtnic_iov_pf_reset_begin(struct vtnic_iov *iov);
 void vtnic_iov_pf_reset_done(struct vtnic_iov *iov);
@@ -257,5 +431,25 @@ void vtnic_iov_set_vf_link_state(struct vtnic_iov *iov, unsigned int vf,
 				 enum vtnic_vf_link_state state);
 int vtnic_iov_set_vf_rate(struct vtnic_iov *iov, unsigned int vf,
 			  u32 max_mbps);
+
+/* vtnic_iov.c: the message handlers the dialect tables list */
+int vtnic_iov_msg_reset(struct vtnic_iov *iov, unsigned int vf,
+			const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			u32 *reply);
+int vtnic_iov_msg_set_mac(struct vtnic_iov *iov, unsigned int vf,
+			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			  u32 *reply);
+int vtnic_iov_msg_set_multicast(struct vtnic_iov *iov, unsigned int vf,
+				const struct vtnic_mbx_hdr *hdr,
+				const u32 *msg, u32 *reply);
+int vtnic_iov_msg_set_vlan(struct vtnic_iov *iov, unsigned int vf,
+			   const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			   u32 *reply);
+int vtnic_iov_msg_set_lpe(struct vtnic_iov *iov, unsigned int vf,
+			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			  u32 *reply);
+int vtnic_iov_msg_set_promisc(struct vtnic_iov *iov, unsigned int vf,
+			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			      u32 *reply);
 
 #endif /* _VTNIC_IOV_H_ */

@@ -7,6 +7,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/math.h>
 
 #include "vtnic_mbx_msg.h"
@@ -30,6 +31,7 @@ u32 vtnic_mbx_hdr_encode(const struct vtnic_mbx_hdr *hdr)
 		word |= VTNIC_MBX_ACK;
 	return word;
 }
+EXPORT_SYMBOL_GPL(vtnic_mbx_hdr_encode);
 
 /**
  * vtnic_mbx_hdr_decode() - split word 0 of a mailbox message
@@ -56,6 +58,7 @@ int vtnic_mbx_hdr_decode(u32 word, struct vtnic_mbx_hdr *hdr)
 		return -EINVAL;
 	return 0;
 }
+EXPORT_SYMBOL_GPL(vtnic_mbx_hdr_decode);
 
 /**
  * vtnic_mbx_put_mac() - store a MAC address in two message words
@@ -70,6 +73,7 @@ void vtnic_mbx_put_mac(u32 *words, const u8 *mac)
 	words[0] = mac[0] | mac[1] << 8 | mac[2] << 16 | (u32)mac[3] << 24;
 	words[1] = mac[4] | mac[5] << 8;
 }
+EXPORT_SYMBOL_GPL(vtnic_mbx_put_mac);
 
 /**
  * vtnic_mbx_get_mac() - read a MAC address from two message words
@@ -85,6 +89,7 @@ void vtnic_mbx_get_mac(const u32 *words, u8 *mac)
 	mac[4] = words[1];
 	mac[5] = words[1] >> 8;
 }
+EXPORT_SYMBOL_GPL(vtnic_mbx_get_mac);
 
 /**
  * vtnic_mbx_put_mc_hashes() - pack multicast hash values into words
@@ -111,6 +116,7 @@ int vtnic_mbx_put_mc_hashes(u32 *words, size_t nwords,
 		words[i / 2] |= (u32)hashes[i] << (16 * (i % 2));
 	return 0;
 }
+EXPORT_SYMBOL_GPL(vtnic_mbx_put_mc_hashes);
 
 /**
  * vtnic_mbx_get_mc_hashes() - unpack multicast hash values from words
@@ -135,6 +141,7 @@ int vtnic_mbx_get_mc_hashes(const u32 *words, size_t nwords,
 		hashes[i] = words[i / 2] >> (16 * (i % 2));
 	return 0;
 }
+EXPORT_SYMBOL_GPL(vtnic_mbx_get_mc_hashes);
 
 /**
  * vtnic_mc_hash() - the MTA hash of a multicast address
@@ -150,3 +157,4 @@ u16 vtnic_mc_hash(const u8 *addr)
 {
 	return ((addr[5] << 8) | addr[4]) >> 4 & 0xfff;
 }
+EXPORT_SYMBOL_GPL(vtnic_mc_hash);

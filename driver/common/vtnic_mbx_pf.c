@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The PF side of the VT-c mailbox transport (82576 datasheet 7.8.2.9):
- * take the buffer, copy a VF's message, acknowledge it, answer it.
+ * The PF side of the VT-c mailbox transport (82576 datasheet 7.8.2.9,
+ * 82599 datasheet 7.10.2.9): take the buffer, copy a VF's message,
+ * acknowledge it, answer it.  The bits are the same on every VT-c MAC;
+ * where the registers are comes from the MAC's struct vtnic_mbx_pf_regs.
  *
- * The PF never polls for the VF: a message is read when MBVFICR says it
- * was posted, and a reply is written once, with STS raising the VF's
- * interrupt.  Plain logic over the register window, compiled into the
- * modules and the unit tests alike.
+ * The PF never polls for the VF: a message is read when the cause
+ * register says it was posted, and a reply is written once, with STS
+ * raising the VF's interrupt.  Plain logic over the register window,
+ * compiled into the modules and the unit tests alike.
  */
 
 #include <linux/delay.h>
@@ -14,19 +16,43 @@
 
 #include "vtnic_iov.h"
 
-/* Take the buffer: the write sticks only while the VF does not hold it */
-static int vtnic_mbx_pf_lock(struct vtnic_hw *hw, unsigned int vf)
+static u32 vtnic_mbx_pf_ctl(const struct vtnic_mbx_pf_regs *r,
+			    unsigned int vf)
+{
+	return r->ctl + 4 * vf;
+}
+
+static u32 vtnic_mbx_pf_mem(const struct vtnic_mbx_pf_regs *r,
+			    unsigned int vf, unsigned int word)
+{
+	return r->mem + r->mem_stride * vf + 4 * word;
+}
+
+static u32 vtnic_mbx_pf_icr(const struct vtnic_mbx_pf_regs *r,
+			    unsigned int vf)
+{
+	return r->icr + 4 * (vf / VTNIC_PFMBICR_VFS);
+}
+
+/*
+ * Take the buffer: the write sticks only while the VF does not hold it.
+ * Called from the mailbox work under the PF's iov_lock mutex, so the wait
+ * for a VF that holds the buffer sleeps.
+ */
+static int vtnic_mbx_pf_lock(struct vtnic_hw *hw,
+			     const struct vtnic_mbx_pf_regs *r,
+			     unsigned int vf)
 {
 	unsigned int i;
 
 	for (i = 0; i < VTNIC_MBX_LOCK_TRIES; i++) {
-		vtnic_hw_wr32(hw, VTNIC_P2VMAILBOX(vf), VTNIC_P2VMAILBOX_PFU);
-		if (vtnic_hw_rd32(hw, VTNIC_P2VMAILBOX(vf)) &
-		    VTNIC_P2VMAILBOX_PFU)
+		vtnic_hw_wr32(hw, vtnic_mbx_pf_ctl(r, vf), VTNIC_PFMBX_PFU);
+		if (vtnic_hw_rd32(hw, vtnic_mbx_pf_ctl(r, vf)) & VTNIC_PFMBX_PFU)
 			return 0;
 		if (!vtnic_hw_present(hw))
 			return -ENODEV;
-		mdelay(1);
+		usleep_range(VTNIC_MBX_LOCK_WAIT_US,
+			     2 * VTNIC_MBX_LOCK_WAIT_US);
 	}
 	return -EBUSY;
 }
@@ -34,6 +60,7 @@ static int vtnic_mbx_pf_lock(struct vtnic_hw *hw, unsigned int vf)
 /**
  * vtnic_mbx_pf_read() - copy a VF's message and acknowledge it
  * @hw: the PF
+ * @r: its mailbox registers
  * @vf: the VF that posted it
  * @msg: VTNIC_MBX_WORDS words
  *
@@ -41,26 +68,29 @@ static int vtnic_mbx_pf_lock(struct vtnic_hw *hw, unsigned int vf)
  * the same buffer without a second race with the VF; vtnic_mbx_pf_write()
  * or vtnic_mbx_pf_release() gives it back.
  *
+ * Context: process; sleeps while the VF holds the buffer.
  * Return: 0, or -EBUSY when the VF would not let go of the buffer.
  */
-int vtnic_mbx_pf_read(struct vtnic_hw *hw, unsigned int vf, u32 *msg)
+int vtnic_mbx_pf_read(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
+		      unsigned int vf, u32 *msg)
 {
 	unsigned int i;
 	int err;
 
-	err = vtnic_mbx_pf_lock(hw, vf);
+	err = vtnic_mbx_pf_lock(hw, r, vf);
 	if (err)
 		return err;
 	for (i = 0; i < VTNIC_MBX_WORDS; i++)
-		msg[i] = vtnic_hw_rd32(hw, VTNIC_VMBMEM(vf) + 4 * i);
-	vtnic_hw_wr32(hw, VTNIC_P2VMAILBOX(vf),
-		      VTNIC_P2VMAILBOX_ACK | VTNIC_P2VMAILBOX_PFU);
+		msg[i] = vtnic_hw_rd32(hw, vtnic_mbx_pf_mem(r, vf, i));
+	vtnic_hw_wr32(hw, vtnic_mbx_pf_ctl(r, vf),
+		      VTNIC_PFMBX_ACK | VTNIC_PFMBX_PFU);
 	return 0;
 }
 
 /**
  * vtnic_mbx_pf_write() - post a message to a VF
  * @hw: the PF
+ * @r: its mailbox registers
  * @vf: the VF
  * @msg: the message
  * @words: its length, 1..VTNIC_MBX_WORDS
@@ -68,35 +98,67 @@ int vtnic_mbx_pf_read(struct vtnic_hw *hw, unsigned int vf, u32 *msg)
  * The words after @words are zeroed: the VF never reads what an earlier
  * message left in the buffer as part of this one.
  *
+ * Context: process; sleeps while the VF holds the buffer.
  * Return: 0, or -EBUSY when the VF held the buffer.
  */
-int vtnic_mbx_pf_write(struct vtnic_hw *hw, unsigned int vf, const u32 *msg,
-		       unsigned int words)
+int vtnic_mbx_pf_write(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
+		       unsigned int vf, const u32 *msg, unsigned int words)
 {
 	unsigned int i;
 	int err;
 
-	err = vtnic_mbx_pf_lock(hw, vf);
+	err = vtnic_mbx_pf_lock(hw, r, vf);
 	if (err)
 		return err;
 
 	/* A stale request or ack from the VF is not for this message */
-	vtnic_hw_wr32(hw, VTNIC_MBVFICR,
-		      VTNIC_MBVFICR_VFREQ(vf) | VTNIC_MBVFICR_VFACK(vf));
+	vtnic_mbx_pf_clear_causes(hw, r, vf, VTNIC_PFMBICR_VFREQ(vf) |
+				  VTNIC_PFMBICR_VFACK(vf));
 	for (i = 0; i < VTNIC_MBX_WORDS; i++)
-		vtnic_hw_wr32(hw, VTNIC_VMBMEM(vf) + 4 * i,
+		vtnic_hw_wr32(hw, vtnic_mbx_pf_mem(r, vf, i),
 			      i < words ? msg[i] : 0);
 	/* STS without PFU: raise the VF's interrupt and let go */
-	vtnic_hw_wr32(hw, VTNIC_P2VMAILBOX(vf), VTNIC_P2VMAILBOX_STS);
+	vtnic_hw_wr32(hw, vtnic_mbx_pf_ctl(r, vf), VTNIC_PFMBX_STS);
 	return 0;
 }
 
 /**
  * vtnic_mbx_pf_release() - give the buffer back without a reply
  * @hw: the PF
+ * @r: its mailbox registers
  * @vf: the VF
  */
-void vtnic_mbx_pf_release(struct vtnic_hw *hw, unsigned int vf)
+void vtnic_mbx_pf_release(struct vtnic_hw *hw,
+			  const struct vtnic_mbx_pf_regs *r, unsigned int vf)
 {
-	vtnic_hw_wr32(hw, VTNIC_P2VMAILBOX(vf), 0);
+	vtnic_hw_wr32(hw, vtnic_mbx_pf_ctl(r, vf), 0);
+}
+
+/**
+ * vtnic_mbx_pf_causes() - the mailbox causes of a VF and its neighbours
+ * @hw: the PF
+ * @r: its mailbox registers
+ * @vf: the VF
+ *
+ * Return: the cause register that holds @vf's VTNIC_PFMBICR_VFREQ(vf)
+ * and VTNIC_PFMBICR_VFACK(vf) bits, those of the VFs sharing it too.
+ */
+u32 vtnic_mbx_pf_causes(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
+			unsigned int vf)
+{
+	return vtnic_hw_rd32(hw, vtnic_mbx_pf_icr(r, vf));
+}
+
+/**
+ * vtnic_mbx_pf_clear_causes() - clear mailbox causes of one VF
+ * @hw: the PF
+ * @r: its mailbox registers
+ * @vf: the VF
+ * @causes: VTNIC_PFMBICR_VFREQ(vf) and/or VTNIC_PFMBICR_VFACK(vf)
+ */
+void vtnic_mbx_pf_clear_causes(struct vtnic_hw *hw,
+			       const struct vtnic_mbx_pf_regs *r,
+			       unsigned int vf, u32 causes)
+{
+	vtnic_hw_wr32(hw, vtnic_mbx_pf_icr(r, vf), causes);
 }

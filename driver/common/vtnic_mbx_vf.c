@@ -12,8 +12,8 @@
 #include <linux/math.h>
 #include <linux/string.h>
 
+#include "vtnic_82576vf_regs.h"
 #include "vtnic_mbx_vf.h"
-#include "vtnic_regs.h"
 
 /**
  * vtnic_mbx_vf_init() - a mailbox before the first reset
@@ -217,7 +217,7 @@ int vtnic_mbx_vf_reset(struct vtnic_mbx_vf *mbx,
 	int err;
 
 	memset(info, 0, sizeof(*info));
-	vtnic_hw_wr32(mbx->hw, VTNIC_CTRL, VTNIC_CTRL_RST);
+	vtnic_hw_wr32(mbx->hw, VTNIC_VF_CTRL, VTNIC_VF_CTRL_RST);
 	mbx->v2p = 0;
 	mbx->cts = false;
 	for (i = 0; i < VTNIC_MBX_VF_RST_POLLS; i++) {

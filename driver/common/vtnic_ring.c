@@ -10,6 +10,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/etherdevice.h>
+#include <linux/export.h>
 #include <linux/if_vlan.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
@@ -21,7 +22,6 @@
 
 #include "vtnic_compat.h"
 #include "vtnic_desc.h"
-#include "vtnic_regs.h"
 #include "vtnic_ring.h"
 
 /*
@@ -117,6 +117,7 @@ void vtnic_ring_init(struct vtnic_ring *ring)
 {
 	u64_stats_init(&ring->stats.syncp);
 }
+EXPORT_SYMBOL_GPL(vtnic_ring_init);
 
 /**
  * vtnic_tx_ring_alloc() - allocate a TX ring's buffer state and descriptors
@@ -132,6 +133,7 @@ int vtnic_tx_ring_alloc(struct vtnic_ring *ring)
 		return -ENOMEM;
 	return vtnic_ring_alloc_desc(ring);
 }
+EXPORT_SYMBOL_GPL(vtnic_tx_ring_alloc);
 
 /**
  * vtnic_rx_ring_alloc() - allocate an RX ring's page pool and descriptors
@@ -172,6 +174,7 @@ int vtnic_rx_ring_alloc(struct vtnic_ring *ring)
 		return -ENOMEM;
 	return vtnic_ring_alloc_desc(ring);
 }
+EXPORT_SYMBOL_GPL(vtnic_rx_ring_alloc);
 
 /**
  * vtnic_ring_free() - release a ring's buffers, descriptors and pool
@@ -201,36 +204,35 @@ void vtnic_ring_free(struct vtnic_ring *ring)
 		ring->tx_buf = NULL;
 	}
 }
+EXPORT_SYMBOL_GPL(vtnic_ring_free);
 
 /**
  * vtnic_ring_set_base() - program a ring's base, length, head and tail
  * @ring: an allocated ring
  * @dbal: offset of its queue's base-low register (RDBAL or TDBAL)
  *
- * The receive and transmit queue blocks share one layout (8.10.x,
- * 8.12.x): base low/high, length, head and tail at +0x0, +0x4, +0x8,
- * +0x10 and +0x18, and both descriptor formats are 16 bytes.  The VF's
- * queue blocks have the same layout.  The ring starts empty.
+ * Every VT-c queue block, receive or transmit, PF or VF, 82576 or 82599,
+ * has the layout VTNIC_RING_* gives, and both descriptor formats are 16
+ * bytes.  The ring starts empty.
  *
  * Context: process, with the queue disabled.
  * Return: nothing.
  */
 void vtnic_ring_set_base(struct vtnic_ring *ring, u32 dbal)
 {
-	BUILD_BUG_ON(VTNIC_RDT(0) - VTNIC_RDBAL(0) != VTNIC_TDT(0) - VTNIC_TDBAL(0));
 	BUILD_BUG_ON(sizeof(union vtnic_rx_desc) != sizeof(union vtnic_tx_desc));
 
 	vtnic_hw_wr32(ring->hw, dbal, lower_32_bits(ring->dma));
-	vtnic_hw_wr32(ring->hw, dbal + VTNIC_RDBAH(0) - VTNIC_RDBAL(0),
-		      upper_32_bits(ring->dma));
-	vtnic_hw_wr32(ring->hw, dbal + VTNIC_RDLEN(0) - VTNIC_RDBAL(0),
+	vtnic_hw_wr32(ring->hw, dbal + VTNIC_RING_DBAH, upper_32_bits(ring->dma));
+	vtnic_hw_wr32(ring->hw, dbal + VTNIC_RING_DLEN,
 		      ring->count * sizeof(union vtnic_tx_desc));
-	vtnic_hw_wr32(ring->hw, dbal + VTNIC_RDH(0) - VTNIC_RDBAL(0), 0);
-	ring->tail = dbal + VTNIC_RDT(0) - VTNIC_RDBAL(0);
+	vtnic_hw_wr32(ring->hw, dbal + VTNIC_RING_DH, 0);
+	ring->tail = dbal + VTNIC_RING_DT;
 	vtnic_hw_wr32(ring->hw, ring->tail, 0);
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 }
+EXPORT_SYMBOL_GPL(vtnic_ring_set_base);
 
 /* ---- transmit ---------------------------------------------------------- */
 
@@ -512,6 +514,7 @@ drop:
 	u64_stats_update_end(&ring->stats.syncp);
 	return NETDEV_TX_OK;
 }
+EXPORT_SYMBOL_GPL(vtnic_ring_xmit);
 
 /**
  * vtnic_clean_tx() - reclaim the packets the device has sent
@@ -582,6 +585,7 @@ bool vtnic_clean_tx(struct vtnic_ring *ring, int napi_budget, bool may_wake)
 	}
 	return budget != UINT_MAX;	/* false: more work may be left */
 }
+EXPORT_SYMBOL_GPL(vtnic_clean_tx);
 
 /* ---- receive ----------------------------------------------------------- */
 
@@ -632,6 +636,7 @@ bool vtnic_rx_fill(struct vtnic_ring *ring)
 {
 	return vtnic_rx_refill(ring, vtnic_desc_unused(ring));
 }
+EXPORT_SYMBOL_GPL(vtnic_rx_fill);
 
 static void vtnic_rx_hash(struct vtnic_ring *ring, union vtnic_rx_desc *desc,
 			  struct sk_buff *skb)
@@ -787,6 +792,7 @@ int vtnic_clean_rx(struct vtnic_ring *ring, int budget)
 
 	return pkts;
 }
+EXPORT_SYMBOL_GPL(vtnic_clean_rx);
 
 /**
  * vtnic_ring_stats_read() - add one ring's counters to a sum
@@ -821,3 +827,4 @@ void vtnic_ring_stats_read(const struct vtnic_ring_stats *s,
 	sum->alloc_fail += alloc_fail;
 	sum->errors += errors;
 }
+EXPORT_SYMBOL_GPL(vtnic_ring_stats_read);

@@ -15,6 +15,17 @@
 
 #include "vtnic_hw.h"
 
+/*
+ * A queue's register block, receive or transmit, from its base-low
+ * register: the same on every VT-c function (82576 datasheet 8.10.x,
+ * 8.12.x, 8.14.x; 82599 datasheet 8.2.3.8, 8.2.3.9, 8.3.5.2)
+ */
+#define VTNIC_RING_DBAL		0x00
+#define VTNIC_RING_DBAH		0x04
+#define VTNIC_RING_DLEN		0x08
+#define VTNIC_RING_DH		0x10
+#define VTNIC_RING_DT		0x18
+
 #define VTNIC_DEFAULT_RING	256
 #define VTNIC_MIN_RING		64
 #define VTNIC_MAX_RING		4096

@@ -2,17 +2,22 @@
 /*
  * vtnic: PF driver for Intel VT-c SR-IOV Ethernet controllers.
  *
- * Lock order: rtnl_lock, then vtnic.iov_lock, then vtnic.stats_lock.
+ * Lock order: rtnl_lock, then vtnic.iov_lock (a mutex), then
+ * vtnic.pf_rx_lock or vtnic.stats_lock (spinlocks, never both).
  * Configuration (open, stop, ethtool, ndo_*) runs under rtnl; the
  * datapath runs in NAPI and takes no lock; the watchdog takes rtnl only
- * to reset.  The VF mailbox is served by a work item under iov_lock
- * alone; rx_mode takes iov_lock under the address list lock.
+ * to reset.  The VF mailbox is served by a work item, in process context,
+ * under iov_lock alone: it may sleep while a VF holds its buffer.  rx_mode
+ * runs in atomic context under the address list lock, so it never takes
+ * iov_lock: it leaves the PF pool's filters in vtnic.pf_rx, under
+ * pf_rx_lock, and queues the same work, which writes them.
  */
 #ifndef _VTNIC_H_
 #define _VTNIC_H_
 
 #include <linux/dim.h>
 #include <linux/if_vlan.h>
+#include <linux/mutex.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/u64_stats_sync.h>
@@ -22,12 +27,15 @@
 #include "vtnic_desc.h"
 #include "vtnic_hw.h"
 #include "vtnic_iov.h"
-#include "vtnic_regs.h"
 #include "vtnic_ring.h"
 
 #define VTNIC_DRV_NAME		"vtnic"
 
-#define VTNIC_MAX_QUEUES	8	/* RSS spreads over 8 queues (82576) */
+/*
+ * The most queue pairs any supported MAC spreads RSS over (the 82599's
+ * 64): the capacity of vtnic.qv[]; each MAC's own is in its bundle.
+ */
+#define VTNIC_QUEUES_MAX	64
 #define VTNIC_RETA_SIZE		128
 #define VTNIC_RSS_KEY_SIZE	40
 
@@ -45,31 +53,122 @@ enum vtnic_int_mode {
 };
 
 struct vtnic;
+struct vtnic_q_vector;
+struct vtnic_hw_stats;
+struct ethtool_link_ksettings;
+
+/* What the "other causes" interrupt reports, whatever the MAC calls it */
+#define VTNIC_CAUSE_LINK	BIT(0)	/* link status changed */
+#define VTNIC_CAUSE_MBX		BIT(1)	/* VF mailbox or VF reset */
+#define VTNIC_CAUSE_QUEUE	BIT(2)	/* queue 0 (MSI/INTx only) */
+
+/**
+ * struct vtnic_link - the link as the MAC reports it
+ * @up: carrier
+ * @speed: Mb/s, when up
+ * @full_duplex: when up
+ */
+struct vtnic_link {
+	bool up;
+	u32 speed;
+	bool full_duplex;
+};
 
 /**
  * struct vtnic_mac_ops - the per-MAC-type hooks, one per real difference
+ *
+ * Bring-up and link:
  * @reset: global reset and the steps that must follow it before the
  *	   registers can be programmed
- * @setup_link: start link establishment (autonegotiation)
- * @max_queues: receive/transmit queue pairs RSS can spread over
+ * @setup_link: start link establishment
+ * @get_link: the link as the MAC's registers show it now
+ * @link_ksettings: the supported modes, port, PHY and autonegotiation
+ * @read_mac_addr: the port's address from the NVM
+ * @clear_filters: empty the address (but RAR 0), multicast and VLAN
+ *		   tables after a reset
+ *
+ * Filters (the exact-address, VLAN and multicast writers are the
+ * MAC's struct vtnic_iov_ops, which serve the PF alone as well):
+ * @set_rx_filters: unicast promiscuous, multicast promiscuous, VLAN
+ *		    filtering on or off
+ * @set_max_frame: the longest frame received, bytes, FCS and a VLAN tag
+ *		   included
+ * @set_vlan_strip: strip VLAN tags on receive
+ * @set_rxcsum: receive checksum offload
+ *
+ * Queues, in the datasheet's receive and transmit initialization order:
+ * @configure_tx: program and enable vtnic.qv[]'s transmit rings, then
+ *		  the transmitter
+ * @configure_rx: program and enable the receive rings (filling them with
+ *		  vtnic_rx_fill()), RSS or pools, then the receiver
+ * @disable_queues: stop receive and transmit DMA
+ * @write_rss: the redirection table and key from vtnic.rss_*
+ *
+ * Interrupts:
+ * @irq_configure: route every ring and the other causes to their vector
+ * @irq_enable: unmask every cause the driver handles
+ * @irq_disable: mask everything
+ * @irq_causes: read and clear the other causes, VTNIC_CAUSE_*
+ * @qv_enable: unmask one vector after its NAPI poll
+ * @write_itr: a vector's moderation interval, microseconds
+ *
+ * Statistics and the register dump:
+ * @update_stats: add the clear-on-read counters to the totals
+ * @regs_len: bytes of the ethtool -d dump
+ * @get_regs: fill it; returns the layout version
  */
 struct vtnic_mac_ops {
 	int (*reset)(struct vtnic *vn);
 	int (*setup_link)(struct vtnic *vn);
-	unsigned int max_queues;
+	void (*get_link)(struct vtnic *vn, struct vtnic_link *link);
+	void (*link_ksettings)(struct vtnic *vn,
+			       struct ethtool_link_ksettings *cmd);
+	void (*read_mac_addr)(struct vtnic *vn, u8 *addr);
+	void (*clear_filters)(struct vtnic *vn);
+
+	void (*set_rx_filters)(struct vtnic *vn, bool uc_promisc,
+			       bool mc_promisc, bool vlan_filter);
+	void (*set_max_frame)(struct vtnic *vn, unsigned int frame);
+	void (*set_vlan_strip)(struct vtnic *vn, bool on);
+	void (*set_rxcsum)(struct vtnic *vn, bool on);
+
+	void (*configure_tx)(struct vtnic *vn);
+	void (*configure_rx)(struct vtnic *vn);
+	void (*disable_queues)(struct vtnic *vn);
+	void (*write_rss)(struct vtnic *vn);
+
+	void (*irq_configure)(struct vtnic *vn);
+	void (*irq_enable)(struct vtnic *vn);
+	void (*irq_disable)(struct vtnic *vn);
+	u32 (*irq_causes)(struct vtnic *vn);
+	void (*qv_enable)(struct vtnic_q_vector *qv);
+	void (*write_itr)(struct vtnic_q_vector *qv, u32 usecs);
+
+	void (*update_stats)(struct vtnic *vn, struct vtnic_hw_stats *s);
+	unsigned int (*regs_len)(struct vtnic *vn);
+	u32 (*get_regs)(struct vtnic *vn, u32 *buf);
 };
 
 /**
- * struct vtnic_mac_info - what differs between the supported MAC types
+ * struct vtnic_mac_info - one supported MAC type, the shape of ixgbe's
+ *	struct ixgbe_info
  * @type: MAC type
  * @name: controller name for log messages
- * @ops: datapath hooks; NULL when the datapath is not supported yet
+ * @ops: its datapath hooks
+ * @iov: its SR-IOV: limits, register writers, mailbox, VF dialect
+ * @max_queues: receive/transmit queue pairs RSS can spread over
+ * @msix_vectors: MSI-X vectors the function has
  */
 struct vtnic_mac_info {
 	enum vtnic_mac_type type;
 	const char *name;
 	const struct vtnic_mac_ops *ops;
+	const struct vtnic_iov_info *iov;
+	unsigned int max_queues;
+	unsigned int msix_vectors;
 };
+
+extern const struct vtnic_mac_info vtnic_82576_info;
 
 /**
  * struct vtnic_q_vector - one interrupt vector and the queue pair it serves
@@ -106,6 +205,23 @@ struct vtnic_hw_stats {
 	u64 xonrxc, xontxc, xoffrxc, xofftxc;
 	u64 gprc, bprc, mprc, gptc, gorc, gotc;
 	u64 rnbc, ruc, rfc, roc, rjc, tpr, tpt, mptc, bptc, tsctc;
+};
+
+/**
+ * struct vtnic_pf_rx - the PF pool's filters, from rx_mode to the mailbox
+ *	work while VFs exist
+ * @mta: the PF's multicast hash bits
+ * @frame: longest frame its pool accepts, bytes
+ * @allmulti: its pool accepts every multicast frame
+ * @mta_dirty: @mta changed since the work last wrote it
+ * @rx_dirty: @frame or @allmulti changed since
+ */
+struct vtnic_pf_rx {
+	u32 mta[VTNIC_MTA_WORDS];
+	unsigned int frame;
+	bool allmulti;
+	bool mta_dirty;
+	bool rx_dirty;
 };
 
 enum vtnic_state {
@@ -145,7 +261,9 @@ enum vtnic_state {
  *		    the @qv array itself
  * @iov_lock: serialises the SR-IOV state, the mailbox and the admin calls
  * @iov: SR-IOV state; iov.num_vfs is 0 when SR-IOV is off
- * @mbx_work: serves VF mailbox messages and VF resets
+ * @mbx_work: serves VF mailbox messages and VF resets, and writes @pf_rx
+ * @pf_rx_lock: protects @pf_rx
+ * @pf_rx: the PF pool's filters rx_mode asked for
  * @queues_no_vfs: queue pairs to return to when SR-IOV is turned off
  * @vf_stats: per-VF counters, under @stats_lock
  */
@@ -160,7 +278,7 @@ struct vtnic {
 	unsigned int num_vectors;
 	unsigned int max_queues;
 	unsigned int num_queues;
-	struct vtnic_q_vector *qv[VTNIC_MAX_QUEUES];
+	struct vtnic_q_vector *qv[VTNIC_QUEUES_MAX];
 	u32 tx_ring_count;
 	u32 rx_ring_count;
 	u32 rx_itr_us;
@@ -180,11 +298,13 @@ struct vtnic {
 		u64 rx_csum_err, rx_alloc_fail, rx_errors;
 		u64 tx_restart, tx_busy, tx_errors;
 	} ring_stats_sum;
-	spinlock_t iov_lock;	/* protects iov */
+	struct mutex iov_lock;	/* protects iov and the mailboxes */
 	struct vtnic_iov iov;
 	struct work_struct mbx_work;
+	spinlock_t pf_rx_lock;	/* protects pf_rx */
+	struct vtnic_pf_rx pf_rx;
 	unsigned int queues_no_vfs;
-	struct vtnic_vf_stats vf_stats[VTNIC_IOV_MAX_VFS];
+	struct vtnic_vf_stats vf_stats[VTNIC_IOV_VFS_MAX];
 };
 
 static inline unsigned int vtnic_num_vfs(const struct vtnic *vn)
@@ -210,15 +330,11 @@ static inline void vtnic_wr32(struct vtnic *vn, u32 reg, u32 val)
 
 static inline void vtnic_flush(struct vtnic *vn)
 {
-	vtnic_rd32(vn, VTNIC_STATUS);
+	vtnic_rd32(vn, VTNIC_HW_STATUS);
 }
 
-extern const struct vtnic_mac_ops vtnic_82576_ops;
-
-/* vtnic_hw_82576.c */
-void vtnic_read_mac_addr(struct vtnic *vn, u8 *addr);
+/* vtnic_netdev.c: filters */
 void vtnic_set_rar(struct vtnic *vn, unsigned int idx, const u8 *addr);
-void vtnic_clear_filters(struct vtnic *vn);
 void vtnic_update_link(struct vtnic *vn);
 
 /* vtnic_irq.c */
@@ -226,20 +342,14 @@ int vtnic_irq_alloc(struct vtnic *vn);
 void vtnic_irq_free(struct vtnic *vn);
 int vtnic_irq_request(struct vtnic *vn);
 void vtnic_irq_release(struct vtnic *vn);
-void vtnic_irq_configure(struct vtnic *vn);
 void vtnic_irq_enable(struct vtnic *vn);
 void vtnic_irq_disable(struct vtnic *vn);
-void vtnic_qv_enable(struct vtnic_q_vector *qv);
 void vtnic_write_itr(struct vtnic_q_vector *qv, u32 usecs);
 
 /* vtnic_txrx.c */
 int vtnic_alloc_queues(struct vtnic *vn);
 void vtnic_free_queues(struct vtnic *vn);
-void vtnic_configure_tx(struct vtnic *vn);
-void vtnic_configure_rx(struct vtnic *vn);
-void vtnic_disable_queues(struct vtnic *vn);
 void vtnic_rss_default_indir(struct vtnic *vn);
-void vtnic_write_rss(struct vtnic *vn);
 void vtnic_set_rx_limits(struct vtnic *vn, unsigned int mtu);
 netdev_tx_t vtnic_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
 int vtnic_poll(struct napi_struct *napi, int budget);
@@ -264,6 +374,9 @@ void vtnic_sriov_up_done(struct vtnic *vn);
 void vtnic_sriov_down(struct vtnic *vn);
 void vtnic_sriov_link(struct vtnic *vn);
 void vtnic_sriov_mbx_irq(struct vtnic *vn);
+void vtnic_sriov_set_pf_mta(struct vtnic *vn, const u32 *mta);
+void vtnic_sriov_set_pf_rx(struct vtnic *vn, unsigned int frame,
+			   bool allmulti);
 void vtnic_update_vf_stats(struct vtnic *vn);
 int vtnic_ndo_set_vf_mac(struct net_device *netdev, int vf, u8 *mac);
 int vtnic_ndo_set_vf_vlan(struct net_device *netdev, int vf, u16 vlan,

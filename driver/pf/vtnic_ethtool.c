@@ -75,24 +75,15 @@ static int vtnic_get_link_ksettings(struct net_device *netdev,
 	struct vtnic *vn = netdev_priv(netdev);
 
 	ethtool_link_ksettings_zero_link_mode(cmd, supported);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Half_BIT, cmd->link_modes.supported);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Full_BIT, cmd->link_modes.supported);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_100baseT_Half_BIT, cmd->link_modes.supported);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_100baseT_Full_BIT, cmd->link_modes.supported);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_1000baseT_Full_BIT, cmd->link_modes.supported);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, cmd->link_modes.supported);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_TP_BIT, cmd->link_modes.supported);
+	vn->mac->ops->link_ksettings(vn, cmd);
 	linkmode_copy(cmd->link_modes.advertising, cmd->link_modes.supported);
 
-	cmd->base.port = PORT_TP;
-	cmd->base.phy_address = VTNIC_PHY_ADDR;
-	cmd->base.autoneg = AUTONEG_ENABLE;
 	if (netif_carrier_ok(netdev)) {
-		u32 status = vtnic_rd32(vn, VTNIC_STATUS);
+		struct vtnic_link link = {};
 
+		vn->mac->ops->get_link(vn, &link);
 		cmd->base.speed = vn->link_speed;
-		cmd->base.duplex = status & VTNIC_STATUS_FD ? DUPLEX_FULL :
-							      DUPLEX_HALF;
+		cmd->base.duplex = link.full_duplex ? DUPLEX_FULL : DUPLEX_HALF;
 	} else {
 		cmd->base.speed = SPEED_UNKNOWN;
 		cmd->base.duplex = DUPLEX_UNKNOWN;
@@ -167,7 +158,7 @@ static int vtnic_set_channels(struct net_device *netdev,
 	if (!err && !netif_is_rxfh_configured(netdev)) {
 		vtnic_rss_default_indir(vn);
 		if (test_bit(VTNIC_STATE_UP, &vn->state))
-			vtnic_write_rss(vn);
+			vn->mac->ops->write_rss(vn);
 	}
 	return err;
 }
@@ -251,7 +242,7 @@ static int vtnic_rss_set(struct vtnic *vn, const u32 *indir, const u8 *key,
 	if (key)
 		memcpy(vn->rss_key, key, sizeof(vn->rss_key));
 	if (test_bit(VTNIC_STATE_UP, &vn->state))
-		vtnic_write_rss(vn);
+		vn->mac->ops->write_rss(vn);
 	return 0;
 }
 
@@ -288,16 +279,23 @@ static int vtnic_set_rxfh(struct net_device *netdev, const u32 *indir,
 }
 #endif
 
+/* Per-queue counters are listed for every queue the MAC can have */
+static unsigned int vtnic_sset_queues(const struct vtnic *vn)
+{
+	return vn->mac->max_queues;
+}
+
 static int vtnic_get_sset_count(struct net_device *netdev, int sset)
 {
 	if (sset != ETH_SS_STATS)
 		return -EOPNOTSUPP;
 	return ARRAY_SIZE(vtnic_sw_stats) + ARRAY_SIZE(vtnic_hw_stats) +
-	       VTNIC_MAX_QUEUES * 2 * VTNIC_QUEUE_STATS;
+	       vtnic_sset_queues(netdev_priv(netdev)) * 2 * VTNIC_QUEUE_STATS;
 }
 
 static void vtnic_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 {
+	struct vtnic *vn = netdev_priv(netdev);
 	unsigned int i;
 
 	if (sset != ETH_SS_STATS)
@@ -307,7 +305,7 @@ static void vtnic_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 	for (i = 0; i < ARRAY_SIZE(vtnic_hw_stats); i++)
 		vtnic_ethtool_puts(&data, vtnic_hw_stats[i].name);
 	/* A fixed set, so the list does not change with ethtool -L */
-	for (i = 0; i < VTNIC_MAX_QUEUES; i++) {
+	for (i = 0; i < vtnic_sset_queues(vn); i++) {
 		ethtool_sprintf(&data, "rx_queue_%u_packets", i);
 		ethtool_sprintf(&data, "rx_queue_%u_bytes", i);
 		ethtool_sprintf(&data, "rx_queue_%u_csum_errors", i);
@@ -344,7 +342,7 @@ static void vtnic_get_ethtool_stats(struct net_device *netdev,
 	for (i = 0; i < ARRAY_SIZE(vtnic_hw_stats); i++)
 		*data++ = *(u64 *)((u8 *)&vn->hw_stats + vtnic_hw_stats[i].offset);
 
-	for (i = 0; i < VTNIC_MAX_QUEUES; i++) {
+	for (i = 0; i < vtnic_sset_queues(vn); i++) {
 		struct vtnic_ring_stats qrx = {}, qtx = {};
 
 		if (vn->qv[i]) {
@@ -363,67 +361,24 @@ static void vtnic_get_ethtool_stats(struct net_device *netdev,
 	spin_unlock_bh(&vn->stats_lock);
 }
 
-/*
- * ethtool -d: the virtualization filters (82576 datasheet 7.8, 8.13), so
- * that what a VF's messages did to the pools can be seen and compared.
- * Version 1 of the layout, in 32-bit words; a change of it is a new
- * version, and Documentation/vtnic.rst describes each.
- */
-#define VTNIC_REGS_VERSION	1
-enum {
-	VTNIC_REGS_VER,				/* VTNIC_REGS_VERSION */
-	VTNIC_REGS_VFRE,
-	VTNIC_REGS_VFTE,
-	VTNIC_REGS_DTXSWC,
-	VTNIC_REGS_VT_CTL,
-	VTNIC_REGS_RAR = 8,			/* RAL(n), RAH(n), n = 0..23 */
-	VTNIC_REGS_VMOLR = VTNIC_REGS_RAR + 2 * VTNIC_RAR_ENTRIES,
-	VTNIC_REGS_VMVIR = VTNIC_REGS_VMOLR + VTNIC_POOLS,
-	VTNIC_REGS_VLVF = VTNIC_REGS_VMVIR + VTNIC_POOLS,
-	VTNIC_REGS_VFTA = VTNIC_REGS_VLVF + VTNIC_VLVF_ENTRIES,
-	VTNIC_REGS_MTA = VTNIC_REGS_VFTA + VTNIC_VFTA_REGS,
-	VTNIC_REGS_WORDS = VTNIC_REGS_MTA + VTNIC_MTA_REGS,
-};
-
-static_assert(VTNIC_REGS_WORDS == 360);
-
+/* ethtool -d: the MAC's dump; Documentation/vtnic.rst describes each */
 static int vtnic_get_regs_len(struct net_device *netdev)
 {
-	return VTNIC_REGS_WORDS * sizeof(u32);
+	struct vtnic *vn = netdev_priv(netdev);
+
+	return vn->mac->ops->regs_len(vn);
 }
 
 static void vtnic_get_regs(struct net_device *netdev,
 			   struct ethtool_regs *regs, void *p)
 {
 	struct vtnic *vn = netdev_priv(netdev);
-	u32 *buf = p;
-	unsigned int i;
 
-	memset(buf, 0, VTNIC_REGS_WORDS * sizeof(u32));
-	regs->version = VTNIC_REGS_VERSION;
-	buf[VTNIC_REGS_VER] = VTNIC_REGS_VERSION;
-
+	memset(p, 0, vn->mac->ops->regs_len(vn));
 	/* One snapshot: the mailbox work rewrites these under iov_lock */
-	spin_lock_bh(&vn->iov_lock);
-	buf[VTNIC_REGS_VFRE] = vtnic_rd32(vn, VTNIC_VFRE);
-	buf[VTNIC_REGS_VFTE] = vtnic_rd32(vn, VTNIC_VFTE);
-	buf[VTNIC_REGS_DTXSWC] = vtnic_rd32(vn, VTNIC_DTXSWC);
-	buf[VTNIC_REGS_VT_CTL] = vtnic_rd32(vn, VTNIC_VT_CTL);
-	for (i = 0; i < VTNIC_RAR_ENTRIES; i++) {
-		buf[VTNIC_REGS_RAR + 2 * i] = vtnic_rd32(vn, VTNIC_RAL(i));
-		buf[VTNIC_REGS_RAR + 2 * i + 1] = vtnic_rd32(vn, VTNIC_RAH(i));
-	}
-	for (i = 0; i < VTNIC_POOLS; i++) {
-		buf[VTNIC_REGS_VMOLR + i] = vtnic_rd32(vn, VTNIC_VMOLR(i));
-		buf[VTNIC_REGS_VMVIR + i] = vtnic_rd32(vn, VTNIC_VMVIR(i));
-	}
-	for (i = 0; i < VTNIC_VLVF_ENTRIES; i++)
-		buf[VTNIC_REGS_VLVF + i] = vtnic_rd32(vn, VTNIC_VLVF(i));
-	for (i = 0; i < VTNIC_VFTA_REGS; i++)
-		buf[VTNIC_REGS_VFTA + i] = vtnic_rd32(vn, VTNIC_VFTA(i));
-	for (i = 0; i < VTNIC_MTA_REGS; i++)
-		buf[VTNIC_REGS_MTA + i] = vtnic_rd32(vn, VTNIC_MTA(i));
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
+	regs->version = vn->mac->ops->get_regs(vn, p);
+	mutex_unlock(&vn->iov_lock);
 }
 
 static const struct ethtool_ops vtnic_ethtool_ops = {

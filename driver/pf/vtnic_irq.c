@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vtnic: interrupts.  MSI-X gives one vector to the "other" causes (link
- * status change; later the VF mailbox) and one per queue pair; MSI and
- * legacy INTx share one vector between everything and use one queue
- * pair.  Causes are routed with IVAR in MSI-X mode and reported in ICR
- * otherwise (82576 datasheet 7.3).
+ * status change, the VF mailbox) and one per queue pair; MSI and legacy
+ * INTx share one vector between everything and use one queue pair.  How
+ * causes are routed and read is the MAC's (irq_configure, irq_causes).
  */
 
 #include <linux/bitfield.h>
@@ -22,13 +21,8 @@ module_param(int_mode, uint, 0444);
 MODULE_PARM_DESC(int_mode,
 		 "Interrupt mode: 0 = MSI-X, falling back to MSI then INTx (default); 1 = MSI; 2 = legacy INTx");
 
-/* The vector of the "other" causes in MSI-X mode */
+/* The vector of the "other" causes in MSI-X mode; queue pair i has i + 1 */
 #define VTNIC_OTHER_VECTOR	0
-
-/* What the single MSI/INTx vector is raised for */
-#define VTNIC_IMS_LEGACY	(VTNIC_ICR_TXDW | VTNIC_ICR_LSC | \
-				 VTNIC_ICR_RXDMT0 | VTNIC_ICR_RXO | \
-				 VTNIC_ICR_RXDW)
 
 static const char * const vtnic_int_mode_name[] = {
 	[VTNIC_INT_MSIX]	= "MSI-X",
@@ -56,7 +50,8 @@ int vtnic_irq_alloc(struct vtnic *vn)
 		int_mode = VTNIC_INT_MSIX;
 	}
 
-	want = min(vn->mac->ops->max_queues, num_online_cpus());
+	want = min3(vn->mac->max_queues, vn->mac->msix_vectors - 1,
+		    num_online_cpus());
 	if (int_mode == VTNIC_INT_MSIX) {
 		nvec = pci_alloc_irq_vectors(pdev, 2, want + 1, PCI_IRQ_MSIX);
 		if (nvec > 0) {
@@ -106,11 +101,11 @@ static irqreturn_t vtnic_msix_ring(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
-static void vtnic_handle_other(struct vtnic *vn, u32 icr)
+static void vtnic_handle_other(struct vtnic *vn, u32 causes)
 {
-	if (icr & VTNIC_ICR_LSC)
+	if (causes & VTNIC_CAUSE_LINK)
 		mod_delayed_work(system_wq, &vn->watchdog, 0);
-	if (icr & VTNIC_ICR_VMMB)
+	if (causes & VTNIC_CAUSE_MBX)
 		vtnic_sriov_mbx_irq(vn);
 }
 
@@ -118,8 +113,7 @@ static irqreturn_t vtnic_msix_other(int irq, void *data)
 {
 	struct vtnic *vn = data;
 
-	/* GPIE.NSICR: reading ICR clears it */
-	vtnic_handle_other(vn, vtnic_rd32(vn, VTNIC_ICR));
+	vtnic_handle_other(vn, vn->mac->ops->irq_causes(vn));
 	return IRQ_HANDLED;
 }
 
@@ -127,15 +121,14 @@ static irqreturn_t vtnic_intr(int irq, void *data)
 {
 	struct vtnic *vn = data;
 	struct vtnic_q_vector *qv = vn->qv[0];
-	u32 icr = vtnic_rd32(vn, VTNIC_ICR);	/* clears on read */
+	u32 causes = vn->mac->ops->irq_causes(vn);
 
-	if (!icr || icr == ~0U)
+	if (!causes)
 		return IRQ_NONE;	/* INTx is shared: not ours */
 
-	vtnic_handle_other(vn, icr);
-	if (icr & (VTNIC_IMS_LEGACY & ~VTNIC_ICR_LSC)) {
-		/* Quiet until NAPI is done; vtnic_qv_enable() unmasks */
-		vtnic_wr32(vn, VTNIC_IMC, ~0U);
+	vtnic_handle_other(vn, causes);
+	if (causes & VTNIC_CAUSE_QUEUE) {
+		/* Masked until NAPI is done; qv_enable() unmasks */
 		qv->event_ctr++;
 		napi_schedule_irqoff(&qv->napi);
 	}
@@ -202,84 +195,14 @@ void vtnic_irq_release(struct vtnic *vn)
 }
 
 /**
- * vtnic_write_itr() - set a vector's moderation interval (EITR, 8.8.12)
+ * vtnic_write_itr() - set a vector's moderation interval
  * @qv: the vector
  * @usecs: minimum gap between its interrupts, 0 for none
  */
 void vtnic_write_itr(struct vtnic_q_vector *qv, u32 usecs)
 {
-	/* CNT_IGNR: don't reset the running countdown with this write */
-	vtnic_wr32(qv->vn, VTNIC_EITR(qv->v_idx),
-		   FIELD_PREP(VTNIC_EITR_INTERVAL, usecs) | VTNIC_EITR_CNT_IGNR);
+	qv->vn->mac->ops->write_itr(qv, usecs);
 	qv->itr_us = usecs;
-}
-
-static u32 vtnic_queue_vectors_mask(struct vtnic *vn)
-{
-	u32 mask = 0;
-	unsigned int i;
-
-	for (i = 0; i < vn->num_queues; i++)
-		mask |= BIT(vn->qv[i]->v_idx);
-	return mask;
-}
-
-/* Route one cause byte of IVAR (8.8.16) to a vector */
-static void vtnic_set_ivar(struct vtnic *vn, unsigned int queue, bool tx,
-			   unsigned int vector)
-{
-	unsigned int shift = (queue & 8 ? 16 : 0) + (tx ? 8 : 0);
-	u32 ivar = vtnic_rd32(vn, VTNIC_IVAR(queue));
-
-	ivar &= ~(0xffU << shift);
-	ivar |= (vector | VTNIC_IVAR_VALID) << shift;
-	vtnic_wr32(vn, VTNIC_IVAR(queue), ivar);
-}
-
-/**
- * vtnic_irq_configure() - program the interrupt routing for the rings
- * @vn: the PF, reset, with its queue vectors allocated
- */
-void vtnic_irq_configure(struct vtnic *vn)
-{
-	unsigned int i;
-	u32 queues;
-
-	/*
-	 * Queue causes are routed through IVAR in every mode: with MSI or
-	 * INTx everything goes to vector 0, and the descriptor write-back
-	 * causes (ICR.RXDW/TXDW) are only raised for routed queues (QEMU
-	 * raises TXDW for none otherwise; igb routes them the same way).
-	 */
-	for (i = 0; i < vn->num_queues; i++) {
-		struct vtnic_q_vector *qv = vn->qv[i];
-
-		vtnic_set_ivar(vn, qv->rx.reg_idx, false, qv->v_idx);
-		vtnic_set_ivar(vn, qv->tx.reg_idx, true, qv->v_idx);
-	}
-	if (vn->int_mode != VTNIC_INT_MSIX) {
-		vtnic_wr32(vn, VTNIC_GPIE, 0);
-		return;
-	}
-
-	/*
-	 * MSI-X mode (7.3.2.x): ICR clears on read (NSICR), queue vectors
-	 * auto-clear their EICR bit (EIAC) and auto-mask (EIAM) until NAPI
-	 * re-enables them.
-	 */
-	vtnic_wr32(vn, VTNIC_GPIE, VTNIC_GPIE_NSICR | VTNIC_GPIE_MSIX_MODE |
-		   VTNIC_GPIE_EIAME | VTNIC_GPIE_PBA);
-	vtnic_wr32(vn, VTNIC_IVAR_MISC,
-		   (VTNIC_OTHER_VECTOR | VTNIC_IVAR_VALID) << 8);
-
-	/*
-	 * Every vector auto-clears its EICR bit, or a second "other" cause
-	 * (the next VF mailbox message) would find it still set and raise
-	 * no new interrupt.
-	 */
-	queues = vtnic_queue_vectors_mask(vn);
-	vtnic_wr32(vn, VTNIC_EIAC, queues | BIT(VTNIC_OTHER_VECTOR));
-	vtnic_wr32(vn, VTNIC_EIAM, queues);
 }
 
 /**
@@ -288,16 +211,7 @@ void vtnic_irq_configure(struct vtnic *vn)
  */
 void vtnic_irq_enable(struct vtnic *vn)
 {
-	if (vn->int_mode == VTNIC_INT_MSIX) {
-		/* VF mailbox and VF resets: SR-IOV needs MSI-X */
-		vtnic_wr32(vn, VTNIC_IMS, VTNIC_ICR_LSC |
-			   (vtnic_num_vfs(vn) ? VTNIC_ICR_VMMB : 0));
-		vtnic_wr32(vn, VTNIC_EIMS, vtnic_queue_vectors_mask(vn) |
-			   BIT(VTNIC_OTHER_VECTOR));
-	} else {
-		vtnic_wr32(vn, VTNIC_IMS, VTNIC_IMS_LEGACY);
-	}
-	vtnic_flush(vn);
+	vn->mac->ops->irq_enable(vn);
 }
 
 /**
@@ -308,23 +222,7 @@ void vtnic_irq_disable(struct vtnic *vn)
 {
 	unsigned int i;
 
-	vtnic_wr32(vn, VTNIC_IMC, ~0U);
-	vtnic_wr32(vn, VTNIC_EIMC, ~0U);
-	vtnic_flush(vn);
+	vn->mac->ops->irq_disable(vn);
 	for (i = 0; i < vn->num_vectors; i++)
 		synchronize_irq(pci_irq_vector(vn->pdev, i));
-}
-
-/**
- * vtnic_qv_enable() - unmask a vector once its NAPI poll is complete
- * @qv: the vector
- */
-void vtnic_qv_enable(struct vtnic_q_vector *qv)
-{
-	struct vtnic *vn = qv->vn;
-
-	if (vn->int_mode == VTNIC_INT_MSIX)
-		vtnic_wr32(vn, VTNIC_EIMS, BIT(qv->v_idx));
-	else
-		vtnic_wr32(vn, VTNIC_IMS, VTNIC_IMS_LEGACY);
 }

@@ -18,29 +18,41 @@
 
 static void vtnic_restore_vlans(struct vtnic *vn);
 
+/**
+ * vtnic_set_rar() - program one exact-match receive address
+ * @vn: the PF
+ * @idx: entry, below the MAC's iov->limits.rar_entries
+ * @addr: the address, or NULL to clear the entry
+ */
+void vtnic_set_rar(struct vtnic *vn, unsigned int idx, const u8 *addr)
+{
+	/* With VFs the PF's addresses steer to its own pool */
+	vn->mac->iov->ops->set_rar(&vn->hw, idx, addr, vtnic_num_vfs(vn) ?
+				   BIT_ULL(vtnic_iov_pf_pool(&vn->iov)) : 0);
+}
+
 static void vtnic_set_rx_mode(struct net_device *netdev)
 {
 	struct vtnic *vn = netdev_priv(netdev);
-	unsigned int i, rar = 1, rar_end = VTNIC_RAR_ENTRIES;
-	u32 mta[VTNIC_MTA_REGS] = {};
+	const struct vtnic_iov_ops *filters = vn->mac->iov->ops;
+	unsigned int i, rar = 1, rar_end = vn->mac->iov->limits.rar_entries;
+	u32 mta[VTNIC_MTA_WORDS] = {};
 	struct netdev_hw_addr *ha;
-	u32 rctl;
+	bool uc_promisc = false;
 
 	if (!test_bit(VTNIC_STATE_UP, &vn->state))
 		return;
 
-	rctl = vtnic_rd32(vn, VTNIC_RCTL);
-	rctl &= ~(VTNIC_RCTL_UPE | VTNIC_RCTL_MPE | VTNIC_RCTL_VFE);
-
 	/*
-	 * Secondary unicast addresses take RAR 1..23 (fewer with VFs, whose
-	 * addresses sit at the top); more means promisc.
+	 * Secondary unicast addresses take the exact filters after the
+	 * PF's own (fewer with VFs, whose addresses sit at the top); more
+	 * means promiscuous.
 	 */
 	if (vtnic_num_vfs(vn))
 		rar_end = vtnic_iov_pf_rar_limit(&vn->iov);
 	netdev_for_each_uc_addr(ha, netdev) {
 		if (rar == rar_end) {
-			rctl |= VTNIC_RCTL_UPE;
+			uc_promisc = true;
 			break;
 		}
 		vtnic_set_rar(vn, rar++, ha->addr);
@@ -55,37 +67,20 @@ static void vtnic_set_rx_mode(struct net_device *netdev)
 	}
 	if (vtnic_num_vfs(vn)) {
 		/* The MTA is shared with the VFs; pool filters do the rest */
-		spin_lock_bh(&vn->iov_lock);
-		vtnic_iov_set_pf_mta(&vn->iov, mta);
-		spin_unlock_bh(&vn->iov_lock);
-		vtnic_wr32(vn, VTNIC_RCTL, rctl | VTNIC_RCTL_VFE);
+		vtnic_sriov_set_pf_mta(vn, mta);
+		vn->mac->ops->set_rx_filters(vn, uc_promisc, false, true);
 		vtnic_set_rx_limits(vn, netdev->mtu);
 		return;
 	}
-	for (i = 0; i < VTNIC_MTA_REGS; i++)
-		vtnic_wr32(vn, VTNIC_MTA(i), mta[i]);
-
-	if (netdev->flags & IFF_PROMISC)
-		rctl |= VTNIC_RCTL_UPE | VTNIC_RCTL_MPE;
-	else if (netdev->flags & IFF_ALLMULTI)
-		rctl |= VTNIC_RCTL_MPE;
+	for (i = 0; i < VTNIC_MTA_WORDS; i++)
+		filters->set_mta(&vn->hw, i, mta[i]);
 
 	/* Promiscuous mode sees every VLAN, as a capture expects */
-	if ((netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER) &&
-	    !(netdev->flags & IFF_PROMISC))
-		rctl |= VTNIC_RCTL_VFE;
-	vtnic_wr32(vn, VTNIC_RCTL, rctl);
-}
-
-static void vtnic_set_vlan_strip(struct vtnic *vn, netdev_features_t features)
-{
-	u32 ctrl = vtnic_rd32(vn, VTNIC_CTRL);
-
-	if (features & NETIF_F_HW_VLAN_CTAG_RX)
-		ctrl |= VTNIC_CTRL_VME;
-	else
-		ctrl &= ~VTNIC_CTRL_VME;
-	vtnic_wr32(vn, VTNIC_CTRL, ctrl);
+	vn->mac->ops->set_rx_filters(vn, uc_promisc ||
+				     (netdev->flags & IFF_PROMISC),
+				     netdev->flags & (IFF_PROMISC | IFF_ALLMULTI),
+				     (netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER) &&
+				     !(netdev->flags & IFF_PROMISC));
 }
 
 /**
@@ -104,7 +99,7 @@ int vtnic_up(struct vtnic *vn)
 	err = vn->mac->ops->reset(vn);
 	if (err)
 		return err;
-	vtnic_clear_filters(vn);
+	vn->mac->ops->clear_filters(vn);
 	vtnic_sriov_up(vn);
 	vtnic_set_rar(vn, 0, netdev->dev_addr);
 
@@ -117,14 +112,16 @@ int vtnic_up(struct vtnic *vn)
 	if (err)
 		goto err_free_queues;
 
-	vtnic_irq_configure(vn);
+	vn->mac->ops->irq_configure(vn);
 	err = vtnic_irq_request(vn);
 	if (err)
 		goto err_free_queues;
 
-	vtnic_configure_tx(vn);
-	vtnic_configure_rx(vn);
-	vtnic_set_vlan_strip(vn, netdev->features);
+	vn->mac->ops->configure_tx(vn);
+	vn->mac->ops->configure_rx(vn);
+	vtnic_set_rx_limits(vn, netdev->mtu);
+	vn->mac->ops->set_vlan_strip(vn, netdev->features &
+				     NETIF_F_HW_VLAN_CTAG_RX);
 	vtnic_restore_vlans(vn);
 	for (i = 0; i < vn->num_queues; i++)
 		vtnic_write_itr(vn->qv[i], vn->rx_itr_us);
@@ -167,7 +164,7 @@ void vtnic_down(struct vtnic *vn)
 	for (i = 0; i < vn->num_queues; i++)
 		napi_disable(&vn->qv[i]->napi);
 	/* No DMA may be in flight once the buffers go back */
-	vtnic_disable_queues(vn);
+	vn->mac->ops->disable_queues(vn);
 	vtnic_irq_release(vn);
 	if (vtnic_hw_present(&vn->hw))
 		vn->mac->ops->reset(vn);
@@ -245,9 +242,9 @@ static int vtnic_set_mac_address(struct net_device *netdev, void *p)
 	if (err)
 		return err;
 	eth_commit_mac_addr_change(netdev, p);
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	vtnic_iov_set_pf_mac(&vn->iov, netdev->dev_addr);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 	if (test_bit(VTNIC_STATE_UP, &vn->state))
 		vtnic_set_rar(vn, 0, netdev->dev_addr);
 	return 0;
@@ -264,27 +261,19 @@ static int vtnic_change_mtu(struct net_device *netdev, int mtu)
 	return 0;
 }
 
-/* VLAN Filter Table: one bit per VLAN ID (8.10.19) */
+/* The VLAN filter table: one bit per VLAN ID */
 static void vtnic_vfta_set(struct vtnic *vn, u16 vid, bool on)
 {
-	u32 vfta;
-
 	/* With VFs the table is shared: the pool filters own it */
 	if (vtnic_num_vfs(vn)) {
-		spin_lock_bh(&vn->iov_lock);
+		mutex_lock(&vn->iov_lock);
 		if (vtnic_iov_set_pf_vlan(&vn->iov, vid, on))
 			netdev_warn(vn->netdev, "no VLAN filter left for VLAN %u\n",
 				    vid);
-		spin_unlock_bh(&vn->iov_lock);
+		mutex_unlock(&vn->iov_lock);
 		return;
 	}
-	vfta = vtnic_rd32(vn, VTNIC_VFTA(vid >> 5));
-
-	if (on)
-		vfta |= BIT(vid & 31);
-	else
-		vfta &= ~BIT(vid & 31);
-	vtnic_wr32(vn, VTNIC_VFTA(vid >> 5), vfta);
+	vn->mac->iov->ops->set_vfta(&vn->hw, vid, on);
 }
 
 static void vtnic_restore_vlans(struct vtnic *vn)
@@ -329,16 +318,10 @@ static int vtnic_set_features(struct net_device *netdev,
 		return 0;
 
 	if (changed & NETIF_F_HW_VLAN_CTAG_RX)
-		vtnic_set_vlan_strip(vn, features);
-	if (changed & NETIF_F_RXCSUM) {
-		u32 rxcsum = vtnic_rd32(vn, VTNIC_RXCSUM);
-
-		if (features & NETIF_F_RXCSUM)
-			rxcsum |= VTNIC_RXCSUM_IPOFL | VTNIC_RXCSUM_TUOFL;
-		else
-			rxcsum &= ~(VTNIC_RXCSUM_IPOFL | VTNIC_RXCSUM_TUOFL);
-		vtnic_wr32(vn, VTNIC_RXCSUM, rxcsum);
-	}
+		vn->mac->ops->set_vlan_strip(vn, features &
+					     NETIF_F_HW_VLAN_CTAG_RX);
+	if (changed & NETIF_F_RXCSUM)
+		vn->mac->ops->set_rxcsum(vn, features & NETIF_F_RXCSUM);
 	if (changed & NETIF_F_HW_VLAN_CTAG_FILTER) {
 		netdev->features = features;
 		vtnic_set_rx_mode(netdev);
@@ -373,15 +356,6 @@ static void vtnic_tx_timeout(struct net_device *netdev, unsigned int txqueue)
 	mod_delayed_work(system_wq, &vn->watchdog, 0);
 }
 
-/* Add a clear-on-read 32-bit counter to its 64-bit total */
-static void vtnic_stat_add(struct vtnic *vn, u64 *total, u32 reg)
-{
-	u32 val = vtnic_rd32(vn, reg);
-
-	if (val != ~0U)
-		*total += val;
-}
-
 /**
  * vtnic_update_hw_stats() - fold the device's counters into vn->hw_stats
  * @vn: the PF
@@ -390,41 +364,11 @@ static void vtnic_stat_add(struct vtnic *vn, u64 *total, u32 reg)
  */
 void vtnic_update_hw_stats(struct vtnic *vn)
 {
-	struct vtnic_hw_stats *s = &vn->hw_stats;
-
 	if (!vtnic_hw_present(&vn->hw))
 		return;
 
 	spin_lock_bh(&vn->stats_lock);
-	vtnic_stat_add(vn, &s->crcerrs, VTNIC_CRCERRS);
-	vtnic_stat_add(vn, &s->algnerrc, VTNIC_ALGNERRC);
-	vtnic_stat_add(vn, &s->rxerrc, VTNIC_RXERRC);
-	vtnic_stat_add(vn, &s->mpc, VTNIC_MPC);
-	vtnic_stat_add(vn, &s->colc, VTNIC_COLC);
-	vtnic_stat_add(vn, &s->rlec, VTNIC_RLEC);
-	vtnic_stat_add(vn, &s->xonrxc, VTNIC_XONRXC);
-	vtnic_stat_add(vn, &s->xontxc, VTNIC_XONTXC);
-	vtnic_stat_add(vn, &s->xoffrxc, VTNIC_XOFFRXC);
-	vtnic_stat_add(vn, &s->xofftxc, VTNIC_XOFFTXC);
-	vtnic_stat_add(vn, &s->gprc, VTNIC_GPRC);
-	vtnic_stat_add(vn, &s->bprc, VTNIC_BPRC);
-	vtnic_stat_add(vn, &s->mprc, VTNIC_MPRC);
-	vtnic_stat_add(vn, &s->gptc, VTNIC_GPTC);
-	/* 64-bit octet counters: the high half read clears both */
-	vtnic_stat_add(vn, &s->gorc, VTNIC_GORCL);
-	s->gorc += (u64)vtnic_rd32(vn, VTNIC_GORCL + 4) << 32;
-	vtnic_stat_add(vn, &s->gotc, VTNIC_GOTCL);
-	s->gotc += (u64)vtnic_rd32(vn, VTNIC_GOTCL + 4) << 32;
-	vtnic_stat_add(vn, &s->rnbc, VTNIC_RNBC);
-	vtnic_stat_add(vn, &s->ruc, VTNIC_RUC);
-	vtnic_stat_add(vn, &s->rfc, VTNIC_RFC);
-	vtnic_stat_add(vn, &s->roc, VTNIC_ROC);
-	vtnic_stat_add(vn, &s->rjc, VTNIC_RJC);
-	vtnic_stat_add(vn, &s->tpr, VTNIC_TPR);
-	vtnic_stat_add(vn, &s->tpt, VTNIC_TPT);
-	vtnic_stat_add(vn, &s->mptc, VTNIC_MPTC);
-	vtnic_stat_add(vn, &s->bptc, VTNIC_BPTC);
-	vtnic_stat_add(vn, &s->tsctc, VTNIC_TSCTC);
+	vn->mac->ops->update_stats(vn, &vn->hw_stats);
 	spin_unlock_bh(&vn->stats_lock);
 }
 
@@ -452,7 +396,7 @@ void vtnic_ring_stats_total(struct vtnic *vn, struct vtnic_ring_stats *rx,
 	tx->restart = vn->ring_stats_sum.tx_restart;
 	tx->busy = vn->ring_stats_sum.tx_busy;
 	tx->errors = vn->ring_stats_sum.tx_errors;
-	for (i = 0; i < VTNIC_MAX_QUEUES; i++) {
+	for (i = 0; i < vn->max_queues; i++) {
 		if (!vn->qv[i])
 			continue;
 		vtnic_ring_stats_read(&vn->qv[i]->rx.stats, rx);
@@ -515,6 +459,38 @@ static const struct net_device_ops vtnic_netdev_ops = {
 	.ndo_set_features	= vtnic_set_features,
 	.ndo_tx_timeout		= vtnic_tx_timeout,
 };
+
+/**
+ * vtnic_update_link() - report the link state the MAC shows
+ * @vn: the PF
+ *
+ * Called from the watchdog, which the link status change interrupt
+ * kicks.  Carrier follows the link; speed and duplex are logged.
+ */
+void vtnic_update_link(struct vtnic *vn)
+{
+	struct net_device *netdev = vn->netdev;
+	struct vtnic_link link = {};
+
+	vn->mac->ops->get_link(vn, &link);
+	if (!test_bit(VTNIC_STATE_UP, &vn->state))
+		link.up = false;
+	if (link.up == vn->link_up)
+		return;
+	vn->link_up = link.up;
+	if (!link.up) {
+		vn->link_speed = 0;
+		netif_carrier_off(netdev);
+		netdev_info(netdev, "link down\n");
+		vtnic_sriov_link(vn);
+		return;
+	}
+	vn->link_speed = link.speed;
+	netdev_info(netdev, "link up, %u Mb/s, %s duplex\n", vn->link_speed,
+		    link.full_duplex ? "full" : "half");
+	netif_carrier_on(netdev);
+	vtnic_sriov_link(vn);
+}
 
 static void vtnic_watchdog(struct work_struct *work)
 {

@@ -15,20 +15,9 @@
 
 #include "vtnic.h"
 
-static const struct vtnic_mac_info vtnic_82576_info = {
-	.type = VTNIC_MAC_82576,
-	.name = "82576",
-	.ops = &vtnic_82576_ops,
-};
-
-static const struct vtnic_mac_info vtnic_82599_info = {
-	.type = VTNIC_MAC_82599,
-	.name = "82599",
-};
-
+/* One line per device ID; the MAC's bundle is in its vtnic_hw_<mac>.c */
 static const struct pci_device_id vtnic_pci_tbl[] = {
 	{ PCI_VDEVICE(INTEL, 0x10c9), (kernel_ulong_t)&vtnic_82576_info },
-	{ PCI_VDEVICE(INTEL, 0x10fb), (kernel_ulong_t)&vtnic_82599_info },
 	{ }
 };
 MODULE_DEVICE_TABLE(pci, vtnic_pci_tbl);
@@ -43,12 +32,7 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	u32 status;
 	int err;
 
-	if (!mac->ops)
-		return dev_err_probe(dev, -ENODEV,
-				     "Intel %s: datapath not supported yet\n",
-				     mac->name);
-
-	netdev = alloc_etherdev_mq(sizeof(*vn), VTNIC_MAX_QUEUES);
+	netdev = alloc_etherdev_mq(sizeof(*vn), mac->max_queues);
 	if (!netdev)
 		return -ENOMEM;
 	SET_NETDEV_DEV(netdev, dev);
@@ -68,7 +52,7 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	if (err)
 		goto err_free_netdev;
 
-	vtnic_read_mac_addr(vn, addr);
+	mac->ops->read_mac_addr(vn, addr);
 	if (!is_valid_ether_addr(addr)) {
 		dev_warn(dev, "NVM holds no valid MAC address (%pM), using a random one\n",
 			 addr);
@@ -182,7 +166,7 @@ static pci_ers_result_t vtnic_io_slot_reset(struct pci_dev *pdev)
 
 	/* The link reset brought the device back: talk to it again */
 	WRITE_ONCE(vn->hw.hw_addr, vn->bar0);
-	if (vtnic_rd32(vn, VTNIC_STATUS) == ~0U || vn->mac->ops->reset(vn))
+	if (vtnic_rd32(vn, VTNIC_HW_STATUS) == ~0U || vn->mac->ops->reset(vn))
 		return PCI_ERS_RESULT_DISCONNECT;
 	return PCI_ERS_RESULT_RECOVERED;
 }

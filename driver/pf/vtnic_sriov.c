@@ -51,14 +51,14 @@ static int vtnic_sriov_relayout(struct vtnic *vn, unsigned int num_vfs)
 	if (running)
 		vtnic_down(vn);
 
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	if (num_vfs) {
-		vtnic_iov_init(&vn->iov, &vn->hw, num_vfs);
+		vtnic_iov_init(&vn->iov, &vn->hw, vn->mac->iov, num_vfs);
 		vtnic_iov_set_pf_mac(&vn->iov, vn->netdev->dev_addr);
 	} else {
 		vtnic_iov_disable(&vn->iov);
 	}
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 
 	spin_lock_bh(&vn->stats_lock);
 	memset(vn->vf_stats, 0, sizeof(vn->vf_stats));
@@ -158,14 +158,71 @@ int vtnic_sriov_configure(struct pci_dev *pdev, int num_vfs)
 	return vtnic_sriov_enable(vn, num_vfs);
 }
 
+/* Write what rx_mode left for the PF's pool; iov_lock held */
+static void vtnic_sriov_write_pf_rx(struct vtnic *vn)
+{
+	struct vtnic_pf_rx rx;
+
+	lockdep_assert_held(&vn->iov_lock);
+	spin_lock_bh(&vn->pf_rx_lock);
+	rx = vn->pf_rx;
+	vn->pf_rx.mta_dirty = false;
+	vn->pf_rx.rx_dirty = false;
+	spin_unlock_bh(&vn->pf_rx_lock);
+
+	if (rx.mta_dirty)
+		vtnic_iov_set_pf_mta(&vn->iov, rx.mta);
+	if (rx.rx_dirty)
+		vtnic_iov_set_pf_rx(&vn->iov, rx.frame, rx.allmulti);
+}
+
 static void vtnic_mbx_work(struct work_struct *work)
 {
 	struct vtnic *vn = container_of(work, struct vtnic, mbx_work);
 
-	spin_lock_bh(&vn->iov_lock);
-	if (test_bit(VTNIC_STATE_UP, &vn->state))
+	mutex_lock(&vn->iov_lock);
+	if (test_bit(VTNIC_STATE_UP, &vn->state) && vtnic_num_vfs(vn)) {
+		vtnic_sriov_write_pf_rx(vn);
 		vtnic_iov_service(&vn->iov);
-	spin_unlock_bh(&vn->iov_lock);
+	}
+	mutex_unlock(&vn->iov_lock);
+}
+
+/**
+ * vtnic_sriov_set_pf_mta() - the PF's multicast hash bits, with VFs
+ * @vn: the PF
+ * @mta: VTNIC_MTA_REGS words
+ *
+ * The MTA is shared with the VFs, so the mailbox work writes it.
+ *
+ * Context: any; rx_mode calls it under the address list lock.
+ */
+void vtnic_sriov_set_pf_mta(struct vtnic *vn, const u32 *mta)
+{
+	spin_lock_bh(&vn->pf_rx_lock);
+	memcpy(vn->pf_rx.mta, mta, sizeof(vn->pf_rx.mta));
+	vn->pf_rx.mta_dirty = true;
+	spin_unlock_bh(&vn->pf_rx_lock);
+	queue_work(system_unbound_wq, &vn->mbx_work);
+}
+
+/**
+ * vtnic_sriov_set_pf_rx() - the PF pool's receive settings, with VFs
+ * @vn: the PF
+ * @frame: longest frame, bytes, VLAN tag and FCS included
+ * @allmulti: accept every multicast frame
+ *
+ * Context: any; the mailbox work writes them.
+ */
+void vtnic_sriov_set_pf_rx(struct vtnic *vn, unsigned int frame,
+			   bool allmulti)
+{
+	spin_lock_bh(&vn->pf_rx_lock);
+	vn->pf_rx.frame = frame;
+	vn->pf_rx.allmulti = allmulti;
+	vn->pf_rx.rx_dirty = true;
+	spin_unlock_bh(&vn->pf_rx_lock);
+	queue_work(system_unbound_wq, &vn->mbx_work);
 }
 
 /**
@@ -191,11 +248,13 @@ void vtnic_sriov_mbx_irq(struct vtnic *vn)
  */
 void vtnic_sriov_init(struct vtnic *vn)
 {
-	spin_lock_init(&vn->iov_lock);
+	mutex_init(&vn->iov_lock);
+	spin_lock_init(&vn->pf_rx_lock);
 	INIT_WORK(&vn->mbx_work, vtnic_mbx_work);
 	vn->iov.hw = &vn->hw;
-	/* 8 pools, one kept for the PF */
-	pci_sriov_set_totalvfs(vn->pdev, VTNIC_IOV_MAX_VFS);
+	vn->iov.info = vn->mac->iov;
+	/* One pool is kept for the PF */
+	pci_sriov_set_totalvfs(vn->pdev, vtnic_iov_max_vfs(vn->mac->iov));
 }
 
 /**
@@ -221,6 +280,17 @@ void vtnic_sriov_remove(struct vtnic *vn)
 	pci_disable_sriov(vn->pdev);
 }
 
+/* A VF's counters, where the MAC keeps them; stats_lock held */
+static void vtnic_sriov_vf_stats_fold(struct vtnic *vn, unsigned int vf,
+				      bool restart)
+{
+	struct vtnic_vf_stats_regs regs;
+
+	lockdep_assert_held(&vn->stats_lock);
+	vn->mac->iov->ops->vf_stats_regs(vf, &regs);
+	vtnic_vf_stats_fold(&vn->hw, &regs, &vn->vf_stats[vf], restart);
+}
+
 /**
  * vtnic_sriov_up() - program the pools after the reset of vtnic_up()
  * @vn: the PF
@@ -231,15 +301,14 @@ void vtnic_sriov_up(struct vtnic *vn)
 
 	if (!vtnic_num_vfs(vn))
 		return;
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	vtnic_iov_configure(&vn->iov);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 
 	/* The reset may have cleared the VF counters: count from here */
 	spin_lock_bh(&vn->stats_lock);
 	for (vf = 0; vf < vtnic_num_vfs(vn); vf++)
-		vtnic_vf_stats_fold(&vn->hw, VTNIC_PVF_STATS(vf),
-				    &vn->vf_stats[vf], true);
+		vtnic_sriov_vf_stats_fold(vn, vf, true);
 	spin_unlock_bh(&vn->stats_lock);
 }
 
@@ -251,9 +320,9 @@ void vtnic_sriov_up_done(struct vtnic *vn)
 {
 	if (!vtnic_num_vfs(vn))
 		return;
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	vtnic_iov_pf_reset_done(&vn->iov);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 }
 
 /**
@@ -265,9 +334,9 @@ void vtnic_sriov_down(struct vtnic *vn)
 	if (!vtnic_num_vfs(vn))
 		return;
 	cancel_work_sync(&vn->mbx_work);
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	vtnic_iov_pf_reset_begin(&vn->iov);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 }
 
 /**
@@ -278,9 +347,9 @@ void vtnic_sriov_link(struct vtnic *vn)
 {
 	if (!vtnic_num_vfs(vn))
 		return;
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	vtnic_iov_set_link(&vn->iov, vn->link_up ? vn->link_speed : 0);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 }
 
 /**
@@ -298,8 +367,7 @@ void vtnic_update_vf_stats(struct vtnic *vn)
 		return;
 	spin_lock_bh(&vn->stats_lock);
 	for (vf = 0; vf < vtnic_num_vfs(vn); vf++)
-		vtnic_vf_stats_fold(&vn->hw, VTNIC_PVF_STATS(vf),
-				    &vn->vf_stats[vf], false);
+		vtnic_sriov_vf_stats_fold(vn, vf, false);
 	spin_unlock_bh(&vn->stats_lock);
 }
 
@@ -320,10 +388,10 @@ int vtnic_ndo_set_vf_mac(struct net_device *netdev, int vf, u8 *mac)
 
 	if (!vn)
 		return -EINVAL;
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	err = vtnic_iov_set_vf_mac(&vn->iov, vf, mac);
 	active = vn->iov.vf[vf].cts;
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 	if (err == -EADDRINUSE)
 		netdev_err(netdev, "VF %d: %pM is the PF's or another VF's address\n",
 			   vf, mac);
@@ -346,9 +414,9 @@ int vtnic_ndo_set_vf_vlan(struct net_device *netdev, int vf, u16 vlan,
 		return -EINVAL;
 	if (proto != htons(ETH_P_8021Q))
 		return -EPROTONOSUPPORT;
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	err = vtnic_iov_set_vf_vlan(&vn->iov, vf, vlan, qos);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 	if (err)
 		netdev_err(netdev, "VF %d: no VLAN filter left for VLAN %u\n",
 			   vf, vlan);
@@ -361,9 +429,9 @@ int vtnic_ndo_set_vf_spoofchk(struct net_device *netdev, int vf, bool on)
 
 	if (!vn)
 		return -EINVAL;
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	vtnic_iov_set_vf_spoofchk(&vn->iov, vf, on);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 	return 0;
 }
 
@@ -373,9 +441,9 @@ int vtnic_ndo_set_vf_trust(struct net_device *netdev, int vf, bool on)
 
 	if (!vn)
 		return -EINVAL;
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	vtnic_iov_set_vf_trust(&vn->iov, vf, on);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 	return 0;
 }
 
@@ -399,9 +467,9 @@ int vtnic_ndo_set_vf_link_state(struct net_device *netdev, int vf, int state)
 	default:
 		return -EINVAL;
 	}
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	vtnic_iov_set_vf_link_state(&vn->iov, vf, ls);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 	return 0;
 }
 
@@ -415,13 +483,13 @@ int vtnic_ndo_set_vf_rate(struct net_device *netdev, int vf, int min_rate,
 		return -EINVAL;
 	if (min_rate) {
 		/* No extack in this ndo: the reason goes to the log */
-		netdev_err(netdev, "VF %d: min_tx_rate is not supported by the 82576, only max_tx_rate\n",
-			   vf);
+		netdev_err(netdev, "VF %d: min_tx_rate is not supported by the %s, only max_tx_rate\n",
+			   vf, vn->mac->name);
 		return -EINVAL;
 	}
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	err = vtnic_iov_set_vf_rate(&vn->iov, vf, max_rate);
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 	if (err)
 		netdev_err(netdev, "VF %d: max_tx_rate %d Mb/s is above the link speed\n",
 			   vf, max_rate);
@@ -436,7 +504,7 @@ int vtnic_ndo_get_vf_config(struct net_device *netdev, int vf,
 
 	if (!vn)
 		return -EINVAL;
-	spin_lock_bh(&vn->iov_lock);
+	mutex_lock(&vn->iov_lock);
 	v = &vn->iov.vf[vf];
 	ivi->vf = vf;
 	ether_addr_copy(ivi->mac, v->mac);
@@ -458,7 +526,7 @@ int vtnic_ndo_get_vf_config(struct net_device *netdev, int vf,
 		ivi->linkstate = IFLA_VF_LINK_STATE_AUTO;
 		break;
 	}
-	spin_unlock_bh(&vn->iov_lock);
+	mutex_unlock(&vn->iov_lock);
 	return 0;
 }
 
@@ -505,9 +573,9 @@ int vtnic_ndo_bridge_setlink(struct net_device *netdev, struct nlmsghdr *nlh,
 			NL_SET_ERR_MSG_MOD(extack, "only VEB and VEPA modes are supported");
 			return -EINVAL;
 		}
-		spin_lock_bh(&vn->iov_lock);
+		mutex_lock(&vn->iov_lock);
 		vtnic_iov_set_vepa(&vn->iov, mode == BRIDGE_MODE_VEPA);
-		spin_unlock_bh(&vn->iov_lock);
+		mutex_unlock(&vn->iov_lock);
 		netdev_info(netdev, "switching between pools: %s\n",
 			    mode == BRIDGE_MODE_VEPA ? "VEPA (adjacent switch)" :
 			    "VEB (inside the NIC)");

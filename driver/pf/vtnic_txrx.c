@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vtnic: the PF's queue vectors, NAPI, and the receive and transmit
- * initialization, which follow the datasheet's sequences (82576
- * datasheet 4.5.9 and 4.5.10).  The rings themselves, transmit and
- * receive, are shared with the VF: driver/common/vtnic_ring.c.
+ * vtnic: the PF's queue vectors, NAPI and the receive limits.  The rings
+ * themselves, transmit and receive, are shared with the VF
+ * (driver/common/vtnic_ring.c); programming them is the MAC's
+ * configure_tx/configure_rx.
  */
 
 #include <linux/bitfield.h>
@@ -33,7 +33,7 @@ void vtnic_free_queues(struct vtnic *vn)
 {
 	unsigned int i;
 
-	for (i = 0; i < VTNIC_MAX_QUEUES; i++) {
+	for (i = 0; i < vn->max_queues; i++) {
 		struct vtnic_q_vector *qv = vn->qv[i];
 		struct vtnic_ring_stats *rx, *tx;
 
@@ -82,7 +82,8 @@ static void vtnic_pf_ring_init(struct vtnic *vn, struct vtnic_q_vector *qv,
 	ring->queue_index = i;
 	/* With VFs the PF's queues are those of its pool */
 	ring->reg_idx = vtnic_num_vfs(vn) ?
-			VTNIC_POOL_QUEUE(vtnic_iov_pf_pool(&vn->iov), i) : i;
+			vtnic_iov_pool_queue(&vn->iov, vtnic_iov_pf_pool(&vn->iov), i) :
+			i;
 	vtnic_ring_init(ring);
 }
 
@@ -131,38 +132,6 @@ int vtnic_alloc_queues(struct vtnic *vn)
 err_free_queues:
 	vtnic_free_queues(vn);
 	return err;
-}
-
-/* ---- transmit ---------------------------------------------------------- */
-
-/**
- * vtnic_configure_tx() - transmit initialization (4.5.10)
- * @vn: the PF, reset, with its rings allocated
- */
-void vtnic_configure_tx(struct vtnic *vn)
-{
-	unsigned int i;
-
-	for (i = 0; i < VTNIC_82576_QUEUES; i++)
-		vtnic_wr32(vn, VTNIC_TXDCTL(i), 0);
-
-	for (i = 0; i < vn->num_queues; i++) {
-		struct vtnic_ring *ring = &vn->qv[i]->tx;
-		u8 q = ring->reg_idx;
-
-		vtnic_ring_set_base(ring, VTNIC_TDBAL(q));
-		/* Prefetch at 8 free, write back descriptors in batches */
-		vtnic_wr32(vn, VTNIC_TXDCTL(q),
-			   FIELD_PREP(VTNIC_XDCTL_PTHRESH, 8) |
-			   FIELD_PREP(VTNIC_XDCTL_HTHRESH, 1) |
-			   FIELD_PREP(VTNIC_XDCTL_WTHRESH, 16) |
-			   VTNIC_XDCTL_ENABLE);
-	}
-
-	/* Full duplex: collision threshold 15, distance 63 (8.12.1) */
-	vtnic_wr32(vn, VTNIC_TCTL, VTNIC_TCTL_EN | VTNIC_TCTL_PSP |
-		   FIELD_PREP(VTNIC_TCTL_CT, 15) |
-		   FIELD_PREP(VTNIC_TCTL_COLD, 63) | VTNIC_TCTL_RTLC);
 }
 
 /**
@@ -215,7 +184,7 @@ int vtnic_poll(struct napi_struct *napi, int budget)
 
 	if (napi_complete_done(napi, work) &&
 	    test_bit(VTNIC_STATE_UP, &qv->vn->state))
-		vtnic_qv_enable(qv);
+		qv->vn->mac->ops->qv_enable(qv);
 	return min(work, budget - 1);
 }
 
@@ -224,29 +193,20 @@ int vtnic_poll(struct napi_struct *napi, int budget)
  * @vn: the PF
  * @mtu: the netdev's MTU
  *
- * Frames above the standard 1522 bytes need RCTL.LPE and RLPML, which
- * counts the whole frame with one VLAN tag and the FCS (8.10.5).
+ * The limit counts the whole frame with one VLAN tag and the FCS.  With
+ * VFs each pool has its own; the port's lets the largest of them pass.
  */
 void vtnic_set_rx_limits(struct vtnic *vn, unsigned int mtu)
 {
 	unsigned int frame = mtu + ETH_HLEN + VLAN_HLEN + ETH_FCS_LEN;
-	u32 rctl = vtnic_rd32(vn, VTNIC_RCTL);
 
 	if (vtnic_num_vfs(vn)) {
-		/* Each pool has its limit; the global one lets all pass */
-		spin_lock_bh(&vn->iov_lock);
-		vtnic_iov_set_pf_rx(&vn->iov, frame,
-				    vn->netdev->flags & (IFF_ALLMULTI | IFF_PROMISC));
-		spin_unlock_bh(&vn->iov_lock);
-		vtnic_wr32(vn, VTNIC_RCTL, rctl | VTNIC_RCTL_LPE);
+		vn->mac->ops->set_max_frame(vn, VTNIC_IOV_MAX_FRAME);
+		vtnic_sriov_set_pf_rx(vn, frame, vn->netdev->flags &
+				      (IFF_ALLMULTI | IFF_PROMISC));
 		return;
 	}
-	vtnic_wr32(vn, VTNIC_RLPML, frame);
-	if (mtu > ETH_DATA_LEN)
-		rctl |= VTNIC_RCTL_LPE;
-	else
-		rctl &= ~VTNIC_RCTL_LPE;
-	vtnic_wr32(vn, VTNIC_RCTL, rctl);
+	vn->mac->ops->set_max_frame(vn, frame);
 }
 
 /**
@@ -264,114 +224,4 @@ void vtnic_rss_default_indir(struct vtnic *vn)
 		return;
 	for (i = 0; i < VTNIC_RETA_SIZE; i++)
 		vn->rss_indir[i] = ethtool_rxfh_indir_default(i, vn->num_queues);
-}
-
-/**
- * vtnic_write_rss() - program the redirection table and the key (8.10.10)
- * @vn: the PF
- */
-void vtnic_write_rss(struct vtnic *vn)
-{
-	unsigned int i, j;
-
-	for (i = 0; i < VTNIC_RETA_REGS; i++) {
-		u32 reta = 0;
-
-		for (j = 0; j < 4; j++)
-			reta |= (vn->rss_indir[i * 4 + j] % vn->num_queues) << (8 * j);
-		vtnic_wr32(vn, VTNIC_RETA(i), reta);
-	}
-	for (i = 0; i < VTNIC_RSSRK_REGS; i++) {
-		const u8 *k = &vn->rss_key[4 * i];
-
-		vtnic_wr32(vn, VTNIC_RSSRK(i),
-			   k[0] | k[1] << 8 | k[2] << 16 | (u32)k[3] << 24);
-	}
-}
-
-/**
- * vtnic_configure_rx() - receive initialization (4.5.9)
- * @vn: the PF, reset, with its rings allocated
- *
- * Leaves the receiver enabled; vtnic_set_rx_mode() adds the filters.
- *
- * Return: nothing; a ring that could not be filled completely is
- * refilled by its next poll.
- */
-void vtnic_configure_rx(struct vtnic *vn)
-{
-	struct net_device *netdev = vn->netdev;
-	u32 rxcsum = VTNIC_RXCSUM_PCSD;
-	unsigned int i;
-	u32 rctl;
-
-	vtnic_wr32(vn, VTNIC_RCTL, 0);
-	for (i = 0; i < VTNIC_82576_QUEUES; i++)
-		vtnic_wr32(vn, VTNIC_RXDCTL(i), 0);
-
-	/* Checksum offload; PCSD puts the RSS hash in the descriptor */
-	if (netdev->features & NETIF_F_RXCSUM)
-		rxcsum |= VTNIC_RXCSUM_IPOFL | VTNIC_RXCSUM_TUOFL;
-	vtnic_wr32(vn, VTNIC_RXCSUM, rxcsum);
-
-	/*
-	 * RSS over the queue pairs in use (8.10.9); with VFs, VMDq: each
-	 * pool receives on its first queue.
-	 */
-	if (vtnic_num_vfs(vn)) {
-		vtnic_wr32(vn, VTNIC_MRQC, FIELD_PREP(VTNIC_MRQC_MODE,
-						      VTNIC_MRQC_MODE_VMDQ));
-	} else {
-		vtnic_write_rss(vn);
-		vtnic_wr32(vn, VTNIC_MRQC,
-			   FIELD_PREP(VTNIC_MRQC_MODE, VTNIC_MRQC_MODE_RSS) |
-			   VTNIC_MRQC_TCP_IPV4 | VTNIC_MRQC_IPV4 |
-			   VTNIC_MRQC_TCP_IPV6_EX | VTNIC_MRQC_IPV6_EX |
-			   VTNIC_MRQC_IPV6);
-	}
-
-	for (i = 0; i < vn->num_queues; i++) {
-		struct vtnic_ring *ring = &vn->qv[i]->rx;
-		u8 q = ring->reg_idx;
-
-		vtnic_ring_set_base(ring, VTNIC_RDBAL(q));
-		/*
-		 * Advanced one-buffer descriptors of 3 KB; with several
-		 * queues a full one drops instead of stalling the rest.
-		 */
-		vtnic_wr32(vn, VTNIC_SRRCTL(q),
-			   FIELD_PREP(VTNIC_SRRCTL_BSIZEPKT, VTNIC_RX_BUFSZ / 1024) |
-			   FIELD_PREP(VTNIC_SRRCTL_DESCTYPE,
-				      VTNIC_SRRCTL_DESCTYPE_ADV_ONEBUF) |
-			   VTNIC_SRRCTL_DROP_EN);
-		vtnic_wr32(vn, VTNIC_RXDCTL(q),
-			   FIELD_PREP(VTNIC_XDCTL_PTHRESH, 8) |
-			   FIELD_PREP(VTNIC_XDCTL_HTHRESH, 8) |
-			   FIELD_PREP(VTNIC_XDCTL_WTHRESH, 4) |
-			   VTNIC_XDCTL_ENABLE);
-		/* The tail is written once the queue is enabled (4.5.9) */
-		vtnic_rx_fill(ring);
-	}
-
-	/* Broadcast, strip the FCS; LPE/RLPML per MTU; filters come next */
-	rctl = VTNIC_RCTL_EN | VTNIC_RCTL_BAM | VTNIC_RCTL_SECRC;
-	vtnic_wr32(vn, VTNIC_RCTL, rctl);
-	vtnic_set_rx_limits(vn, netdev->mtu);
-}
-
-/**
- * vtnic_disable_queues() - stop receive and transmit DMA
- * @vn: the PF
- */
-void vtnic_disable_queues(struct vtnic *vn)
-{
-	unsigned int i;
-
-	vtnic_wr32(vn, VTNIC_RCTL, 0);
-	vtnic_wr32(vn, VTNIC_TCTL, VTNIC_TCTL_PSP);
-	for (i = 0; i < VTNIC_82576_QUEUES; i++) {
-		vtnic_wr32(vn, VTNIC_RXDCTL(i), 0);
-		vtnic_wr32(vn, VTNIC_TXDCTL(i), 0);
-	}
-	vtnic_flush(vn);
 }

@@ -17,11 +17,11 @@
 #include <linux/pci.h>
 #include <linux/workqueue.h>
 
+#include "vtnic_82576vf_regs.h"
 #include "vtnic_compat.h"
 #include "vtnic_desc.h"
 #include "vtnic_hw.h"
 #include "vtnic_mbx_vf.h"
-#include "vtnic_regs.h"
 #include "vtnic_ring.h"
 
 #define VTNICVF_DRV_NAME	"vtnicvf"

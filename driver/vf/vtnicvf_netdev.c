@@ -11,6 +11,12 @@
 
 #include "vtnicvf.h"
 
+/* The VF's counters in its own window */
+static const struct vtnic_vf_stats_regs vtnicvf_stats_regs = {
+	.reg = { VTNIC_VF_GPRC, VTNIC_VF_GORC, VTNIC_VF_GPTC, VTNIC_VF_GOTC,
+		 VTNIC_VF_MPRC },
+};
+
 /* Largest frame for an MTU: header, one VLAN tag, FCS (what igbvf asks) */
 static u32 vtnicvf_max_frame(unsigned int mtu)
 {
@@ -159,7 +165,7 @@ static void vtnicvf_update_link(struct vtnicvf *vf)
 	up = vf->pf_ready && vf->mbx.cts && !vf->mbx.pf_reset;
 	mutex_unlock(&vf->mbx_lock);
 	up = up && test_bit(VTNICVF_STATE_UP, &vf->state) &&
-	     (vtnicvf_rd32(vf, VTNIC_STATUS) & VTNIC_STATUS_LU);
+	     (vtnicvf_rd32(vf, VTNIC_VF_STATUS) & VTNIC_VF_STATUS_LU);
 	if (up == vf->link_up)
 		return;
 	vf->link_up = up;
@@ -241,7 +247,7 @@ void vtnicvf_service(struct work_struct *work)
 void vtnicvf_update_stats(struct vtnicvf *vf)
 {
 	spin_lock_bh(&vf->stats_lock);
-	vtnic_vf_stats_fold(&vf->hw, VTNIC_VF_STATS, &vf->hw_stats, false);
+	vtnic_vf_stats_fold(&vf->hw, &vtnicvf_stats_regs, &vf->hw_stats, false);
 	spin_unlock_bh(&vf->stats_lock);
 }
 
@@ -493,7 +499,7 @@ int vtnicvf_netdev_create(struct vtnicvf *vf)
 		eth_hw_addr_random(netdev);
 
 	/* Counters run from here */
-	vtnic_vf_stats_fold(&vf->hw, VTNIC_VF_STATS, &vf->hw_stats, true);
+	vtnic_vf_stats_fold(&vf->hw, &vtnicvf_stats_regs, &vf->hw_stats, true);
 
 	netif_carrier_off(netdev);
 	err = register_netdev(netdev);

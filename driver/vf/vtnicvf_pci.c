@@ -115,7 +115,7 @@ static void vtnicvf_remove(struct pci_dev *pdev)
 	 * Leave the VF reset: its queues stop and the PF forgets what we
 	 * asked for, so nothing reaches the pool after we are gone.
 	 */
-	vtnicvf_wr32(vf, VTNIC_CTRL, VTNIC_CTRL_RST);
+	vtnicvf_wr32(vf, VTNIC_VF_CTRL, VTNIC_VF_CTRL_RST);
 	pci_clear_master(pdev);
 	free_netdev(vf->netdev);
 }

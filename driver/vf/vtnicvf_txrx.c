@@ -14,7 +14,7 @@
 
 static void vtnicvf_queue_irq_enable(struct vtnicvf *vf)
 {
-	vtnicvf_wr32(vf, VTNIC_EIMS, BIT(VTNICVF_VEC_QUEUE));
+	vtnicvf_wr32(vf, VTNIC_VF_EIMS, BIT(VTNICVF_VEC_QUEUE));
 }
 
 static irqreturn_t vtnicvf_queue_irq(int irq, void *data)
@@ -35,7 +35,7 @@ static irqreturn_t vtnicvf_mbx_irq(int irq, void *data)
 	struct vtnicvf *vf = data;
 
 	vtnicvf_service_kick(vf);
-	vtnicvf_wr32(vf, VTNIC_EIMS, BIT(VTNICVF_VEC_MBX));
+	vtnicvf_wr32(vf, VTNIC_VF_EIMS, BIT(VTNICVF_VEC_MBX));
 	return IRQ_HANDLED;
 }
 
@@ -83,9 +83,9 @@ netdev_tx_t vtnicvf_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
  */
 void vtnicvf_write_itr(struct vtnicvf *vf)
 {
-	vtnicvf_wr32(vf, VTNIC_EITR(VTNICVF_VEC_QUEUE),
-		     FIELD_PREP(VTNIC_EITR_INTERVAL, vf->itr_us) |
-		     VTNIC_EITR_CNT_IGNR);
+	vtnicvf_wr32(vf, VTNIC_VF_EITR(VTNICVF_VEC_QUEUE),
+		     FIELD_PREP(VTNIC_VF_EITR_INTERVAL, vf->itr_us) |
+		     VTNIC_VF_EITR_CNT_IGNR);
 }
 
 /**
@@ -101,14 +101,14 @@ void vtnicvf_irq_configure(struct vtnicvf *vf)
 
 	/* RX and TX queue 0 (IVAR0 bytes 0 and 1), the mailbox (IVAR_MISC) */
 	vtnicvf_wr32(vf, VTNIC_VF_IVAR0,
-		     (VTNICVF_VEC_QUEUE | VTNIC_IVAR_VALID) |
-		     (VTNICVF_VEC_QUEUE | VTNIC_IVAR_VALID) << 8);
-	vtnicvf_wr32(vf, VTNIC_VF_IVAR_MISC, VTNICVF_VEC_MBX | VTNIC_IVAR_VALID);
+		     (VTNICVF_VEC_QUEUE | VTNIC_VF_IVAR_VALID) |
+		     (VTNICVF_VEC_QUEUE | VTNIC_VF_IVAR_VALID) << 8);
+	vtnicvf_wr32(vf, VTNIC_VF_IVAR_MISC, VTNICVF_VEC_MBX | VTNIC_VF_IVAR_VALID);
 	/* Each cause clears and masks itself when it raises its vector */
-	vtnicvf_wr32(vf, VTNIC_EIAC, vecs);
-	vtnicvf_wr32(vf, VTNIC_EIAM, vecs);
+	vtnicvf_wr32(vf, VTNIC_VF_EIAC, vecs);
+	vtnicvf_wr32(vf, VTNIC_VF_EIAM, vecs);
 	vtnicvf_write_itr(vf);
-	vtnicvf_wr32(vf, VTNIC_EIMS, BIT(VTNICVF_VEC_MBX));
+	vtnicvf_wr32(vf, VTNIC_VF_EIMS, BIT(VTNICVF_VEC_MBX));
 }
 
 /**
@@ -150,7 +150,7 @@ err_free_vectors:
  */
 void vtnicvf_irq_free(struct vtnicvf *vf)
 {
-	vtnicvf_wr32(vf, VTNIC_EIMC, ~0U);
+	vtnicvf_wr32(vf, VTNIC_VF_EIMC, ~0U);
 	free_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_MBX), vf);
 	pci_free_irq_vectors(vf->pdev);
 }
@@ -160,10 +160,10 @@ static void vtnicvf_configure_tx(struct vtnicvf *vf)
 	vtnicvf_wr32(vf, VTNIC_VF_TXDCTL(0), 0);
 	vtnic_ring_set_base(&vf->tx, VTNIC_VF_TDBAL(0));
 	vtnicvf_wr32(vf, VTNIC_VF_TXDCTL(0),
-		     FIELD_PREP(VTNIC_XDCTL_PTHRESH, 8) |
-		     FIELD_PREP(VTNIC_XDCTL_HTHRESH, 1) |
-		     FIELD_PREP(VTNIC_XDCTL_WTHRESH, 16) |
-		     VTNIC_XDCTL_ENABLE);
+		     FIELD_PREP(VTNIC_VF_XDCTL_PTHRESH, 8) |
+		     FIELD_PREP(VTNIC_VF_XDCTL_HTHRESH, 1) |
+		     FIELD_PREP(VTNIC_VF_XDCTL_WTHRESH, 16) |
+		     VTNIC_VF_XDCTL_ENABLE);
 }
 
 /*
@@ -175,15 +175,15 @@ static void vtnicvf_configure_rx(struct vtnicvf *vf)
 	vtnicvf_wr32(vf, VTNIC_VF_RXDCTL(0), 0);
 	vtnic_ring_set_base(&vf->rx, VTNIC_VF_RDBAL(0));
 	vtnicvf_wr32(vf, VTNIC_VF_SRRCTL(0),
-		     FIELD_PREP(VTNIC_SRRCTL_BSIZEPKT, VTNIC_RX_BUFSZ / 1024) |
-		     FIELD_PREP(VTNIC_SRRCTL_DESCTYPE,
-				VTNIC_SRRCTL_DESCTYPE_ADV_ONEBUF) |
-		     VTNIC_SRRCTL_DROP_EN);
+		     FIELD_PREP(VTNIC_VF_SRRCTL_BSIZEPKT, VTNIC_RX_BUFSZ / 1024) |
+		     FIELD_PREP(VTNIC_VF_SRRCTL_DESCTYPE,
+				VTNIC_VF_SRRCTL_DESCTYPE_ADV_ONEBUF) |
+		     VTNIC_VF_SRRCTL_DROP_EN);
 	vtnicvf_wr32(vf, VTNIC_VF_RXDCTL(0),
-		     FIELD_PREP(VTNIC_XDCTL_PTHRESH, 8) |
-		     FIELD_PREP(VTNIC_XDCTL_HTHRESH, 8) |
-		     FIELD_PREP(VTNIC_XDCTL_WTHRESH, 4) |
-		     VTNIC_XDCTL_ENABLE);
+		     FIELD_PREP(VTNIC_VF_XDCTL_PTHRESH, 8) |
+		     FIELD_PREP(VTNIC_VF_XDCTL_HTHRESH, 8) |
+		     FIELD_PREP(VTNIC_VF_XDCTL_WTHRESH, 4) |
+		     VTNIC_VF_XDCTL_ENABLE);
 	/* The tail is written once the queue is enabled */
 	vtnic_rx_fill(&vf->rx);
 }
@@ -258,8 +258,8 @@ void vtnicvf_down(struct vtnicvf *vf)
 	/* Stop the DMA before the buffers go */
 	vtnicvf_wr32(vf, VTNIC_VF_RXDCTL(0), 0);
 	vtnicvf_wr32(vf, VTNIC_VF_TXDCTL(0), 0);
-	vtnicvf_wr32(vf, VTNIC_EIMC, BIT(VTNICVF_VEC_QUEUE));
-	vtnicvf_rd32(vf, VTNIC_STATUS);
+	vtnicvf_wr32(vf, VTNIC_VF_EIMC, BIT(VTNICVF_VEC_QUEUE));
+	vtnicvf_rd32(vf, VTNIC_VF_STATUS);
 
 	synchronize_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE));
 	free_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE), vf);

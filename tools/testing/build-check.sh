@@ -21,11 +21,12 @@ for kdir in "$@"; do
 	mkdir -p "$out"
 	cp -r "$top/Kbuild" "$top/driver" "$out/"
 	log=$out/build.log
-	if ! make -C "$kdir" M="$out" CONFIG_VTNIC=m CONFIG_VTNICVF=m W=1 C=1 modules > "$log" 2>&1; then
+	if ! make -C "$kdir" M="$out" CONFIG_VTNIC_LIB=m CONFIG_VTNIC=m CONFIG_VTNICVF=m W=1 C=1 modules > "$log" 2>&1; then
 		status=FAIL why="build failed"
 	elif grep -Eq 'warning:|error:' "$log"; then
 		status=FAIL why="warnings"
-	elif [ ! -f "$out/driver/pf/vtnic.ko" ] || [ ! -f "$out/driver/vf/vtnicvf.ko" ]; then
+	elif [ ! -f "$out/driver/pf/vtnic.ko" ] || [ ! -f "$out/driver/vf/vtnicvf.ko" ] ||
+	     [ ! -f "$out/driver/common/vtnic_lib.ko" ]; then
 		status=FAIL why="modules missing"
 	else
 		status=PASS why=

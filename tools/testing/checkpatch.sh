@@ -20,7 +20,7 @@ checkpatch() {
 		--show-types "$@" 2>&1
 }
 mapfile -t files < <(git ls-files -co --exclude-standard -- 'driver/*.[ch]' \
-	'tools/testing/vm/harness/*.c' 'tools/testing/unit/model_82576.[ch]')
+	'tools/testing/vm/harness/*.c' 'tools/testing/model/model_*.[ch]')
 mapfile -t fuzz < <(git ls-files -co --exclude-standard -- 'tools/testing/fuzz/*.[ch]')
 # Userspace C keeps kernel style, less what only exists in the kernel:
 # its types (u32), strscpy, __printf and ARRAY_SIZE; C99's PRIx32 names

@@ -108,7 +108,6 @@
 #define FUZZ_LOG_BURST		4
 
 unsigned long jiffies;
-unsigned int shim_mdelay_calls;
 
 static const u32 fuzz_speeds[FUZZ_NR_SPEEDS] = { 0, 10, 100, 1000 };
 
@@ -803,10 +802,10 @@ static void check_vlans(void)
 			continue;
 		if (e->vid > VID_MAX || e->pools & ~GENMASK(pf, 0))
 			violation("VLVF[%u]: VLAN %u, pools %#x past the PF's pool %u",
-				  i, e->vid, e->pools, pf);
+				  i, e->vid, (unsigned int)e->pools, pf);
 		if (!i && (e->vid || e->pools != GENMASK(pf, 0)))
 			violation("VLVF[0] is VLAN %u of pools %#x, not VLAN 0 of every pool",
-				  e->vid, e->pools);
+				  e->vid, (unsigned int)e->pools);
 		if (i && !e->vid)
 			violation("VLVF[%u]: a second entry of VLAN 0", i);
 		for (j = 0; j < i; j++)
@@ -815,7 +814,7 @@ static void check_vlans(void)
 					  e->vid, j, i);
 		if (i && e->pools != vlan_pools_wanted(e->vid))
 			violation("VLVF[%u]: VLAN %u for pools %#x; %#x asked for it",
-				  i, e->vid, e->pools,
+				  i, e->vid, (unsigned int)e->pools,
 				  vlan_pools_wanted(e->vid));
 		vfta[e->vid / 32] |= BIT(e->vid % 32);
 	}
@@ -1007,7 +1006,7 @@ static void check_state(void)
 			  s.num_vfs, s.vepa, s.link);
 	for (vf = 0; vf < s.num_vfs; vf++)
 		check_vf(vf);
-	for (; vf < VTNIC_IOV_MAX_VFS; vf++)
+	for (; vf < VTNIC_82576_MAX_VFS; vf++)
 		if (memcmp(&s.iov.vf[vf], &zero, sizeof(zero)))
 			violation("state of VF %u, past num_vfs, changed", vf);
 	check_vlans();
@@ -1089,7 +1088,7 @@ static void service(void)
 static void pf_up(void)
 {
 	vtnic_iov_configure(&s.iov);
-	vtnic_rar_write(&s.hw, 0, fuzz_macs[0], BIT(s.num_vfs));
+	vtnic_82576_iov.ops->set_rar(&s.hw, 0, fuzz_macs[0], BIT(s.num_vfs));
 	s.rar0[0] = REG(VTNIC_RAL(0));
 	s.rar0[1] = REG(VTNIC_RAH(0));
 	vtnic_iov_set_pf_rx(&s.iov, s.pf_frame, s.pf_allmulti);
@@ -1144,7 +1143,7 @@ static void reenable(unsigned int num_vfs)
 	if (s.m.nr_log != from)
 		violation("the mailbox interrupt wrote registers with SR-IOV off");
 	for (vf = 0; vf < s.num_vfs; vf++)
-		if (REG(VTNIC_RAH(vtnic_iov_vf_rar(vf))) & VTNIC_RAH_AV)
+		if (REG(VTNIC_RAH(vtnic_iov_vf_rar(&s.iov, vf))) & VTNIC_RAH_AV)
 			violation("VF %u's address still enabled after SR-IOV was disabled",
 				  vf);
 	for (vf = 0; vf < VTNIC_VLVF_ENTRIES; vf++)
@@ -1156,7 +1155,7 @@ static void reenable(unsigned int num_vfs)
 		violation("virtualization still on after SR-IOV was disabled");
 
 	device_reset();
-	vtnic_iov_init(&s.iov, &s.hw, num_vfs);
+	vtnic_iov_init(&s.iov, &s.hw, &vtnic_82576_iov, num_vfs);
 	vtnic_iov_set_pf_mac(&s.iov, fuzz_macs[0]);
 	s.num_vfs = num_vfs;
 	s.vepa = false;
@@ -1496,7 +1495,7 @@ static struct {
 	struct shadow_vf vf[VTNIC_POOLS];
 	u32 rar0[2];
 	struct device dev;
-} setups[VTNIC_IOV_MAX_VFS];
+} setups[VTNIC_82576_MAX_VFS];
 
 static void start(u8 setup)
 {
@@ -1507,7 +1506,7 @@ static void start(u8 setup)
 	memset(s.pf_mta, 0, sizeof(s.pf_mta));
 	memset(s.pf_vlans, 0, sizeof(s.pf_vlans));
 	s.hw = (struct vtnic_hw){ .hw_addr = (u8 *)s.m.bar, .dev = &s.dev };
-	shim_mdelay_calls = 0;
+	model_sleeps = 0;
 	s.record = 0;
 	s.kind = -1;
 	s.num_vfs = num_vfs;
@@ -1533,7 +1532,7 @@ static void start(u8 setup)
 	s.dev = (struct device){ .name = "pf", .quiet = !s.trace };
 	REG(VTNIC_STATUS) = LINK_UP_STATUS;
 	shadow_init();
-	vtnic_iov_init(&s.iov, &s.hw, num_vfs);
+	vtnic_iov_init(&s.iov, &s.hw, &vtnic_82576_iov, num_vfs);
 	vtnic_iov_set_pf_mac(&s.iov, fuzz_macs[0]);
 	pf_up();
 	vtnic_iov_set_link(&s.iov, s.link);

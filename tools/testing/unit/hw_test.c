@@ -13,8 +13,8 @@
 
 #include <linux/device.h>
 
+#include "vtnic_82576_regs.h"
 #include "vtnic_hw.h"
-#include "vtnic_regs.h"
 
 #define BAR_SIZE	0x20000
 

@@ -46,7 +46,6 @@ static struct vtnic_hw hw;
 static struct vtnic_iov iov;
 
 unsigned long jiffies;
-unsigned int shim_mdelay_calls;
 
 #define R(reg)		MODEL_REG(&m, reg)
 
@@ -127,7 +126,7 @@ static u32 vf_msg(unsigned int vf, const u32 *msg, unsigned int words,
 #define NACK_CTS	(VTNIC_MBX_NACK | VTNIC_MBX_CTS)
 
 static const u8 pf_mac[ETH_ALEN] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
-static const u8 vf_mac[VTNIC_IOV_MAX_VFS][ETH_ALEN] = {
+static const u8 vf_mac[VTNIC_82576_MAX_VFS][ETH_ALEN] = {
 	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x00 },
 	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x01 },
 	{ 0x02, 0x00, 0x00, 0x00, 0x01, 0x02 },
@@ -289,9 +288,9 @@ static void start(unsigned int num_vfs)
 	hw = (struct vtnic_hw){ .hw_addr = (u8 *)m.bar, .dev = &dev };
 	R(VTNIC_STATUS) = 0x80083;	/* a live device, link up at 1000 */
 	jiffies = 100000;
-	shim_mdelay_calls = 0;
+	model_sleeps = 0;
 
-	vtnic_iov_init(&iov, &hw, num_vfs);
+	vtnic_iov_init(&iov, &hw, &vtnic_82576_iov, num_vfs);
 	vtnic_iov_set_pf_mac(&iov, pf_mac);
 	vtnic_iov_configure(&iov);
 	log_clear();
@@ -364,7 +363,7 @@ static void test_reset_with_mac(void **state)
 	assert_memory_equal(mac, admin_mac, ETH_ALEN);
 	assert_int_equal(reply[2] >> 16, 0);
 	assert_no_stale_words(reply, 3);
-	assert_rar(vtnic_iov_vf_rar(2), admin_mac, 2);
+	assert_rar(vtnic_iov_vf_rar(&iov, 2), admin_mac, 2);
 	assert_true(pool_enabled(2));
 	assert_true(iov.vf[2].cts);
 	assert_int_equal(SEND(2, VTNIC_MBX_SET_LPE, 1522),
@@ -754,11 +753,11 @@ static void test_vf_holding_mailbox(void **state)
 	vf_post(0, MSG(VTNIC_MBX_SET_LPE, 2000), 2);
 	m.vfu[0] = true;			/* and takes VFU again */
 	log_clear();
-	shim_mdelay_calls = 0;
+	model_sleeps = 0;
 	dev.nr_warn = 0;
 	vtnic_iov_service(&iov);
 
-	assert_int_equal(shim_mdelay_calls, VTNIC_MBX_LOCK_TRIES);
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES);
 	assert_int_equal(model_log_count(&m, VTNIC_P2VMAILBOX(0)), VTNIC_MBX_LOCK_TRIES);
 	assert_int_equal(m.sts[0], sts);
 	assert_int_equal(dev.nr_warn, 1);
@@ -959,7 +958,7 @@ static void check_isolation(unsigned int a)
 		assert_int_equal(R(VTNIC_MTA(i)), mta[i]);
 	for (i = 0; i < VTNIC_VFTA_REGS; i++)
 		assert_int_equal(R(VTNIC_VFTA(i)), vfta[i]);
-	assert_rar(vtnic_iov_vf_rar(a), vf_mac[a], a);
+	assert_rar(vtnic_iov_vf_rar(&iov, a), vf_mac[a], a);
 	assert_true(pool_enabled(a));
 }
 
@@ -1470,9 +1469,9 @@ static void test_mbx_budget_locked_buffer(void **state)
 	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++) {
 		m.vfu[0] = true;
 		R(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFREQ(0);
-		shim_mdelay_calls = 0;
+		model_sleeps = 0;
 		vtnic_iov_service(&iov);
-		if (!shim_mdelay_calls)
+		if (!model_sleeps)
 			ignored++;
 	}
 	/* Each attempt waits VTNIC_MBX_LOCK_TRIES ms and costs as many */

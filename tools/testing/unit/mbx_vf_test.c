@@ -41,9 +41,9 @@
 #include <linux/kernel.h>
 
 #include "model_82576.h"
+#include "vtnic_82576vf_regs.h"
 #include "vtnic_iov.h"
 #include "vtnic_mbx_vf.h"
-#include "vtnic_regs.h"
 
 #define VF_BAR_SIZE	0x4000
 #define NUM_VFS		3
@@ -118,7 +118,6 @@ static struct vtnic_mbx_vf mbx;
 static struct vtnic_iov iov;
 
 unsigned long jiffies;
-unsigned int shim_mdelay_calls;
 
 static unsigned int nr_sleeps;
 static unsigned long fake_us;		/* the time the VF would have slept */
@@ -463,11 +462,10 @@ static void start(bool interop)
 	m.pf.bar[VTNIC_STATUS / 4] = 0x80083;
 	m.interop = interop;
 	jiffies = 100000;
-	shim_mdelay_calls = 0;
 	script_ack();
 	vtnic_mbx_vf_init(&mbx, &vf_hw);
 	if (interop) {
-		vtnic_iov_init(&iov, &pf_hw, NUM_VFS);
+		vtnic_iov_init(&iov, &pf_hw, &vtnic_82576_iov, NUM_VFS);
 		vtnic_iov_set_pf_mac(&iov, pf_mac);
 		vtnic_iov_configure(&iov);
 	}
@@ -1106,7 +1104,7 @@ static void test_interop(void **state)
 	assert_true(m.pf.bar[VTNIC_VFTE / 4] & BIT(VF));
 
 	assert_int_equal(vtnic_mbx_vf_set_mac(&mbx, vf_mac), 0);
-	assert_rar(vtnic_iov_vf_rar(VF), vf_mac, VF);
+	assert_rar(vtnic_iov_vf_rar(&iov, VF), vf_mac, VF);
 	assert_true(mbx.cts);
 
 	assert_int_equal(vtnic_mbx_vf_set_multicast(&mbx, hashes, 2), 0);
@@ -1140,7 +1138,7 @@ static void test_interop(void **state)
 	assert_true(info.mac_valid);
 	assert_memory_equal(info.mac, admin_mac, ETH_ALEN);
 	assert_int_equal(vtnic_mbx_vf_set_mac(&mbx, vf_mac), -EADDRNOTAVAIL);
-	assert_rar(vtnic_iov_vf_rar(VF), admin_mac, VF);
+	assert_rar(vtnic_iov_vf_rar(&iov, VF), admin_mac, VF);
 
 	/* A port VLAN: the VF's own VLANs are refused */
 	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, VF, 100, 0), 0);

@@ -36,8 +36,8 @@
 #include <linux/bitfield.h>
 #include <linux/if_ether.h>
 
+#include "vtnic_82576vf_regs.h"
 #include "vtnic_mbx_msg.h"
-#include "vtnic_regs.h"
 
 #define WORDS			VTNIC_MBX_WORDS
 #define DEFAULT_TIMEOUT_MS	50
@@ -297,7 +297,7 @@ static void vf_ctrl_reset(struct vf *vf)
 {
 	int64_t deadline;
 
-	wr32(vf, VTNIC_CTRL, VTNIC_CTRL_RST);
+	wr32(vf, VTNIC_VF_CTRL, VTNIC_VF_CTRL_RST);
 	deadline = now_ns() + vf->timeout_ns;
 	while ((v2p_read(vf) & VTNIC_V2PMAILBOX_RSTI) && now_ns() <= deadline)
 		pause_poll();

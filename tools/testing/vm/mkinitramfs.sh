@@ -124,7 +124,8 @@ done | sort -u | while read -r ko; do
 done
 cp "$moddir"/modules.order "$moddir"/modules.builtin* "$root/$moddir/" 2>/dev/null || true
 mkdir -p "$root/$moddir/extra"
-for ko in "$top"/driver/pf/vtnic.ko "$top"/driver/vf/vtnicvf.ko ${VM_EXTRA_MODULES:-}; do
+for ko in "$top"/driver/common/vtnic_lib.ko "$top"/driver/pf/vtnic.ko \
+	"$top"/driver/vf/vtnicvf.ko ${VM_EXTRA_MODULES:-}; do
 	[ -n "$ko" ] || continue
 	[ -f "$ko" ] || die "missing $ko (run make first)"
 	cp "$ko" "$root/$moddir/extra/"

@@ -4,6 +4,7 @@
 #define _SHIM_LINUX_COMPILER_H
 
 #define __iomem
+#define __weak			__attribute__((weak))
 #define __noreturn		__attribute__((__noreturn__))
 #define READ_ONCE(x)		(*(const volatile typeof(x) *)&(x))
 #define WRITE_ONCE(x, val)	(*(volatile typeof(x) *)&(x) = (val))

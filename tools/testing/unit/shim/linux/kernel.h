@@ -8,5 +8,9 @@
 #define ARRAY_SIZE(arr)		(sizeof(arr) / sizeof((arr)[0]))
 #define __printf(a, b)		__attribute__((format(printf, a, b)))
 #define min_t(type, a, b)	((type)(a) < (type)(b) ? (type)(a) : (type)(b))
+#define min(a, b)		((a) < (b) ? (a) : (b))
+#define lower_32_bits(n)	((u32)((n) & 0xffffffff))
+#define BUILD_BUG_ON(cond)	_Static_assert(!(cond), #cond)
+#define static_assert(expr, ...) _Static_assert(expr, #expr)
 
 #endif

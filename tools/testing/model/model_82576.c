@@ -8,8 +8,19 @@
 #include <string.h>
 
 #include <linux/bits.h>
+#include <linux/compiler.h>
 
 #include "model_82576.h"
+
+unsigned int model_sleeps;
+
+/* Sleeps of the code under test (the PF waiting for a VF's buffer), counted */
+void __weak shim_usleep_range(unsigned long min, unsigned long max)
+{
+	(void)min;
+	(void)max;
+	model_sleeps++;
+}
 
 /**
  * model_reset() - a device fresh from power-up: every register zero

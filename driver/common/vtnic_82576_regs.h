@@ -1,21 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Register definitions shared by the vtnic PF and VF drivers.  Byte
- * offsets into BAR0 as the datasheets give them; only registers the
- * drivers use are defined.  Section numbers are those of the 82576 GbE
- * Controller Datasheet, chapter 8 (register descriptions).
+ * The 82576 PF's registers: byte offsets into BAR0 as the datasheet gives
+ * them; only registers the driver uses are defined.  Section numbers are
+ * those of the 82576 GbE Controller Datasheet, chapter 8 (register
+ * descriptions).  Only the 82576's own files include this header
+ * (driver/pf/vtnic_hw_82576.c, driver/common/vtnic_iov_82576.c and the
+ * 82576 test model); generic code reaches these registers through the
+ * 82576's bundle.
  */
-#ifndef _VTNIC_REGS_H_
-#define _VTNIC_REGS_H_
+#ifndef _VTNIC_82576_REGS_H_
+#define _VTNIC_82576_REGS_H_
 
 #include <linux/bits.h>
 #include <linux/types.h>
 
-/*
- * Device Status: same offset on the 82576 PF and VF (82576 datasheet
- * 8.2.2) and the 82599 PF and VF (82599 datasheet 8.2.3.1.2, 8.3.5.1.2).
- */
-#define VTNIC_STATUS			0x00008
+#include "vtnic_hw.h"
+
+/* Device Status (8.2.2), at VTNIC_HW_STATUS as on every VT-c function */
+#define VTNIC_STATUS			VTNIC_HW_STATUS
 #define VTNIC_STATUS_FD			BIT(0)
 #define VTNIC_STATUS_LU			BIT(1)
 #define VTNIC_STATUS_SPEED		GENMASK(7, 6)
@@ -230,6 +232,7 @@ enum {
  * n + 8.
  */
 #define VTNIC_POOLS			8
+#define VTNIC_POOL_QUEUES		2
 #define VTNIC_POOL_QUEUE(pool, k)	((pool) + 8 * (k))
 
 /* Mailbox: 16 words of memory per VF, the PF's control register per VF */
@@ -316,40 +319,9 @@ enum {
 #define VTNIC_PVFGOTC			0x34	/* good octets sent */
 #define VTNIC_PVFMPRC			0x3c	/* multicast received */
 
-/*
- * The VF's own register window (82576 VF BAR0, datasheet 8.14; igbvf's
- * regs.h names the same offsets).  CTRL, STATUS, the interrupt block and
- * EITR sit where the PF's are (VTNIC_CTRL, VTNIC_STATUS, VTNIC_EI*,
- * VTNIC_EITR); the VF's two queues are the aliases of queues 0 and 1.
- */
-#define VTNIC_VF_EICR			0x01580
-#define VTNIC_VF_IVAR0			0x01700	/* byte 0 RX q0, byte 1 TX q0 */
-#define VTNIC_VF_IVAR_MISC		0x01740	/* byte 0 mailbox vector */
-#define VTNIC_VF_RDBAL(q)		(0x02800 + 0x100 * (q))
-#define VTNIC_VF_SRRCTL(q)		(0x0280c + 0x100 * (q))
-#define VTNIC_VF_RXDCTL(q)		(0x02828 + 0x100 * (q))
-#define VTNIC_VF_TDBAL(q)		(0x03800 + 0x100 * (q))
-#define VTNIC_VF_TXDCTL(q)		(0x03828 + 0x100 * (q))
-#define VTNIC_VF_VMBMEM			0x00800
-#define VTNIC_V2PMAILBOX		0x00c40
-#define VTNIC_V2PMAILBOX_REQ		BIT(0)	/* post a message to the PF */
-#define VTNIC_V2PMAILBOX_ACK		BIT(1)	/* the PF's message taken */
-#define VTNIC_V2PMAILBOX_VFU		BIT(2)	/* take the buffer */
-#define VTNIC_V2PMAILBOX_PFU		BIT(3)	/* the PF holds the buffer */
-#define VTNIC_V2PMAILBOX_PFSTS		BIT(4)	/* PF message waiting; R2C */
-#define VTNIC_V2PMAILBOX_PFACK		BIT(5)	/* PF took ours; R2C */
-#define VTNIC_V2PMAILBOX_RSTI		BIT(6)	/* PF reset in progress */
-#define VTNIC_V2PMAILBOX_RSTD		BIT(7)	/* PF reset done; R2C */
-#define VTNIC_V2PMAILBOX_R2C		(VTNIC_V2PMAILBOX_PFSTS | \
-					 VTNIC_V2PMAILBOX_PFACK | \
-					 VTNIC_V2PMAILBOX_RSTD)
-
-/* The VF's statistics in its own window: the PVF_STATS block at 0xf00 */
-#define VTNIC_VF_STATS			0x00f00
-
 /* PHY registers over MDIC (IEEE 802.3 clause 22) */
 #define VTNIC_PHY_BMCR			0x00
 #define VTNIC_PHY_BMCR_ANRESTART	BIT(9)
 #define VTNIC_PHY_BMCR_ANENABLE		BIT(12)
 
-#endif /* _VTNIC_REGS_H_ */
+#endif /* _VTNIC_82576_REGS_H_ */

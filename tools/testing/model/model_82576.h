@@ -31,8 +31,15 @@
 #include <linux/kernel.h>
 #include <linux/types.h>
 
+#include "vtnic_82576_regs.h"
+#include "vtnic_82576vf_regs.h"
 #include "vtnic_mbx_msg.h"
-#include "vtnic_regs.h"
+
+/* usleep_range() calls of the code under test, unless the test counts them */
+extern unsigned int model_sleeps;
+
+/* The 82576 keeps one of its pools for the PF */
+#define VTNIC_82576_MAX_VFS	(VTNIC_POOLS - 1)
 
 #define MODEL_BAR_SIZE		0x20000
 #define MODEL_LOG_MAX		16384
