@@ -75,6 +75,14 @@ enum {
 					 VTNIC_V2PMAILBOX_PFACK | \
 					 VTNIC_V2PMAILBOX_RSTD)
 
+/* Where the VF side of the mailbox is (struct vtnic_mbx_vf_regs) */
+#define VTNIC_82576VF_MBX_REGS {		\
+	.ctl = VTNIC_V2PMAILBOX,		\
+	.mem = VTNIC_VF_VMBMEM,			\
+	.ctrl = VTNIC_VF_CTRL,			\
+	.ctrl_rst = VTNIC_VF_CTRL_RST,		\
+}
+
 /*
  * The VF's statistics (8.14.x): free-running 32-bit counters that wrap,
  * the same block the PF reads at 0x10000 + 0x100 n

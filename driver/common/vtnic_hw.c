@@ -6,6 +6,7 @@
 #include <linux/device.h>
 #include <linux/export.h>
 #include <linux/kernel.h>
+#include <linux/netdevice.h>
 
 #include "vtnic_hw.h"
 
@@ -18,7 +19,9 @@
  * answers (surprise removal, a dead link, a VF whose PF disabled SR-IOV)
  * unless the register really holds all ones.  STATUS never does on a
  * live device, so one extra read tells the two apart.  A device found
- * gone is never touched again.
+ * gone is never touched again, and its netdev is detached at once, as
+ * fbnic does: the stack stops transmitting and refuses to open it or to
+ * run ethtool on it.  PCI error recovery attaches it again.
  *
  * Return: the register value, or all ones when the device is gone.
  */
@@ -39,6 +42,8 @@ u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg)
 	WRITE_ONCE(hw->hw_addr, NULL);
 	dev_err(hw->dev, "device not responding (register %#x reads all ones), no longer accessing it\n",
 		reg);
+	if (hw->netdev)
+		netif_device_detach(hw->netdev);
 	return ~0U;
 }
 EXPORT_SYMBOL_GPL(vtnic_hw_rd32);

@@ -10,6 +10,7 @@
 #include <linux/types.h>
 
 struct device;
+struct net_device;
 struct pci_dev;
 
 /*
@@ -30,10 +31,13 @@ enum vtnic_mac_type {
  * @hw_addr: BAR0; NULL once the device was found gone, after which no
  *	     access reaches the bus
  * @dev: for log messages
+ * @netdev: detached (netif_device_detach()) when the device is found
+ *	    gone; NULL until the driver has one
  */
 struct vtnic_hw {
 	u8 __iomem *hw_addr;
 	struct device *dev;
+	struct net_device *netdev;
 };
 
 /**

@@ -232,17 +232,34 @@ static int vtnic_iov_pool_vlan(struct vtnic_iov *iov, unsigned int pool,
 	return 0;
 }
 
+/*
+ * VLAN 0, priority-tagged frames: every pool's but those of VFs with a
+ * port VLAN, which see their port VLAN only (as ixgbe revokes VLAN 0)
+ */
 static void vtnic_iov_write_vlan0(struct vtnic_iov *iov)
 {
+	unsigned int vf;
+
 	iov->vlvf[0].vid = 0;
-	iov->vlvf[0].pools = GENMASK_ULL(iov->num_vfs, 0);
+	iov->vlvf[0].pools = BIT_ULL(vtnic_iov_pf_pool(iov));
+	for (vf = 0; vf < iov->num_vfs; vf++)
+		if (!iov->vf[vf].port_vlan)
+			iov->vlvf[0].pools |= BIT_ULL(vf);
 	vtnic_iov_write_vlvf(iov, 0);
 }
 
+/*
+ * A limit at or above the link speed (set while the link was down or
+ * slower) limits nothing: the limiter is off rather than given a factor
+ * below one, or one that rounds to zero.
+ */
 static void vtnic_iov_write_rate(struct vtnic_iov *iov, unsigned int vf)
 {
-	iov->info->ops->set_rate(iov->hw, vf, iov->vf[vf].max_tx_rate,
-				 iov->link_speed);
+	u32 rate = iov->vf[vf].max_tx_rate;
+
+	if (rate >= iov->link_speed)
+		rate = 0;
+	iov->info->ops->set_rate(iov->hw, vf, rate, iov->link_speed);
 }
 
 /* Everything a VF owns, from its software state */
@@ -957,6 +974,7 @@ int vtnic_iov_set_vf_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid,
 	}
 	v->port_vlan = vid;
 	v->port_qos = vid ? qos : 0;
+	vtnic_iov_write_vlan0(iov);
 	vtnic_iov_write_port_vlan(iov, vf);
 	vtnic_iov_write_pool_rx(iov, vf);
 	return 0;

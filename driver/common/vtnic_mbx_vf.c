@@ -12,30 +12,32 @@
 #include <linux/math.h>
 #include <linux/string.h>
 
-#include "vtnic_82576vf_regs.h"
 #include "vtnic_mbx_vf.h"
 
 /**
  * vtnic_mbx_vf_init() - a mailbox before the first reset
  * @mbx: the mailbox
  * @hw: the VF's register window
+ * @regs: where the VF's MAC keeps its mailbox
  */
-void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw)
+void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw,
+		       const struct vtnic_mbx_vf_regs *regs)
 {
 	memset(mbx, 0, sizeof(*mbx));
 	mbx->hw = hw;
+	mbx->regs = regs;
 }
 
-/* Read V2PMAILBOX, keeping the read-to-clear bits for whoever needs them */
+/* Read the mailbox control register, keeping the read-to-clear bits for whoever needs them */
 static u32 vtnic_mbx_vf_v2p(struct vtnic_mbx_vf *mbx)
 {
-	u32 v2p = vtnic_hw_rd32(mbx->hw, VTNIC_V2PMAILBOX);
+	u32 v2p = vtnic_hw_rd32(mbx->hw, mbx->regs->ctl);
 
 	/* The all ones of a device that is gone are no mailbox bits */
 	if (!vtnic_hw_present(mbx->hw))
 		return 0;
-	mbx->v2p |= v2p & VTNIC_V2PMAILBOX_R2C;
-	if (v2p & VTNIC_V2PMAILBOX_RSTI)
+	mbx->v2p |= v2p & VTNIC_VFMBX_R2C;
+	if (v2p & VTNIC_VFMBX_RSTI)
 		mbx->pf_reset = true;
 	return v2p;
 }
@@ -60,7 +62,7 @@ static int vtnic_mbx_vf_wait(struct vtnic_mbx_vf *mbx, u32 bits)
 			return 0;
 		if (!vtnic_hw_present(mbx->hw))
 			return -ENODEV;
-		if (mbx->v2p & VTNIC_V2PMAILBOX_RSTD)
+		if (mbx->v2p & VTNIC_VFMBX_RSTD)
 			mbx->pf_reset = true;
 		if (mbx->pf_reset)
 			return -EAGAIN;
@@ -75,8 +77,8 @@ static int vtnic_mbx_vf_lock(struct vtnic_mbx_vf *mbx)
 	unsigned int i;
 
 	for (i = 0; i < VTNIC_MBX_VF_RST_POLLS; i++) {
-		vtnic_hw_wr32(mbx->hw, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_VFU);
-		if (vtnic_mbx_vf_v2p(mbx) & VTNIC_V2PMAILBOX_VFU)
+		vtnic_hw_wr32(mbx->hw, mbx->regs->ctl, VTNIC_VFMBX_VFU);
+		if (vtnic_mbx_vf_v2p(mbx) & VTNIC_VFMBX_VFU)
 			return 0;
 		if (!vtnic_hw_present(mbx->hw))
 			return -ENODEV;
@@ -96,8 +98,8 @@ static int vtnic_mbx_vf_read(struct vtnic_mbx_vf *mbx, u32 *msg,
 	if (err)
 		return err;
 	for (i = 0; i < words; i++)
-		msg[i] = vtnic_hw_rd32(mbx->hw, VTNIC_VF_VMBMEM + 4 * i);
-	vtnic_hw_wr32(mbx->hw, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_ACK);
+		msg[i] = vtnic_hw_rd32(mbx->hw, mbx->regs->mem + 4 * i);
+	vtnic_hw_wr32(mbx->hw, mbx->regs->ctl, VTNIC_VFMBX_ACK);
 	return 0;
 }
 
@@ -152,19 +154,19 @@ static int vtnic_mbx_vf_xfer(struct vtnic_mbx_vf *mbx, u32 *msg,
 	 * message still unread is overwritten by ours (igbvf flushes both):
 	 * its PFSTS would have us take our own request for the reply.
 	 */
-	mbx->v2p &= ~(VTNIC_V2PMAILBOX_PFACK | VTNIC_V2PMAILBOX_PFSTS);
+	mbx->v2p &= ~(VTNIC_VFMBX_PFACK | VTNIC_VFMBX_PFSTS);
 	for (i = 0; i < VTNIC_MBX_WORDS; i++)
-		vtnic_hw_wr32(mbx->hw, VTNIC_VF_VMBMEM + 4 * i,
+		vtnic_hw_wr32(mbx->hw, mbx->regs->mem + 4 * i,
 			      i < words ? msg[i] : 0);
-	vtnic_hw_wr32(mbx->hw, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_REQ);
+	vtnic_hw_wr32(mbx->hw, mbx->regs->ctl, VTNIC_VFMBX_REQ);
 
-	err = vtnic_mbx_vf_wait(mbx, VTNIC_V2PMAILBOX_PFACK);
+	err = vtnic_mbx_vf_wait(mbx, VTNIC_VFMBX_PFACK);
 	if (err)
 		return err;
 
 	/* The reply; a control message may come first: note it, wait on */
 	for (;;) {
-		err = vtnic_mbx_vf_wait(mbx, VTNIC_V2PMAILBOX_PFSTS);
+		err = vtnic_mbx_vf_wait(mbx, VTNIC_VFMBX_PFSTS);
 		if (!err)
 			err = vtnic_mbx_vf_read(mbx, msg, reply_words);
 		if (err)
@@ -217,13 +219,13 @@ int vtnic_mbx_vf_reset(struct vtnic_mbx_vf *mbx,
 	int err;
 
 	memset(info, 0, sizeof(*info));
-	vtnic_hw_wr32(mbx->hw, VTNIC_VF_CTRL, VTNIC_VF_CTRL_RST);
+	vtnic_hw_wr32(mbx->hw, mbx->regs->ctrl, mbx->regs->ctrl_rst);
 	mbx->v2p = 0;
 	mbx->cts = false;
 	for (i = 0; i < VTNIC_MBX_VF_RST_POLLS; i++) {
 		usleep_range(VTNIC_MBX_VF_POLL_US, 2 * VTNIC_MBX_VF_POLL_US);
-		if (!(vtnic_hw_rd32(mbx->hw, VTNIC_V2PMAILBOX) &
-		      VTNIC_V2PMAILBOX_RSTI))
+		if (!(vtnic_hw_rd32(mbx->hw, mbx->regs->ctl) &
+		      VTNIC_VFMBX_RSTI))
 			break;
 	}
 	if (!vtnic_hw_present(mbx->hw))
@@ -358,9 +360,9 @@ bool vtnic_mbx_vf_poll(struct vtnic_mbx_vf *mbx)
 	struct vtnic_mbx_hdr hdr;
 	u32 word0;
 
-	if (vtnic_mbx_vf_take(mbx, VTNIC_V2PMAILBOX_RSTD))
+	if (vtnic_mbx_vf_take(mbx, VTNIC_VFMBX_RSTD))
 		mbx->pf_reset = true;
-	if (vtnic_mbx_vf_take(mbx, VTNIC_V2PMAILBOX_PFSTS) &&
+	if (vtnic_mbx_vf_take(mbx, VTNIC_VFMBX_PFSTS) &&
 	    !vtnic_mbx_vf_read(mbx, &word0, 1) &&
 	    !vtnic_mbx_hdr_decode(word0, &hdr)) {
 		/*

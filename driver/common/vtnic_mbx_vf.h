@@ -12,10 +12,42 @@
 #ifndef _VTNIC_MBX_VF_H_
 #define _VTNIC_MBX_VF_H_
 
+#include <linux/bits.h>
 #include <linux/types.h>
 
 #include "vtnic_hw.h"
 #include "vtnic_mbx_msg.h"
+
+/*
+ * The VF's side of its mailbox control register: the same bits on every
+ * VT-c VF (82576 datasheet 8.14.x V2PMAILBOX, 82599 8.3.5.1.x VFMAILBOX);
+ * where it is comes from struct vtnic_mbx_vf_regs.
+ */
+#define VTNIC_VFMBX_REQ			BIT(0)	/* post a message to the PF */
+#define VTNIC_VFMBX_ACK			BIT(1)	/* the PF's message taken */
+#define VTNIC_VFMBX_VFU			BIT(2)	/* take the buffer */
+#define VTNIC_VFMBX_PFU			BIT(3)	/* the PF holds the buffer */
+#define VTNIC_VFMBX_PFSTS		BIT(4)	/* PF message waiting; R2C */
+#define VTNIC_VFMBX_PFACK		BIT(5)	/* PF took ours; R2C */
+#define VTNIC_VFMBX_RSTI		BIT(6)	/* PF reset in progress */
+#define VTNIC_VFMBX_RSTD		BIT(7)	/* PF reset done; R2C */
+#define VTNIC_VFMBX_R2C			(VTNIC_VFMBX_PFSTS | \
+					 VTNIC_VFMBX_PFACK | \
+					 VTNIC_VFMBX_RSTD)
+
+/**
+ * struct vtnic_mbx_vf_regs - where one MAC's VF keeps its mailbox
+ * @ctl: the mailbox control register (VTNIC_VFMBX_*)
+ * @mem: the VTNIC_MBX_WORDS-word buffer
+ * @ctrl: device control, which holds the VF's own reset
+ * @ctrl_rst: the reset bit of @ctrl
+ */
+struct vtnic_mbx_vf_regs {
+	u32 ctl;
+	u32 mem;
+	u32 ctrl;
+	u32 ctrl_rst;
+};
 
 /*
  * Bounds: each wait polls every VTNIC_MBX_VF_POLL_US; a posted message
@@ -30,7 +62,8 @@
 /**
  * struct vtnic_mbx_vf - one VF's mailbox
  * @hw: the VF's register window
- * @v2p: read-to-clear V2PMAILBOX bits seen and not yet consumed: a read
+ * @regs: where its mailbox registers are
+ * @v2p: read-to-clear mailbox control bits seen and not yet consumed: a read
  *	 for one purpose must not lose the bits another check waits for
  * @cts: the last word 0 from the PF carried CTS (clear to send): the PF
  *	 takes our messages and lets the link up.  A RESET reply never
@@ -40,6 +73,7 @@
  */
 struct vtnic_mbx_vf {
 	struct vtnic_hw *hw;
+	const struct vtnic_mbx_vf_regs *regs;
 	u32 v2p;
 	bool cts;
 	bool pf_reset;
@@ -56,7 +90,8 @@ struct vtnic_mbx_vf_reset_info {
 	bool mac_valid;
 };
 
-void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw);
+void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw,
+		       const struct vtnic_mbx_vf_regs *regs);
 int vtnic_mbx_vf_reset(struct vtnic_mbx_vf *mbx,
 		       struct vtnic_mbx_vf_reset_info *info);
 int vtnic_mbx_vf_set_mac(struct vtnic_mbx_vf *mbx, const u8 *mac);

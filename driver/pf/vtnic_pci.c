@@ -46,6 +46,8 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	if (err)
 		goto err_free_netdev;
 	vn->bar0 = vn->hw.hw_addr;
+	/* A device found gone from here on detaches the netdev */
+	vn->hw.netdev = netdev;
 	pci_set_master(pdev);
 
 	err = mac->ops->reset(vn);

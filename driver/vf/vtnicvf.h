@@ -55,10 +55,12 @@
  * struct vtnicvf_mac_info - what differs between the supported VF types
  * @type: MAC type
  * @name: controller name for log messages
+ * @mbx: where its mailbox registers are
  */
 struct vtnicvf_mac_info {
 	enum vtnic_mac_type type;
 	const char *name;
+	const struct vtnic_mbx_vf_regs *mbx;
 };
 
 enum vtnicvf_state {

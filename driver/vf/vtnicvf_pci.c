@@ -13,9 +13,22 @@
 
 #include "vtnicvf.h"
 
+static const struct vtnic_mbx_vf_regs vtnicvf_82576_mbx = VTNIC_82576VF_MBX_REGS;
+
+/* The mailbox transport's bits are the 82576's */
+static_assert(VTNIC_VFMBX_REQ == VTNIC_V2PMAILBOX_REQ);
+static_assert(VTNIC_VFMBX_ACK == VTNIC_V2PMAILBOX_ACK);
+static_assert(VTNIC_VFMBX_VFU == VTNIC_V2PMAILBOX_VFU);
+static_assert(VTNIC_VFMBX_PFU == VTNIC_V2PMAILBOX_PFU);
+static_assert(VTNIC_VFMBX_PFSTS == VTNIC_V2PMAILBOX_PFSTS);
+static_assert(VTNIC_VFMBX_PFACK == VTNIC_V2PMAILBOX_PFACK);
+static_assert(VTNIC_VFMBX_RSTI == VTNIC_V2PMAILBOX_RSTI);
+static_assert(VTNIC_VFMBX_RSTD == VTNIC_V2PMAILBOX_RSTD);
+
 static const struct vtnicvf_mac_info vtnicvf_82576_info = {
 	.type = VTNIC_MAC_82576,
 	.name = "82576",
+	.mbx = &vtnicvf_82576_mbx,
 };
 
 static const struct vtnicvf_mac_info vtnicvf_82599_info = {
@@ -72,7 +85,9 @@ static int vtnicvf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	err = vtnic_hw_pci_map(&vf->hw, pdev, VTNICVF_DRV_NAME, &status);
 	if (err)
 		goto err_free_netdev;
-	vtnic_mbx_vf_init(&vf->mbx, &vf->hw);
+	/* A device found gone from here on detaches the netdev */
+	vf->hw.netdev = netdev;
+	vtnic_mbx_vf_init(&vf->mbx, &vf->hw, mac->mbx);
 	pci_set_drvdata(pdev, vf);
 	/* Descriptors, buffers and MSI-X messages are all bus-master writes */
 	pci_set_master(pdev);

@@ -7,8 +7,10 @@
 #include <stddef.h>
 #include <string.h>
 
+#include <linux/bitfield.h>
 #include <linux/bits.h>
 #include <linux/compiler.h>
+#include <linux/etherdevice.h>
 
 #include "model_82576.h"
 
@@ -322,4 +324,225 @@ u32 model_vf_owned_bits(unsigned int vf, u32 reg, u32 before, u32 after)
 	    (reg >= VTNIC_VFTA(0) && reg < VTNIC_VFTA(VTNIC_VFTA_REGS)))
 		return ~0U;
 	return 0;
+}
+
+/* ---- what the registers mean ---- */
+
+#define MODEL_VLAN_PRIO_SHIFT	13
+#define MODEL_STD_FRAME		1522	/* without LPE: 1518 plus a tag */
+
+/**
+ * model_mc_hash() - the multicast table bit a destination address hits
+ * @addr: the address
+ *
+ * Filter type 0 (RCTL.MO, 8.10.15): address bits 47:36.
+ *
+ * Return: the bit, 0..4095.
+ */
+u16 model_mc_hash(const u8 *addr)
+{
+	return (addr[4] >> 4 | addr[5] << 4) & 0xfff;
+}
+
+/**
+ * model_mc_addr() - a multicast address that hits a given table bit
+ * @hash: the bit, 0..4095
+ * @addr: filled with 01:00:5e:00:xx:xx
+ */
+void model_mc_addr(u16 hash, u8 *addr)
+{
+	addr[0] = 0x01;
+	addr[1] = 0x00;
+	addr[2] = 0x5e;
+	addr[3] = 0x00;
+	addr[4] = (hash & 0xf) << 4;
+	addr[5] = hash >> 4;
+}
+
+static bool model_rar_matches(const struct model_82576 *m, unsigned int i,
+			      const u8 *dst)
+{
+	u32 ral = MODEL_REG(m, VTNIC_RAL(i)), rah = MODEL_REG(m, VTNIC_RAH(i));
+
+	return (rah & VTNIC_RAH_AV) &&
+	       ral == (dst[0] | dst[1] << 8 | dst[2] << 16 | (u32)dst[3] << 24) &&
+	       (rah & 0xffff) == (u32)(dst[4] | dst[5] << 8);
+}
+
+/* The pools whose receive policy (VMOLR) has @bit */
+static u32 model_pools_with(const struct model_82576 *m, u32 bit)
+{
+	u32 pools = 0;
+	unsigned int p;
+
+	for (p = 0; p < VTNIC_POOLS; p++)
+		if (MODEL_REG(m, VTNIC_VMOLR(p)) & bit)
+			pools |= BIT(p);
+	return pools;
+}
+
+/**
+ * model_rx_pools() - the pools that receive a frame, in VMDq mode
+ * @m: the model
+ * @f: the frame
+ *
+ * Pool selection (7.10.3): a unicast frame goes to the pools of the
+ * receive address it matches, or to the default pool (VT_CTL) when it
+ * matches none; a broadcast frame to every pool that accepts broadcast
+ * (VMOLR.BAM); a multicast frame to every pool in all-multicast mode
+ * (MPME) and, when its table bit is set, every pool that accepts table
+ * hits (ROMPE).  A tagged frame then needs its VLAN ID in the VLAN filter
+ * table and goes only to the pools of its VLAN pool filter (VLVF); an
+ * untagged one only to pools that accept untagged frames (AUPE).  A pool
+ * receives nothing while it is disabled (VFRE), nor a frame longer than
+ * its limit (VMOLR.RLPML with LPE, else 1522 bytes).  The VLAN filter is
+ * taken as on (RCTL.VFE), as the PF sets it with VFs.
+ *
+ * Return: the pools, a bitmap.
+ */
+u32 model_rx_pools(const struct model_82576 *m, const struct model_frame *f)
+{
+	u32 vt_ctl = MODEL_REG(m, VTNIC_VT_CTL), pools = 0;
+	unsigned int i, p;
+	u16 h;
+
+	if (is_broadcast_ether_addr(f->dst)) {
+		pools = model_pools_with(m, VTNIC_VMOLR_BAM);
+	} else if (is_multicast_ether_addr(f->dst)) {
+		h = model_mc_hash(f->dst);
+		pools = model_pools_with(m, VTNIC_VMOLR_MPME);
+		if (MODEL_REG(m, VTNIC_MTA(h >> 5)) & BIT(h & 31))
+			pools |= model_pools_with(m, VTNIC_VMOLR_ROMPE);
+	} else {
+		for (i = 0; i < VTNIC_RAR_ENTRIES; i++)
+			if (model_rar_matches(m, i, f->dst))
+				pools |= FIELD_GET(VTNIC_RAH_POOLS,
+						   MODEL_REG(m, VTNIC_RAH(i)));
+		if (!pools && !(vt_ctl & VTNIC_VT_CTL_DIS_DEF_POOL))
+			pools = BIT(FIELD_GET(VTNIC_VT_CTL_DEF_POOL, vt_ctl));
+	}
+
+	if (f->tagged) {
+		u32 in_vlan = 0;
+
+		if (!(MODEL_REG(m, VTNIC_VFTA(f->vid >> 5)) & BIT(f->vid & 31)))
+			return 0;
+		for (i = 0; i < VTNIC_VLVF_ENTRIES; i++) {
+			u32 vlvf = MODEL_REG(m, VTNIC_VLVF(i));
+
+			if ((vlvf & VTNIC_VLVF_ENABLE) &&
+			    FIELD_GET(VTNIC_VLVF_VID, vlvf) == f->vid)
+				in_vlan |= FIELD_GET(VTNIC_VLVF_POOLSEL, vlvf);
+		}
+		pools &= in_vlan;
+	} else {
+		pools &= model_pools_with(m, VTNIC_VMOLR_AUPE);
+	}
+
+	pools &= MODEL_REG(m, VTNIC_VFRE);
+	for (p = 0; p < VTNIC_POOLS; p++) {
+		u32 vmolr = MODEL_REG(m, VTNIC_VMOLR(p));
+		unsigned int limit = MODEL_STD_FRAME;
+
+		if (vmolr & VTNIC_VMOLR_LPE)
+			limit = FIELD_GET(VTNIC_VMOLR_RLPML, vmolr);
+		if (f->len > limit)
+			pools &= ~BIT(p);
+	}
+	return pools;
+}
+
+/**
+ * model_tx_enabled() - whether a pool may transmit (VFTE)
+ * @m: the model
+ * @pool: the pool
+ *
+ * Return: true when it may.
+ */
+bool model_tx_enabled(const struct model_82576 *m, unsigned int pool)
+{
+	return MODEL_REG(m, VTNIC_VFTE) & BIT(pool);
+}
+
+/**
+ * model_tx_vlan() - the tag the device puts on a pool's frames (VMVIR)
+ * @m: the model
+ * @pool: the pool
+ * @prio: set to the tag's priority
+ *
+ * Return: the VLAN ID, 0 when frames leave as the pool sent them.
+ */
+u16 model_tx_vlan(const struct model_82576 *m, unsigned int pool, u8 *prio)
+{
+	u32 vmvir = MODEL_REG(m, VTNIC_VMVIR(pool));
+
+	*prio = 0;
+	if (!(vmvir & VTNIC_VMVIR_ALWAYS))
+		return 0;
+	*prio = (vmvir & VTNIC_VMVIR_TAG) >> MODEL_VLAN_PRIO_SHIFT;
+	return vmvir & 0xfff;
+}
+
+/**
+ * model_tx_spoofchk() - whether a pool's frames are checked for a
+ *	forged source address and VLAN (DTXSWC)
+ * @m: the model
+ * @pool: the pool
+ *
+ * Return: true when both checks are on; false when both are off.
+ * model_fail() when only one is: no setting leaves it so.
+ */
+bool model_tx_spoofchk(const struct model_82576 *m, unsigned int pool)
+{
+	u32 dtxswc = MODEL_REG(m, VTNIC_DTXSWC);
+	bool mac = dtxswc & VTNIC_DTXSWC_MAC_SPOOF(pool);
+	bool vlan = dtxswc & VTNIC_DTXSWC_VLAN_SPOOF(pool);
+
+	if (mac != vlan)
+		model_fail("pool %u: MAC anti-spoofing %d but VLAN anti-spoofing %d",
+			   pool, mac, vlan);
+	return mac;
+}
+
+/**
+ * model_tx_loopback() - whether frames between pools are switched inside
+ *	the device (VEB) rather than sent to the wire (VEPA)
+ * @m: the model
+ *
+ * Return: true for VEB.
+ */
+bool model_tx_loopback(const struct model_82576 *m)
+{
+	return MODEL_REG(m, VTNIC_DTXSWC) & VTNIC_DTXSWC_VMDQ_LOOPBACK;
+}
+
+/**
+ * model_tx_rate() - the transmit limit of a pool (7.10.3.7)
+ * @m: the model
+ * @pool: the pool
+ * @link_mbps: the link speed
+ *
+ * Each of the pool's two queues paces at link speed / rate factor
+ * (RTTBCNRC, 14 fraction bits); the pool's limit is theirs.
+ *
+ * Return: Mb/s, rounded down; 0 for no limit.  model_fail() when the
+ * queues differ.
+ */
+u32 model_tx_rate(const struct model_82576 *m, unsigned int pool,
+		  u32 link_mbps)
+{
+	u32 q0 = m->bcnrc[VTNIC_POOL_QUEUE(pool, 0)];
+	u32 q1 = m->bcnrc[VTNIC_POOL_QUEUE(pool, 1)];
+	u64 factor;
+
+	if (q0 != q1)
+		model_fail("pool %u: its queues pace differently (%#x, %#x)",
+			   pool, q0, q1);
+	if (!(q0 & VTNIC_RTTBCNRC_RS_ENA))
+		return 0;
+	factor = (u64)FIELD_GET(VTNIC_RTTBCNRC_RF_INT, q0) <<
+		 VTNIC_RTTBCNRC_FRAC_BITS | FIELD_GET(VTNIC_RTTBCNRC_RF_DEC, q0);
+	if (!factor)
+		model_fail("pool %u: rate limiter on with a factor of 0", pool);
+	return ((u64)link_mbps << VTNIC_RTTBCNRC_FRAC_BITS) / factor;
 }

@@ -16,6 +16,12 @@
  * - RTTBCNRC is one register per queue behind the RTTDQSEL selector; a
  *   selector past the queues is a protocol error.
  *
+ * Beside the registers, what they mean (82576 datasheet 7.10.3, 7.8.3):
+ * model_rx_pools() says which pools receive a frame, model_tx_*() what a
+ * pool's transmit path does, so a test can ask what the device would do
+ * rather than compare the bits the driver wrote with bits it computes
+ * the same way.
+ *
  * Every write is logged with the register's value before and after it,
  * and handed to an optional hook, through which a test models what the
  * VF side sees (mbx_vf_test.c) or checks each message as it is answered
@@ -28,6 +34,7 @@
 #ifndef _MODEL_82576_H_
 #define _MODEL_82576_H_
 
+#include <linux/if_ether.h>
 #include <linux/kernel.h>
 #include <linux/types.h>
 
@@ -86,6 +93,20 @@ struct model_82576 {
 	void (*write_hook)(struct model_82576 *m, const struct model_write *w);
 };
 
+/**
+ * struct model_frame - a frame arriving at the port
+ * @dst: its destination address
+ * @tagged: it carries an 802.1Q tag
+ * @vid: the tag's VLAN ID
+ * @len: its length in bytes, FCS and tag included
+ */
+struct model_frame {
+	u8 dst[ETH_ALEN];
+	bool tagged;
+	u16 vid;
+	unsigned int len;
+};
+
 /* A register as the device holds it, for the tests to read and set */
 #define MODEL_REG(m, reg)	((m)->bar[(reg) / 4])
 
@@ -106,6 +127,16 @@ void model_vf_post(struct model_82576 *m, unsigned int vf, const u32 *msg,
 void model_vf_ack(struct model_82576 *m, unsigned int vf);
 void model_vf_flr(struct model_82576 *m, unsigned int vf);
 void model_vf_read(const struct model_82576 *m, unsigned int vf, u32 *buf);
+
+u32 model_rx_pools(const struct model_82576 *m, const struct model_frame *f);
+u16 model_mc_hash(const u8 *addr);
+void model_mc_addr(u16 hash, u8 *addr);
+bool model_tx_enabled(const struct model_82576 *m, unsigned int pool);
+u16 model_tx_vlan(const struct model_82576 *m, unsigned int pool, u8 *prio);
+bool model_tx_spoofchk(const struct model_82576 *m, unsigned int pool);
+bool model_tx_loopback(const struct model_82576 *m);
+u32 model_tx_rate(const struct model_82576 *m, unsigned int pool,
+		  u32 link_mbps);
 
 bool model_is_mailbox_write(const struct model_write *w, unsigned int vf);
 u32 model_vf_owned_bits(unsigned int vf, u32 reg, u32 before, u32 after);

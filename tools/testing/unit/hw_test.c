@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include <linux/device.h>
+#include <linux/netdevice.h>
 
 #include "vtnic_82576_regs.h"
 #include "vtnic_hw.h"
@@ -34,6 +35,7 @@ void shim_writel(u32 val, void *addr)
 }
 
 static struct device dev;
+static struct net_device netdev;
 static struct vtnic_hw hw;
 
 static int setup(void **state)
@@ -42,7 +44,9 @@ static int setup(void **state)
 	memset(bar, 0, sizeof(bar));
 	memset(&dev, 0, sizeof(dev));
 	dev.name = "test";
-	hw = (struct vtnic_hw){ .hw_addr = (u8 *)bar, .dev = &dev };
+	netdev = (struct net_device){ .present = true };
+	hw = (struct vtnic_hw){ .hw_addr = (u8 *)bar, .dev = &dev,
+				.netdev = &netdev };
 	nr_reads = nr_writes = 0;
 	return 0;
 }
@@ -54,6 +58,7 @@ static void test_read_write(void **state)
 	assert_int_equal(bar[0x5400 / 4], 0x12345678);
 	assert_int_equal(vtnic_hw_rd32(&hw, 0x5400), 0x12345678);
 	assert_true(vtnic_hw_present(&hw));
+	assert_true(netdev.present);
 }
 
 static void test_all_ones_register_on_live_device(void **state)
@@ -64,6 +69,7 @@ static void test_all_ones_register_on_live_device(void **state)
 	assert_int_equal(vtnic_hw_rd32(&hw, 0x5200), ~0U);
 	assert_true(vtnic_hw_present(&hw));
 	assert_int_equal(dev.nr_err, 0);
+	assert_int_equal(netdev.nr_detach, 0);
 }
 
 static void test_device_gone(void **state)
@@ -73,6 +79,9 @@ static void test_device_gone(void **state)
 	assert_int_equal(vtnic_hw_rd32(&hw, 0x5400), ~0U);
 	assert_false(vtnic_hw_present(&hw));
 	assert_int_equal(dev.nr_err, 1);
+	/* The stack is told at once: the netdev is detached */
+	assert_false(netdev.present);
+	assert_int_equal(netdev.nr_detach, 1);
 
 	/* Nothing reaches the bus after that, and it is logged once. */
 	nr_reads = nr_writes = 0;
@@ -80,6 +89,17 @@ static void test_device_gone(void **state)
 	vtnic_hw_wr32(&hw, 0x5400, 0);
 	assert_int_equal(nr_reads + nr_writes, 0);
 	assert_int_equal(dev.nr_err, 1);
+	assert_int_equal(netdev.nr_detach, 1);
+}
+
+static void test_gone_before_the_netdev(void **state)
+{
+	(void)state;
+	hw.netdev = NULL;			/* during probe */
+	memset(bar, 0xff, sizeof(bar));
+	assert_int_equal(vtnic_hw_rd32(&hw, 0x5400), ~0U);
+	assert_false(vtnic_hw_present(&hw));
+	assert_int_equal(netdev.nr_detach, 0);
 }
 
 static void test_status_all_ones_is_gone(void **state)
@@ -96,6 +116,7 @@ int main(void)
 		cmocka_unit_test_setup(test_read_write, setup),
 		cmocka_unit_test_setup(test_all_ones_register_on_live_device, setup),
 		cmocka_unit_test_setup(test_device_gone, setup),
+		cmocka_unit_test_setup(test_gone_before_the_netdev, setup),
 		cmocka_unit_test_setup(test_status_all_ones_is_gone, setup),
 	};
 

@@ -1164,6 +1164,53 @@ static void test_admin_rate(void **state)
 	assert_int_equal(m.nr_log, 0);
 }
 
+/*
+ * A limit set while the link was down, above the speed it then comes up
+ * at, limits nothing: the limiter is off, not given a factor below one
+ */
+static void test_admin_rate_above_link(void **state)
+{
+	(void)state;
+	vtnic_iov_set_link(&iov, 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 100000), 0);
+	vtnic_iov_set_link(&iov, 10);
+	assert_int_equal(model_tx_rate(&m, 1, 10), 0);
+	assert_int_equal(m.bcnrc[1], 0);
+	assert_int_equal(m.bcnrc[9], 0);
+
+	/* Below the link speed it limits again */
+	vtnic_iov_set_link(&iov, 1000);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 400), 0);
+	assert_in_range(model_tx_rate(&m, 1, 1000), 396, 404);
+}
+
+/*
+ * A port VLAN is all the VF sees: frames to it untagged or priority-tagged
+ * (VLAN 0) no longer reach it, as ixgbe revokes VLAN 0
+ */
+static void test_port_vlan_revokes_vlan0(void **state)
+{
+	struct model_frame f = { .len = 64, .tagged = true };
+
+	(void)state;
+	vf_up(1);
+	ether_addr_copy(f.dst, vf_mac[1]);
+	assert_int_equal(model_rx_pools(&m, &f), BIT(1));
+
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 100, 0), 0);
+	assert_int_equal(model_rx_pools(&m, &f), 0);
+	f.tagged = false;
+	assert_int_equal(model_rx_pools(&m, &f), 0);
+	f.tagged = true;
+	f.vid = 100;
+	assert_int_equal(model_rx_pools(&m, &f), BIT(1));
+
+	/* Without it, VLAN 0 is the VF's again */
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 0, 0), 0);
+	f.vid = 0;
+	assert_int_equal(model_rx_pools(&m, &f), BIT(1));
+}
+
 /* VEPA clears DTXSWC's loopback bit, VEB sets it; a reconfigure keeps it */
 static void test_admin_vepa(void **state)
 {
@@ -1571,6 +1618,8 @@ int main(void)
 		T(test_admin_trust),
 		T(test_admin_link_state),
 		T(test_admin_rate),
+		T(test_admin_rate_above_link),
+		T(test_port_vlan_revokes_vlan0),
 		T(test_admin_vepa),
 		T(test_vf_flr),
 		T(test_pf_reset),

@@ -115,6 +115,7 @@ static struct model m;
 static struct device vf_dev, pf_dev;
 static struct vtnic_hw vf_hw, pf_hw;
 static struct vtnic_mbx_vf mbx;
+static const struct vtnic_mbx_vf_regs vf_regs = VTNIC_82576VF_MBX_REGS;
 static struct vtnic_iov iov;
 
 unsigned long jiffies;
@@ -463,7 +464,7 @@ static void start(bool interop)
 	m.interop = interop;
 	jiffies = 100000;
 	script_ack();
-	vtnic_mbx_vf_init(&mbx, &vf_hw);
+	vtnic_mbx_vf_init(&mbx, &vf_hw, &vf_regs);
 	if (interop) {
 		vtnic_iov_init(&iov, &pf_hw, &vtnic_82576_iov, NUM_VFS);
 		vtnic_iov_set_pf_mac(&iov, pf_mac);

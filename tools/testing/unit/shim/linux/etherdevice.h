@@ -15,6 +15,12 @@ static inline bool is_zero_ether_addr(const u8 *addr)
 	return !memcmp(addr, zero, ETH_ALEN);
 }
 
+static inline bool is_broadcast_ether_addr(const u8 *addr)
+{
+	return (addr[0] & addr[1] & addr[2] & addr[3] & addr[4] & addr[5]) ==
+	       0xff;
+}
+
 static inline bool is_multicast_ether_addr(const u8 *addr)
 {
 	return addr[0] & 0x01;	/* broadcast included */
