@@ -14,18 +14,12 @@
 #include <linux/bits.h>
 #include <linux/types.h>
 
+/* The VF's window repeats part of the PF's: STATUS's fields are there */
+#include "vtnic_82576vf_regs.h"
 #include "vtnic_hw.h"
 
 /* Device Status (8.2.2), at VTNIC_HW_STATUS as on every VT-c function */
 #define VTNIC_STATUS			VTNIC_HW_STATUS
-#define VTNIC_STATUS_FD			BIT(0)
-#define VTNIC_STATUS_LU			BIT(1)
-#define VTNIC_STATUS_SPEED		GENMASK(7, 6)
-enum {
-	VTNIC_STATUS_SPEED_10		= 0,
-	VTNIC_STATUS_SPEED_100		= 1,
-	VTNIC_STATUS_SPEED_1000		= 2,
-};
 
 /* ---- 82576 PF ---------------------------------------------------------- */
 

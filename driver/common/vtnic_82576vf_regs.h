@@ -3,8 +3,8 @@
  * The 82576 VF's own register window (82576 VF BAR0, datasheet 8.14;
  * igbvf's regs.h names the same offsets).  CTRL, STATUS, the interrupt
  * block and EITR sit where the PF's are; the VF's two queues are the
- * aliases of its pool's queues.  Included by the VF driver and the VF
- * side of the mailbox transport only.
+ * aliases of its pool's queues.  Included by the VF driver, and by the
+ * PF's header for the fields they share.
  */
 #ifndef _VTNIC_82576VF_REGS_H_
 #define _VTNIC_82576VF_REGS_H_
@@ -18,15 +18,18 @@
 #define VTNIC_VF_CTRL			0x00000
 #define VTNIC_VF_CTRL_RST		BIT(26)
 
-/* Device Status (8.14.2): the port's link, as the PF's STATUS shows it */
+/*
+ * Device Status (8.14.2): the port's link, as the PF's STATUS (8.2.2)
+ * shows it, with the same fields, which the PF's header takes from here
+ */
 #define VTNIC_VF_STATUS			VTNIC_HW_STATUS
-#define VTNIC_VF_STATUS_FD		BIT(0)
-#define VTNIC_VF_STATUS_LU		BIT(1)
-#define VTNIC_VF_STATUS_SPEED		GENMASK(7, 6)
+#define VTNIC_STATUS_FD			BIT(0)
+#define VTNIC_STATUS_LU			BIT(1)
+#define VTNIC_STATUS_SPEED		GENMASK(7, 6)
 enum {
-	VTNIC_VF_STATUS_SPEED_10	= 0,
-	VTNIC_VF_STATUS_SPEED_100	= 1,
-	VTNIC_VF_STATUS_SPEED_1000	= 2,
+	VTNIC_STATUS_SPEED_10		= 0,
+	VTNIC_STATUS_SPEED_100		= 1,
+	VTNIC_STATUS_SPEED_1000		= 2,
 };
 
 /* MSI-X interrupts (8.14.3 - 8.14.10) */

@@ -160,22 +160,28 @@ struct vtnic_vf {
 
 struct vtnic_iov;
 
+/*
+ * A message handler: checks the request from @vf (@hdr decoded from
+ * @msg[0], VTNIC_MBX_WORDS words in @msg) and applies it; fills reply
+ * words 1.. and returns how many words the reply has, or a negative errno
+ * to NACK it (nothing written to the device in that case)
+ */
+typedef int vtnic_mbx_handler_t(struct vtnic_iov *iov, unsigned int vf,
+				const struct vtnic_mbx_hdr *hdr,
+				const u32 *msg, u32 *reply);
+
 /**
  * struct vtnic_mbx_op - one message type a dialect understands
  * @opcode: word 0 opcode
  * @min_words: words the request must carry, word 0 included
  * @name: for log messages
- * @handle: checks the request and applies it; fills reply words 1.. and
- *	    returns how many words the reply has, or a negative errno to
- *	    NACK it (nothing written to the device in that case)
+ * @handle: its handler
  */
 struct vtnic_mbx_op {
 	u16 opcode;
 	u8 min_words;
 	const char *name;
-	int (*handle)(struct vtnic_iov *iov, unsigned int vf,
-		      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
-		      u32 *reply);
+	vtnic_mbx_handler_t *handle;
 };
 
 /**
@@ -231,7 +237,9 @@ struct vtnic_pool_rx {
  * struct vtnic_iov_ops - the register writers of one MAC's SR-IOV
  *
  * Each writes what it is given and nothing else; the policy decides.
- * Pool bitmaps are u64: bit n is pool n.
+ * Pool bitmaps are u64: bit n is pool n.  A MAC whose SR-IOV is not done
+ * yet (no @dialect in its struct vtnic_iov_info) has only the filter
+ * writers the PF uses alone: @set_rar, @set_vfta and @set_mta.
  *
  * @set_rar: exact address filter @idx: @addr (NULL clears it) to @pools
  * @set_pools_enabled: the pools that may receive and transmit
@@ -302,7 +310,8 @@ struct vtnic_mbx_pf_regs {
  * @limits: its pools, filters and queues
  * @ops: its register writers
  * @mbx: its mailbox registers
- * @dialect: the messages its VF drivers send
+ * @dialect: the messages its VF drivers send; NULL while its SR-IOV is
+ *	     not done, and the PF then offers no VFs
  */
 struct vtnic_iov_info {
 	struct vtnic_iov_limits limits;
@@ -312,6 +321,7 @@ struct vtnic_iov_info {
 };
 
 extern const struct vtnic_iov_info vtnic_82576_iov;
+extern const struct vtnic_iov_info vtnic_82599_iov;
 
 /**
  * struct vtnic_vlvf - software copy of one VLVF entry
@@ -360,10 +370,10 @@ static inline unsigned int vtnic_iov_pf_pool(const struct vtnic_iov *iov)
 	return iov->num_vfs;
 }
 
-/* VFs a MAC can have: one pool stays the PF's */
+/* VFs a MAC can have: one pool stays the PF's; none without a dialect */
 static inline unsigned int vtnic_iov_max_vfs(const struct vtnic_iov_info *info)
 {
-	return info->limits.pools - 1;
+	return info->dialect ? info->limits.pools - 1 : 0;
 }
 
 /* The device queue of queue @k of @pool */
@@ -433,23 +443,11 @@ int vtnic_iov_set_vf_rate(struct vtnic_iov *iov, unsigned int vf,
 			  u32 max_mbps);
 
 /* vtnic_iov.c: the message handlers the dialect tables list */
-int vtnic_iov_msg_reset(struct vtnic_iov *iov, unsigned int vf,
-			const struct vtnic_mbx_hdr *hdr, const u32 *msg,
-			u32 *reply);
-int vtnic_iov_msg_set_mac(struct vtnic_iov *iov, unsigned int vf,
-			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
-			  u32 *reply);
-int vtnic_iov_msg_set_multicast(struct vtnic_iov *iov, unsigned int vf,
-				const struct vtnic_mbx_hdr *hdr,
-				const u32 *msg, u32 *reply);
-int vtnic_iov_msg_set_vlan(struct vtnic_iov *iov, unsigned int vf,
-			   const struct vtnic_mbx_hdr *hdr, const u32 *msg,
-			   u32 *reply);
-int vtnic_iov_msg_set_lpe(struct vtnic_iov *iov, unsigned int vf,
-			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
-			  u32 *reply);
-int vtnic_iov_msg_set_promisc(struct vtnic_iov *iov, unsigned int vf,
-			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
-			      u32 *reply);
+vtnic_mbx_handler_t vtnic_iov_msg_reset;
+vtnic_mbx_handler_t vtnic_iov_msg_set_mac;
+vtnic_mbx_handler_t vtnic_iov_msg_set_multicast;
+vtnic_mbx_handler_t vtnic_iov_msg_set_vlan;
+vtnic_mbx_handler_t vtnic_iov_msg_set_lpe;
+vtnic_mbx_handler_t vtnic_iov_msg_set_promisc;
 
 #endif /* _VTNIC_IOV_H_ */

@@ -62,22 +62,15 @@ static void vtnic_82576_set_pool_rx(struct vtnic_hw *hw, unsigned int pool,
 {
 	u32 vmolr = 0;
 
-	if (rx) {
+	if (rx)
 		vmolr = VTNIC_VMOLR_STRCRC | VTNIC_VMOLR_LPE |
-			FIELD_PREP(VTNIC_VMOLR_RLPML, rx->max_frame);
-		if (rx->untagged)
-			vmolr |= VTNIC_VMOLR_AUPE;
-		if (rx->strip_vlan)
-			vmolr |= VTNIC_VMOLR_STRVLAN;
-		if (rx->mc_hash)
-			vmolr |= VTNIC_VMOLR_ROMPE;
-		if (rx->uc_hash)
-			vmolr |= VTNIC_VMOLR_ROPE;
-		if (rx->broadcast)
-			vmolr |= VTNIC_VMOLR_BAM;
-		if (rx->all_multi)
-			vmolr |= VTNIC_VMOLR_MPME;
-	}
+			FIELD_PREP(VTNIC_VMOLR_RLPML, rx->max_frame) |
+			(rx->untagged ? VTNIC_VMOLR_AUPE : 0) |
+			(rx->strip_vlan ? VTNIC_VMOLR_STRVLAN : 0) |
+			(rx->mc_hash ? VTNIC_VMOLR_ROMPE : 0) |
+			(rx->uc_hash ? VTNIC_VMOLR_ROPE : 0) |
+			(rx->broadcast ? VTNIC_VMOLR_BAM : 0) |
+			(rx->all_multi ? VTNIC_VMOLR_MPME : 0);
 	vtnic_hw_wr32(hw, VTNIC_VMOLR(pool), vmolr);
 }
 

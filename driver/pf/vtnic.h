@@ -80,6 +80,7 @@ struct vtnic_link {
  * Bring-up and link:
  * @reset: global reset and the steps that must follow it before the
  *	   registers can be programmed
+ * @validate_nvm: check the NVM at probe (its checksum); NULL for none
  * @setup_link: start link establishment
  * @get_link: the link as the MAC's registers show it now
  * @link_ksettings: the supported modes, port, PHY and autonegotiation
@@ -119,6 +120,7 @@ struct vtnic_link {
  */
 struct vtnic_mac_ops {
 	int (*reset)(struct vtnic *vn);
+	int (*validate_nvm)(struct vtnic *vn);
 	int (*setup_link)(struct vtnic *vn);
 	void (*get_link)(struct vtnic *vn, struct vtnic_link *link);
 	void (*link_ksettings)(struct vtnic *vn,
@@ -169,6 +171,7 @@ struct vtnic_mac_info {
 };
 
 extern const struct vtnic_mac_info vtnic_82576_info;
+extern const struct vtnic_mac_info vtnic_82599_info;
 
 /**
  * struct vtnic_q_vector - one interrupt vector and the queue pair it serves

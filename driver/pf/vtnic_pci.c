@@ -18,6 +18,7 @@
 /* One line per device ID; the MAC's bundle is in its vtnic_hw_<mac>.c */
 static const struct pci_device_id vtnic_pci_tbl[] = {
 	{ PCI_VDEVICE(INTEL, 0x10c9), (kernel_ulong_t)&vtnic_82576_info },
+	{ PCI_VDEVICE(INTEL, 0x10fb), (kernel_ulong_t)&vtnic_82599_info },
 	{ }
 };
 MODULE_DEVICE_TABLE(pci, vtnic_pci_tbl);
@@ -51,6 +52,8 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	pci_set_master(pdev);
 
 	err = mac->ops->reset(vn);
+	if (!err && mac->ops->validate_nvm)
+		err = mac->ops->validate_nvm(vn);
 	if (err)
 		goto err_free_netdev;
 
@@ -199,5 +202,5 @@ static struct pci_driver vtnic_driver = {
 };
 module_pci_driver(vtnic_driver);
 
-MODULE_DESCRIPTION("Intel VT-c SR-IOV PF driver (82576)");
+MODULE_DESCRIPTION("Intel VT-c SR-IOV PF driver (82576, 82599)");
 MODULE_LICENSE("GPL");

@@ -150,6 +150,11 @@ int vtnic_sriov_configure(struct pci_dev *pdev, int num_vfs)
 
 	if (!num_vfs)
 		return vtnic_sriov_disable(vn);
+	if (!vtnic_iov_max_vfs(vn->mac->iov)) {
+		dev_err(&pdev->dev, "SR-IOV on the %s is not supported yet\n",
+			vn->mac->name);
+		return -EOPNOTSUPP;
+	}
 	if (vtnic_num_vfs(vn)) {
 		dev_err(&pdev->dev, "%u VFs already enabled: write 0 first\n",
 			vtnic_num_vfs(vn));
@@ -253,8 +258,10 @@ void vtnic_sriov_init(struct vtnic *vn)
 	INIT_WORK(&vn->mbx_work, vtnic_mbx_work);
 	vn->iov.hw = &vn->hw;
 	vn->iov.info = vn->mac->iov;
-	/* One pool is kept for the PF */
-	pci_sriov_set_totalvfs(vn->pdev, vtnic_iov_max_vfs(vn->mac->iov));
+	/* One pool is kept for the PF; a MAC without SR-IOV yet offers none */
+	if (vtnic_iov_max_vfs(vn->mac->iov))
+		pci_sriov_set_totalvfs(vn->pdev,
+				       vtnic_iov_max_vfs(vn->mac->iov));
 }
 
 /**

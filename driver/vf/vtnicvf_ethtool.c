@@ -35,9 +35,9 @@ static int vtnicvf_get_link_ksettings(struct net_device *netdev,
 {
 	struct vtnicvf *vf = netdev_priv(netdev);
 	static const u32 speeds[] = {
-		[VTNIC_VF_STATUS_SPEED_10] = SPEED_10,
-		[VTNIC_VF_STATUS_SPEED_100] = SPEED_100,
-		[VTNIC_VF_STATUS_SPEED_1000] = SPEED_1000,
+		[VTNIC_STATUS_SPEED_10] = SPEED_10,
+		[VTNIC_STATUS_SPEED_100] = SPEED_100,
+		[VTNIC_STATUS_SPEED_1000] = SPEED_1000,
 	};
 	u32 status, speed;
 
@@ -51,9 +51,9 @@ static int vtnicvf_get_link_ksettings(struct net_device *netdev,
 		return 0;
 
 	status = vtnicvf_rd32(vf, VTNIC_VF_STATUS);
-	speed = FIELD_GET(VTNIC_VF_STATUS_SPEED, status);
+	speed = FIELD_GET(VTNIC_STATUS_SPEED, status);
 	cmd->base.speed = speed < ARRAY_SIZE(speeds) ? speeds[speed] : SPEED_1000;
-	cmd->base.duplex = status & VTNIC_VF_STATUS_FD ? DUPLEX_FULL : DUPLEX_HALF;
+	cmd->base.duplex = status & VTNIC_STATUS_FD ? DUPLEX_FULL : DUPLEX_HALF;
 	return 0;
 }
 

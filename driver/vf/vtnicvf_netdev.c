@@ -165,7 +165,7 @@ static void vtnicvf_update_link(struct vtnicvf *vf)
 	up = vf->pf_ready && vf->mbx.cts && !vf->mbx.pf_reset;
 	mutex_unlock(&vf->mbx_lock);
 	up = up && test_bit(VTNICVF_STATE_UP, &vf->state) &&
-	     (vtnicvf_rd32(vf, VTNIC_VF_STATUS) & VTNIC_VF_STATUS_LU);
+	     (vtnicvf_rd32(vf, VTNIC_VF_STATUS) & VTNIC_STATUS_LU);
 	if (up == vf->link_up)
 		return;
 	vf->link_up = up;

@@ -846,15 +846,23 @@ static void check_vlans(void)
 	}
 }
 
-static void check_mta(void)
+/* The multicast table bits the PF and the VFs asked for */
+static void mta_wanted(u32 *mta)
 {
-	u32 mta[VTNIC_MTA_REGS];
 	unsigned int vf, i;
 
-	memcpy(mta, s.pf_mta, sizeof(mta));
+	memcpy(mta, s.pf_mta, sizeof(s.pf_mta));
 	for (vf = 0; vf < s.num_vfs; vf++)
 		for (i = 0; i < s.vf[vf].mc_count; i++)
 			mta[s.vf[vf].mc[i] / 32] |= BIT(s.vf[vf].mc[i] % 32);
+}
+
+static void check_mta(void)
+{
+	u32 mta[VTNIC_MTA_REGS];
+	unsigned int i;
+
+	mta_wanted(mta);
 	for (i = 0; i < VTNIC_MTA_REGS; i++)
 		if (REG(VTNIC_MTA(i)) != mta[i] || s.iov.mta_hw[i] != mta[i])
 			violation("MTA[%u] is %#x (cached %#x); the PF and the VFs asked for %#x",
@@ -915,12 +923,9 @@ static u16 unwanted_vid(void)
 static int unwanted_hash(void)
 {
 	u32 mta[VTNIC_MTA_REGS];
-	unsigned int vf, i;
+	unsigned int i;
 
-	memcpy(mta, s.pf_mta, sizeof(mta));
-	for (vf = 0; vf < s.num_vfs; vf++)
-		for (i = 0; i < s.vf[vf].mc_count; i++)
-			mta[s.vf[vf].mc[i] / 32] |= BIT(s.vf[vf].mc[i] % 32);
+	mta_wanted(mta);
 	for (i = 0; i < 32 * VTNIC_MTA_REGS; i++)
 		if (!(mta[i / 32] & BIT(i % 32)))
 			return i;

@@ -211,13 +211,15 @@ run_vm()
 }
 
 run_vm
-# SIGABRT is QEMU itself failing an assertion (multi-threaded TCG has
-# been seen to hit one in iotlb_to_section while a VF's BAR is remapped):
-# the emulator crashed, no verdict on the guest.  Run once more, keeping
-# the first log; a crash the guest provokes repeats and fails the run.
-if [ "$rc" = 134 ]; then
-	mv "$log" "$log.aborted"
-	echo "vmtest: QEMU aborted (exit 134: an emulator assertion, log kept as ${log#"$top"/}.aborted); running the VM once more"
+# SIGABRT or SIGSEGV is QEMU itself crashing (multi-threaded TCG has been
+# seen to fail an assertion in iotlb_to_section while a VF's BAR is
+# remapped, and in ramblock_ptr during VF reloads, and to segfault while
+# the guest enumerates the 82599's BARs, on a loaded machine): no verdict
+# on the guest.  Run once more, keeping the first log; a crash the guest
+# provokes repeats and fails the run.
+if [ "$rc" = 134 ] || [ "$rc" = 139 ]; then
+	mv "$log" "$log.crashed"
+	echo "vmtest: QEMU crashed (exit $rc, log kept as ${log#"$top"/}.crashed); running the VM once more"
 	run_vm
 fi
 

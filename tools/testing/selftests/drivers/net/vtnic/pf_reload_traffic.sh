@@ -19,12 +19,18 @@
 # receive ring is 1 MB), 39 kB of slab or 13 kB of vmalloc (igb's per-ring
 # buffer_info arrays are 6 and 12 kB) fails the test.  Smaller leaks need
 # kmemleak, which the test VM's kernel does not have.
+#
+# Slab caches hold partial slabs per CPU, so the slab tolerance is 192 kB
+# a CPU: 384 kB on the 82576 test VM's 2 vCPUs, where it was measured.
+# With vtnic on the 82599 model (4 vCPUs, 4 queue pairs), slab grew by
+# 592 and 376 kB over 10 rounds and by 480 kB over 30: bounded, not a
+# leak per round.
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
 ROUNDS=10
 FREE_TOLERANCE_KB=2048
-SLAB_TOLERANCE_KB=384
+SLAB_TOLERANCE_KB=$((192 * $(grep -c ^processor /proc/cpuinfo)))
 VMALLOC_TOLERANCE_KB=128
 
 cleanup()
@@ -110,10 +116,5 @@ ns_attach "$dev_a" "$NSA" "$NET4.1/24"
 ktap_test_result "port A passes traffic after the rounds" \
 	ping_retry "$NSA" "$NET4.2" 20
 ktap_test_result "no warning logged" kernel_log_clean "$mark"
-ktap_test_result "free memory down by at most $FREE_TOLERANCE_KB kB" \
-	mem_kept free "-$free0" "-$free1" $FREE_TOLERANCE_KB
-ktap_test_result "unreclaimable slab up by at most $SLAB_TOLERANCE_KB kB" \
-	mem_kept SUnreclaim "$slab0" "$slab1" $SLAB_TOLERANCE_KB
-ktap_test_result "vmalloc up by at most $VMALLOC_TOLERANCE_KB kB" \
-	mem_kept VmallocUsed "$vmalloc0" "$vmalloc1" $VMALLOC_TOLERANCE_KB
+mem_results
 ktap_finished

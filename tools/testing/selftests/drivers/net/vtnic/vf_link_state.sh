@@ -64,8 +64,7 @@ ktap_test_result "vf 0 state auto accepted (got $res)" test "$res" = OK
 setup_ns NSV NSB
 dev_vf=$(vf_attach 0 "$NSV" "$NET4.11/24") ||
 	ktap_exit_fail_msg "VF does not come up with $VTNIC_VF_DRIVER"
-ns_attach "$dev_b" "$NSB" "$NET4.2/24" ||
-	ktap_exit_fail_msg "cannot move port B into a namespace"
+b_attach
 ktap_test_result "ping VF -> port B" ping_retry "$NSV" "$NET4.2" 15
 
 ktap_test_result "vf 0 state disable accepted" \

@@ -100,10 +100,5 @@ read -r free1 slab1 vmalloc1 < <(mem_settled 3)
 
 ktap_test_result "no warning logged" kernel_log_clean "$mark"
 ktap_test_result "no leak logged" kernel_log_no_leak "$mark"
-ktap_test_result "free memory down by at most $FREE_TOLERANCE_KB kB" \
-	mem_kept free "-$free0" "-$free1" $FREE_TOLERANCE_KB
-ktap_test_result "unreclaimable slab up by at most $SLAB_TOLERANCE_KB kB" \
-	mem_kept SUnreclaim "$slab0" "$slab1" $SLAB_TOLERANCE_KB
-ktap_test_result "vmalloc up by at most $VMALLOC_TOLERANCE_KB kB" \
-	mem_kept VmallocUsed "$vmalloc0" "$vmalloc1" $VMALLOC_TOLERANCE_KB
+mem_results
 ktap_finished

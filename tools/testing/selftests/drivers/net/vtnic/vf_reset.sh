@@ -43,18 +43,10 @@ vtnic_require_env
 dev_a=''
 trap cleanup EXIT
 ktap_print_header
-ktap_set_plan 8
+ktap_set_plan 7
 
-ports_lookup
 mark=$(kernel_log_mark)
-pf_up_with_vfs 1
-vf=$(vf_pci "$VTNIC_PORT_A" 0)
-setup_ns NSV NSB
-dev_vf=$(vf_attach 0 "$NSV" "$NET4.11/24") ||
-	ktap_exit_fail_msg "VF does not come up with $VTNIC_VF_DRIVER"
-ns_attach "$dev_b" "$NSB" "$NET4.2/24" ||
-	ktap_exit_fail_msg "cannot move port B into a namespace"
-ktap_test_result "ping VF -> port B" ping_retry "$NSV" "$NET4.2" 15
+vf_pair_up
 
 ktap_test_result "VF $vf: function level reset through sysfs" flr
 ktap_test_result "the VF ($dev_vf) is still bound to $VTNIC_VF_DRIVER" \

@@ -29,10 +29,7 @@ trap cleanup EXIT
 ktap_print_header
 ktap_set_plan 9
 
-ports_lookup
-ip link set "$dev_a" up
 vfmgr_setup
-setup_ns NSV NSB
 cat > "$vfmgr_dir/vfmgr.conf" <<CONF
 [PF]
 PCIAddress=$VTNIC_PORT_A

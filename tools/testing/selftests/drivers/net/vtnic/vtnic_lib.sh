@@ -447,6 +447,20 @@ module_refcnt()
 	cat "/sys/module/$1/refcnt"
 }
 
+# mem_results: the three leak verdicts of a test that took mem_snapshot
+# before (free0, slab0, vmalloc0) and after (free1, slab1, vmalloc1) its
+# rounds, within its FREE_, SLAB_ and VMALLOC_TOLERANCE_KB
+# shellcheck disable=SC2154	# the caller's snapshots
+mem_results()
+{
+	ktap_test_result "free memory down by at most $FREE_TOLERANCE_KB kB" \
+		mem_kept free "-$free0" "-$free1" "$FREE_TOLERANCE_KB"
+	ktap_test_result "unreclaimable slab up by at most $SLAB_TOLERANCE_KB kB" \
+		mem_kept SUnreclaim "$slab0" "$slab1" "$SLAB_TOLERANCE_KB"
+	ktap_test_result "vmalloc up by at most $VMALLOC_TOLERANCE_KB kB" \
+		mem_kept VmallocUsed "$vmalloc0" "$vmalloc1" "$VMALLOC_TOLERANCE_KB"
+}
+
 # mem_snapshot: free memory (MemFree and the pages on the per-CPU free
 # lists, which MemFree leaves out and which swing by megabytes),
 # unreclaimable slab and vmalloc in use, in kB, after dropping caches,
@@ -601,13 +615,17 @@ other_vf_drivers()
 # vfmgr: vfmgrd with its config, socket and state in a directory of the
 # test's own ($vfmgr_dir), so that it never touches /etc or /var.
 
-# vfmgr_setup: a fresh $vfmgr_dir; the CLI talks to the daemon there.
-# VFs bind to the VF driver under test by themselves (vfmgrd gives a VF
-# back to the driver the kernel picks), so the other VF driver goes.
+# vfmgr_setup: port A up (dev_a, dev_b set), namespaces NSV and NSB, and
+# a fresh $vfmgr_dir; the CLI talks to the daemon there.  VFs bind to the
+# VF driver under test by themselves (vfmgrd gives a VF back to the
+# driver the kernel picks), so the other VF driver goes.
 vfmgr_setup()
 {
 	local other
 
+	ports_lookup
+	ip link set "$dev_a" up
+	setup_ns NSV NSB
 	vfmgr_dir=$(mktemp -d /tmp/vfmgr.XXXXXX)
 	export VFMGR_SOCKET=$vfmgr_dir/vfmgrd.sock
 	for other in $(other_vf_drivers); do

@@ -1,0 +1,679 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vtnic: the 82599 - its bring-up in the order of the datasheet's
+ * initialization sequence (82599 datasheet 4.6.3), the EEPROM, the SFP+
+ * link, filters, receive and transmit initialization (4.6.7, 4.6.8),
+ * interrupt routing (7.3), statistics and the register dump, behind
+ * struct vtnic_mac_ops; its filter writers are
+ * driver/common/vtnic_iov_82599.c.  The only PF file that includes the
+ * 82599's register header.
+ */
+
+#include <linux/bitfield.h>
+#include <linux/delay.h>
+#include <linux/etherdevice.h>
+#include <linux/iopoll.h>
+#include <linux/linkmode.h>
+
+#include "vtnic.h"
+#include "vtnic_82599_regs.h"
+
+/* The vector of the "other" causes in MSI-X mode; queue pair i has i + 1 */
+#define VTNIC_82599_OTHER_VECTOR	0
+
+/* Longest moderation interval EITR holds: 9 bits of 2 us */
+#define VTNIC_82599_ITR_MAX_US		1022
+
+/* Descriptor thresholds: prefetch at 32 free, write back every one */
+#define VTNIC_82599_TX_PTHRESH		32
+#define VTNIC_82599_TX_HTHRESH		1
+#define VTNIC_82599_TX_WTHRESH		1
+
+/* A queue's enable bit reads back set once the queue runs (4.6.7, 4.6.8) */
+static void vtnic_82599_wait_enable(struct vtnic *vn, u32 reg, u32 bit)
+{
+	u32 val;
+
+	if (read_poll_timeout(vtnic_rd32, val, val & bit, 1000, 10000, false,
+			      vn, reg))
+		netdev_warn(vn->netdev, "queue register %#x: enable bit %#x not set\n",
+			    reg, bit);
+}
+
+/* Interrupts off (4.6.3.1): every cause and every vector */
+static void vtnic_82599_mask_irqs(struct vtnic *vn)
+{
+	vtnic_wr32(vn, VTNIC_EIMC, ~0U);
+	vtnic_wr32(vn, VTNIC_EIMC_EX(0), ~0U);
+	vtnic_wr32(vn, VTNIC_EIMC_EX(1), ~0U);
+	vtnic_flush(vn);
+}
+
+/*
+ * Before the reset (4.6.3.2, 5.2.5.3.2): stop receive and every queue,
+ * then disable PCIe primary access and wait for the requests in flight
+ * (STATUS.GIO) so that no DMA lands after the reset.  A device that keeps
+ * requests pending is reset anyway, as the datasheet allows.
+ */
+static void vtnic_82599_stop(struct vtnic *vn)
+{
+	unsigned int q;
+	u32 status;
+
+	vtnic_wr32(vn, VTNIC_RXCTRL, 0);
+	for (q = 0; q < VTNIC_82599_QUEUES; q++) {
+		vtnic_wr32(vn, VTNIC_RXDCTL(q), 0);
+		vtnic_wr32(vn, VTNIC_TXDCTL(q), 0);
+	}
+	vtnic_flush(vn);
+	usleep_range(1000, 2000);
+
+	vtnic_wr32(vn, VTNIC_CTRL, VTNIC_CTRL_GIO_DIS);
+	if (read_poll_timeout(vtnic_rd32, status, !(status & VTNIC_STATUS_GIO),
+			      100, 80000, false, vn, VTNIC_STATUS))
+		dev_warn(&vn->pdev->dev, "PCIe requests still pending before reset (STATUS %#x)\n",
+			 status);
+}
+
+static int vtnic_82599_reset(struct vtnic *vn)
+{
+	u32 ctrl, val;
+	int err;
+
+	vtnic_82599_mask_irqs(vn);
+	vtnic_82599_stop(vn);
+
+	/* Global reset (4.6.3.2): CTRL.RST self-clears; 10 ms before use */
+	vtnic_wr32(vn, VTNIC_CTRL, vtnic_rd32(vn, VTNIC_CTRL) | VTNIC_CTRL_RST);
+	usleep_range(1000, 2000);
+	err = read_poll_timeout(vtnic_rd32, ctrl,
+				!(ctrl & (VTNIC_CTRL_RST | VTNIC_CTRL_LNK_RST)),
+				1000, 20000, false, vn, VTNIC_CTRL);
+	if (!vtnic_hw_present(&vn->hw))
+		return -ENODEV;
+	if (err) {
+		dev_err(&vn->pdev->dev, "device did not come out of reset (CTRL %#x)\n",
+			ctrl);
+		return -EIO;
+	}
+	usleep_range(10000, 20000);
+	vtnic_82599_mask_irqs(vn);
+	vtnic_rd32(vn, VTNIC_EICR);
+
+	/* The EEPROM auto-read (4.6.3.2) and the DMA init (4.6.3.3) are done */
+	if (read_poll_timeout(vtnic_rd32, val, val & VTNIC_EEC_AUTO_RD,
+			      1000, 10000, false, vn, VTNIC_EEC))
+		dev_warn(&vn->pdev->dev, "EEPROM auto-read not done (EEC %#x)\n",
+			 val);
+	if (read_poll_timeout(vtnic_rd32, val, val & VTNIC_RDRXCTL_DMAIDONE,
+			      1000, 10000, false, vn, VTNIC_RDRXCTL))
+		dev_warn(&vn->pdev->dev, "DMA init not done (RDRXCTL %#x)\n",
+			 val);
+
+	/*
+	 * CRC added on transmit and stripped on receive, short frames
+	 * padded, long ones allowed up to MAXFRS (8.2.3.22.8): written, not
+	 * trusted to the reset value
+	 */
+	vtnic_wr32(vn, VTNIC_HLREG0, VTNIC_HLREG0_TXCRCEN |
+		   VTNIC_HLREG0_RXCRCSTRP | VTNIC_HLREG0_JUMBOEN |
+		   VTNIC_HLREG0_TXPADEN);
+	vtnic_wr32(vn, VTNIC_RDRXCTL, vtnic_rd32(vn, VTNIC_RDRXCTL) |
+		   VTNIC_RDRXCTL_CRCSTRIP);
+
+	/* A driver owns the device; no snooping is not allowed (8.2.3.1.3) */
+	vtnic_wr32(vn, VTNIC_CTRL_EXT, vtnic_rd32(vn, VTNIC_CTRL_EXT) |
+		   VTNIC_CTRL_EXT_DRV_LOAD | VTNIC_CTRL_EXT_NS_DIS);
+	return 0;
+}
+
+/* One EEPROM word through EERD (8.2.3.2.2) */
+static int vtnic_82599_read_ee(struct vtnic *vn, u16 word, u16 *data)
+{
+	u32 eerd;
+	int err;
+
+	vtnic_wr32(vn, VTNIC_EERD, FIELD_PREP(VTNIC_EERD_ADDR, word) |
+		   VTNIC_EERD_START);
+	err = read_poll_timeout(vtnic_rd32, eerd, eerd & VTNIC_EERD_DONE,
+				5, 100000, false, vn, VTNIC_EERD);
+	if (err || eerd == ~0U)
+		return -EIO;
+	*data = FIELD_GET(VTNIC_EERD_DATA, eerd);
+	return 0;
+}
+
+/*
+ * The EEPROM checksum (6.2): words 0x00..0x3f, plus the sections the
+ * pointer words 0x03..0x0e name (a length word, then that many words),
+ * add up to 0xbaba.
+ */
+static int vtnic_82599_check_eeprom(struct vtnic *vn)
+{
+	u16 word, ptr, len, data, sum = 0;
+	int err;
+
+	for (word = 0; word <= VTNIC_EE_CHECKSUM_WORD; word++) {
+		err = vtnic_82599_read_ee(vn, word, &data);
+		if (err)
+			return err;
+		sum += data;
+		if (word < VTNIC_EE_PTR_FIRST || word > VTNIC_EE_PTR_LAST ||
+		    !data || data == 0xffff)
+			continue;
+		ptr = data;
+		err = vtnic_82599_read_ee(vn, ptr, &len);
+		if (err)
+			return err;
+		if (!len || len == 0xffff)
+			continue;
+		while (len--) {
+			err = vtnic_82599_read_ee(vn, ++ptr, &data);
+			if (err)
+				return err;
+			sum += data;
+		}
+	}
+	if (sum != VTNIC_EE_CHECKSUM_SUM) {
+		dev_err(&vn->pdev->dev, "EEPROM checksum is wrong (sum %#06x, not %#06x)\n",
+			sum, VTNIC_EE_CHECKSUM_SUM);
+		return -EIO;
+	}
+	return 0;
+}
+
+/*
+ * The SFP+ port (4.6.4): SFI at 10 Gb/s (AUTOC.LMS), then the module's
+ * transmitter on (SDP3 low).  The link comes up once the partner's does;
+ * the link status change interrupt reports it.
+ */
+static int vtnic_82599_setup_link(struct vtnic *vn)
+{
+	u32 autoc = vtnic_rd32(vn, VTNIC_AUTOC);
+
+	autoc &= ~VTNIC_AUTOC_LMS;
+	autoc |= FIELD_PREP(VTNIC_AUTOC_LMS, VTNIC_AUTOC_LMS_10G_SERIAL) |
+		 VTNIC_AUTOC_AN_RESTART;
+	vtnic_wr32(vn, VTNIC_AUTOC, autoc);
+	vtnic_wr32(vn, VTNIC_ESDP, vtnic_rd32(vn, VTNIC_ESDP) & ~VTNIC_ESDP_SDP3);
+	return 0;
+}
+
+/* LINKS (8.2.3.22.20): up, and at what speed; always full duplex */
+static void vtnic_82599_get_link(struct vtnic *vn, struct vtnic_link *link)
+{
+	u32 links = vtnic_rd32(vn, VTNIC_LINKS);
+
+	link->up = (links & VTNIC_LINKS_UP) && links != ~0U;
+	link->full_duplex = true;
+	switch (FIELD_GET(VTNIC_LINKS_SPEED, links)) {
+	case VTNIC_LINKS_SPEED_100:
+		link->speed = SPEED_100;
+		break;
+	case VTNIC_LINKS_SPEED_1G:
+		link->speed = SPEED_1000;
+		break;
+	default:
+		link->speed = SPEED_10000;
+		break;
+	}
+}
+
+/* An SFP+ cage with a direct-attach cable at 10 Gb/s, no autonegotiation */
+static void vtnic_82599_link_ksettings(struct vtnic *vn,
+				       struct ethtool_link_ksettings *cmd)
+{
+	linkmode_set_bit(ETHTOOL_LINK_MODE_10000baseCR_Full_BIT,
+			 cmd->link_modes.supported);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_FIBRE_BIT, cmd->link_modes.supported);
+	cmd->base.port = PORT_DA;
+	cmd->base.autoneg = AUTONEG_DISABLE;
+}
+
+/* The reset loads the port's address from the EEPROM into RAR 0 (4.6.3.2) */
+static void vtnic_82599_read_mac_addr(struct vtnic *vn, u8 *addr)
+{
+	u32 ral = vtnic_rd32(vn, VTNIC_RAL(0));
+	u32 rah = vtnic_rd32(vn, VTNIC_RAH(0));
+
+	addr[0] = ral;
+	addr[1] = ral >> 8;
+	addr[2] = ral >> 16;
+	addr[3] = ral >> 24;
+	addr[4] = rah;
+	addr[5] = rah >> 8;
+}
+
+/* The address, multicast and VLAN tables start empty (4.6.7) */
+static void vtnic_82599_clear_filters(struct vtnic *vn)
+{
+	unsigned int i;
+
+	for (i = 1; i < VTNIC_RAR_ENTRIES; i++)
+		vtnic_set_rar(vn, i, NULL);
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		vtnic_wr32(vn, VTNIC_MTA(i), 0);
+	for (i = 0; i < VTNIC_VFTA_REGS; i++)
+		vtnic_wr32(vn, VTNIC_VFTA(i), 0);
+	/* The multicast table is used, hashing address bits 47:36 */
+	vtnic_wr32(vn, VTNIC_MCSTCTRL, VTNIC_MCSTCTRL_MFE);
+}
+
+/* FCTRL (8.2.3.7.1) and VLNCTRL (8.2.3.7.2) */
+static void vtnic_82599_set_rx_filters(struct vtnic *vn, bool uc_promisc,
+				       bool mc_promisc, bool vlan_filter)
+{
+	u32 fctrl = VTNIC_FCTRL_BAM, vlnctrl = vtnic_rd32(vn, VTNIC_VLNCTRL);
+
+	if (uc_promisc)
+		fctrl |= VTNIC_FCTRL_UPE;
+	if (mc_promisc)
+		fctrl |= VTNIC_FCTRL_MPE;
+	vtnic_wr32(vn, VTNIC_FCTRL, fctrl);
+	vlnctrl = vlan_filter ? vlnctrl | VTNIC_VLNCTRL_VFE :
+				vlnctrl & ~VTNIC_VLNCTRL_VFE;
+	vtnic_wr32(vn, VTNIC_VLNCTRL, vlnctrl);
+}
+
+/* MAXFRS.MFS (8.2.3.22.13): the only receive length limit of the 82599 */
+static void vtnic_82599_set_max_frame(struct vtnic *vn, unsigned int frame)
+{
+	vtnic_wr32(vn, VTNIC_MAXFRS, FIELD_PREP(VTNIC_MAXFRS_MFS, frame));
+}
+
+/* VLAN stripping is per receive queue on the 82599 (RXDCTL.VME) */
+static void vtnic_82599_set_vlan_strip(struct vtnic *vn, bool on)
+{
+	unsigned int i;
+
+	for (i = 0; i < vn->num_queues; i++) {
+		u32 reg = VTNIC_RXDCTL(vn->qv[i]->rx.reg_idx);
+		u32 rxdctl = vtnic_rd32(vn, reg);
+
+		rxdctl = on ? rxdctl | VTNIC_RXDCTL_VME :
+			      rxdctl & ~VTNIC_RXDCTL_VME;
+		vtnic_wr32(vn, reg, rxdctl);
+	}
+}
+
+/*
+ * The 82599 always checks IP and L4 checksums on receive and reports them
+ * in the descriptor; with NETIF_F_RXCSUM off the rings ignore the report.
+ */
+static void vtnic_82599_set_rxcsum(struct vtnic *vn, bool on)
+{
+}
+
+/* Transmit initialization (4.6.8) */
+static void vtnic_82599_configure_tx(struct vtnic *vn)
+{
+	unsigned int i;
+
+	/* One transmit packet buffer, no DCB: MTQC only with ARBDIS set */
+	vtnic_wr32(vn, VTNIC_RTTDCS, vtnic_rd32(vn, VTNIC_RTTDCS) |
+		   VTNIC_RTTDCS_ARBDIS);
+	vtnic_wr32(vn, VTNIC_MTQC, 0);
+	vtnic_wr32(vn, VTNIC_RTTDCS, vtnic_rd32(vn, VTNIC_RTTDCS) &
+		   ~VTNIC_RTTDCS_ARBDIS);
+	/* The transmitter is on before any queue is (4.6.8) */
+	vtnic_wr32(vn, VTNIC_DMATXCTL, vtnic_rd32(vn, VTNIC_DMATXCTL) |
+		   VTNIC_DMATXCTL_TE);
+
+	for (i = 0; i < vn->num_queues; i++) {
+		struct vtnic_ring *ring = &vn->qv[i]->tx;
+		u8 q = ring->reg_idx;
+
+		vtnic_wr32(vn, VTNIC_TXDCTL(q), 0);
+		vtnic_ring_set_base(ring, VTNIC_TDBAL(q));
+		vtnic_wr32(vn, VTNIC_TXDCTL(q),
+			   FIELD_PREP(VTNIC_TXDCTL_PTHRESH, VTNIC_82599_TX_PTHRESH) |
+			   FIELD_PREP(VTNIC_TXDCTL_HTHRESH, VTNIC_82599_TX_HTHRESH) |
+			   FIELD_PREP(VTNIC_TXDCTL_WTHRESH, VTNIC_82599_TX_WTHRESH) |
+			   VTNIC_TXDCTL_ENABLE);
+		vtnic_82599_wait_enable(vn, VTNIC_TXDCTL(q), VTNIC_TXDCTL_ENABLE);
+	}
+}
+
+/* The redirection table (4-bit queue numbers) and the key (8.2.3.7.13-14) */
+static void vtnic_82599_write_rss(struct vtnic *vn)
+{
+	unsigned int i, j;
+
+	BUILD_BUG_ON(VTNIC_RETA_REGS * 4 != VTNIC_RETA_SIZE);
+	BUILD_BUG_ON(VTNIC_RSSRK_REGS * 4 != VTNIC_RSS_KEY_SIZE);
+	for (i = 0; i < VTNIC_RETA_REGS; i++) {
+		u32 reta = 0;
+
+		for (j = 0; j < 4; j++)
+			reta |= (vn->rss_indir[i * 4 + j] % vn->num_queues) << (8 * j);
+		vtnic_wr32(vn, VTNIC_RETA(i), reta);
+	}
+	for (i = 0; i < VTNIC_RSSRK_REGS; i++) {
+		const u8 *k = &vn->rss_key[4 * i];
+
+		vtnic_wr32(vn, VTNIC_RSSRK(i),
+			   k[0] | k[1] << 8 | k[2] << 16 | (u32)k[3] << 24);
+	}
+}
+
+/*
+ * Receive initialization (4.6.7).  Leaves the receiver enabled; rx_mode
+ * adds the filters.  A ring that could not be filled completely is
+ * refilled by its next poll.
+ */
+static void vtnic_82599_configure_rx(struct vtnic *vn)
+{
+	bool strip = vn->netdev->features & NETIF_F_HW_VLAN_CTAG_RX;
+	unsigned int i;
+
+	vtnic_wr32(vn, VTNIC_RXCTRL, 0);
+	/* The RSS hash in the descriptor, not the IP identification */
+	vtnic_wr32(vn, VTNIC_RXCSUM, VTNIC_RXCSUM_PCSD);
+	vtnic_82599_write_rss(vn);
+	vtnic_wr32(vn, VTNIC_MRQC, VTNIC_MRQC_RSSEN | VTNIC_MRQC_TCP_IPV4 |
+		   VTNIC_MRQC_IPV4 | VTNIC_MRQC_TCP_IPV6 | VTNIC_MRQC_IPV6);
+	vtnic_wr32(vn, VTNIC_FCTRL, VTNIC_FCTRL_BAM);
+
+	for (i = 0; i < vn->num_queues; i++) {
+		struct vtnic_ring *ring = &vn->qv[i]->rx;
+		u8 q = ring->reg_idx;
+
+		vtnic_wr32(vn, VTNIC_RXDCTL(q), 0);
+		vtnic_ring_set_base(ring, VTNIC_RDBAL(q));
+		/*
+		 * Advanced one-buffer descriptors of 3 KB; with several
+		 * queues a full one drops instead of stalling the rest.
+		 */
+		vtnic_wr32(vn, VTNIC_SRRCTL(q),
+			   FIELD_PREP(VTNIC_SRRCTL_BSIZEPKT, VTNIC_RX_BUFSZ / 1024) |
+			   FIELD_PREP(VTNIC_SRRCTL_DESCTYPE,
+				      VTNIC_SRRCTL_DESCTYPE_ADV_ONEBUF) |
+			   (vn->num_queues > 1 ? VTNIC_SRRCTL_DROP_EN : 0));
+		vtnic_wr32(vn, VTNIC_RXDCTL(q), VTNIC_RXDCTL_ENABLE |
+			   (strip ? VTNIC_RXDCTL_VME : 0));
+		vtnic_82599_wait_enable(vn, VTNIC_RXDCTL(q), VTNIC_RXDCTL_ENABLE);
+		/* The tail is written once the queue is enabled (4.6.7) */
+		vtnic_rx_fill(ring);
+	}
+	vtnic_wr32(vn, VTNIC_RXCTRL, VTNIC_RXCTRL_RXEN);
+}
+
+static void vtnic_82599_disable_queues(struct vtnic *vn)
+{
+	unsigned int q;
+
+	vtnic_wr32(vn, VTNIC_RXCTRL, 0);
+	for (q = 0; q < VTNIC_82599_QUEUES; q++) {
+		vtnic_wr32(vn, VTNIC_RXDCTL(q), 0);
+		vtnic_wr32(vn, VTNIC_TXDCTL(q), 0);
+	}
+	vtnic_wr32(vn, VTNIC_DMATXCTL, 0);
+	vtnic_flush(vn);
+}
+
+/* ---- interrupts (7.3) ---- */
+
+static u64 vtnic_82599_queue_vectors(struct vtnic *vn)
+{
+	u64 mask = 0;
+	unsigned int i;
+
+	for (i = 0; i < vn->num_queues; i++)
+		mask |= BIT_ULL(vn->qv[i]->v_idx);
+	return mask;
+}
+
+/* Route one cause byte of IVAR (8.2.3.5.14) to a vector */
+static void vtnic_82599_set_ivar(struct vtnic *vn, unsigned int queue, bool tx,
+				 unsigned int vector)
+{
+	unsigned int shift = (queue & 1) * 16 + (tx ? 8 : 0);
+	u32 ivar = vtnic_rd32(vn, VTNIC_IVAR(queue));
+
+	ivar &= ~(0xffU << shift);
+	ivar |= (vector | VTNIC_IVAR_VALID) << shift;
+	vtnic_wr32(vn, VTNIC_IVAR(queue), ivar);
+}
+
+static void vtnic_82599_irq_configure(struct vtnic *vn)
+{
+	unsigned int i;
+	u64 queues;
+
+	/* Queue causes go through IVAR in every mode; vector 0 in MSI/INTx */
+	for (i = 0; i < vn->num_queues; i++) {
+		struct vtnic_q_vector *qv = vn->qv[i];
+
+		vtnic_82599_set_ivar(vn, qv->rx.reg_idx, false, qv->v_idx);
+		vtnic_82599_set_ivar(vn, qv->tx.reg_idx, true, qv->v_idx);
+	}
+	if (vn->int_mode != VTNIC_INT_MSIX) {
+		vtnic_wr32(vn, VTNIC_GPIE, 0);
+		return;
+	}
+
+	/*
+	 * MSI-X mode (7.3.2): the other causes clear only when written
+	 * (OCD), a queue vector's cause clears when its message goes out
+	 * (EIAC) and masks it (EIAM_EX with EIAME) until NAPI unmasks it.
+	 */
+	vtnic_wr32(vn, VTNIC_GPIE, VTNIC_GPIE_MSIX_MODE | VTNIC_GPIE_OCD |
+		   VTNIC_GPIE_EIAME | VTNIC_GPIE_PBA_SUPPORT);
+	vtnic_wr32(vn, VTNIC_IVAR_MISC,
+		   (VTNIC_82599_OTHER_VECTOR | VTNIC_IVAR_VALID) << 8);
+	queues = vtnic_82599_queue_vectors(vn);
+	vtnic_wr32(vn, VTNIC_EIAC, lower_32_bits(queues) & VTNIC_EICR_RTX_QUEUE);
+	vtnic_wr32(vn, VTNIC_EIAM_EX(0), lower_32_bits(queues));
+	vtnic_wr32(vn, VTNIC_EIAM_EX(1), upper_32_bits(queues));
+}
+
+/* The other causes the driver handles */
+static u32 vtnic_82599_other_causes(struct vtnic *vn)
+{
+	return VTNIC_EICR_LSC | VTNIC_EICR_OTHER |
+	       (vtnic_num_vfs(vn) ? VTNIC_EICR_MAILBOX : 0);
+}
+
+static void vtnic_82599_irq_enable(struct vtnic *vn)
+{
+	u64 queues = vtnic_82599_queue_vectors(vn);
+
+	if (vn->int_mode == VTNIC_INT_MSIX) {
+		vtnic_wr32(vn, VTNIC_EIMS, vtnic_82599_other_causes(vn));
+		vtnic_wr32(vn, VTNIC_EIMS_EX(0), lower_32_bits(queues));
+		vtnic_wr32(vn, VTNIC_EIMS_EX(1), upper_32_bits(queues));
+	} else {
+		vtnic_wr32(vn, VTNIC_EIMS, VTNIC_EICR_LSC | BIT(0));
+	}
+	vtnic_flush(vn);
+}
+
+static void vtnic_82599_irq_disable(struct vtnic *vn)
+{
+	vtnic_82599_mask_irqs(vn);
+}
+
+/*
+ * MSI-X: the other causes are read through EICS, which does not clear
+ * them, and cleared by writing them back (GPIE.OCD).  MSI/INTx: reading
+ * EICR clears it; a queue cause masks everything until NAPI is done and
+ * vtnic_82599_qv_enable() unmasks.
+ */
+static u32 vtnic_82599_irq_causes(struct vtnic *vn)
+{
+	u32 eicr, causes = 0;
+
+	if (vn->int_mode == VTNIC_INT_MSIX) {
+		eicr = vtnic_rd32(vn, VTNIC_EICS) & VTNIC_EICR_OTHER_CAUSES;
+		if (eicr == VTNIC_EICR_OTHER_CAUSES)
+			return 0;	/* all ones: the device is gone */
+		vtnic_wr32(vn, VTNIC_EICR, eicr);
+	} else {
+		eicr = vtnic_rd32(vn, VTNIC_EICR);
+		if (eicr == ~0U)
+			return 0;
+	}
+	if (eicr & VTNIC_EICR_LSC)
+		causes |= VTNIC_CAUSE_LINK;
+	if (eicr & VTNIC_EICR_MAILBOX)
+		causes |= VTNIC_CAUSE_MBX;
+	if (vn->int_mode != VTNIC_INT_MSIX && (eicr & VTNIC_EICR_RTX_QUEUE)) {
+		vtnic_wr32(vn, VTNIC_EIMC, ~0U);
+		causes |= VTNIC_CAUSE_QUEUE;
+	}
+	return causes;
+}
+
+static void vtnic_82599_qv_enable(struct vtnic_q_vector *qv)
+{
+	struct vtnic *vn = qv->vn;
+
+	if (vn->int_mode == VTNIC_INT_MSIX)
+		vtnic_wr32(vn, VTNIC_EIMS_EX(qv->v_idx / 32),
+			   BIT(qv->v_idx % 32));
+	else
+		vtnic_wr32(vn, VTNIC_EIMS, VTNIC_EICR_LSC | BIT(0));
+}
+
+/* EITR (8.2.3.5.12); CNT_WDIS: don't reset the running countdown */
+static void vtnic_82599_write_itr(struct vtnic_q_vector *qv, u32 usecs)
+{
+	usecs = min(usecs, VTNIC_82599_ITR_MAX_US);
+	vtnic_wr32(qv->vn, VTNIC_EITR(qv->v_idx),
+		   FIELD_PREP(VTNIC_EITR_INTERVAL, usecs / 2) |
+		   VTNIC_EITR_CNT_WDIS);
+}
+
+/* ---- statistics (8.2.3.23) and the register dump ---- */
+
+static u32 vtnic_82599_stat(struct vtnic *vn, u32 reg)
+{
+	u32 val = vtnic_rd32(vn, reg);
+
+	return val == ~0U ? 0 : val;
+}
+
+/* A 36-bit octet counter: the low half, then the high half (clearing) */
+static u64 vtnic_82599_stat36(struct vtnic *vn, u32 reg)
+{
+	u64 lo = vtnic_82599_stat(vn, reg);
+
+	return lo | (u64)(vtnic_82599_stat(vn, reg + 4) & 0xf) << 32;
+}
+
+static void vtnic_82599_update_stats(struct vtnic *vn, struct vtnic_hw_stats *s)
+{
+	unsigned int i;
+
+	/* No alignment, collision or TSO context counters on the 82599 */
+	s->crcerrs += vtnic_82599_stat(vn, VTNIC_CRCERRS);
+	s->rxerrc += vtnic_82599_stat(vn, VTNIC_ILLERRC) +
+		     vtnic_82599_stat(vn, VTNIC_ERRBC);
+	for (i = 0; i < 8; i++)
+		s->mpc += vtnic_82599_stat(vn, VTNIC_MPC(i));
+	s->rlec += vtnic_82599_stat(vn, VTNIC_RLEC);
+	s->xonrxc += vtnic_82599_stat(vn, VTNIC_LXONRXCNT);
+	s->xontxc += vtnic_82599_stat(vn, VTNIC_LXONTXC);
+	s->xoffrxc += vtnic_82599_stat(vn, VTNIC_LXOFFRXCNT);
+	s->xofftxc += vtnic_82599_stat(vn, VTNIC_LXOFFTXC);
+	s->gprc += vtnic_82599_stat(vn, VTNIC_GPRC);
+	s->bprc += vtnic_82599_stat(vn, VTNIC_BPRC);
+	s->mprc += vtnic_82599_stat(vn, VTNIC_MPRC);
+	s->gptc += vtnic_82599_stat(vn, VTNIC_GPTC);
+	s->gorc += vtnic_82599_stat36(vn, VTNIC_GORCL);
+	s->gotc += vtnic_82599_stat36(vn, VTNIC_GOTCL);
+	s->ruc += vtnic_82599_stat(vn, VTNIC_RUC);
+	s->rfc += vtnic_82599_stat(vn, VTNIC_RFC);
+	s->roc += vtnic_82599_stat(vn, VTNIC_ROC);
+	s->rjc += vtnic_82599_stat(vn, VTNIC_RJC);
+	s->tpr += vtnic_82599_stat(vn, VTNIC_TPR);
+	s->tpt += vtnic_82599_stat(vn, VTNIC_TPT);
+	s->mptc += vtnic_82599_stat(vn, VTNIC_MPTC);
+	s->bptc += vtnic_82599_stat(vn, VTNIC_BPTC);
+}
+
+/*
+ * ethtool -d on the 82599, version 2 of the layout (Documentation/
+ * vtnic.rst): the receive controls, then the filters.
+ */
+#define VTNIC_82599_REGS_VERSION	2
+enum {
+	VTNIC_82599_REGS_VER,
+	VTNIC_82599_REGS_FCTRL,
+	VTNIC_82599_REGS_VLNCTRL,
+	VTNIC_82599_REGS_MCSTCTRL,
+	VTNIC_82599_REGS_MRQC,
+	VTNIC_82599_REGS_MAXFRS,
+	VTNIC_82599_REGS_LINKS,
+	VTNIC_82599_REGS_AUTOC,
+	VTNIC_82599_REGS_RAR,		/* RAL(n), RAH(n), n = 0..127 */
+	VTNIC_82599_REGS_VFTA = VTNIC_82599_REGS_RAR + 2 * VTNIC_RAR_ENTRIES,
+	VTNIC_82599_REGS_MTA = VTNIC_82599_REGS_VFTA + VTNIC_VFTA_REGS,
+	VTNIC_82599_REGS_WORDS = VTNIC_82599_REGS_MTA + VTNIC_MTA_REGS,
+};
+
+static unsigned int vtnic_82599_regs_len(struct vtnic *vn)
+{
+	return VTNIC_82599_REGS_WORDS * sizeof(u32);
+}
+
+static u32 vtnic_82599_get_regs(struct vtnic *vn, u32 *buf)
+{
+	unsigned int i;
+
+	buf[VTNIC_82599_REGS_VER] = VTNIC_82599_REGS_VERSION;
+	buf[VTNIC_82599_REGS_FCTRL] = vtnic_rd32(vn, VTNIC_FCTRL);
+	buf[VTNIC_82599_REGS_VLNCTRL] = vtnic_rd32(vn, VTNIC_VLNCTRL);
+	buf[VTNIC_82599_REGS_MCSTCTRL] = vtnic_rd32(vn, VTNIC_MCSTCTRL);
+	buf[VTNIC_82599_REGS_MRQC] = vtnic_rd32(vn, VTNIC_MRQC);
+	buf[VTNIC_82599_REGS_MAXFRS] = vtnic_rd32(vn, VTNIC_MAXFRS);
+	buf[VTNIC_82599_REGS_LINKS] = vtnic_rd32(vn, VTNIC_LINKS);
+	buf[VTNIC_82599_REGS_AUTOC] = vtnic_rd32(vn, VTNIC_AUTOC);
+	for (i = 0; i < VTNIC_RAR_ENTRIES; i++) {
+		buf[VTNIC_82599_REGS_RAR + 2 * i] = vtnic_rd32(vn, VTNIC_RAL(i));
+		buf[VTNIC_82599_REGS_RAR + 2 * i + 1] =
+			vtnic_rd32(vn, VTNIC_RAH(i));
+	}
+	for (i = 0; i < VTNIC_VFTA_REGS; i++)
+		buf[VTNIC_82599_REGS_VFTA + i] = vtnic_rd32(vn, VTNIC_VFTA(i));
+	for (i = 0; i < VTNIC_MTA_REGS; i++)
+		buf[VTNIC_82599_REGS_MTA + i] = vtnic_rd32(vn, VTNIC_MTA(i));
+	return VTNIC_82599_REGS_VERSION;
+}
+
+static const struct vtnic_mac_ops vtnic_82599_ops = {
+	.reset			= vtnic_82599_reset,
+	.validate_nvm		= vtnic_82599_check_eeprom,
+	.setup_link		= vtnic_82599_setup_link,
+	.get_link		= vtnic_82599_get_link,
+	.link_ksettings		= vtnic_82599_link_ksettings,
+	.read_mac_addr		= vtnic_82599_read_mac_addr,
+	.clear_filters		= vtnic_82599_clear_filters,
+	.set_rx_filters		= vtnic_82599_set_rx_filters,
+	.set_max_frame		= vtnic_82599_set_max_frame,
+	.set_vlan_strip		= vtnic_82599_set_vlan_strip,
+	.set_rxcsum		= vtnic_82599_set_rxcsum,
+	.configure_tx		= vtnic_82599_configure_tx,
+	.configure_rx		= vtnic_82599_configure_rx,
+	.disable_queues		= vtnic_82599_disable_queues,
+	.write_rss		= vtnic_82599_write_rss,
+	.irq_configure		= vtnic_82599_irq_configure,
+	.irq_enable		= vtnic_82599_irq_enable,
+	.irq_disable		= vtnic_82599_irq_disable,
+	.irq_causes		= vtnic_82599_irq_causes,
+	.qv_enable		= vtnic_82599_qv_enable,
+	.write_itr		= vtnic_82599_write_itr,
+	.update_stats		= vtnic_82599_update_stats,
+	.regs_len		= vtnic_82599_regs_len,
+	.get_regs		= vtnic_82599_get_regs,
+};
+
+/* The 82599: RSS over 16 queues (4-bit RETA entries), 64 MSI-X vectors */
+const struct vtnic_mac_info vtnic_82599_info = {
+	.type		= VTNIC_MAC_82599,
+	.name		= "82599",
+	.ops		= &vtnic_82599_ops,
+	.iov		= &vtnic_82599_iov,
+	.max_queues	= 16,
+	.msix_vectors	= VTNIC_82599_VECTORS,
+};
