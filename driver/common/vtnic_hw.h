@@ -5,6 +5,7 @@
 #ifndef _VTNIC_HW_H_
 #define _VTNIC_HW_H_
 
+#include <linux/bits.h>
 #include <linux/compiler.h>
 #include <linux/io.h>
 #include <linux/types.h>
@@ -67,6 +68,30 @@ struct vtnic_vf_stats {
 	u32 last[5];
 };
 
+/*
+ * A receive address register pair as every VT-c MAC lays it out: RAL
+ * holds bytes 0-3, RAH bytes 4-5 in its low half
+ */
+static inline u32 vtnic_hw_ral(const u8 *addr)
+{
+	return addr[0] | addr[1] << 8 | addr[2] << 16 | (u32)addr[3] << 24;
+}
+
+static inline u32 vtnic_hw_rah(const u8 *addr)
+{
+	return addr[4] | addr[5] << 8;
+}
+
+static inline void vtnic_hw_rar_addr(u32 ral, u32 rah, u8 *addr)
+{
+	addr[0] = ral;
+	addr[1] = ral >> 8;
+	addr[2] = ral >> 16;
+	addr[3] = ral >> 24;
+	addr[4] = rah;
+	addr[5] = rah >> 8;
+}
+
 u32 vtnic_hw_rd32(struct vtnic_hw *hw, u32 reg);
 void vtnic_vf_stats_fold(struct vtnic_hw *hw,
 			 const struct vtnic_vf_stats_regs *regs,
@@ -85,6 +110,20 @@ static inline void vtnic_hw_wr32(struct vtnic_hw *hw, u32 reg, u32 val)
 static inline bool vtnic_hw_present(const struct vtnic_hw *hw)
 {
 	return !!READ_ONCE(hw->hw_addr);
+}
+
+/*
+ * One bit of a 4096-bit table (VLAN filter, multicast or unicast hash)
+ * that starts at @table: bit n is bit n % 32 of register n / 32
+ */
+static inline void vtnic_hw_table_bit(struct vtnic_hw *hw, u32 table,
+				      unsigned int n, bool on)
+{
+	u32 reg = table + 4 * (n >> 5);
+	u32 val = vtnic_hw_rd32(hw, reg);
+
+	val = on ? val | BIT(n & 31) : val & ~BIT(n & 31);
+	vtnic_hw_wr32(hw, reg, val);
 }
 
 #endif /* _VTNIC_HW_H_ */

@@ -39,9 +39,8 @@ static void vtnic_82576_set_rar(struct vtnic_hw *hw, unsigned int idx,
 	u32 ral = 0, rah = 0;
 
 	if (addr) {
-		ral = addr[0] | addr[1] << 8 | addr[2] << 16 |
-		      (u32)addr[3] << 24;
-		rah = addr[4] | addr[5] << 8 | VTNIC_RAH_AV |
+		ral = vtnic_hw_ral(addr);
+		rah = vtnic_hw_rah(addr) | VTNIC_RAH_AV |
 		      FIELD_PREP(VTNIC_RAH_POOLS, pools);
 	}
 	/* Invalidate first, so no half-written address ever matches */
@@ -127,10 +126,7 @@ static void vtnic_82576_set_vlvf(struct vtnic_hw *hw, unsigned int idx,
 /* One bit of the VLAN filter table (8.10.19) */
 static void vtnic_82576_set_vfta(struct vtnic_hw *hw, u16 vid, bool on)
 {
-	u32 vfta = vtnic_hw_rd32(hw, VTNIC_VFTA(vid >> 5));
-
-	vfta = on ? vfta | BIT(vid & 31) : vfta & ~BIT(vid & 31);
-	vtnic_hw_wr32(hw, VTNIC_VFTA(vid >> 5), vfta);
+	vtnic_hw_table_bit(hw, VTNIC_VFTA(0), vid, on);
 }
 
 static void vtnic_82576_set_mta(struct vtnic_hw *hw, unsigned int idx, u32 val)

@@ -106,7 +106,9 @@ struct vtnic_link {
  * @write_rss: the redirection table and key from vtnic.rss_*
  *
  * Interrupts:
- * @irq_configure: route every ring and the other causes to their vector
+ * @map_queue: route one ring's cause (IVAR) to a vector
+ * @irq_configure: the interrupt mode and the other causes' vector, once
+ *		   every ring is routed
  * @irq_enable: unmask every cause the driver handles
  * @irq_disable: mask everything
  * @irq_causes: read and clear the other causes, VTNIC_CAUSE_*
@@ -139,6 +141,8 @@ struct vtnic_mac_ops {
 	void (*disable_queues)(struct vtnic *vn);
 	void (*write_rss)(struct vtnic *vn);
 
+	void (*map_queue)(struct vtnic *vn, unsigned int queue, bool tx,
+			  unsigned int vector);
 	void (*irq_configure)(struct vtnic *vn);
 	void (*irq_enable)(struct vtnic *vn);
 	void (*irq_disable)(struct vtnic *vn);
@@ -336,6 +340,20 @@ static inline void vtnic_flush(struct vtnic *vn)
 	vtnic_rd32(vn, VTNIC_HW_STATUS);
 }
 
+/* A clear-on-read statistics register; 0 when the device is gone */
+static inline u32 vtnic_stat(struct vtnic *vn, u32 reg)
+{
+	u32 val = vtnic_rd32(vn, reg);
+
+	return val == ~0U ? 0 : val;
+}
+
+/* The port's address, as the reset loaded it into receive address 0 */
+static inline void vtnic_read_rar(struct vtnic *vn, u32 ral, u32 rah, u8 *addr)
+{
+	vtnic_hw_rar_addr(vtnic_rd32(vn, ral), vtnic_rd32(vn, rah), addr);
+}
+
 /* vtnic_netdev.c: filters */
 void vtnic_set_rar(struct vtnic *vn, unsigned int idx, const u8 *addr);
 void vtnic_update_link(struct vtnic *vn);
@@ -345,14 +363,17 @@ int vtnic_irq_alloc(struct vtnic *vn);
 void vtnic_irq_free(struct vtnic *vn);
 int vtnic_irq_request(struct vtnic *vn);
 void vtnic_irq_release(struct vtnic *vn);
+void vtnic_irq_configure(struct vtnic *vn);
 void vtnic_irq_enable(struct vtnic *vn);
 void vtnic_irq_disable(struct vtnic *vn);
 void vtnic_write_itr(struct vtnic_q_vector *qv, u32 usecs);
+u64 vtnic_queue_vectors(const struct vtnic *vn);
 
 /* vtnic_txrx.c */
 int vtnic_alloc_queues(struct vtnic *vn);
 void vtnic_free_queues(struct vtnic *vn);
 void vtnic_rss_default_indir(struct vtnic *vn);
+void vtnic_write_rss_regs(struct vtnic *vn, u32 reta, u32 rssrk);
 void vtnic_set_rx_limits(struct vtnic *vn, unsigned int mtu);
 netdev_tx_t vtnic_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
 int vtnic_poll(struct napi_struct *napi, int budget);

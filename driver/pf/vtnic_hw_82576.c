@@ -148,15 +148,7 @@ static void vtnic_82576_get_link(struct vtnic *vn, struct vtnic_link *link)
  */
 static void vtnic_82576_read_mac_addr(struct vtnic *vn, u8 *addr)
 {
-	u32 ral = vtnic_rd32(vn, VTNIC_RAL(0));
-	u32 rah = vtnic_rd32(vn, VTNIC_RAH(0));
-
-	addr[0] = ral;
-	addr[1] = ral >> 8;
-	addr[2] = ral >> 16;
-	addr[3] = ral >> 24;
-	addr[4] = rah;
-	addr[5] = rah >> 8;
+	vtnic_read_rar(vn, VTNIC_RAL(0), VTNIC_RAH(0), addr);
 }
 
 /* The copper PHY's modes; MDIO address VTNIC_PHY_ADDR */
@@ -272,23 +264,9 @@ static void vtnic_82576_configure_tx(struct vtnic *vn)
 /* The redirection table and the key (8.10.10, 8.10.11) */
 static void vtnic_82576_write_rss(struct vtnic *vn)
 {
-	unsigned int i, j;
-
 	BUILD_BUG_ON(VTNIC_RETA_REGS * 4 != VTNIC_RETA_SIZE);
 	BUILD_BUG_ON(VTNIC_RSSRK_REGS * 4 != VTNIC_RSS_KEY_SIZE);
-	for (i = 0; i < VTNIC_RETA_REGS; i++) {
-		u32 reta = 0;
-
-		for (j = 0; j < 4; j++)
-			reta |= (vn->rss_indir[i * 4 + j] % vn->num_queues) << (8 * j);
-		vtnic_wr32(vn, VTNIC_RETA(i), reta);
-	}
-	for (i = 0; i < VTNIC_RSSRK_REGS; i++) {
-		const u8 *k = &vn->rss_key[4 * i];
-
-		vtnic_wr32(vn, VTNIC_RSSRK(i),
-			   k[0] | k[1] << 8 | k[2] << 16 | (u32)k[3] << 24);
-	}
+	vtnic_write_rss_regs(vn, VTNIC_RETA(0), VTNIC_RSSRK(0));
 }
 
 /*
@@ -370,16 +348,6 @@ static void vtnic_82576_disable_queues(struct vtnic *vn)
 
 /* ---- interrupts (7.3) ---- */
 
-static u32 vtnic_82576_queue_vectors(struct vtnic *vn)
-{
-	u32 mask = 0;
-	unsigned int i;
-
-	for (i = 0; i < vn->num_queues; i++)
-		mask |= BIT(vn->qv[i]->v_idx);
-	return mask;
-}
-
 /* Route one cause byte of IVAR (8.8.16) to a vector */
 static void vtnic_82576_set_ivar(struct vtnic *vn, unsigned int queue, bool tx,
 				 unsigned int vector)
@@ -392,23 +360,15 @@ static void vtnic_82576_set_ivar(struct vtnic *vn, unsigned int queue, bool tx,
 	vtnic_wr32(vn, VTNIC_IVAR(queue), ivar);
 }
 
+/*
+ * The rings are routed (vtnic_irq_configure()); the descriptor write-back
+ * causes (ICR.RXDW/TXDW) are only raised for routed queues, as igb routes
+ * them in every mode.
+ */
 static void vtnic_82576_irq_configure(struct vtnic *vn)
 {
-	unsigned int i;
 	u32 queues;
 
-	/*
-	 * Queue causes are routed through IVAR in every mode: with MSI or
-	 * INTx everything goes to vector 0, and the descriptor write-back
-	 * causes (ICR.RXDW/TXDW) are only raised for routed queues (QEMU
-	 * raises TXDW for none otherwise; igb routes them the same way).
-	 */
-	for (i = 0; i < vn->num_queues; i++) {
-		struct vtnic_q_vector *qv = vn->qv[i];
-
-		vtnic_82576_set_ivar(vn, qv->rx.reg_idx, false, qv->v_idx);
-		vtnic_82576_set_ivar(vn, qv->tx.reg_idx, true, qv->v_idx);
-	}
 	if (vn->int_mode != VTNIC_INT_MSIX) {
 		vtnic_wr32(vn, VTNIC_GPIE, 0);
 		return;
@@ -429,7 +389,7 @@ static void vtnic_82576_irq_configure(struct vtnic *vn)
 	 * (the next VF mailbox message) would find it still set and raise
 	 * no new interrupt.
 	 */
-	queues = vtnic_82576_queue_vectors(vn);
+	queues = vtnic_queue_vectors(vn);
 	vtnic_wr32(vn, VTNIC_EIAC, queues | BIT(VTNIC_82576_OTHER_VECTOR));
 	vtnic_wr32(vn, VTNIC_EIAM, queues);
 }
@@ -440,7 +400,7 @@ static void vtnic_82576_irq_enable(struct vtnic *vn)
 		/* VF mailbox and VF resets: SR-IOV needs MSI-X */
 		vtnic_wr32(vn, VTNIC_IMS, VTNIC_ICR_LSC |
 			   (vtnic_num_vfs(vn) ? VTNIC_ICR_VMMB : 0));
-		vtnic_wr32(vn, VTNIC_EIMS, vtnic_82576_queue_vectors(vn) |
+		vtnic_wr32(vn, VTNIC_EIMS, vtnic_queue_vectors(vn) |
 			   BIT(VTNIC_82576_OTHER_VECTOR));
 	} else {
 		vtnic_wr32(vn, VTNIC_IMS, VTNIC_82576_IMS_LEGACY);
@@ -498,46 +458,37 @@ static void vtnic_82576_write_itr(struct vtnic_q_vector *qv, u32 usecs)
 
 /* ---- statistics (8.19) and the register dump ---- */
 
-/* Add a clear-on-read 32-bit counter to its 64-bit total */
-static void vtnic_82576_stat_add(struct vtnic *vn, u64 *total, u32 reg)
-{
-	u32 val = vtnic_rd32(vn, reg);
-
-	if (val != ~0U)
-		*total += val;
-}
-
 static void vtnic_82576_update_stats(struct vtnic *vn, struct vtnic_hw_stats *s)
 {
-	vtnic_82576_stat_add(vn, &s->crcerrs, VTNIC_CRCERRS);
-	vtnic_82576_stat_add(vn, &s->algnerrc, VTNIC_ALGNERRC);
-	vtnic_82576_stat_add(vn, &s->rxerrc, VTNIC_RXERRC);
-	vtnic_82576_stat_add(vn, &s->mpc, VTNIC_MPC);
-	vtnic_82576_stat_add(vn, &s->colc, VTNIC_COLC);
-	vtnic_82576_stat_add(vn, &s->rlec, VTNIC_RLEC);
-	vtnic_82576_stat_add(vn, &s->xonrxc, VTNIC_XONRXC);
-	vtnic_82576_stat_add(vn, &s->xontxc, VTNIC_XONTXC);
-	vtnic_82576_stat_add(vn, &s->xoffrxc, VTNIC_XOFFRXC);
-	vtnic_82576_stat_add(vn, &s->xofftxc, VTNIC_XOFFTXC);
-	vtnic_82576_stat_add(vn, &s->gprc, VTNIC_GPRC);
-	vtnic_82576_stat_add(vn, &s->bprc, VTNIC_BPRC);
-	vtnic_82576_stat_add(vn, &s->mprc, VTNIC_MPRC);
-	vtnic_82576_stat_add(vn, &s->gptc, VTNIC_GPTC);
+	s->crcerrs += vtnic_stat(vn, VTNIC_CRCERRS);
+	s->algnerrc += vtnic_stat(vn, VTNIC_ALGNERRC);
+	s->rxerrc += vtnic_stat(vn, VTNIC_RXERRC);
+	s->mpc += vtnic_stat(vn, VTNIC_MPC);
+	s->colc += vtnic_stat(vn, VTNIC_COLC);
+	s->rlec += vtnic_stat(vn, VTNIC_RLEC);
+	s->xonrxc += vtnic_stat(vn, VTNIC_XONRXC);
+	s->xontxc += vtnic_stat(vn, VTNIC_XONTXC);
+	s->xoffrxc += vtnic_stat(vn, VTNIC_XOFFRXC);
+	s->xofftxc += vtnic_stat(vn, VTNIC_XOFFTXC);
+	s->gprc += vtnic_stat(vn, VTNIC_GPRC);
+	s->bprc += vtnic_stat(vn, VTNIC_BPRC);
+	s->mprc += vtnic_stat(vn, VTNIC_MPRC);
+	s->gptc += vtnic_stat(vn, VTNIC_GPTC);
 	/* 64-bit octet counters: the high half read clears both */
-	vtnic_82576_stat_add(vn, &s->gorc, VTNIC_GORCL);
-	s->gorc += (u64)vtnic_rd32(vn, VTNIC_GORCL + 4) << 32;
-	vtnic_82576_stat_add(vn, &s->gotc, VTNIC_GOTCL);
-	s->gotc += (u64)vtnic_rd32(vn, VTNIC_GOTCL + 4) << 32;
-	vtnic_82576_stat_add(vn, &s->rnbc, VTNIC_RNBC);
-	vtnic_82576_stat_add(vn, &s->ruc, VTNIC_RUC);
-	vtnic_82576_stat_add(vn, &s->rfc, VTNIC_RFC);
-	vtnic_82576_stat_add(vn, &s->roc, VTNIC_ROC);
-	vtnic_82576_stat_add(vn, &s->rjc, VTNIC_RJC);
-	vtnic_82576_stat_add(vn, &s->tpr, VTNIC_TPR);
-	vtnic_82576_stat_add(vn, &s->tpt, VTNIC_TPT);
-	vtnic_82576_stat_add(vn, &s->mptc, VTNIC_MPTC);
-	vtnic_82576_stat_add(vn, &s->bptc, VTNIC_BPTC);
-	vtnic_82576_stat_add(vn, &s->tsctc, VTNIC_TSCTC);
+	s->gorc += vtnic_stat(vn, VTNIC_GORCL);
+	s->gorc += (u64)vtnic_stat(vn, VTNIC_GORCL + 4) << 32;
+	s->gotc += vtnic_stat(vn, VTNIC_GOTCL);
+	s->gotc += (u64)vtnic_stat(vn, VTNIC_GOTCL + 4) << 32;
+	s->rnbc += vtnic_stat(vn, VTNIC_RNBC);
+	s->ruc += vtnic_stat(vn, VTNIC_RUC);
+	s->rfc += vtnic_stat(vn, VTNIC_RFC);
+	s->roc += vtnic_stat(vn, VTNIC_ROC);
+	s->rjc += vtnic_stat(vn, VTNIC_RJC);
+	s->tpr += vtnic_stat(vn, VTNIC_TPR);
+	s->tpt += vtnic_stat(vn, VTNIC_TPT);
+	s->mptc += vtnic_stat(vn, VTNIC_MPTC);
+	s->bptc += vtnic_stat(vn, VTNIC_BPTC);
+	s->tsctc += vtnic_stat(vn, VTNIC_TSCTC);
 }
 
 /*
@@ -610,6 +561,7 @@ static const struct vtnic_mac_ops vtnic_82576_ops = {
 	.configure_rx		= vtnic_82576_configure_rx,
 	.disable_queues		= vtnic_82576_disable_queues,
 	.write_rss		= vtnic_82576_write_rss,
+	.map_queue		= vtnic_82576_set_ivar,
 	.irq_configure		= vtnic_82576_irq_configure,
 	.irq_enable		= vtnic_82576_irq_enable,
 	.irq_disable		= vtnic_82576_irq_disable,

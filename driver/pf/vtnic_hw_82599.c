@@ -233,15 +233,7 @@ static void vtnic_82599_link_ksettings(struct vtnic *vn,
 /* The reset loads the port's address from the EEPROM into RAR 0 (4.6.3.2) */
 static void vtnic_82599_read_mac_addr(struct vtnic *vn, u8 *addr)
 {
-	u32 ral = vtnic_rd32(vn, VTNIC_RAL(0));
-	u32 rah = vtnic_rd32(vn, VTNIC_RAH(0));
-
-	addr[0] = ral;
-	addr[1] = ral >> 8;
-	addr[2] = ral >> 16;
-	addr[3] = ral >> 24;
-	addr[4] = rah;
-	addr[5] = rah >> 8;
+	vtnic_read_rar(vn, VTNIC_RAL(0), VTNIC_RAH(0), addr);
 }
 
 /* The address, multicast and VLAN tables start empty (4.6.7) */
@@ -337,23 +329,9 @@ static void vtnic_82599_configure_tx(struct vtnic *vn)
 /* The redirection table (4-bit queue numbers) and the key (8.2.3.7.13-14) */
 static void vtnic_82599_write_rss(struct vtnic *vn)
 {
-	unsigned int i, j;
-
 	BUILD_BUG_ON(VTNIC_RETA_REGS * 4 != VTNIC_RETA_SIZE);
 	BUILD_BUG_ON(VTNIC_RSSRK_REGS * 4 != VTNIC_RSS_KEY_SIZE);
-	for (i = 0; i < VTNIC_RETA_REGS; i++) {
-		u32 reta = 0;
-
-		for (j = 0; j < 4; j++)
-			reta |= (vn->rss_indir[i * 4 + j] % vn->num_queues) << (8 * j);
-		vtnic_wr32(vn, VTNIC_RETA(i), reta);
-	}
-	for (i = 0; i < VTNIC_RSSRK_REGS; i++) {
-		const u8 *k = &vn->rss_key[4 * i];
-
-		vtnic_wr32(vn, VTNIC_RSSRK(i),
-			   k[0] | k[1] << 8 | k[2] << 16 | (u32)k[3] << 24);
-	}
+	vtnic_write_rss_regs(vn, VTNIC_RETA(0), VTNIC_RSSRK(0));
 }
 
 /*
@@ -413,16 +391,6 @@ static void vtnic_82599_disable_queues(struct vtnic *vn)
 
 /* ---- interrupts (7.3) ---- */
 
-static u64 vtnic_82599_queue_vectors(struct vtnic *vn)
-{
-	u64 mask = 0;
-	unsigned int i;
-
-	for (i = 0; i < vn->num_queues; i++)
-		mask |= BIT_ULL(vn->qv[i]->v_idx);
-	return mask;
-}
-
 /* Route one cause byte of IVAR (8.2.3.5.14) to a vector */
 static void vtnic_82599_set_ivar(struct vtnic *vn, unsigned int queue, bool tx,
 				 unsigned int vector)
@@ -437,16 +405,8 @@ static void vtnic_82599_set_ivar(struct vtnic *vn, unsigned int queue, bool tx,
 
 static void vtnic_82599_irq_configure(struct vtnic *vn)
 {
-	unsigned int i;
 	u64 queues;
 
-	/* Queue causes go through IVAR in every mode; vector 0 in MSI/INTx */
-	for (i = 0; i < vn->num_queues; i++) {
-		struct vtnic_q_vector *qv = vn->qv[i];
-
-		vtnic_82599_set_ivar(vn, qv->rx.reg_idx, false, qv->v_idx);
-		vtnic_82599_set_ivar(vn, qv->tx.reg_idx, true, qv->v_idx);
-	}
 	if (vn->int_mode != VTNIC_INT_MSIX) {
 		vtnic_wr32(vn, VTNIC_GPIE, 0);
 		return;
@@ -461,7 +421,7 @@ static void vtnic_82599_irq_configure(struct vtnic *vn)
 		   VTNIC_GPIE_EIAME | VTNIC_GPIE_PBA_SUPPORT);
 	vtnic_wr32(vn, VTNIC_IVAR_MISC,
 		   (VTNIC_82599_OTHER_VECTOR | VTNIC_IVAR_VALID) << 8);
-	queues = vtnic_82599_queue_vectors(vn);
+	queues = vtnic_queue_vectors(vn);
 	vtnic_wr32(vn, VTNIC_EIAC, lower_32_bits(queues) & VTNIC_EICR_RTX_QUEUE);
 	vtnic_wr32(vn, VTNIC_EIAM_EX(0), lower_32_bits(queues));
 	vtnic_wr32(vn, VTNIC_EIAM_EX(1), upper_32_bits(queues));
@@ -476,7 +436,7 @@ static u32 vtnic_82599_other_causes(struct vtnic *vn)
 
 static void vtnic_82599_irq_enable(struct vtnic *vn)
 {
-	u64 queues = vtnic_82599_queue_vectors(vn);
+	u64 queues = vtnic_queue_vectors(vn);
 
 	if (vn->int_mode == VTNIC_INT_MSIX) {
 		vtnic_wr32(vn, VTNIC_EIMS, vtnic_82599_other_causes(vn));
@@ -546,19 +506,12 @@ static void vtnic_82599_write_itr(struct vtnic_q_vector *qv, u32 usecs)
 
 /* ---- statistics (8.2.3.23) and the register dump ---- */
 
-static u32 vtnic_82599_stat(struct vtnic *vn, u32 reg)
-{
-	u32 val = vtnic_rd32(vn, reg);
-
-	return val == ~0U ? 0 : val;
-}
-
 /* A 36-bit octet counter: the low half, then the high half (clearing) */
 static u64 vtnic_82599_stat36(struct vtnic *vn, u32 reg)
 {
-	u64 lo = vtnic_82599_stat(vn, reg);
+	u64 lo = vtnic_stat(vn, reg);
 
-	return lo | (u64)(vtnic_82599_stat(vn, reg + 4) & 0xf) << 32;
+	return lo | (u64)(vtnic_stat(vn, reg + 4) & 0xf) << 32;
 }
 
 static void vtnic_82599_update_stats(struct vtnic *vn, struct vtnic_hw_stats *s)
@@ -566,30 +519,30 @@ static void vtnic_82599_update_stats(struct vtnic *vn, struct vtnic_hw_stats *s)
 	unsigned int i;
 
 	/* No alignment, collision or TSO context counters on the 82599 */
-	s->crcerrs += vtnic_82599_stat(vn, VTNIC_CRCERRS);
-	s->rxerrc += vtnic_82599_stat(vn, VTNIC_ILLERRC) +
-		     vtnic_82599_stat(vn, VTNIC_ERRBC);
+	s->crcerrs += vtnic_stat(vn, VTNIC_CRCERRS);
+	s->rxerrc += vtnic_stat(vn, VTNIC_ILLERRC) +
+		     vtnic_stat(vn, VTNIC_ERRBC);
 	for (i = 0; i < 8; i++)
-		s->mpc += vtnic_82599_stat(vn, VTNIC_MPC(i));
-	s->rlec += vtnic_82599_stat(vn, VTNIC_RLEC);
-	s->xonrxc += vtnic_82599_stat(vn, VTNIC_LXONRXCNT);
-	s->xontxc += vtnic_82599_stat(vn, VTNIC_LXONTXC);
-	s->xoffrxc += vtnic_82599_stat(vn, VTNIC_LXOFFRXCNT);
-	s->xofftxc += vtnic_82599_stat(vn, VTNIC_LXOFFTXC);
-	s->gprc += vtnic_82599_stat(vn, VTNIC_GPRC);
-	s->bprc += vtnic_82599_stat(vn, VTNIC_BPRC);
-	s->mprc += vtnic_82599_stat(vn, VTNIC_MPRC);
-	s->gptc += vtnic_82599_stat(vn, VTNIC_GPTC);
+		s->mpc += vtnic_stat(vn, VTNIC_MPC(i));
+	s->rlec += vtnic_stat(vn, VTNIC_RLEC);
+	s->xonrxc += vtnic_stat(vn, VTNIC_LXONRXCNT);
+	s->xontxc += vtnic_stat(vn, VTNIC_LXONTXC);
+	s->xoffrxc += vtnic_stat(vn, VTNIC_LXOFFRXCNT);
+	s->xofftxc += vtnic_stat(vn, VTNIC_LXOFFTXC);
+	s->gprc += vtnic_stat(vn, VTNIC_GPRC);
+	s->bprc += vtnic_stat(vn, VTNIC_BPRC);
+	s->mprc += vtnic_stat(vn, VTNIC_MPRC);
+	s->gptc += vtnic_stat(vn, VTNIC_GPTC);
 	s->gorc += vtnic_82599_stat36(vn, VTNIC_GORCL);
 	s->gotc += vtnic_82599_stat36(vn, VTNIC_GOTCL);
-	s->ruc += vtnic_82599_stat(vn, VTNIC_RUC);
-	s->rfc += vtnic_82599_stat(vn, VTNIC_RFC);
-	s->roc += vtnic_82599_stat(vn, VTNIC_ROC);
-	s->rjc += vtnic_82599_stat(vn, VTNIC_RJC);
-	s->tpr += vtnic_82599_stat(vn, VTNIC_TPR);
-	s->tpt += vtnic_82599_stat(vn, VTNIC_TPT);
-	s->mptc += vtnic_82599_stat(vn, VTNIC_MPTC);
-	s->bptc += vtnic_82599_stat(vn, VTNIC_BPTC);
+	s->ruc += vtnic_stat(vn, VTNIC_RUC);
+	s->rfc += vtnic_stat(vn, VTNIC_RFC);
+	s->roc += vtnic_stat(vn, VTNIC_ROC);
+	s->rjc += vtnic_stat(vn, VTNIC_RJC);
+	s->tpr += vtnic_stat(vn, VTNIC_TPR);
+	s->tpt += vtnic_stat(vn, VTNIC_TPT);
+	s->mptc += vtnic_stat(vn, VTNIC_MPTC);
+	s->bptc += vtnic_stat(vn, VTNIC_BPTC);
 }
 
 /*
@@ -657,6 +610,7 @@ static const struct vtnic_mac_ops vtnic_82599_ops = {
 	.configure_rx		= vtnic_82599_configure_rx,
 	.disable_queues		= vtnic_82599_disable_queues,
 	.write_rss		= vtnic_82599_write_rss,
+	.map_queue		= vtnic_82599_set_ivar,
 	.irq_configure		= vtnic_82599_irq_configure,
 	.irq_enable		= vtnic_82599_irq_enable,
 	.irq_disable		= vtnic_82599_irq_disable,

@@ -206,6 +206,43 @@ void vtnic_write_itr(struct vtnic_q_vector *qv, u32 usecs)
 }
 
 /**
+ * vtnic_queue_vectors() - the vectors of the queue pairs in use
+ * @vn: the PF, with its queue vectors allocated
+ *
+ * Return: a bitmap, bit n for vector n.
+ */
+u64 vtnic_queue_vectors(const struct vtnic *vn)
+{
+	u64 mask = 0;
+	unsigned int i;
+
+	for (i = 0; i < vn->num_queues; i++)
+		mask |= BIT_ULL(vn->qv[i]->v_idx);
+	return mask;
+}
+
+/**
+ * vtnic_irq_configure() - route every ring to its vector, then the rest
+ * @vn: the PF, reset, with its queue vectors allocated
+ *
+ * Queue causes are routed in every mode: with MSI or INTx everything
+ * goes to vector 0, and some MACs raise a queue's cause only when it is
+ * routed (QEMU's igb raises TXDW for no queue otherwise).
+ */
+void vtnic_irq_configure(struct vtnic *vn)
+{
+	unsigned int i;
+
+	for (i = 0; i < vn->num_queues; i++) {
+		struct vtnic_q_vector *qv = vn->qv[i];
+
+		vn->mac->ops->map_queue(vn, qv->rx.reg_idx, false, qv->v_idx);
+		vn->mac->ops->map_queue(vn, qv->tx.reg_idx, true, qv->v_idx);
+	}
+	vn->mac->ops->irq_configure(vn);
+}
+
+/**
  * vtnic_irq_enable() - unmask every cause the driver handles
  * @vn: the PF
  */

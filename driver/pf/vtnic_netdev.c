@@ -112,7 +112,7 @@ int vtnic_up(struct vtnic *vn)
 	if (err)
 		goto err_free_queues;
 
-	vn->mac->ops->irq_configure(vn);
+	vtnic_irq_configure(vn);
 	err = vtnic_irq_request(vn);
 	if (err)
 		goto err_free_queues;

@@ -225,3 +225,31 @@ void vtnic_rss_default_indir(struct vtnic *vn)
 	for (i = 0; i < VTNIC_RETA_SIZE; i++)
 		vn->rss_indir[i] = ethtool_rxfh_indir_default(i, vn->num_queues);
 }
+
+/**
+ * vtnic_write_rss_regs() - program the redirection table and the key
+ * @vn: the PF
+ * @reta: the first of the 32 redirection registers, 4 one-byte queue
+ *	  numbers each
+ * @rssrk: the first of the 10 key registers
+ *
+ * The layout every VT-c MAC shares; each gives its own offsets.
+ */
+void vtnic_write_rss_regs(struct vtnic *vn, u32 reta, u32 rssrk)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < VTNIC_RETA_SIZE / 4; i++) {
+		u32 val = 0;
+
+		for (j = 0; j < 4; j++)
+			val |= (vn->rss_indir[i * 4 + j] % vn->num_queues) << (8 * j);
+		vtnic_wr32(vn, reta + 4 * i, val);
+	}
+	for (i = 0; i < VTNIC_RSS_KEY_SIZE / 4; i++) {
+		const u8 *k = &vn->rss_key[4 * i];
+
+		vtnic_wr32(vn, rssrk + 4 * i,
+			   k[0] | k[1] << 8 | k[2] << 16 | (u32)k[3] << 24);
+	}
+}
