@@ -23,6 +23,7 @@
 
 /* Device Status (8.2.3.1.2) */
 #define VTNIC_STATUS			VTNIC_HW_STATUS
+#define VTNIC_STATUS_LAN_ID		GENMASK(3, 2)	/* the port, 0 or 1 */
 #define VTNIC_STATUS_GIO		BIT(19)	/* primary requests pending */
 
 /* Extended Device Control (8.2.3.1.3) */
@@ -35,6 +36,26 @@
 #define VTNIC_ESDP			0x00020
 #define VTNIC_ESDP_SDP2			BIT(2)	/* SFP+ cage full */
 #define VTNIC_ESDP_SDP3			BIT(3)	/* 1: TX laser off */
+
+/* I2C Control (8.2.3.1.5): the SFP+ cage's two-wire bus, bit-banged */
+#define VTNIC_I2CCTL			0x00028
+#define VTNIC_I2CCTL_CLK_IN		BIT(0)
+#define VTNIC_I2CCTL_CLK_OUT		BIT(1)
+#define VTNIC_I2CCTL_DATA_IN		BIT(2)
+#define VTNIC_I2CCTL_DATA_OUT		BIT(3)
+
+/*
+ * Software Semaphore (SWSM) and Software-Firmware Synchronization
+ * (SW_FW_SYNC, ixgbe's GSSR): SMBI reads 0 for one taker until written 0,
+ * SWESMBI reads back 1 once software, not firmware, may change SW_FW_SYNC;
+ * there a resource's firmware bit is its software bit shifted by 5
+ */
+#define VTNIC_SWSM			0x10140
+#define VTNIC_SWSM_SMBI			BIT(0)
+#define VTNIC_SWSM_SWESMBI		BIT(1)
+#define VTNIC_SW_FW_SYNC		0x10160
+#define VTNIC_SW_FW_SYNC_PHY(port)	BIT(1 + (port))	/* and its I2C */
+#define VTNIC_SW_FW_SYNC_FW_SHIFT	5
 
 /* EEPROM/Flash Control (8.2.3.2.1) and Read (8.2.3.2.2) */
 #define VTNIC_EEC			0x10010

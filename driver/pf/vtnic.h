@@ -28,6 +28,7 @@
 #include "vtnic_hw.h"
 #include "vtnic_iov.h"
 #include "vtnic_ring.h"
+#include "vtnic_sfp.h"
 
 #define VTNIC_DRV_NAME		"vtnic"
 
@@ -81,7 +82,12 @@ struct vtnic_link {
  * @reset: global reset and the steps that must follow it before the
  *	   registers can be programmed
  * @validate_nvm: check the NVM at probe (its checksum); NULL for none
- * @setup_link: start link establishment
+ * @identify_module: find what the port's pluggable module is into
+ *		     vtnic.sfp, at probe and before each link setup; NULL
+ *		     for a MAC without a module cage
+ * @read_module: @len bytes of a module's two-wire device @addr from
+ *		 @offset (ethtool -m); NULL for a MAC without a module cage
+ * @setup_link: start link establishment on what identify_module found
  * @get_link: the link as the MAC's registers show it now
  * @link_ksettings: the supported modes, port, PHY and autonegotiation
  * @read_mac_addr: the port's address from the NVM
@@ -123,6 +129,9 @@ struct vtnic_link {
 struct vtnic_mac_ops {
 	int (*reset)(struct vtnic *vn);
 	int (*validate_nvm)(struct vtnic *vn);
+	void (*identify_module)(struct vtnic *vn);
+	int (*read_module)(struct vtnic *vn, u8 addr, u8 offset, u8 *buf,
+			   unsigned int len);
 	int (*setup_link)(struct vtnic *vn);
 	void (*get_link)(struct vtnic *vn, struct vtnic_link *link);
 	void (*link_ksettings)(struct vtnic *vn,
@@ -259,6 +268,8 @@ enum vtnic_state {
  * @active_vlans: VLAN IDs the stack asked for (VFTA)
  * @link_up: carrier as last reported
  * @link_speed: Mb/s when up
+ * @sfp: what the module cage held when last looked at (MACs with one);
+ *	 under rtnl
  * @watchdog: link, statistics and reset
  * @reset_pending: the watchdog must reset the datapath (TX timeout)
  * @stats_lock: protects @hw_stats
@@ -296,6 +307,7 @@ struct vtnic {
 	unsigned long active_vlans[BITS_TO_LONGS(VLAN_N_VID)];
 	bool link_up;
 	u32 link_speed;
+	enum vtnic_sfp_type sfp;
 	struct delayed_work watchdog;
 	bool reset_pending;
 	spinlock_t stats_lock;	/* protects hw_stats, ring_stats_sum, qv[] */

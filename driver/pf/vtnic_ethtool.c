@@ -91,6 +91,60 @@ static int vtnic_get_link_ksettings(struct net_device *netdev,
 	return 0;
 }
 
+/*
+ * ethtool -m: the module's serial ID page, and its diagnostics page when
+ * the module has one at the second address (SFF-8472 compliance set,
+ * no address change needed)
+ */
+static int vtnic_get_module_info(struct net_device *netdev,
+				 struct ethtool_modinfo *modinfo)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+	u8 diag[VTNIC_SFF_8472_COMP - VTNIC_SFF_DIAG_TYPE + 1];
+	int err;
+
+	if (!vn->mac->ops->read_module)
+		return -EOPNOTSUPP;
+	err = vn->mac->ops->read_module(vn, VTNIC_SFP_I2C_ID,
+					VTNIC_SFF_DIAG_TYPE, diag, sizeof(diag));
+	if (err)
+		return err;
+	if (diag[VTNIC_SFF_8472_COMP - VTNIC_SFF_DIAG_TYPE] &&
+	    !(diag[0] & VTNIC_SFF_DIAG_ADDR_CHANGE)) {
+		modinfo->type = ETH_MODULE_SFF_8472;
+		modinfo->eeprom_len = ETH_MODULE_SFF_8472_LEN;
+	} else {
+		modinfo->type = ETH_MODULE_SFF_8079;
+		modinfo->eeprom_len = ETH_MODULE_SFF_8079_LEN;
+	}
+	return 0;
+}
+
+static int vtnic_get_module_eeprom(struct net_device *netdev,
+				   struct ethtool_eeprom *ee, u8 *data)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+	u32 pos = ee->offset, end = ee->offset + ee->len;
+	int err;
+
+	if (!vn->mac->ops->read_module)
+		return -EOPNOTSUPP;
+	if (end > ETH_MODULE_SFF_8472_LEN || end < pos)
+		return -EINVAL;
+	/* bytes 0..255 are the ID page at 0xa0, 256..511 diagnostics at 0xa2 */
+	while (pos < end) {
+		u8 addr = pos < 256 ? VTNIC_SFP_I2C_ID : VTNIC_SFP_I2C_DIAG;
+		u32 len = min(end, round_down(pos, 256) + 256) - pos;
+
+		err = vn->mac->ops->read_module(vn, addr, pos % 256, data, len);
+		if (err)
+			return err;
+		data += len;
+		pos += len;
+	}
+	return 0;
+}
+
 static void vtnic_get_ringparam(struct net_device *netdev,
 				struct ethtool_ringparam *ring,
 				struct kernel_ethtool_ringparam *kring,
@@ -389,6 +443,8 @@ static const struct ethtool_ops vtnic_ethtool_ops = {
 	.get_regs		= vtnic_get_regs,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= vtnic_get_link_ksettings,
+	.get_module_info	= vtnic_get_module_info,
+	.get_module_eeprom	= vtnic_get_module_eeprom,
 	.get_ringparam		= vtnic_get_ringparam,
 	.set_ringparam		= vtnic_set_ringparam,
 	.get_channels		= vtnic_get_channels,

@@ -182,20 +182,276 @@ static int vtnic_82599_check_eeprom(struct vtnic *vn)
 	return 0;
 }
 
+/* ---- the SFP+ cage ---- */
+
 /*
- * The SFP+ port (4.6.4): SFI at 10 Gb/s (AUTOC.LMS), then the module's
- * transmitter on (SDP3 low).  The link comes up once the partner's does;
- * the link status change interrupt reports it.
+ * SWSM, then the port's bit in SW_FW_SYNC: the two-wire bus is shared
+ * with the manageability firmware.  Short waits, sleeping; the firmware
+ * of a real card holds a resource for milliseconds at most.
+ */
+static int vtnic_82599_swsm_get(struct vtnic *vn)
+{
+	u32 swsm;
+
+	/* The read that returns SMBI clear has set it for us */
+	if (read_poll_timeout(vtnic_rd32, swsm, !(swsm & VTNIC_SWSM_SMBI),
+			      50, 100000, false, vn, VTNIC_SWSM))
+		return -EBUSY;
+	vtnic_wr32(vn, VTNIC_SWSM, swsm | VTNIC_SWSM_SWESMBI);
+	if (read_poll_timeout(vtnic_rd32, swsm, swsm & VTNIC_SWSM_SWESMBI,
+			      50, 100000, false, vn, VTNIC_SWSM)) {
+		vtnic_wr32(vn, VTNIC_SWSM, 0);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+static void vtnic_82599_swsm_put(struct vtnic *vn)
+{
+	vtnic_wr32(vn, VTNIC_SWSM, vtnic_rd32(vn, VTNIC_SWSM) &
+		   ~(VTNIC_SWSM_SMBI | VTNIC_SWSM_SWESMBI));
+}
+
+static u32 vtnic_82599_phy_sync_bit(struct vtnic *vn)
+{
+	return VTNIC_SW_FW_SYNC_PHY(FIELD_GET(VTNIC_STATUS_LAN_ID,
+					      vtnic_rd32(vn, VTNIC_STATUS)) & 1);
+}
+
+static int vtnic_82599_phy_get(struct vtnic *vn)
+{
+	u32 bit = vtnic_82599_phy_sync_bit(vn), sync;
+	unsigned int tries;
+	int err;
+
+	for (tries = 0; tries < 200; tries++) {
+		err = vtnic_82599_swsm_get(vn);
+		if (err)
+			break;
+		sync = vtnic_rd32(vn, VTNIC_SW_FW_SYNC);
+		if (!(sync & (bit | bit << VTNIC_SW_FW_SYNC_FW_SHIFT))) {
+			vtnic_wr32(vn, VTNIC_SW_FW_SYNC, sync | bit);
+			vtnic_82599_swsm_put(vn);
+			return 0;
+		}
+		vtnic_82599_swsm_put(vn);
+		usleep_range(1000, 2000);
+	}
+	netdev_warn(vn->netdev, "the module's two-wire bus stays busy (SW_FW_SYNC %#x)\n",
+		    vtnic_rd32(vn, VTNIC_SW_FW_SYNC));
+	return -EBUSY;
+}
+
+static void vtnic_82599_phy_put(struct vtnic *vn)
+{
+	u32 bit = vtnic_82599_phy_sync_bit(vn);
+
+	if (vtnic_82599_swsm_get(vn))
+		return;
+	vtnic_wr32(vn, VTNIC_SW_FW_SYNC,
+		   vtnic_rd32(vn, VTNIC_SW_FW_SYNC) & ~bit);
+	vtnic_82599_swsm_put(vn);
+}
+
+/*
+ * The two-wire bus (I2CCTL, 8.2.3.1.5), bit-banged at the 100 kHz every
+ * module takes: the driver drives SCL and SDA, reads both lines back, and
+ * a module holding SCL low (clock stretching) is waited for.
+ */
+#define VTNIC_82599_I2C_HALF_US		5
+#define VTNIC_82599_I2C_STRETCH_US	500
+
+struct vtnic_82599_i2c {
+	struct vtnic *vn;
+	u32 ctl;
+};
+
+static int vtnic_82599_i2c_line(struct vtnic_82599_i2c *bus, u32 line,
+				bool high)
+{
+	u32 ctl;
+
+	bus->ctl = high ? bus->ctl | line : bus->ctl & ~line;
+	vtnic_wr32(bus->vn, VTNIC_I2CCTL, bus->ctl);
+	udelay(VTNIC_82599_I2C_HALF_US);
+	if (line != VTNIC_I2CCTL_CLK_OUT || !high)
+		return 0;
+	return read_poll_timeout_atomic(vtnic_rd32, ctl,
+					ctl & VTNIC_I2CCTL_CLK_IN, 1,
+					VTNIC_82599_I2C_STRETCH_US, false,
+					bus->vn, VTNIC_I2CCTL);
+}
+
+static int vtnic_82599_i2c_scl(struct vtnic_82599_i2c *bus, bool high)
+{
+	return vtnic_82599_i2c_line(bus, VTNIC_I2CCTL_CLK_OUT, high);
+}
+
+static void vtnic_82599_i2c_sda(struct vtnic_82599_i2c *bus, bool high)
+{
+	vtnic_82599_i2c_line(bus, VTNIC_I2CCTL_DATA_OUT, high);
+}
+
+static bool vtnic_82599_i2c_sda_in(struct vtnic_82599_i2c *bus)
+{
+	return vtnic_rd32(bus->vn, VTNIC_I2CCTL) & VTNIC_I2CCTL_DATA_IN;
+}
+
+/* START, or a repeated START: SDA falls while SCL is high */
+static int vtnic_82599_i2c_start(struct vtnic_82599_i2c *bus)
+{
+	int err;
+
+	vtnic_82599_i2c_sda(bus, true);
+	err = vtnic_82599_i2c_scl(bus, true);
+	vtnic_82599_i2c_sda(bus, false);
+	vtnic_82599_i2c_scl(bus, false);
+	return err;
+}
+
+/* STOP: SDA rises while SCL is high; the bus is left idle */
+static void vtnic_82599_i2c_stop(struct vtnic_82599_i2c *bus)
+{
+	vtnic_82599_i2c_sda(bus, false);
+	vtnic_82599_i2c_scl(bus, true);
+	vtnic_82599_i2c_sda(bus, true);
+}
+
+/* One byte out, MSB first; -EIO when no device acknowledges it */
+static int vtnic_82599_i2c_put(struct vtnic_82599_i2c *bus, u8 byte)
+{
+	bool nack;
+	int i, err;
+
+	for (i = 7; i >= 0; i--) {
+		vtnic_82599_i2c_sda(bus, byte & BIT(i));
+		err = vtnic_82599_i2c_scl(bus, true);
+		vtnic_82599_i2c_scl(bus, false);
+		if (err)
+			return err;
+	}
+	vtnic_82599_i2c_sda(bus, true);
+	err = vtnic_82599_i2c_scl(bus, true);
+	nack = vtnic_82599_i2c_sda_in(bus);
+	vtnic_82599_i2c_scl(bus, false);
+	return err ?: nack ? -EIO : 0;
+}
+
+/* One byte in; acknowledged when more are wanted */
+static int vtnic_82599_i2c_get(struct vtnic_82599_i2c *bus, u8 *byte,
+			       bool more)
+{
+	int i, err;
+
+	*byte = 0;
+	vtnic_82599_i2c_sda(bus, true);
+	for (i = 0; i < 8; i++) {
+		err = vtnic_82599_i2c_scl(bus, true);
+		*byte = *byte << 1 | vtnic_82599_i2c_sda_in(bus);
+		vtnic_82599_i2c_scl(bus, false);
+		if (err)
+			return err;
+	}
+	vtnic_82599_i2c_sda(bus, !more);
+	err = vtnic_82599_i2c_scl(bus, true);
+	vtnic_82599_i2c_scl(bus, false);
+	vtnic_82599_i2c_sda(bus, true);
+	return err;
+}
+
+/*
+ * A sequential read (SFF-8472 4.3): the device and the offset written,
+ * a repeated START, then the bytes, each acknowledged but the last
+ */
+static int vtnic_82599_read_module(struct vtnic *vn, u8 addr, u8 offset,
+				   u8 *buf, unsigned int len)
+{
+	struct vtnic_82599_i2c bus = {
+		.vn = vn,
+		.ctl = VTNIC_I2CCTL_CLK_OUT | VTNIC_I2CCTL_DATA_OUT,
+	};
+	unsigned int i;
+	int err;
+
+	if (!len || offset + len > 256)
+		return -EINVAL;
+	if (!(vtnic_rd32(vn, VTNIC_ESDP) & VTNIC_ESDP_SDP2))
+		return -ENODEV;
+	err = vtnic_82599_phy_get(vn);
+	if (err)
+		return err;
+
+	err = vtnic_82599_i2c_start(&bus) ?:
+	      vtnic_82599_i2c_put(&bus, addr) ?:
+	      vtnic_82599_i2c_put(&bus, offset) ?:
+	      vtnic_82599_i2c_start(&bus) ?:
+	      vtnic_82599_i2c_put(&bus, addr | 1);
+	for (i = 0; !err && i < len; i++)
+		err = vtnic_82599_i2c_get(&bus, &buf[i], i + 1 < len);
+	vtnic_82599_i2c_stop(&bus);
+
+	vtnic_82599_phy_put(vn);
+	return err;
+}
+
+/*
+ * What is in the cage: SDP2 says whether anything is, the serial ID what.
+ * Said in the log when it changes, and every time it cannot be used.
+ */
+static void vtnic_82599_identify_module(struct vtnic *vn)
+{
+	char name[VTNIC_SFF_FIELD_LEN + 1], pn[VTNIC_SFF_FIELD_LEN + 1];
+	enum vtnic_sfp_type type, was = vn->sfp;
+	u8 id[VTNIC_SFF_BASE_LEN];
+	const char *why;
+	int err;
+
+	err = vtnic_82599_read_module(vn, VTNIC_SFP_I2C_ID, 0, id, sizeof(id));
+	if (err == -ENODEV) {
+		vn->sfp = VTNIC_SFP_NONE;
+		netdev_info(vn->netdev, "no SFP+ module in the cage: the port stays down\n");
+		return;
+	}
+	if (err) {
+		vn->sfp = VTNIC_SFP_UNSUPPORTED;
+		netdev_err(vn->netdev, "SFP+ module does not answer on the two-wire bus (%d): the port stays down\n",
+			   err);
+		return;
+	}
+
+	type = vtnic_sfp_identify(id, &why);
+	vtnic_sfp_field(id, VTNIC_SFF_VENDOR_NAME, name);
+	vtnic_sfp_field(id, VTNIC_SFF_VENDOR_PN, pn);
+	vn->sfp = type;
+	if (type == VTNIC_SFP_UNSUPPORTED)
+		netdev_err(vn->netdev, "unsupported SFP+ module %s %s (%s): the port stays down\n",
+			   name, pn, why);
+	else if (type != was)
+		netdev_info(vn->netdev, "SFP+ module: %s, %s %s\n",
+			    vtnic_sfp_type_name(type), name, pn);
+}
+
+/*
+ * The SFP+ port (4.6.4): SFI at 10 Gb/s (AUTOC.LMS) for every module the
+ * link can run on, then the module's transmitter on (SDP3 low).  The link
+ * comes up once the partner's does; the link status change interrupt
+ * reports it.  An empty cage or a module the link cannot use keeps the
+ * transmitter off, and the link down.
  */
 static int vtnic_82599_setup_link(struct vtnic *vn)
 {
 	u32 autoc = vtnic_rd32(vn, VTNIC_AUTOC);
+	u32 esdp = vtnic_rd32(vn, VTNIC_ESDP);
 
+	if (vn->sfp == VTNIC_SFP_NONE || vn->sfp == VTNIC_SFP_UNSUPPORTED) {
+		vtnic_wr32(vn, VTNIC_ESDP, esdp | VTNIC_ESDP_SDP3);
+		return -EOPNOTSUPP;
+	}
 	autoc &= ~VTNIC_AUTOC_LMS;
 	autoc |= FIELD_PREP(VTNIC_AUTOC_LMS, VTNIC_AUTOC_LMS_10G_SERIAL) |
 		 VTNIC_AUTOC_AN_RESTART;
 	vtnic_wr32(vn, VTNIC_AUTOC, autoc);
-	vtnic_wr32(vn, VTNIC_ESDP, vtnic_rd32(vn, VTNIC_ESDP) & ~VTNIC_ESDP_SDP3);
+	vtnic_wr32(vn, VTNIC_ESDP, esdp & ~VTNIC_ESDP_SDP3);
 	return 0;
 }
 
@@ -219,15 +475,37 @@ static void vtnic_82599_get_link(struct vtnic *vn, struct vtnic_link *link)
 	}
 }
 
-/* An SFP+ cage with a direct-attach cable at 10 Gb/s, no autonegotiation */
+/* The SFP+ cage at 10 Gb/s, no autonegotiation: what the module makes it */
 static void vtnic_82599_link_ksettings(struct vtnic *vn,
 				       struct ethtool_link_ksettings *cmd)
 {
-	linkmode_set_bit(ETHTOOL_LINK_MODE_10000baseCR_Full_BIT,
-			 cmd->link_modes.supported);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_FIBRE_BIT, cmd->link_modes.supported);
-	cmd->base.port = PORT_DA;
+	unsigned long *modes = cmd->link_modes.supported;
+
 	cmd->base.autoneg = AUTONEG_DISABLE;
+	switch (vn->sfp) {
+	case VTNIC_SFP_DA_PASSIVE:
+	case VTNIC_SFP_DA_ACTIVE:
+		linkmode_set_bit(ETHTOOL_LINK_MODE_10000baseCR_Full_BIT, modes);
+		linkmode_set_bit(ETHTOOL_LINK_MODE_FIBRE_BIT, modes);
+		cmd->base.port = PORT_DA;
+		break;
+	case VTNIC_SFP_SR:
+		linkmode_set_bit(ETHTOOL_LINK_MODE_10000baseSR_Full_BIT, modes);
+		linkmode_set_bit(ETHTOOL_LINK_MODE_FIBRE_BIT, modes);
+		cmd->base.port = PORT_FIBRE;
+		break;
+	case VTNIC_SFP_LR:
+		linkmode_set_bit(ETHTOOL_LINK_MODE_10000baseLR_Full_BIT, modes);
+		linkmode_set_bit(ETHTOOL_LINK_MODE_FIBRE_BIT, modes);
+		cmd->base.port = PORT_FIBRE;
+		break;
+	case VTNIC_SFP_UNSUPPORTED:
+		cmd->base.port = PORT_OTHER;
+		break;
+	default:
+		cmd->base.port = PORT_NONE;
+		break;
+	}
 }
 
 /* The reset loads the port's address from the EEPROM into RAR 0 (4.6.3.2) */
@@ -597,6 +875,8 @@ static u32 vtnic_82599_get_regs(struct vtnic *vn, u32 *buf)
 static const struct vtnic_mac_ops vtnic_82599_ops = {
 	.reset			= vtnic_82599_reset,
 	.validate_nvm		= vtnic_82599_check_eeprom,
+	.identify_module	= vtnic_82599_identify_module,
+	.read_module		= vtnic_82599_read_module,
 	.setup_link		= vtnic_82599_setup_link,
 	.get_link		= vtnic_82599_get_link,
 	.link_ksettings		= vtnic_82599_link_ksettings,

@@ -132,6 +132,8 @@ int vtnic_up(struct vtnic *vn)
 		napi_enable(&vn->qv[i]->napi);
 	vtnic_irq_enable(vn);
 	vtnic_sriov_up_done(vn);
+	if (vn->mac->ops->identify_module)
+		vn->mac->ops->identify_module(vn);
 	vn->mac->ops->setup_link(vn);
 	netif_tx_start_all_queues(netdev);
 	mod_delayed_work(system_wq, &vn->watchdog, 0);

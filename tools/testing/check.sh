@@ -97,6 +97,15 @@ step "VM selftests: 82599 model, port A vtnic (PF tests)"
 tools/testing/vm/vmtest.sh --card 82599 --pf vtnic --vf ixgbevf \
 	--tests "$pf_tests" --results "$VTNIC_RESULTS"
 
+# Other SFP+ modules in the cages: optics, a module no 10 Gb/s link can
+# use, an empty cage (the in-tree ixgbe refuses these ports; vtnic drives
+# them and keeps them down).  A short VM each: one test.
+for sfp in sr,unsupported none,lr; do
+	step "VM selftests: 82599 model, vtnic, SFP+ modules $sfp"
+	tools/testing/vm/vmtest.sh --card 82599 --pf vtnic --vf ixgbevf \
+		--sfp "$sfp" --tests sfp_module.sh --results "$VTNIC_RESULTS"
+done
+
 step "summary"
 tools/testing/vm/vf-matrix.sh "$VTNIC_RESULTS"
 echo

@@ -47,6 +47,7 @@ struct I82599State {
     NICConf conf;
     MemoryRegion mmio;
     MemoryRegion msix;
+    char *sfp;                          /* the module in the cage */
 
     I82599Core core;
 };
@@ -201,6 +202,11 @@ static void i82599_realize(PCIDevice *dev, Error **errp)
     int ret, v;
 
     qemu_macaddr_default_if_unset(&s->conf.macaddr);
+    if (!i82599_core_set_sfp(&s->core, s->sfp ? s->sfp : "da")) {
+        error_setg(errp, "i82599: sfp=%s: not one of da, sr, lr, "
+                   "unsupported, none", s->sfp);
+        return;
+    }
 
     dev->config[PCI_INTERRUPT_PIN] = 1;
     dev->config[PCI_CACHE_LINE_SIZE] = 0x10;
@@ -330,6 +336,7 @@ static const VMStateDescription i82599_vmstate = {
 
 static const Property i82599_properties[] = {
     DEFINE_NIC_PROPERTIES(I82599State, conf),
+    DEFINE_PROP_STRING("sfp", I82599State, sfp),
 };
 
 static void i82599_class_init(ObjectClass *klass, void *data)

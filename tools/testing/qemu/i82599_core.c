@@ -256,17 +256,23 @@ PCIDevice *i82599_queue_dma_dev(I82599Core *core, unsigned int queue)
 /*
  * Link (datasheet 3.7, 8.2.3.22.20)
  *
- * A passive direct-attach cable is always in the cage (ESDP.SDP2 reads 1).
- * The link is up while the backend's link is up and our TX laser is on
+ * ESDP.SDP2 reads 1 while a module is in the cage ("sfp" property).
+ * The link is up while a module is in, the backend's link is up and our
+ * TX laser is on
  * (ESDP.SDP3 = 0; ixgbe turns it off at probe and on at open), always at
  * the speed AUTOC.LMS selects (10 Gb/s for SFI).  A change raises LSC.
  */
+
+static bool i82599_sfp_present(I82599Core *core)
+{
+    return core->sfp != I82599_SFP_NONE;
+}
 
 static void i82599_link_update(I82599Core *core)
 {
     bool backend_up = core->nic && !qemu_get_queue(core->nic)->link_down;
     bool laser_on = !(core->mac[REG(I82599_ESDP)] & I82599_ESDP_SDP3);
-    bool up = backend_up && laser_on;
+    bool up = backend_up && laser_on && i82599_sfp_present(core);
 
     if (up == core->link_up) {
         return;
@@ -391,8 +397,46 @@ static void i82599_eeprom_init(I82599Core *core)
 }
 
 /*
- * SFP+ module: a passive direct-attach copper cable (SFF-8472 page A0)
+ * SFP+ module (SFF-8472 page A0): what the "sfp" property puts in the cage.
+ *
+ * in-tree ixgbe takes any vendor's direct-attach cable but, on the 82599,
+ * only Intel's optics (vendor OUI 00:1b:21) unless allow_unsupported_sfp
+ * is set; the optics here carry QEMU's OUI, so they test a driver that
+ * identifies modules by what they are.  The EEPROM's SFP init list has
+ * sequences for direct-attach cables only, which is all ixgbe needs.
  */
+
+static const struct {
+    const char *name;
+    I82599Sfp sfp;
+} i82599_sfp_names[] = {
+    { "da", I82599_SFP_DA },
+    { "sr", I82599_SFP_SR },
+    { "lr", I82599_SFP_LR },
+    { "unsupported", I82599_SFP_UNSUPPORTED },
+    { "none", I82599_SFP_NONE },
+};
+
+bool i82599_core_set_sfp(I82599Core *core, const char *name)
+{
+    unsigned int i;
+
+    for (i = 0; i < ARRAY_SIZE(i82599_sfp_names); i++) {
+        if (!strcmp(name, i82599_sfp_names[i].name)) {
+            core->sfp = i82599_sfp_names[i].sfp;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void i82599_sfp_optic(uint8_t *id, uint16_t nm, const char *pn)
+{
+    id[I82599_SFF_CONNECTOR] = I82599_SFF_CONNECTOR_LC;
+    id[I82599_SFF_CABLE_SPEC_COMP] = nm >> 8;
+    id[I82599_SFF_CABLE_SPEC_COMP + 1] = nm & 0xff;
+    memcpy(&id[I82599_SFF_VENDOR_PN], pn, 16);
+}
 
 static void i82599_sfp_init(I82599Core *core)
 {
@@ -401,22 +445,52 @@ static void i82599_sfp_init(I82599Core *core)
     uint8_t cc;
 
     memset(id, 0, sizeof(core->sfp_id));
+    if (!i82599_sfp_present(core)) {
+        return;
+    }
     id[I82599_SFF_IDENTIFIER] = I82599_SFF_IDENTIFIER_SFP;
     id[I82599_SFF_EXT_IDENTIFIER] = 0x04;       /* serial ID via 2-wire */
-    id[I82599_SFF_CONNECTOR] = I82599_SFF_CONNECTOR_COPPER;
-    /*
-     * no 10G/1G optical compliance codes; passive cable technology: what
-     * ixgbe_identify_sfp_module_generic calls ixgbe_sfp_type_da_cu
-     */
-    id[I82599_SFF_CABLE_TECHNOLOGY] = I82599_SFF_DA_PASSIVE_CABLE;
     id[I82599_SFF_BITRATE_NOMINAL] = 103;       /* 10.3 GBd */
-    id[18] = 1;                                 /* copper length, m */
     memcpy(&id[I82599_SFF_VENDOR_NAME], "QEMU            ", 16);
-    memcpy(&id[I82599_SFF_VENDOR_PN], "i82599-DA-1M    ", 16);
-    memcpy(&id[56], "1.0 ", 4);                 /* vendor revision */
-    id[I82599_SFF_CABLE_SPEC_COMP] = 0x01;      /* SFF-8431 appendix E */
+    id[I82599_SFF_VENDOR_OUI] = 0x52;
+    id[I82599_SFF_VENDOR_OUI + 1] = 0x54;
+    id[I82599_SFF_VENDOR_OUI + 2] = 0x00;
+    memcpy(&id[I82599_SFF_VENDOR_REV], "1.0 ", 4);
     memcpy(&id[I82599_SFF_VENDOR_SN], "0000000000000001", 16);
     memcpy(&id[I82599_SFF_DATE_CODE], "250101  ", 8);
+
+    switch (core->sfp) {
+    case I82599_SFP_DA:
+        /*
+         * no 10G/1G compliance codes, passive cable technology: what
+         * ixgbe_identify_sfp_module_generic calls ixgbe_sfp_type_da_cu
+         */
+        id[I82599_SFF_CONNECTOR] = I82599_SFF_CONNECTOR_COPPER;
+        id[I82599_SFF_CABLE_TECHNOLOGY] = I82599_SFF_DA_PASSIVE_CABLE;
+        id[I82599_SFF_LENGTH_COPPER] = 1;
+        id[I82599_SFF_CABLE_SPEC_COMP] = 0x01;  /* SFF-8431 appendix E */
+        memcpy(&id[I82599_SFF_VENDOR_PN], "i82599-DA-1M    ", 16);
+        break;
+    case I82599_SFP_SR:
+        id[I82599_SFF_10GBE_COMP_CODES] = I82599_SFF_10GBASE_SR;
+        id[I82599_SFF_LENGTH_OM2] = 8;          /* 80 m */
+        id[I82599_SFF_LENGTH_OM1] = 3;          /* 30 m */
+        i82599_sfp_optic(id, 850, "i82599-SR       ");
+        break;
+    case I82599_SFP_LR:
+        id[I82599_SFF_10GBE_COMP_CODES] = I82599_SFF_10GBASE_LR;
+        id[I82599_SFF_LENGTH_SMF_KM] = 10;
+        id[I82599_SFF_LENGTH_SMF] = 100;        /* 10 km */
+        i82599_sfp_optic(id, 1310, "i82599-LR       ");
+        break;
+    default:
+        /* a 16G Fibre Channel optic: 1600/800/400 MB/s, no Ethernet code */
+        id[I82599_SFF_FC_SPEED] = 0x70;
+        id[I82599_SFF_BITRATE_NOMINAL] = 140;
+        id[I82599_SFF_LENGTH_OM2] = 3;
+        i82599_sfp_optic(id, 850, "i82599-16GFC    ");
+        break;
+    }
 
     for (cc = 0, i = 0; i < I82599_SFF_CC_BASE; i++) {
         cc += id[i];
@@ -458,7 +532,8 @@ static void i82599_i2c_rx_byte(I82599Core *core)
 
     if (core->i2c.nbytes == 0) {
         core->i2c.dev = byte;
-        ack = (byte & 0xFC) == I82599_SFP_I2C_ADDR_ID;
+        ack = i82599_sfp_present(core) &&
+              (byte & 0xFC) == I82599_SFP_I2C_ADDR_ID;
     } else if (core->i2c.nbytes == 1) {
         core->i2c.offset = byte;
     }
@@ -684,7 +759,9 @@ static uint32_t rd_status(I82599Core *core, const I82599Reg *reg,
 static uint32_t rd_esdp(I82599Core *core, const I82599Reg *reg,
                         unsigned int n)
 {
-    return core->mac[REG(I82599_ESDP)] | I82599_ESDP_SDP2;
+    uint32_t val = core->mac[REG(I82599_ESDP)] & ~I82599_ESDP_SDP2;
+
+    return val | (i82599_sfp_present(core) ? I82599_ESDP_SDP2 : 0);
 }
 
 static void wr_esdp(I82599Core *core, const I82599Reg *reg, unsigned int n,

@@ -45,6 +45,19 @@ typedef struct I82599Core I82599Core;
  * What a VF's register window holds that the PF's space does not
  * (datasheet 8.3): its interrupt registers and its side of the mailbox
  */
+/*
+ * What sits in the SFP+ cage: a passive direct-attach cable, a 10GBASE-SR
+ * or -LR optic, a module no 10 Gb/s Ethernet driver takes (a 16G Fibre
+ * Channel optic), or nothing
+ */
+typedef enum I82599Sfp {
+    I82599_SFP_DA,
+    I82599_SFP_SR,
+    I82599_SFP_LR,
+    I82599_SFP_UNSUPPORTED,
+    I82599_SFP_NONE,
+} I82599Sfp;
+
 typedef struct I82599Vf {
     uint32_t eicr;                      /* VTEICR, one bit per vector */
     uint32_t eims;
@@ -102,6 +115,7 @@ struct I82599Core {
      * SFP+ module serial ID at I2C address 0xA0, and the bus state of the
      * bit-banged two-wire interface behind I2CCTL (datasheet 8.2.3.1.5)
      */
+    I82599Sfp sfp;
     uint8_t sfp_id[256];
     struct {
         bool scl;                       /* lines as the master drives them */
@@ -120,6 +134,8 @@ struct I82599Core {
 /*
  * PCI glue (i82599.c) -> control plane.
  */
+/* The module in the cage, by name ("da" when the property is unset) */
+bool i82599_core_set_sfp(I82599Core *core, const char *name);
 void i82599_core_realize(I82599Core *core, PCIDevice *owner, NICState *nic,
                          const uint8_t *macaddr);
 void i82599_core_unrealize(I82599Core *core);

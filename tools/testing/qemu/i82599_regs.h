@@ -361,15 +361,26 @@ enum {
 #define I82599_SFF_EXT_IDENTIFIER       1
 #define I82599_SFF_CONNECTOR            2
 #define I82599_SFF_CONNECTOR_COPPER     0x21    /* copper pigtail */
+#define I82599_SFF_CONNECTOR_LC         0x07
 #define I82599_SFF_10GBE_COMP_CODES     3
+#define I82599_SFF_10GBASE_SR           BIT(4)
+#define I82599_SFF_10GBASE_LR           BIT(5)
 #define I82599_SFF_1GBE_COMP_CODES      6
 #define I82599_SFF_CABLE_TECHNOLOGY     8
+#define I82599_SFF_FC_SPEED             10      /* Fibre Channel speeds */
 #define I82599_SFF_DA_PASSIVE_CABLE     BIT(2)
 #define I82599_SFF_BITRATE_NOMINAL      12      /* 100 Mb/s units */
+#define I82599_SFF_LENGTH_SMF_KM        14
+#define I82599_SFF_LENGTH_SMF           15      /* 100 m units */
+#define I82599_SFF_LENGTH_OM2           16      /* 10 m units */
+#define I82599_SFF_LENGTH_OM1           17      /* 10 m units */
+#define I82599_SFF_LENGTH_COPPER        18      /* m */
 #define I82599_SFF_VENDOR_NAME          20
 #define I82599_SFF_VENDOR_OUI           37
 #define I82599_SFF_VENDOR_PN            40
+/* DA: cable compliance; optics: the wavelength in nm, bytes 60-61 */
 #define I82599_SFF_CABLE_SPEC_COMP      60
+#define I82599_SFF_VENDOR_REV           56
 #define I82599_SFF_CC_BASE              63
 #define I82599_SFF_VENDOR_SN            68
 #define I82599_SFF_DATE_CODE            84

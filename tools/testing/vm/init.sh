@@ -35,6 +35,7 @@ hostname vtnic-vm
 ip link set lo up
 
 vtnic_card=82576 vtnic_pf=igb vtnic_vf=igbvf vtnic_action=test vtnic_tests= vtnic_inject=
+vtnic_sfp=
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	vtnic_*=*) eval "${arg%%=*}=\${arg#*=}" ;;
@@ -73,6 +74,8 @@ fi
 export VTNIC_PORT_A=${ports[0]} VTNIC_PORT_B=${ports[1]}
 export VTNIC_PF_DRIVER=$vtnic_pf VTNIC_VF_DRIVER=$vtnic_vf
 export VTNIC_CARD=$vtnic_card
+# The 82599's SFP+ modules, port A's and port B's (vmtest.sh --sfp)
+[ -z "$vtnic_sfp" ] || export VTNIC_SFP=$vtnic_sfp
 
 # Each port binds only the driver named here; VFs bind only when a test
 # asks (driver_override), so the VF driver under test is never raced by
@@ -111,6 +114,14 @@ vtnic_only() {
 	[ "$vtnic_pf" != vtnic ] &&
 		head -n 10 "drivers/net/vtnic/$1" 2>/dev/null | grep -qx '# vtnic-only'
 }
+# A test with a line "# card: CARD" there tests what only that card has
+# (the 82599's module cages): it runs only on that card.
+other_card() {
+	local only
+
+	only=$(head -n 10 "drivers/net/vtnic/$1" 2>/dev/null | sed -n 's/^# card: //p')
+	[ -n "$only" ] && [ "$only" != "$vtnic_card" ]
+}
 if [ -n "$vtnic_tests" ]; then
 	tests=${vtnic_tests//,/ }
 else
@@ -120,6 +131,10 @@ args=()
 for t in $tests; do
 	if vtnic_only "$t"; then
 		say "leaving out $t: vtnic-only, port A has $vtnic_pf"
+		continue
+	fi
+	if other_card "$t"; then
+		say "leaving out $t: not for the $vtnic_card"
 		continue
 	fi
 	args+=(-t "drivers/net/vtnic:$t")

@@ -3,7 +3,7 @@
 #
 # Turn one VM run into a verdict.
 #
-# usage: verdict.sh [--unfinished] [--kernel-only] [--card CARD] LOG KTAP PF VF XFAIL [RESULTS]
+# usage: verdict.sh [--unfinished] [--kernel-only] [--card CARD] [--variant TAG] LOG KTAP PF VF XFAIL [RESULTS]
 #   CARD     the emulated card of this run: 82576 (default) or 82599
 #   LOG      serial console log (kernel messages and test output)
 #   KTAP     the test stream (kselftest runner output)
@@ -20,21 +20,24 @@
 # or DMAR fault in LOG fails the run whatever the tests said.
 set -uo pipefail
 
-unfinished=0 kernel_only=0 card=82576
+unfinished=0 kernel_only=0 card=82576 variant=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--unfinished) unfinished=1 ;;
 	--kernel-only) kernel_only=1 ;;
 	--card) card=$2; shift ;;
+	--variant) variant=$2; shift ;;
 	*) break ;;
 	esac
 	shift
 done
-[ $# -ge 5 ] || { echo "usage: verdict.sh [--unfinished] [--kernel-only] [--card CARD] LOG KTAP PF VF XFAIL [RESULTS]" >&2; exit 2; }
+[ $# -ge 5 ] || { echo "usage: verdict.sh [--unfinished] [--kernel-only] [--card CARD] [--variant TAG] LOG KTAP PF VF XFAIL [RESULTS]" >&2; exit 2; }
 log=$1 ktap=$2 pf=$3 vf=$4 xfail=$5 results=${6:-/dev/null}
 mode=$pf/$vf
 # The 82576's results keep the names they had before there was a choice
 [ "$card" = 82576 ] || mode+=@$card
+# A run with other hardware plugged in (vmtest.sh --sfp) names it
+[ -z "$variant" ] || mode+=+$variant
 
 expected_to_fail() {
 	local t=$1 xp xv xt xq rest

@@ -26,6 +26,10 @@ log shows no oops, WARN, BUG, call trace or DMAR fault.
   --vf DRIVER      VF driver: vtnicvf (default), igbvf (82576) or
                    ixgbevf (82599)
   --tests LIST     comma-separated selftests to run (default: all)
+  --sfp A,B        82599: the SFP+ modules in port A's and port B's cages,
+                   each da (a passive direct-attach cable, the default),
+                   sr, lr, unsupported (a Fibre Channel optic) or none;
+                   the tests see it as VTNIC_SFP
   --shell          interactive: a root shell in the VM, nothing is run
   --demo           run the narrated demo instead of the tests
   --bench DIR      run the benchmark's guest side (tools/testing/bench/run.sh
@@ -48,6 +52,7 @@ USAGE
 }
 
 card=82576 pf=vtnic vf=vtnicvf tests= action=test timeout=900 results= inject= verbose=0
+sfp=da,da
 bench= extra_append=
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -55,6 +60,7 @@ while [ $# -gt 0 ]; do
 	--pf) pf=$2; shift ;;
 	--vf) vf=$2; shift ;;
 	--tests) tests=$2; shift ;;
+	--sfp) sfp=$2; shift ;;
 	--shell) action=shell ;;
 	--demo) action=demo ;;
 	--bench) action=bench bench=$2; shift ;;
@@ -74,6 +80,15 @@ case "$card" in
 82599) card_pf=ixgbe card_vf=ixgbevf ;;
 *) echo "vmtest: --card must be 82576 or 82599" >&2; exit 2 ;;
 esac
+sfp_mod='@(da|sr|lr|unsupported|none)'
+shopt -s extglob
+# shellcheck disable=SC2053 # $sfp_mod is a pattern
+if [[ $sfp != $sfp_mod,$sfp_mod ]]; then
+	echo "vmtest: --sfp takes two of da, sr, lr, unsupported, none: A,B" >&2; exit 2
+fi
+if [ "$sfp" != da,da ] && [ "$card" != 82599 ]; then
+	echo "vmtest: --sfp is for the 82599's cages" >&2; exit 2
+fi
 case "$pf" in vtnic|"$card_pf") ;; *) echo "vmtest: --pf must be vtnic or $card_pf on the $card" >&2; exit 2 ;; esac
 case "$vf" in vtnicvf|"$card_vf") ;; *) echo "vmtest: --vf must be vtnicvf or $card_vf on the $card" >&2; exit 2 ;; esac
 if [ "$card" = 82599 ] && [ "$action" = bench ]; then
@@ -117,6 +132,7 @@ fi
 "$top/tools/testing/ksrc.sh" "$top/build/ksrc"
 name=$pf-$vf vm_bench=0
 [ "$card" = 82576 ] || name+=-$card
+[ "$sfp" = da,da ] || name+=-${sfp/,/-}
 [ "$action" != bench ] || name=bench vm_bench=1
 initrd=$build/initramfs-$name.cpio.gz
 VM_BENCH=$vm_bench VM_EXTRA_MODULES=$extra "$here/mkinitramfs.sh" "$kver" "$top" "$top/build/ksrc" "$initrd"
@@ -129,6 +145,7 @@ ktap=$build/$name.ktap
 accel=${VTNIC_VM_ACCEL:-tcg}
 append="console=ttyS0 intel_iommu=on iommu.strict=1 panic=-1 oops=panic"
 append+=" vtnic_card=$card vtnic_pf=$pf vtnic_vf=$vf vtnic_action=$action"
+[ "$card" != 82599 ] || append+=" vtnic_sfp=$sfp"
 [ -z "$tests" ] || append+=" vtnic_tests=$tests"
 [ -z "$inject" ] || append+=" vtnic_inject=$inject"
 [ -z "$extra_append" ] || append+=" $extra_append"
@@ -145,8 +162,8 @@ if [ "$card" = 82599 ]; then
 	qemu_bin=$top/build/qemu/qemu-system-x86_64
 	vcpus=4
 	card_devs=(-device pcie-root-port,id=rp_a,chassis=1,slot=1
-		-device i82599,bus=rp_a,addr=0.0,multifunction=on,netdev=cable_a,mac=52:54:00:99:00:0a
-		-device i82599,bus=rp_a,addr=0.1,netdev=cable_b,mac=52:54:00:99:00:0b)
+		-device i82599,bus=rp_a,addr=0.0,multifunction=on,netdev=cable_a,mac=52:54:00:99:00:0a,sfp=${sfp%,*}
+		-device i82599,bus=rp_a,addr=0.1,netdev=cable_b,mac=52:54:00:99:00:0b,sfp=${sfp#*,})
 else
 	qemu_bin="qemu-system-x86_64"
 	vcpus=2
@@ -240,4 +257,5 @@ grep -a 'vtnic-vm: leaving out ' "$log" | tr -d '\r' | sed 's/^.*vtnic-vm: /vmte
 
 finished_flag=()
 [ "$finished" = 1 ] || finished_flag=(--unfinished)
+[ "$sfp" = da,da ] || finished_flag+=(--variant "sfp=$sfp")
 exec "$here/verdict.sh" "${finished_flag[@]}" --card "$card" "$log" "$ktap" "$pf" "$vf" "$here/expected-failures.txt" "$results"
