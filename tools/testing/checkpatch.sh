@@ -8,6 +8,9 @@
 # fuzz target alone is checked without CAMELCASE.  checkpatch.pl and its
 # data files come from Debian's linux-source-6.12 (tools/testing/ksrc.sh)
 # and are never committed.
+#
+# The scripts no VM runs, tools/testing/hw/ for real cards, go through
+# bash -n and shellcheck instead: nothing else would notice them break.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,3 +41,14 @@ if [ -n "$out" ]; then
 fi
 echo "checkpatch: PASS ($n files, --strict)"
 echo "PASS checkpatch" >> "$results"
+
+mapfile -t sh < <(git ls-files -co --exclude-standard -- 'tools/testing/hw/*.sh')
+out=$(for f in "${sh[@]}"; do bash -n "$f" 2>&1; done; shellcheck "${sh[@]}" 2>&1)
+if [ -n "$out" ]; then
+	echo "$out"
+	echo "shellcheck: FAIL (${#sh[@]} scripts of tools/testing/hw)"
+	echo "FAIL shellcheck:hw" >> "$results"
+	exit 1
+fi
+echo "shellcheck: PASS (${#sh[@]} scripts of tools/testing/hw, and bash -n)"
+echo "PASS shellcheck:hw" >> "$results"
