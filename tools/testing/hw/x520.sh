@@ -619,7 +619,7 @@ rep ""
 udev_keep
 
 # Step 1: both ports on ixgbe; versions, modules, link
-card_ok=1
+card_ok=1 sfp=()
 say "card: both ports on ixgbe"
 for a in "$port_a" "$port_b"; do
 	port_bind "$a" ixgbe || card_ok=0
@@ -636,6 +636,13 @@ if [ "$card_ok" = 1 ]; then
 			sleep 0.1
 		done
 		speed=$(ethtool "$dev" | awk '$1 == "Speed:" { print $2 }')
+		# what sfp_module.sh expects in this cage, as ixgbe read it
+		case "$(ethtool -m "$dev" 2>/dev/null)" in
+		*"Passive Cable"*) sfp+=(da) ;;
+		*"10G Base-SR"*) sfp+=(sr) ;;
+		*"10G Base-LR"*) sfp+=(lr) ;;
+		*) sfp+=(unknown) ;;
+		esac
 		rep "port $a ($dev) on ixgbe:" "$(ethtool -i "$dev" | sed 's/^/  /')" \
 			"  link: $(ethtool "$dev" | awk '$1 == "Link" { print $3 }'), speed $speed" \
 			"  SFP+ module (ethtool -m):" \
@@ -715,6 +722,13 @@ run_mode()
 	[ "${#args[@]}" -gt 0 ] || return
 	export VTNIC_PORT_A=$port_a VTNIC_PORT_B=$port_b VTNIC_CARD=82599
 	export VTNIC_PF_DRIVER=$pf VTNIC_VF_DRIVER=ixgbevf
+	# sfp_module.sh checks the modules ixgbe identified; it skips when
+	# one is of a kind it does not know
+	unset VTNIC_SFP
+	case "${sfp[*]}" in
+	*unknown*|"") ;;
+	*) export VTNIC_SFP="${sfp[0]},${sfp[1]}" ;;
+	esac
 	echo "x520.sh: $m mode" > /dev/kmsg
 	PATH="$work/bin:$PATH" "$ks/run_kselftest.sh" "${args[@]}" 2>&1 | tee "$ktap"
 	while IFS=$'\t' read -r st t why; do

@@ -103,8 +103,8 @@ check_usable()
 	esac
 	expect "port $port: ethtool -m reads a $what" \
 		module_says "$ns" "$dev" "$pattern"
-	expect "port $port: ethtool -m reads the vendor" \
-		module_says "$ns" "$dev" "Vendor[[:space:]]name[[:space:]]*:[[:space:]]QEMU"
+	expect "port $port: ethtool -m reads the vendor's name" \
+		module_says "$ns" "$dev" "Vendor name[[:space:]]*:[[:space:]]*[[:graph:]]"
 	expect "port $port: ethtool says Port: $ptype" \
 		port_is "$ns" "$dev" "$ptype"
 	# in-tree ixgbe names every SFP+ module's mode 10000baseT
@@ -143,7 +143,7 @@ check_refused()
 	if [ "$mod" = none ]; then
 		line="no SFP\+ module in the cage: the port stays down"
 	else
-		line="unsupported SFP\+ module QEMU i82599-16GFC \(.*\): the port stays down"
+		line="unsupported SFP\+ module .* \(.*\): the port stays down"
 	fi
 	expect "port $port: the kernel log says why it stays down" \
 		eval 'kernel_log_since "$mark" | grep -Eq "$line"'
