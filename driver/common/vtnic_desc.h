@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Advanced receive and transmit descriptors of the 82576 (datasheet
- * 7.1.5 and 7.2.2), which the 82599 shares.  Little-endian on the wire;
+ * 7.1.5 and 7.2.2), which the 82599 shares but for where the receive
+ * write-back puts its errors (struct vtnic_rxd_errors).  Little-endian on the wire;
  * fields as the device reads them and as it writes them back.
  */
 #ifndef _VTNIC_DESC_H_
@@ -35,10 +36,34 @@ static_assert(sizeof(union vtnic_rx_desc) == 16);
 #define VTNIC_RXD_STAT_UDPCS		BIT(4)
 #define VTNIC_RXD_STAT_L4CS		BIT(5)
 #define VTNIC_RXD_STAT_IPCS		BIT(6)
-#define VTNIC_RXD_ERR_FRAME		(BIT(24) | BIT(25) | BIT(26) | \
-					 BIT(28) | BIT(29))
-#define VTNIC_RXD_ERR_L4E		BIT(30)
-#define VTNIC_RXD_ERR_IPE		BIT(31)
+
+/**
+ * struct vtnic_rxd_errors - where a MAC's write-back reports errors
+ * @frame: the frame is bad (CRC, length, symbol...): it is dropped
+ * @csum: an IPv4 header or a TCP/UDP checksum is wrong: the frame goes
+ *	  up unverified, for the stack to count
+ *
+ * The error bits [31:20] of status_error differ: the 82576 has L4E 29,
+ * IPE 30 and a data error in 31, the 82599 L4E 30, IPE 31 and its frame
+ * errors in 24-29 but 26.  A ring carries its MAC's (vtnic_ring.rxd_err);
+ * VTNIC_RXD_ERRORS_* initialize one.
+ */
+struct vtnic_rxd_errors {
+	u32 frame;
+	u32 csum;
+};
+
+/* 82576 datasheet 7.1.5.2: CE, SE, SEQ, CXE, RXE; L4E, IPE */
+#define VTNIC_RXD_ERRORS_82576 {					\
+	.frame = BIT(24) | BIT(25) | BIT(26) | BIT(28) | BIT(31),	\
+	.csum = BIT(29) | BIT(30),					\
+}
+
+/* 82599 datasheet 7.1.6.2: CE, LE, PE, OSE, USE; TCPE, IPE */
+#define VTNIC_RXD_ERRORS_82599 {					\
+	.frame = BIT(24) | BIT(25) | BIT(27) | BIT(28) | BIT(29),	\
+	.csum = BIT(30) | BIT(31),					\
+}
 
 #define VTNIC_RXD_RSS_TYPE		GENMASK(3, 0)
 enum {

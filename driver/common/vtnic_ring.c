@@ -107,8 +107,8 @@ static void vtnic_rx_ring_clean(struct vtnic_ring *ring)
 
 /**
  * vtnic_ring_init() - finish a ring's set-up once its owner filled it in
- * @ring: the ring, with @napi, @netdev, @dev, @hw, @count, @queue_index
- *	  and @reg_idx set and everything else zero
+ * @ring: the ring, with @napi, @netdev, @dev, @hw, @count, @queue_index,
+ *	  @reg_idx and (RX) @rxd_err set and everything else zero
  *
  * Context: process; before the ring is allocated or used.
  * Return: nothing.
@@ -669,7 +669,7 @@ static void vtnic_rx_csum(struct vtnic_ring *ring, u32 staterr,
 	if (!(ring->netdev->features & NETIF_F_RXCSUM))
 		return;
 
-	if (staterr & (VTNIC_RXD_ERR_L4E | VTNIC_RXD_ERR_IPE)) {
+	if (staterr & ring->rxd_err.csum) {
 		u64_stats_update_begin(&ring->stats.syncp);
 		ring->stats.csum_err++;
 		u64_stats_update_end(&ring->stats.syncp);
@@ -738,13 +738,13 @@ int vtnic_clean_rx(struct vtnic_ring *ring, int budget)
 					VTNIC_RX_HEADROOM, size, PAGE_SIZE);
 		} else {
 			page_pool_put_full_page(ring->pp, page, true);
-			staterr |= VTNIC_RXD_ERR_FRAME;	/* frame too long */
+			staterr |= ring->rxd_err.frame;	/* frame too long */
 		}
 
 		if (!(staterr & VTNIC_RXD_STAT_EOP))
 			continue;
 
-		if (unlikely(staterr & VTNIC_RXD_ERR_FRAME)) {
+		if (unlikely(staterr & ring->rxd_err.frame)) {
 			dev_kfree_skb_any(skb);
 			skb = NULL;
 			errors++;

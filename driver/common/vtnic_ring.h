@@ -95,9 +95,11 @@ struct vtnic_ring_stats {
  * @skb: RX: frame in progress across descriptors
  * @vlans: RX: when set, a stripped tag is passed up only for these VLAN
  *	   IDs (a VF: the host's port VLAN is not the guest's business)
+ * @rxd_err: RX: where the MAC's write-back reports errors
  * @stats: counters
  *
- * The owner fills @napi through @reg_idx, then calls vtnic_ring_init().
+ * The owner fills @napi through @reg_idx and @rxd_err, then calls
+ * vtnic_ring_init().
  */
 struct vtnic_ring {
 	struct napi_struct *napi;
@@ -120,6 +122,7 @@ struct vtnic_ring {
 	struct page_pool *pp;
 	struct sk_buff *skb;
 	const unsigned long *vlans;
+	struct vtnic_rxd_errors rxd_err;
 	struct vtnic_ring_stats stats;
 };
 

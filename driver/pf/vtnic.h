@@ -171,6 +171,7 @@ struct vtnic_mac_ops {
  * @name: controller name for log messages
  * @ops: its datapath hooks
  * @iov: its SR-IOV: limits, register writers, mailbox, VF dialect
+ * @rxd_err: where its receive write-back reports errors
  * @max_queues: receive/transmit queue pairs RSS can spread over
  * @msix_vectors: MSI-X vectors the function has
  */
@@ -179,6 +180,7 @@ struct vtnic_mac_info {
 	const char *name;
 	const struct vtnic_mac_ops *ops;
 	const struct vtnic_iov_info *iov;
+	struct vtnic_rxd_errors rxd_err;
 	unsigned int max_queues;
 	unsigned int msix_vectors;
 };

@@ -579,6 +579,7 @@ const struct vtnic_mac_info vtnic_82576_info = {
 	.name		= "82576",
 	.ops		= &vtnic_82576_ops,
 	.iov		= &vtnic_82576_iov,
+	.rxd_err	= VTNIC_RXD_ERRORS_82576,
 	.max_queues	= 8,
 	.msix_vectors	= 10,
 };

@@ -908,6 +908,7 @@ const struct vtnic_mac_info vtnic_82599_info = {
 	.name		= "82599",
 	.ops		= &vtnic_82599_ops,
 	.iov		= &vtnic_82599_iov,
+	.rxd_err	= VTNIC_RXD_ERRORS_82599,
 	.max_queues	= 16,
 	.msix_vectors	= VTNIC_82599_VECTORS,
 };

@@ -84,6 +84,7 @@ static void vtnic_pf_ring_init(struct vtnic *vn, struct vtnic_q_vector *qv,
 	ring->reg_idx = vtnic_num_vfs(vn) ?
 			vtnic_iov_pool_queue(&vn->iov, vtnic_iov_pf_pool(&vn->iov), i) :
 			i;
+	ring->rxd_err = vn->mac->rxd_err;
 	vtnic_ring_init(ring);
 }
 

@@ -56,11 +56,13 @@
  * @type: MAC type
  * @name: controller name for log messages
  * @mbx: where its mailbox registers are
+ * @rxd_err: where its receive write-back reports errors
  */
 struct vtnicvf_mac_info {
 	enum vtnic_mac_type type;
 	const char *name;
 	const struct vtnic_mbx_vf_regs *mbx;
+	struct vtnic_rxd_errors rxd_err;
 };
 
 enum vtnicvf_state {

@@ -443,6 +443,7 @@ static void vtnicvf_ring_setup(struct vtnicvf *vf, struct vtnic_ring *ring)
 	ring->queue_index = 0;
 	ring->reg_idx = 0;
 	ring->vlans = vf->active_vlans;
+	ring->rxd_err = vf->mac->rxd_err;
 	vtnic_ring_init(ring);
 }
 

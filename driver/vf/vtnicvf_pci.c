@@ -29,11 +29,13 @@ static const struct vtnicvf_mac_info vtnicvf_82576_info = {
 	.type = VTNIC_MAC_82576,
 	.name = "82576",
 	.mbx = &vtnicvf_82576_mbx,
+	.rxd_err = VTNIC_RXD_ERRORS_82576,
 };
 
 static const struct vtnicvf_mac_info vtnicvf_82599_info = {
 	.type = VTNIC_MAC_82599,
 	.name = "82599",
+	.rxd_err = VTNIC_RXD_ERRORS_82599,
 };
 
 static const struct pci_device_id vtnicvf_pci_tbl[] = {
