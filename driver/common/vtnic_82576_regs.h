@@ -29,9 +29,20 @@
 #define VTNIC_CTRL_RST			BIT(26)
 #define VTNIC_CTRL_VME			BIT(30)
 
-/* EEPROM/Flash Control (8.4.1): the NVM auto-read after reset is done */
+/*
+ * EEPROM/Flash Control (8.4.1): the NVM auto-read after reset is done,
+ * and the EEPROM's size, 64 << SIZE_EX words
+ */
 #define VTNIC_EECD			0x00010
 #define VTNIC_EECD_AUTO_RD		BIT(9)
+#define VTNIC_EECD_SIZE_EX		GENMASK(14, 11)
+
+/* EEPROM Read (8.4.2): one word at a time */
+#define VTNIC_EERD			0x00014
+#define VTNIC_EERD_START		BIT(0)
+#define VTNIC_EERD_DONE			BIT(1)
+#define VTNIC_EERD_ADDR			GENMASK(15, 2)
+#define VTNIC_EERD_DATA			GENMASK(31, 16)
 
 /* Extended Device Control (8.2.3) */
 #define VTNIC_CTRL_EXT			0x00018

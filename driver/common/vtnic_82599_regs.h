@@ -36,10 +36,14 @@
 #define VTNIC_ESDP_SDP2			BIT(2)	/* SFP+ cage full */
 #define VTNIC_ESDP_SDP3			BIT(3)	/* 1: TX laser off */
 
-/* EEPROM/Flash Control (8.2.3.2.1) and Read (8.2.3.2.2) */
+/*
+ * EEPROM/Flash Control (8.2.3.2.1) and Read (8.2.3.2.2); the EEPROM holds
+ * 64 << EEC.SIZE words
+ */
 #define VTNIC_EEC			0x10010
 #define VTNIC_EEC_PRES			BIT(8)
 #define VTNIC_EEC_AUTO_RD		BIT(9)
+#define VTNIC_EEC_SIZE			GENMASK(14, 11)
 #define VTNIC_EERD			0x10014
 #define VTNIC_EERD_START		BIT(0)
 #define VTNIC_EERD_DONE			BIT(1)

@@ -10,7 +10,9 @@
  * under iov_lock alone: it may sleep while a VF holds its buffer.  rx_mode
  * runs in atomic context under the address list lock, so it never takes
  * iov_lock: it leaves the PF pool's filters in vtnic.pf_rx, under
- * pf_rx_lock, and queues the same work, which writes them.
+ * pf_rx_lock, and queues the same work, which writes them.  NVM reads
+ * take vtnic.nvm_lock (a mutex) last, under rtnl (ethtool) or devlink's
+ * instance lock, and nothing inside it.
  */
 #ifndef _VTNIC_H_
 #define _VTNIC_H_
@@ -85,6 +87,10 @@ struct vtnic_link {
  * @get_link: the link as the MAC's registers show it now
  * @link_ksettings: the supported modes, port, PHY and autonegotiation
  * @read_mac_addr: the port's address from the NVM
+ *
+ * The NVM (EEPROM), read through vtnic_read_nvm():
+ * @nvm_words: its size in 16-bit words, as much as the driver can read
+ * @read_nvm: @count words from @word on; called under vtnic.nvm_lock
  * @clear_filters: empty the address (but RAR 0), multicast and VLAN
  *		   tables after a reset
  *
@@ -129,6 +135,10 @@ struct vtnic_mac_ops {
 			       struct ethtool_link_ksettings *cmd);
 	void (*read_mac_addr)(struct vtnic *vn, u8 *addr);
 	void (*clear_filters)(struct vtnic *vn);
+
+	unsigned int (*nvm_words)(struct vtnic *vn);
+	int (*read_nvm)(struct vtnic *vn, unsigned int word,
+			unsigned int count, u16 *data);
 
 	void (*set_rx_filters)(struct vtnic *vn, bool uc_promisc,
 			       bool mc_promisc, bool vlan_filter);
@@ -273,6 +283,7 @@ enum vtnic_state {
  * @pf_rx: the PF pool's filters rx_mode asked for
  * @queues_no_vfs: queue pairs to return to when SR-IOV is turned off
  * @vf_stats: per-VF counters, under @stats_lock
+ * @nvm_lock: serialises NVM reads, which share the one EERD register
  */
 struct vtnic {
 	struct vtnic_hw hw;
@@ -312,6 +323,7 @@ struct vtnic {
 	struct vtnic_pf_rx pf_rx;
 	unsigned int queues_no_vfs;
 	struct vtnic_vf_stats vf_stats[VTNIC_IOV_VFS_MAX];
+	struct mutex nvm_lock;	/* protects the EERD register */
 };
 
 static inline unsigned int vtnic_num_vfs(const struct vtnic *vn)
@@ -352,6 +364,29 @@ static inline u32 vtnic_stat(struct vtnic *vn, u32 reg)
 static inline void vtnic_read_rar(struct vtnic *vn, u32 ral, u32 rah, u8 *addr)
 {
 	vtnic_hw_rar_addr(vtnic_rd32(vn, ral), vtnic_rd32(vn, rah), addr);
+}
+
+/**
+ * vtnic_read_nvm() - read NVM words, one reader at a time
+ * @vn: the PF
+ * @word: the first word
+ * @count: how many
+ * @data: where they go
+ *
+ * Return: 0, -EINVAL past the end of the NVM, or -EIO when the device
+ * does not answer.
+ */
+static inline int vtnic_read_nvm(struct vtnic *vn, unsigned int word,
+				 unsigned int count, u16 *data)
+{
+	int err;
+
+	if (word + count > vn->mac->ops->nvm_words(vn))
+		return -EINVAL;
+	mutex_lock(&vn->nvm_lock);
+	err = vn->mac->ops->read_nvm(vn, word, count, data);
+	mutex_unlock(&vn->nvm_lock);
+	return err;
 }
 
 /* vtnic_netdev.c: filters */

@@ -151,6 +151,37 @@ static void vtnic_82576_read_mac_addr(struct vtnic *vn, u8 *addr)
 	vtnic_read_rar(vn, VTNIC_RAL(0), VTNIC_RAH(0), addr);
 }
 
+/*
+ * The EEPROM's size (8.4.1, EECD bits 14:11), capped at the 16K words
+ * EERD.ADDR reaches
+ */
+static unsigned int vtnic_82576_nvm_words(struct vtnic *vn)
+{
+	u32 size = FIELD_GET(VTNIC_EECD_SIZE_EX, vtnic_rd32(vn, VTNIC_EECD));
+
+	return 64U << min(size, 8U);
+}
+
+/* EEPROM words through EERD (8.4.2), polling EERD.DONE for each */
+static int vtnic_82576_read_nvm(struct vtnic *vn, unsigned int word,
+				unsigned int count, u16 *data)
+{
+	unsigned int i;
+	u32 eerd;
+
+	for (i = 0; i < count; i++) {
+		vtnic_wr32(vn, VTNIC_EERD,
+			   FIELD_PREP(VTNIC_EERD_ADDR, word + i) |
+			   VTNIC_EERD_START);
+		if (read_poll_timeout(vtnic_rd32, eerd, eerd & VTNIC_EERD_DONE,
+				      5, 100000, false, vn, VTNIC_EERD) ||
+		    eerd == ~0U)
+			return -EIO;
+		data[i] = FIELD_GET(VTNIC_EERD_DATA, eerd);
+	}
+	return 0;
+}
+
 /* The copper PHY's modes; MDIO address VTNIC_PHY_ADDR */
 static void vtnic_82576_link_ksettings(struct vtnic *vn,
 				       struct ethtool_link_ksettings *cmd)
@@ -553,6 +584,8 @@ static const struct vtnic_mac_ops vtnic_82576_ops = {
 	.link_ksettings		= vtnic_82576_link_ksettings,
 	.read_mac_addr		= vtnic_82576_read_mac_addr,
 	.clear_filters		= vtnic_82576_clear_filters,
+	.nvm_words		= vtnic_82576_nvm_words,
+	.read_nvm		= vtnic_82576_read_nvm,
 	.set_rx_filters		= vtnic_82576_set_rx_filters,
 	.set_max_frame		= vtnic_82576_set_max_frame,
 	.set_vlan_strip		= vtnic_82576_set_vlan_strip,

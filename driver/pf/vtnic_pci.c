@@ -42,6 +42,7 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	vn->pdev = pdev;
 	vn->mac = mac;
 	spin_lock_init(&vn->stats_lock);
+	mutex_init(&vn->nvm_lock);
 
 	err = vtnic_hw_pci_map(&vn->hw, pdev, VTNIC_DRV_NAME, &status);
 	if (err)
