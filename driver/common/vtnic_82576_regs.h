@@ -44,6 +44,22 @@
 #define VTNIC_EERD_ADDR			GENMASK(15, 2)
 #define VTNIC_EERD_DATA			GENMASK(31, 16)
 
+/*
+ * EEPROM words (datasheet 6): the image version, the PBA number (a plain
+ * number, or VTNIC_NVM_PBA_STRING and a pointer) and the eTrack id, there
+ * when its high word's type field says so
+ */
+#define VTNIC_EE_VERSION		0x05
+#define VTNIC_EE_VERSION_MAJOR		GENMASK(15, 12)
+#define VTNIC_EE_VERSION_MINOR		GENMASK(11, 4)
+#define VTNIC_EE_PBA			0x08	/* and 0x09 */
+#define VTNIC_EE_ETRACK_LO		0x42
+#define VTNIC_EE_ETRACK_HI		0x43
+#define VTNIC_EE_ETRACK_HI_TYPE		GENMASK(15, 12)
+enum {
+	VTNIC_EE_ETRACK_HI_TYPE_ETRACK	= 0x8,
+};
+
 /* Extended Device Control (8.2.3) */
 #define VTNIC_CTRL_EXT			0x00018
 #define VTNIC_CTRL_EXT_PFRSTD		BIT(14)

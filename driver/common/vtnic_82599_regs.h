@@ -55,6 +55,14 @@
 #define VTNIC_EE_CHECKSUM_SUM		0xbaba
 #define VTNIC_EE_PTR_FIRST		0x03	/* pointers to checksummed */
 #define VTNIC_EE_PTR_LAST		0x0e	/* sections */
+/*
+ * The PBA number (a plain number, or VTNIC_NVM_PBA_STRING and a pointer)
+ * and the eTrack id, whose high half is the word with bit 15 set
+ */
+#define VTNIC_EE_PBA			0x15	/* and 0x16 */
+#define VTNIC_EE_ETRACK_A		0x2d
+#define VTNIC_EE_ETRACK_B		0x2e
+#define VTNIC_EE_ETRACK_B_HIGH		BIT(15)
 
 /* Interrupts (8.2.3.5) */
 #define VTNIC_EICR			0x00800

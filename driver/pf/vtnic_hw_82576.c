@@ -182,6 +182,36 @@ static int vtnic_82576_read_nvm(struct vtnic *vn, unsigned int word,
 	return 0;
 }
 
+/*
+ * What the EEPROM says the card is (datasheet 6): the image version in
+ * word 0x05, unless blank; the PBA number; the eTrack id when word 0x43's
+ * type field marks one, and the EEPROM is large enough to hold it
+ */
+static int vtnic_82576_read_nvm_id(struct vtnic *vn, struct vtnic_nvm_id *id)
+{
+	u16 ver, etrack[2];
+	int err;
+
+	err = vtnic_82576_read_nvm(vn, VTNIC_EE_VERSION, 1, &ver);
+	if (!err)
+		err = vtnic_82576_read_nvm(vn, VTNIC_EE_PBA, 2, id->pba);
+	if (err)
+		return err;
+	id->has_version = ver != 0xffff;
+	id->major = FIELD_GET(VTNIC_EE_VERSION_MAJOR, ver);
+	id->minor = FIELD_GET(VTNIC_EE_VERSION_MINOR, ver);
+
+	if (vtnic_82576_nvm_words(vn) <= VTNIC_EE_ETRACK_HI)
+		return 0;
+	err = vtnic_82576_read_nvm(vn, VTNIC_EE_ETRACK_LO, 2, etrack);
+	if (err)
+		return err;
+	id->has_etrack = FIELD_GET(VTNIC_EE_ETRACK_HI_TYPE, etrack[1]) ==
+			 VTNIC_EE_ETRACK_HI_TYPE_ETRACK;
+	id->etrack = (u32)etrack[1] << 16 | etrack[0];
+	return 0;
+}
+
 /* The copper PHY's modes; MDIO address VTNIC_PHY_ADDR */
 static void vtnic_82576_link_ksettings(struct vtnic *vn,
 				       struct ethtool_link_ksettings *cmd)
@@ -586,6 +616,7 @@ static const struct vtnic_mac_ops vtnic_82576_ops = {
 	.clear_filters		= vtnic_82576_clear_filters,
 	.nvm_words		= vtnic_82576_nvm_words,
 	.read_nvm		= vtnic_82576_read_nvm,
+	.read_nvm_id		= vtnic_82576_read_nvm_id,
 	.set_rx_filters		= vtnic_82576_set_rx_filters,
 	.set_max_frame		= vtnic_82576_set_max_frame,
 	.set_vlan_strip		= vtnic_82576_set_vlan_strip,

@@ -169,6 +169,29 @@ static int vtnic_82599_read_nvm(struct vtnic *vn, unsigned int word,
 }
 
 /*
+ * What the EEPROM says the card is (6.2): the PBA number and the eTrack
+ * id, its halves in the order word 0x2e's bit 15 gives, unless both are
+ * blank.  The 82599's EEPROM has no image version word.
+ */
+static int vtnic_82599_read_nvm_id(struct vtnic *vn, struct vtnic_nvm_id *id)
+{
+	u16 etrack[2];
+	int err;
+
+	err = vtnic_82599_read_nvm(vn, VTNIC_EE_PBA, 2, id->pba);
+	if (!err)
+		err = vtnic_82599_read_nvm(vn, VTNIC_EE_ETRACK_A, 2, etrack);
+	if (err)
+		return err;
+	id->has_etrack = etrack[0] != 0xffff || etrack[1] != 0xffff;
+	if (etrack[1] & VTNIC_EE_ETRACK_B_HIGH)
+		id->etrack = (u32)etrack[1] << 16 | etrack[0];
+	else
+		id->etrack = (u32)etrack[0] << 16 | etrack[1];
+	return 0;
+}
+
+/*
  * The EEPROM checksum (6.2): words 0x00..0x3f, plus the sections the
  * pointer words 0x03..0x0e name (a length word, then that many words),
  * add up to 0xbaba.
@@ -629,6 +652,7 @@ static const struct vtnic_mac_ops vtnic_82599_ops = {
 	.clear_filters		= vtnic_82599_clear_filters,
 	.nvm_words		= vtnic_82599_nvm_words,
 	.read_nvm		= vtnic_82599_read_nvm,
+	.read_nvm_id		= vtnic_82599_read_nvm_id,
 	.set_rx_filters		= vtnic_82599_set_rx_filters,
 	.set_max_frame		= vtnic_82599_set_max_frame,
 	.set_vlan_strip		= vtnic_82599_set_vlan_strip,
