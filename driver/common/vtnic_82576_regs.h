@@ -29,9 +29,36 @@
 #define VTNIC_CTRL_RST			BIT(26)
 #define VTNIC_CTRL_VME			BIT(30)
 
-/* EEPROM/Flash Control (8.4.1): the NVM auto-read after reset is done */
+/*
+ * EEPROM/Flash Control (8.4.1): the NVM auto-read after reset is done,
+ * and the EEPROM's size, 64 << SIZE_EX words
+ */
 #define VTNIC_EECD			0x00010
 #define VTNIC_EECD_AUTO_RD		BIT(9)
+#define VTNIC_EECD_SIZE_EX		GENMASK(14, 11)
+
+/* EEPROM Read (8.4.2): one word at a time */
+#define VTNIC_EERD			0x00014
+#define VTNIC_EERD_START		BIT(0)
+#define VTNIC_EERD_DONE			BIT(1)
+#define VTNIC_EERD_ADDR			GENMASK(15, 2)
+#define VTNIC_EERD_DATA			GENMASK(31, 16)
+
+/*
+ * EEPROM words (datasheet 6): the image version, the PBA number (a plain
+ * number, or VTNIC_NVM_PBA_STRING and a pointer) and the eTrack id, there
+ * when its high word's type field says so
+ */
+#define VTNIC_EE_VERSION		0x05
+#define VTNIC_EE_VERSION_MAJOR		GENMASK(15, 12)
+#define VTNIC_EE_VERSION_MINOR		GENMASK(11, 4)
+#define VTNIC_EE_PBA			0x08	/* and 0x09 */
+#define VTNIC_EE_ETRACK_LO		0x42
+#define VTNIC_EE_ETRACK_HI		0x43
+#define VTNIC_EE_ETRACK_HI_TYPE		GENMASK(15, 12)
+enum {
+	VTNIC_EE_ETRACK_HI_TYPE_ETRACK	= 0x8,
+};
 
 /* Extended Device Control (8.2.3) */
 #define VTNIC_CTRL_EXT			0x00018

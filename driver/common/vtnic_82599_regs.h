@@ -57,10 +57,14 @@
 #define VTNIC_SW_FW_SYNC_PHY(port)	BIT(1 + (port))	/* and its I2C */
 #define VTNIC_SW_FW_SYNC_FW_SHIFT	5
 
-/* EEPROM/Flash Control (8.2.3.2.1) and Read (8.2.3.2.2) */
+/*
+ * EEPROM/Flash Control (8.2.3.2.1) and Read (8.2.3.2.2); the EEPROM holds
+ * 64 << EEC.SIZE words
+ */
 #define VTNIC_EEC			0x10010
 #define VTNIC_EEC_PRES			BIT(8)
 #define VTNIC_EEC_AUTO_RD		BIT(9)
+#define VTNIC_EEC_SIZE			GENMASK(14, 11)
 #define VTNIC_EERD			0x10014
 #define VTNIC_EERD_START		BIT(0)
 #define VTNIC_EERD_DONE			BIT(1)
@@ -72,6 +76,14 @@
 #define VTNIC_EE_CHECKSUM_SUM		0xbaba
 #define VTNIC_EE_PTR_FIRST		0x03	/* pointers to checksummed */
 #define VTNIC_EE_PTR_LAST		0x0e	/* sections */
+/*
+ * The PBA number (a plain number, or VTNIC_NVM_PBA_STRING and a pointer)
+ * and the eTrack id, whose high half is the word with bit 15 set
+ */
+#define VTNIC_EE_PBA			0x15	/* and 0x16 */
+#define VTNIC_EE_ETRACK_A		0x2d
+#define VTNIC_EE_ETRACK_B		0x2e
+#define VTNIC_EE_ETRACK_B_HIGH		BIT(15)
 
 /* Interrupts (8.2.3.5) */
 #define VTNIC_EICR			0x00800

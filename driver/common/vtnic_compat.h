@@ -10,6 +10,7 @@
 
 #include <linux/ethtool.h>
 #include <linux/string.h>
+#include <net/devlink.h>
 
 /* 6.6 split net/page_pool.h into types and helpers */
 #ifdef VTNIC_HAVE_PAGE_POOL_HELPERS
@@ -23,6 +24,21 @@ static inline void vtnic_ethtool_puts(u8 **data, const char *str)
 {
 	strscpy_pad((char *)*data, str, ETH_GSTRING_LEN);
 	*data += ETH_GSTRING_LEN;
+}
+
+/*
+ * Before 6.2 devlink dev info names the driver only if the driver puts
+ * its name in; 6.2 names it from the bound driver and dropped the call
+ */
+static inline int
+vtnic_devlink_info_driver_name_put(struct devlink_info_req *req,
+				   const char *name)
+{
+#ifdef VTNIC_HAVE_DEVLINK_DRIVER_NAME_PUT
+	return devlink_info_driver_name_put(req, name);
+#else
+	return 0;
+#endif
 }
 
 #endif /* _VTNIC_COMPAT_H_ */

@@ -10,7 +10,9 @@
  * under iov_lock alone: it may sleep while a VF holds its buffer.  rx_mode
  * runs in atomic context under the address list lock, so it never takes
  * iov_lock: it leaves the PF pool's filters in vtnic.pf_rx, under
- * pf_rx_lock, and queues the same work, which writes them.
+ * pf_rx_lock, and queues the same work, which writes them.  NVM reads
+ * take vtnic.nvm_lock (a mutex) last, under rtnl (ethtool) or devlink's
+ * instance lock, and nothing inside it.
  */
 #ifndef _VTNIC_H_
 #define _VTNIC_H_
@@ -53,6 +55,7 @@ enum vtnic_int_mode {
 	VTNIC_INT_INTX,
 };
 
+struct devlink;
 struct vtnic;
 struct vtnic_q_vector;
 struct vtnic_hw_stats;
@@ -75,6 +78,29 @@ struct vtnic_link {
 	bool full_duplex;
 };
 
+/* The first PBA word saying the second points to a string block */
+#define VTNIC_NVM_PBA_STRING	0xfafa
+
+/**
+ * struct vtnic_nvm_id - what the NVM says the card is, as a MAC's
+ *	read_nvm_id hook finds it
+ * @has_version: the NVM has an image version
+ * @major: the image version's major number
+ * @minor: its minor number
+ * @has_etrack: the NVM has an eTrack id
+ * @etrack: the eTrack id, which names the image's build
+ * @pba: the PBA (board assembly) number's two words: the number, or
+ *	 VTNIC_NVM_PBA_STRING and the word where its string block starts
+ */
+struct vtnic_nvm_id {
+	bool has_version;
+	u8 major;
+	u8 minor;
+	bool has_etrack;
+	u32 etrack;
+	u16 pba[2];
+};
+
 /**
  * struct vtnic_mac_ops - the per-MAC-type hooks, one per real difference
  *
@@ -93,6 +119,12 @@ struct vtnic_link {
  * @read_mac_addr: the port's address from the NVM
  * @clear_filters: empty the address (but RAR 0), multicast and VLAN
  *		   tables after a reset
+ *
+ * The NVM (EEPROM), whose words generic code reads with vtnic_read_nvm():
+ * @nvm_words: its size in 16-bit words, as much as the driver can read
+ * @read_nvm: @count words from @word on; called under vtnic.nvm_lock
+ * @read_nvm_id: the version, eTrack and PBA words, wherever the MAC's
+ *		 NVM keeps them; called under vtnic.nvm_lock
  *
  * Filters (the exact-address, VLAN and multicast writers are the
  * MAC's struct vtnic_iov_ops, which serve the PF alone as well):
@@ -138,6 +170,11 @@ struct vtnic_mac_ops {
 			       struct ethtool_link_ksettings *cmd);
 	void (*read_mac_addr)(struct vtnic *vn, u8 *addr);
 	void (*clear_filters)(struct vtnic *vn);
+
+	unsigned int (*nvm_words)(struct vtnic *vn);
+	int (*read_nvm)(struct vtnic *vn, unsigned int word,
+			unsigned int count, u16 *data);
+	int (*read_nvm_id)(struct vtnic *vn, struct vtnic_nvm_id *id);
 
 	void (*set_rx_filters)(struct vtnic *vn, bool uc_promisc,
 			       bool mc_promisc, bool vlan_filter);
@@ -286,6 +323,8 @@ enum vtnic_state {
  * @pf_rx: the PF pool's filters rx_mode asked for
  * @queues_no_vfs: queue pairs to return to when SR-IOV is turned off
  * @vf_stats: per-VF counters, under @stats_lock
+ * @nvm_lock: serialises NVM reads, which share the one EERD register
+ * @devlink: the devlink instance, for devlink dev info
  */
 struct vtnic {
 	struct vtnic_hw hw;
@@ -326,6 +365,8 @@ struct vtnic {
 	struct vtnic_pf_rx pf_rx;
 	unsigned int queues_no_vfs;
 	struct vtnic_vf_stats vf_stats[VTNIC_IOV_VFS_MAX];
+	struct mutex nvm_lock;	/* protects the EERD register */
+	struct devlink *devlink;
 };
 
 static inline unsigned int vtnic_num_vfs(const struct vtnic *vn)
@@ -366,6 +407,29 @@ static inline u32 vtnic_stat(struct vtnic *vn, u32 reg)
 static inline void vtnic_read_rar(struct vtnic *vn, u32 ral, u32 rah, u8 *addr)
 {
 	vtnic_hw_rar_addr(vtnic_rd32(vn, ral), vtnic_rd32(vn, rah), addr);
+}
+
+/**
+ * vtnic_read_nvm() - read NVM words, one reader at a time
+ * @vn: the PF
+ * @word: the first word
+ * @count: how many
+ * @data: where they go
+ *
+ * Return: 0, -EINVAL past the end of the NVM, or -EIO when the device
+ * does not answer.
+ */
+static inline int vtnic_read_nvm(struct vtnic *vn, unsigned int word,
+				 unsigned int count, u16 *data)
+{
+	int err;
+
+	if (word + count > vn->mac->ops->nvm_words(vn))
+		return -EINVAL;
+	mutex_lock(&vn->nvm_lock);
+	err = vn->mac->ops->read_nvm(vn, word, count, data);
+	mutex_unlock(&vn->nvm_lock);
+	return err;
 }
 
 /* vtnic_netdev.c: filters */
@@ -436,5 +500,11 @@ int vtnic_ndo_bridge_getlink(struct sk_buff *skb, u32 pid, u32 seq,
 
 /* vtnic_ethtool.c */
 void vtnic_set_ethtool_ops(struct net_device *netdev);
+
+/* vtnic_devlink.c */
+int vtnic_devlink_alloc(struct vtnic *vn);
+void vtnic_devlink_free(struct vtnic *vn);
+void vtnic_devlink_register(struct vtnic *vn);
+void vtnic_devlink_unregister(struct vtnic *vn);
 
 #endif /* _VTNIC_H_ */

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vtnic: ethtool - driver info, link, rings, channels, interrupt
- * moderation, RSS, statistics and the register dump.  Every statistic
- * and the dump's layout are described in Documentation/vtnic.rst.
+ * moderation, RSS, statistics, the register dump and the EEPROM.  Every
+ * statistic and the dump's layout are described in Documentation/vtnic.rst.
  */
 
 #include <linux/ethtool.h>
 #include <linux/linkmode.h>
 #include <linux/rtnetlink.h>
+#include <linux/slab.h>
 
 #include "vtnic.h"
 
@@ -435,12 +436,50 @@ static void vtnic_get_regs(struct net_device *netdev,
 	mutex_unlock(&vn->iov_lock);
 }
 
+static int vtnic_get_eeprom_len(struct net_device *netdev)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+
+	return vn->mac->ops->nvm_words(vn) * 2;
+}
+
+/*
+ * ethtool -e: the EEPROM's bytes, each 16-bit word low byte first, as
+ * the datasheets lay them out; the magic is the PCI vendor and device ID
+ */
+static int vtnic_get_eeprom(struct net_device *netdev,
+			    struct ethtool_eeprom *eeprom, u8 *bytes)
+{
+	struct vtnic *vn = netdev_priv(netdev);
+	unsigned int first, count, i, b;
+	u16 *words;
+	int err;
+
+	if (!eeprom->len)
+		return -EINVAL;
+	eeprom->magic = vn->pdev->vendor | (vn->pdev->device << 16);
+	first = eeprom->offset / 2;
+	count = (eeprom->offset + eeprom->len - 1) / 2 - first + 1;
+	words = kmalloc_array(count, sizeof(*words), GFP_KERNEL);
+	if (!words)
+		return -ENOMEM;
+	err = vtnic_read_nvm(vn, first, count, words);
+	for (i = 0; !err && i < eeprom->len; i++) {
+		b = eeprom->offset + i;
+		bytes[i] = words[b / 2 - first] >> (8 * (b & 1));
+	}
+	kfree(words);
+	return err;
+}
+
 static const struct ethtool_ops vtnic_ethtool_ops = {
 	.supported_coalesce_params = ETHTOOL_COALESCE_RX_USECS |
 				     ETHTOOL_COALESCE_USE_ADAPTIVE_RX,
 	.get_drvinfo		= vtnic_get_drvinfo,
 	.get_regs_len		= vtnic_get_regs_len,
 	.get_regs		= vtnic_get_regs,
+	.get_eeprom_len		= vtnic_get_eeprom_len,
+	.get_eeprom		= vtnic_get_eeprom,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= vtnic_get_link_ksettings,
 	.get_module_info	= vtnic_get_module_info,

@@ -151,6 +151,67 @@ static void vtnic_82576_read_mac_addr(struct vtnic *vn, u8 *addr)
 	vtnic_read_rar(vn, VTNIC_RAL(0), VTNIC_RAH(0), addr);
 }
 
+/*
+ * The EEPROM's size (8.4.1, EECD bits 14:11), capped at the 16K words
+ * EERD.ADDR reaches
+ */
+static unsigned int vtnic_82576_nvm_words(struct vtnic *vn)
+{
+	u32 size = FIELD_GET(VTNIC_EECD_SIZE_EX, vtnic_rd32(vn, VTNIC_EECD));
+
+	return 64U << min(size, 8U);
+}
+
+/* EEPROM words through EERD (8.4.2), polling EERD.DONE for each */
+static int vtnic_82576_read_nvm(struct vtnic *vn, unsigned int word,
+				unsigned int count, u16 *data)
+{
+	unsigned int i;
+	u32 eerd;
+
+	for (i = 0; i < count; i++) {
+		vtnic_wr32(vn, VTNIC_EERD,
+			   FIELD_PREP(VTNIC_EERD_ADDR, word + i) |
+			   VTNIC_EERD_START);
+		if (read_poll_timeout(vtnic_rd32, eerd, eerd & VTNIC_EERD_DONE,
+				      5, 100000, false, vn, VTNIC_EERD) ||
+		    eerd == ~0U)
+			return -EIO;
+		data[i] = FIELD_GET(VTNIC_EERD_DATA, eerd);
+	}
+	return 0;
+}
+
+/*
+ * What the EEPROM says the card is (datasheet 6): the image version in
+ * word 0x05, unless blank; the PBA number; the eTrack id when word 0x43's
+ * type field marks one, and the EEPROM is large enough to hold it
+ */
+static int vtnic_82576_read_nvm_id(struct vtnic *vn, struct vtnic_nvm_id *id)
+{
+	u16 ver, etrack[2];
+	int err;
+
+	err = vtnic_82576_read_nvm(vn, VTNIC_EE_VERSION, 1, &ver);
+	if (!err)
+		err = vtnic_82576_read_nvm(vn, VTNIC_EE_PBA, 2, id->pba);
+	if (err)
+		return err;
+	id->has_version = ver != 0xffff;
+	id->major = FIELD_GET(VTNIC_EE_VERSION_MAJOR, ver);
+	id->minor = FIELD_GET(VTNIC_EE_VERSION_MINOR, ver);
+
+	if (vtnic_82576_nvm_words(vn) <= VTNIC_EE_ETRACK_HI)
+		return 0;
+	err = vtnic_82576_read_nvm(vn, VTNIC_EE_ETRACK_LO, 2, etrack);
+	if (err)
+		return err;
+	id->has_etrack = FIELD_GET(VTNIC_EE_ETRACK_HI_TYPE, etrack[1]) ==
+			 VTNIC_EE_ETRACK_HI_TYPE_ETRACK;
+	id->etrack = (u32)etrack[1] << 16 | etrack[0];
+	return 0;
+}
+
 /* The copper PHY's modes; MDIO address VTNIC_PHY_ADDR */
 static void vtnic_82576_link_ksettings(struct vtnic *vn,
 				       struct ethtool_link_ksettings *cmd)
@@ -553,6 +614,9 @@ static const struct vtnic_mac_ops vtnic_82576_ops = {
 	.link_ksettings		= vtnic_82576_link_ksettings,
 	.read_mac_addr		= vtnic_82576_read_mac_addr,
 	.clear_filters		= vtnic_82576_clear_filters,
+	.nvm_words		= vtnic_82576_nvm_words,
+	.read_nvm		= vtnic_82576_read_nvm,
+	.read_nvm_id		= vtnic_82576_read_nvm_id,
 	.set_rx_filters		= vtnic_82576_set_rx_filters,
 	.set_max_frame		= vtnic_82576_set_max_frame,
 	.set_vlan_strip		= vtnic_82576_set_vlan_strip,

@@ -144,6 +144,54 @@ static int vtnic_82599_read_ee(struct vtnic *vn, u16 word, u16 *data)
 }
 
 /*
+ * The EEPROM's size (8.2.3.2.1 EEC.SIZE), capped at the 16K words
+ * EERD.ADDR reaches
+ */
+static unsigned int vtnic_82599_nvm_words(struct vtnic *vn)
+{
+	u32 size = FIELD_GET(VTNIC_EEC_SIZE, vtnic_rd32(vn, VTNIC_EEC));
+
+	return 64U << min(size, 8U);
+}
+
+static int vtnic_82599_read_nvm(struct vtnic *vn, unsigned int word,
+				unsigned int count, u16 *data)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < count; i++) {
+		err = vtnic_82599_read_ee(vn, word + i, &data[i]);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * What the EEPROM says the card is (6.2): the PBA number and the eTrack
+ * id, its halves in the order word 0x2e's bit 15 gives, unless both are
+ * blank.  The 82599's EEPROM has no image version word.
+ */
+static int vtnic_82599_read_nvm_id(struct vtnic *vn, struct vtnic_nvm_id *id)
+{
+	u16 etrack[2];
+	int err;
+
+	err = vtnic_82599_read_nvm(vn, VTNIC_EE_PBA, 2, id->pba);
+	if (!err)
+		err = vtnic_82599_read_nvm(vn, VTNIC_EE_ETRACK_A, 2, etrack);
+	if (err)
+		return err;
+	id->has_etrack = etrack[0] != 0xffff || etrack[1] != 0xffff;
+	if (etrack[1] & VTNIC_EE_ETRACK_B_HIGH)
+		id->etrack = (u32)etrack[1] << 16 | etrack[0];
+	else
+		id->etrack = (u32)etrack[0] << 16 | etrack[1];
+	return 0;
+}
+
+/*
  * The EEPROM checksum (6.2): words 0x00..0x3f, plus the sections the
  * pointer words 0x03..0x0e name (a length word, then that many words),
  * add up to 0xbaba.
@@ -882,6 +930,9 @@ static const struct vtnic_mac_ops vtnic_82599_ops = {
 	.link_ksettings		= vtnic_82599_link_ksettings,
 	.read_mac_addr		= vtnic_82599_read_mac_addr,
 	.clear_filters		= vtnic_82599_clear_filters,
+	.nvm_words		= vtnic_82599_nvm_words,
+	.read_nvm		= vtnic_82599_read_nvm,
+	.read_nvm_id		= vtnic_82599_read_nvm_id,
 	.set_rx_filters		= vtnic_82599_set_rx_filters,
 	.set_max_frame		= vtnic_82599_set_max_frame,
 	.set_vlan_strip		= vtnic_82599_set_vlan_strip,

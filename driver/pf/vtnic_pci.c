@@ -42,6 +42,7 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	vn->pdev = pdev;
 	vn->mac = mac;
 	spin_lock_init(&vn->stats_lock);
+	mutex_init(&vn->nvm_lock);
 
 	err = vtnic_hw_pci_map(&vn->hw, pdev, VTNIC_DRV_NAME, &status);
 	if (err)
@@ -67,9 +68,13 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	ether_addr_copy(vn->perm_addr, addr);
 	ether_addr_copy(netdev->perm_addr, addr);
 
-	err = vtnic_irq_alloc(vn);
+	err = vtnic_devlink_alloc(vn);
 	if (err)
 		goto err_free_netdev;
+
+	err = vtnic_irq_alloc(vn);
+	if (err)
+		goto err_free_devlink;
 
 	pci_set_drvdata(pdev, vn);
 	vtnic_sriov_init(vn);
@@ -87,10 +92,13 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 			mac->ops->identify_module(vn);
 		rtnl_unlock();
 	}
+	vtnic_devlink_register(vn);
 	return 0;
 
 err_free_irq:
 	vtnic_irq_free(vn);
+err_free_devlink:
+	vtnic_devlink_free(vn);
 err_free_netdev:
 	free_netdev(netdev);
 	return err;
@@ -100,10 +108,12 @@ static void vtnic_remove(struct pci_dev *pdev)
 {
 	struct vtnic *vn = pci_get_drvdata(pdev);
 
+	vtnic_devlink_unregister(vn);
 	vtnic_sriov_remove(vn);
 	vtnic_netdev_destroy(vn);
 	cancel_work_sync(&vn->mbx_work);
 	vtnic_irq_free(vn);
+	vtnic_devlink_free(vn);
 	free_netdev(vn->netdev);
 }
 
