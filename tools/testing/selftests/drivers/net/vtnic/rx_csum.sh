@@ -21,15 +21,6 @@ cleanup()
 	rm -rf "$tmp"
 }
 
-# udp_mib NETNS NAME: counter NAME of the Udp line of /proc/net/snmp
-udp_mib()
-{
-	ip netns exec "$1" awk -v n="$2" '
-		$1 != "Udp:" { next }
-		!hdr { for (i = 2; i <= NF; i++) col[$i] = i; hdr = 1; next }
-		{ print $col[n] }' /proc/net/snmp
-}
-
 # hex16 N: N as two \xHH bytes, big endian
 hex16()
 {

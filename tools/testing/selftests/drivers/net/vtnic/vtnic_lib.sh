@@ -390,6 +390,15 @@ dev_stat()
 	ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"
 }
 
+# udp_mib NETNS NAME: counter NAME of the Udp line of /proc/net/snmp
+udp_mib()
+{
+	ip netns exec "$1" awk -v n="$2" '
+		$1 != "Udp:" { next }
+		!hdr { for (i = 2; i <= NF; i++) col[$i] = i; hdr = 1; next }
+		{ print $col[n] }' /proc/net/snmp
+}
+
 # vf_attach N NETNS ADDR/PREFIX: bind VF N of port A to the VF driver under
 # test, move its netdev into NETNS as ADDR and bring it up; prints the
 # netdev's name
