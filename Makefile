@@ -88,7 +88,8 @@ help:
 	@echo "                 reports coverage (Documentation/testing.rst)"
 
 # The benchmark, run by hand and never by make check:
-# make bench BENCH_ARGS="--drivers igb,igb --rounds 3" (see run.sh --help)
+# make bench BENCH_ARGS="--drivers igb,igb --rounds 3" (see run.sh --help),
+# on the 82599 make bench CARD=82599 (vtnic against ixgbe)
 .PHONY: bench
 bench:
-	tools/testing/bench/run.sh $(BENCH_ARGS)
+	tools/testing/bench/run.sh --card $(CARD) $(BENCH_ARGS)
