@@ -63,13 +63,14 @@ qemu:
 CARD ?= 82576
 PF ?= vtnic
 VF ?= vtnicvf
-# The demo's VF driver: it is narrated with stock igbvf
-DEMO_VF ?= igbvf
+# The demo's VF driver: it is narrated with stock igbvf (the 82599 demo
+# shows the PF only, but the VM wants a VF driver of that card)
+DEMO_VF ?= $(if $(filter 82599,$(CARD)),ixgbevf,igbvf)
 vmtest:
 	tools/testing/vm/vmtest.sh --card $(CARD) --pf $(PF) --vf $(VF) $(if $(TESTS),--tests $(TESTS))
 
 demo:
-	tools/testing/vm/vmtest.sh --demo --pf $(PF) --vf $(DEMO_VF)
+	tools/testing/vm/vmtest.sh --demo --card $(CARD) --pf $(PF) --vf $(DEMO_VF)
 
 check:
 	tools/testing/check.sh
@@ -77,6 +78,7 @@ check:
 help:
 	@echo "make             build driver/pf/vtnic.ko and driver/vf/vtnicvf.ko (KDIR=...)"
 	@echo "make demo        boot the test VM and watch VFs being created and used"
+	@echo "                 (CARD=82599: the 82599's PF, link, traffic and RSS)"
 	@echo "make check       everything CI runs; ends with 'N passed, N failed'"
 	@echo "make vmtest      one VM run (CARD=82576|82599 PF=vtnic|igb|ixgbe"
 	@echo "                 VF=vtnicvf|igbvf|ixgbevf TESTS=a.sh,b.sh)"
@@ -88,7 +90,8 @@ help:
 	@echo "                 reports coverage (Documentation/testing.rst)"
 
 # The benchmark, run by hand and never by make check:
-# make bench BENCH_ARGS="--drivers igb,igb --rounds 3" (see run.sh --help)
+# make bench BENCH_ARGS="--drivers igb,igb --rounds 3" (see run.sh --help),
+# on the 82599 make bench CARD=82599 (vtnic against ixgbe)
 .PHONY: bench
 bench:
-	tools/testing/bench/run.sh $(BENCH_ARGS)
+	tools/testing/bench/run.sh --card $(CARD) $(BENCH_ARGS)

@@ -4,22 +4,25 @@
 # The benchmark's guest side: /bench.sh in the test VM, run by /init for
 # vtnic_action=bench (tools/testing/bench/run.sh starts it).  Port A is
 # driven in turn by each driver of vtnic_bench_drivers, round after round
-# (ABAB...); port B, in namespace "peer", stays on igb.  The kernel command
-# line sets:
+# (ABAB...); port B, in namespace "peer", stays on the card's in-tree
+# driver, igb (82576) or ixgbe (82599).  The kernel command line sets:
 #
 #   vtnic_bench_drivers=vtnic,igb  vtnic_bench_rounds=3
-#   vtnic_bench_secs=5             vtnic_bench_burst=1 (pktgen burst)
+#   vtnic_bench_secs=5             vtnic_bench_peer=igb (port B's driver)
+#   vtnic_bench_burst=1 (pktgen burst; a list such as 1,32 measures the
+#                        UDP windows once per burst)
 #
 # Every measured window is bracketed by marker bytes written to the
 # isa-debugcon port 0xe9, which QEMU's trace of MMIO writes shows among
 # the device accesses: the window's number (1..250) at its start, 255 at
 # its end.  254 and 253 bracket a re-probe of port B alone, from which the
-# host learns which of the two igb register BARs is port B's.
+# host learns which of the card's two register BARs is port B's.
 #
 # Output, one line each, read by run.sh:
-#   BENCH begin drivers=... rounds=N secs=N burst=N
-#   BENCH window N slot=S driver=D round=R test=T ns=... a_tx=... a_rx=...
-#         b_tx=... b_rx=... irqs=... cpu_a_us=... cpu_us=... [mbps=...]
+#   BENCH begin drivers=... rounds=N secs=N burst=N[,N...]
+#   BENCH window N slot=S driver=D round=R test=T [burst=N] ns=... a_tx=...
+#         a_rx=... b_tx=... b_rx=... irqs=... cpu_a_us=... cpu_us=...
+#         [mbps=...]
 #   BENCH error slot=S driver=D round=R: why
 #   BENCH end
 # Counters are deltas over the window: port A's and B's packets, port A's
@@ -29,7 +32,7 @@
 
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 
-drivers=vtnic,igb rounds=5 secs=5 burst=1
+drivers=vtnic,igb rounds=5 secs=5 burst=1 peer=igb
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	vtnic_bench_*=*) v=${arg%%=*}; eval "${v#vtnic_bench_}=\${arg#*=}" ;;
@@ -97,6 +100,8 @@ counters() {
 window() {
 	local test=$1 c0 c1 t0 t1 out
 	shift
+	# the UDP windows say which pktgen burst they ran at
+	[[ "$test" != udp_* ]] || test+=" burst=$pburst"
 	nwin=$((nwin + 1))
 	c0=$(counters)
 	t0=$(date +%s%N)
@@ -139,12 +144,12 @@ pktgen_run() {
 	echo rem_device_all > "$thr"
 }
 
-udp() {	# tx | rx: pktgen on port A (tx) or on port B (rx)
+udp() {	# tx | rx: pktgen on port A (tx) or on port B (rx), burst $pburst
 	if [ "$1" = tx ]; then
-		pktgen_run "$dev_a" 0 "$mac_b" "$IP_NONE_B" "$secs" "$burst"
+		pktgen_run "$dev_a" 0 "$mac_b" "$IP_NONE_B" "$secs" "$pburst"
 	else
 		ip netns exec peer bash -c "$(declare -f pktgen_run); pktgen_run $dev_b 1 \
-			$(cat "/sys/class/net/$dev_a/address") $IP_NONE_A $secs $burst"
+			$(cat "/sys/class/net/$dev_a/address") $IP_NONE_A $secs $pburst"
 	fi
 }
 
@@ -176,18 +181,20 @@ unbind_a() {
 [ "$rounds" -ge 1 ] && [ "$rounds" -le 30 ] || die "rounds must be 1..30"
 IFS=, read -r -a slots <<< "$drivers"
 [ "${#slots[@]}" = 2 ] || die "vtnic_bench_drivers needs two drivers, got '$drivers'"
-for m in igb pktgen "${slots[@]}"; do
+IFS=, read -r -a bursts <<< "$burst"
+[ "${#bursts[@]}" -ge 1 ] || die "vtnic_bench_burst needs at least one burst"
+for m in "$peer" pktgen "${slots[@]}"; do
 	modprobe "$m" || die "modprobe $m failed"
 done
 echo "BENCH begin drivers=$drivers rounds=$rounds secs=$secs burst=$burst"
 
 # Port B alone: its register BAR is the only one written between 254 and 253.
 unbind_a
-echo igb > "$B_SYS/driver_override"
+echo "$peer" > "$B_SYS/driver_override"
 [ -e "$B_SYS/driver" ] && echo "$B" > "$B_SYS/driver/unbind"
 mark 254
 echo "$B" > /sys/bus/pci/drivers_probe
-dev_b=$(pci_netdev "$B_SYS") || die "igb created no netdev on port B"
+dev_b=$(pci_netdev "$B_SYS") || die "$peer created no netdev on port B"
 ip link set "$dev_b" up
 sleep 1
 mark 253
@@ -212,8 +219,10 @@ for round in $(seq "$rounds"); do
 		fi
 		window tcp_tx tcp tx
 		window tcp_rx tcp rx
-		window udp_tx udp tx
-		window udp_rx udp rx
+		for pburst in "${bursts[@]}"; do
+			window udp_tx udp tx
+			window udp_rx udp rx
+		done
 		# For whoever reads the console: where port A's interrupts went.
 		pci_irqs "$A_SYS" | sed 's/.*/^ *&:/' | grep -f - /proc/interrupts > /dev/console
 		unbind_a

@@ -5,14 +5,18 @@
 #
 #   memory_region_ops_write cpu 0 mr 0x55d0c0ffee00 addr 0x3818 value 0x1f size 4 name 'igb-mmio'
 #
-# Both igb ports name their register BAR (BAR 0) 'igb-mmio'; the "mr"
-# pointer tells the two apart.  The guest (guest.sh) writes marker bytes
-# to the isa-debugcon port: 254 ... 253 brackets a re-probe of port B
-# alone, so the region written then is port B's; N (1..250) ... 255
-# brackets window N, in which every write to another 'igb-mmio' region is
-# port A's.  Writes to the MSI-X table (BAR 3) are not counted: the kernel
-# writes it when it sets up or moves a vector, not per packet.
+# region= names the card's register BAR (BAR 0) in that trace: 'igb-mmio'
+# (the default) for QEMU's 82576, 'i82599-mmio' for our 82599 model.
+# Both ports of the card have a region of that name; the "mr" pointer
+# tells the two apart.  The guest (guest.sh) writes marker bytes to the
+# isa-debugcon port: 254 ... 253 brackets a re-probe of port B alone, so
+# the region written then is port B's; N (1..250) ... 255 brackets window
+# N, in which every write to another region of that name is port A's.
+# Writes to the MSI-X table (the 82576's BAR 3, the 82599's BAR 4,
+# regions of other names) are not counted: the kernel writes it when it
+# sets up or moves a vector, not per packet.
 #
+# usage: awk [-v region=NAME] -f mmio.awk TRACE
 # Prints "N COUNT" for each window, or "error: ..." lines and exits 1.
 
 function hex(s,    i, v) {
@@ -21,6 +25,12 @@ function hex(s,    i, v) {
 	for (i = 1; i <= length(s); i++)
 		v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
 	return v
+}
+
+BEGIN {
+	if (region == "")
+		region = "igb-mmio"
+	quoted = "'" region "'"
 }
 
 $1 != "memory_region_ops_write" { next }
@@ -40,7 +50,7 @@ $NF == "'isa-debugcon'" {
 	next
 }
 
-$NF != "'igb-mmio'" { next }
+$NF != quoted { next }
 
 ident {
 	if (!($5 in port_b))
@@ -58,7 +68,7 @@ win && !($5 in port_b) {
 
 END {
 	if (nb != 1 || na > 1) {
-		print "error: port B's re-probe wrote " nb + 0 " igb register BARs and the windows " \
+		print "error: port B's re-probe wrote " nb + 0 " " region " regions and the windows " \
 			na + 0 " others; expected 1 and 1"
 		exit 1
 	}
