@@ -229,6 +229,78 @@ enum {
 #define VTNIC_VFTA(n)			(0x0a000 + 4 * (n))
 #define VTNIC_VFTA_REGS			128
 
+/*
+ * Virtualization (7.10, 8.2.3.27).  64 pools of 2 queues: pool p owns
+ * queues 2 p and 2 p + 1; pool bitmaps span two registers, pools 0-31
+ * then 32-63.
+ */
+#define VTNIC_82599_POOLS		64
+#define VTNIC_82599_POOL_QUEUES		2
+#define VTNIC_GCR_EXT			0x11050
+#define VTNIC_GCR_EXT_VT_MODE		GENMASK(1, 0)
+#define VTNIC_VT_MODE_64		3	/* GCR_EXT and GPIE alike */
+#define VTNIC_GPIE_VT_MODE		GENMASK(15, 14)
+#define VTNIC_MRQC_MRQE			GENMASK(3, 0)
+#define VTNIC_MRQC_MRQE_VMDQ_RSS_64	0xb	/* 64 pools, RSS in each */
+#define VTNIC_MTQC_VT_ENA		BIT(1)
+#define VTNIC_MTQC_NUM_TC_OR_Q		GENMASK(3, 2)
+#define VTNIC_MTQC_64_POOLS		1
+#define VTNIC_PSRTYPE(p)		(0x0ea00 + 4 * (p))
+#define VTNIC_PSRTYPE_RQPL		GENMASK(31, 29)	/* RSS over 2^n queues */
+#define VTNIC_PFVTCTL			0x051b0
+#define VTNIC_PFVTCTL_VT_ENA		BIT(0)
+#define VTNIC_PFVTCTL_DEF_PL		GENMASK(12, 7)
+#define VTNIC_PFVTCTL_RPL_EN		BIT(30)
+#define VTNIC_PFVFRE(i)			(0x051e0 + 4 * (i))
+#define VTNIC_PFVFTE(i)			(0x08110 + 4 * (i))
+#define VTNIC_PFQDE			0x02f04
+#define VTNIC_PFQDE_QDE			BIT(0)	/* drop when no descriptor */
+#define VTNIC_PFQDE_IDX			GENMASK(14, 8)
+#define VTNIC_PFQDE_WE			BIT(16)
+#define VTNIC_PFDTXGSWC			0x08220
+#define VTNIC_PFDTXGSWC_LBE		BIT(0)	/* VEB: loop pool to pool */
+#define VTNIC_PFVFSPOOF(p)		(0x08200 + 4 * ((p) / 8))
+#define VTNIC_PFVFSPOOF_MACAS(p)	BIT((p) % 8)
+#define VTNIC_PFVFSPOOF_VLANAS(p)	BIT(8 + (p) % 8)
+#define VTNIC_PFVMVIR(p)		(0x08000 + 4 * (p))
+#define VTNIC_PFVMVIR_VLANA_DEFAULT	BIT(30)	/* always insert the tag */
+#define VTNIC_PFVMVIR_PCP_SHIFT		13
+#define VTNIC_PFVML2FLT(p)		(0x0f000 + 4 * (p))
+#define VTNIC_PFVML2FLT_AUPE		BIT(24)	/* untagged frames */
+#define VTNIC_PFVML2FLT_ROMPE		BIT(25)	/* multicast table hits */
+#define VTNIC_PFVML2FLT_ROPE		BIT(26)	/* unicast table hits */
+#define VTNIC_PFVML2FLT_BAM		BIT(27)	/* broadcast */
+#define VTNIC_PFVML2FLT_MPE		BIT(28)	/* every multicast */
+#define VTNIC_PFVLVF(i)			(0x0f100 + 4 * (i))
+#define VTNIC_PFVLVF_VID		GENMASK(11, 0)
+#define VTNIC_PFVLVF_VI_EN		BIT(31)
+#define VTNIC_PFVLVFB(i)		(0x0f200 + 4 * (i))	/* 2 per VLVF */
+#define VTNIC_PFVLVF_ENTRIES		64
+#define VTNIC_PFVFLRE(i)		((i) ? 0x001c0 : 0x00600)
+#define VTNIC_PFVFLREC(i)		(0x00700 + 4 * (i))
+
+/* The PF side of the mailboxes (7.10.2, 8.2.3.27.x) */
+#define VTNIC_PFMAILBOX(v)		(0x04b00 + 4 * (v))
+#define VTNIC_PFMBMEM(v)		(0x13000 + 64 * (v))
+#define VTNIC_PFMBICR(i)		(0x00710 + 4 * (i))
+
+/* Transmit rate limiters, one per queue (7.7.2.2, 8.2.3.10) */
+#define VTNIC_RTTDQSEL			0x04904
+#define VTNIC_RTTBCNRM			0x04980
+#define VTNIC_RTTBCNRM_DEFAULT		4	/* ixgbe's MMW for 1.5 KB */
+#define VTNIC_RTTBCNRC			0x04984
+#define VTNIC_RTTBCNRC_RF_DEC		GENMASK(13, 0)
+#define VTNIC_RTTBCNRC_RF_INT		GENMASK(23, 14)
+#define VTNIC_RTTBCNRC_RS_ENA		BIT(31)
+#define VTNIC_RTTBCNRC_FRAC_BITS	14
+
+/* Each VF's counters in the PF's window (free running, 32 bits) */
+#define VTNIC_PVFGPRC(v)		(0x0101c + 0x40 * (v))
+#define VTNIC_PVFGORC_LSB(v)		(0x01020 + 0x40 * (v))
+#define VTNIC_PVFMPRC(v)		(0x0d01c + 0x40 * (v))
+#define VTNIC_PVFGPTC(v)		(0x08300 + 4 * (v))
+#define VTNIC_PVFGOTC_LSB(v)		(0x08400 + 8 * (v))
+
 /* Statistics (8.2.3.23): clear on read, 36-bit octets read low first */
 #define VTNIC_CRCERRS			0x04000
 #define VTNIC_ILLERRC			0x04004
@@ -253,5 +325,6 @@ enum {
 #define VTNIC_TPT			0x040d4
 #define VTNIC_MPTC			0x040f0
 #define VTNIC_BPTC			0x040f4
+#define VTNIC_SSVPC			0x08780	/* frames anti-spoofing dropped */
 
 #endif /* _VTNIC_82599_REGS_H_ */

@@ -120,9 +120,10 @@ static void vtnic_iov_write_pool_rx(struct vtnic_iov *iov, unsigned int vf)
 		/* A port VLAN: the VF only sees frames of that VLAN */
 		.untagged = !v->port_vlan,
 		.strip_vlan = v->port_vlan || v->nr_vlans,
-		.mc_hash = v->mc_count,
+		.mc_hash = v->mc_count && v->xcast >= VTNIC_MBX_XCAST_MULTI,
 		.broadcast = true,
-		.all_multi = v->mc_promisc,
+		.all_multi = v->mc_promisc ||
+			     v->xcast >= VTNIC_MBX_XCAST_ALLMULTI,
 	};
 
 	iov->info->ops->set_pool_rx(iov->hw, vf, &rx);
@@ -284,6 +285,8 @@ static void vtnic_iov_vf_clear(struct vtnic_iov *iov, unsigned int vf)
 	v->nr_vlans = 0;
 	v->mc_count = 0;
 	v->mc_promisc = false;
+	v->xcast = VTNIC_MBX_XCAST_MULTI;
+	v->api = VTNIC_MBX_API_10;
 	v->max_frame = VTNIC_IOV_DEFAULT_FRAME;
 	vtnic_iov_write_mta(iov);
 }
@@ -314,6 +317,7 @@ void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
 	for (vf = 0; vf < iov->num_vfs; vf++) {
 		iov->vf[vf].spoofchk = true;
 		iov->vf[vf].max_frame = VTNIC_IOV_DEFAULT_FRAME;
+		iov->vf[vf].xcast = VTNIC_MBX_XCAST_MULTI;
 		iov->vf[vf].credit = VTNIC_IOV_MBX_FULL;
 		iov->vf[vf].credit_stamp = jiffies;
 	}
@@ -472,7 +476,8 @@ void vtnic_iov_set_link(struct vtnic_iov *iov, u32 speed)
 
 /*
  * ---- the message handlers, one per message type; the dialect tables
- * (vtnic_mbx_igb.c) say which a VF driver family sends ----
+ * (vtnic_mbx_igb.c, vtnic_mbx_ixgbe.c) say which a VF driver family
+ * sends ----
  */
 
 int vtnic_iov_msg_reset(struct vtnic_iov *iov, unsigned int vf,
@@ -489,7 +494,8 @@ int vtnic_iov_msg_reset(struct vtnic_iov *iov, unsigned int vf,
 	if (is_zero_ether_addr(v->mac))
 		return -EADDRNOTAVAIL;	/* the VF picks one and sets it */
 	vtnic_mbx_put_mac(&reply[1], v->mac);
-	return 3;
+	/* ixgbe's fourth word: multicast filter type 0, address bits 47:36 */
+	return iov->dialect->reset_words;
 }
 
 int vtnic_iov_msg_set_mac(struct vtnic_iov *iov, unsigned int vf,
@@ -653,6 +659,98 @@ int vtnic_iov_msg_set_promisc(struct vtnic_iov *iov, unsigned int vf,
 	return 1;
 }
 
+/* ixgbe: extra unicast addresses; none are offered yet */
+int vtnic_iov_msg_set_macvlan(struct vtnic_iov *iov, unsigned int vf,
+			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			      u32 *reply)
+{
+	u8 mac[ETH_ALEN];
+
+	if (!hdr->info)
+		return 1;	/* clear them all: it has none */
+	vtnic_mbx_get_mac(&msg[1], mac);
+	vtnic_vf_refuse(iov, vf, "extra unicast address %pM refused: not offered",
+			mac);
+	return -ENOSPC;
+}
+
+/* ixgbe: a version this dialect knows, 2.0 (Solaris) never */
+int vtnic_iov_msg_api_negotiate(struct vtnic_iov *iov, unsigned int vf,
+				const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+				u32 *reply)
+{
+	u32 api = msg[1];
+
+	if (api == VTNIC_MBX_API_20 || api > iov->dialect->max_api) {
+		vtnic_vf_refuse(iov, vf, "mailbox API %s refused: %s is the newest offered",
+				vtnic_mbx_api_name(api),
+				vtnic_mbx_api_name(iov->dialect->max_api));
+		return -EOPNOTSUPP;
+	}
+	iov->vf[vf].api = api;
+	return 1;
+}
+
+/*
+ * ixgbe: its queues, and whether the PF inserts a VLAN (the VF must not
+ * then use the descriptor's); no traffic classes, default queue 0
+ */
+int vtnic_iov_msg_get_queues(struct vtnic_iov *iov, unsigned int vf,
+			     const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			     u32 *reply)
+{
+	unsigned int queues = iov->info->limits.queues_per_pool;
+
+	reply[VTNIC_MBX_Q_TX] = queues;
+	reply[VTNIC_MBX_Q_RX] = queues;
+	reply[VTNIC_MBX_Q_TRANS_VLAN] = iov->vf[vf].port_vlan ? 1 : 0;
+	reply[VTNIC_MBX_Q_DEF] = 0;
+	return VTNIC_MBX_Q_WORDS;
+}
+
+/* ixgbe: the RSS table and key, which only a VF allowed to query gets */
+int vtnic_iov_msg_get_rss(struct vtnic_iov *iov, unsigned int vf,
+			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			  u32 *reply)
+{
+	vtnic_vf_refuse(iov, vf, "RSS query refused: not enabled for this VF");
+	return -EPERM;
+}
+
+/*
+ * ixgbe: what the pool receives beyond its addresses.  An untrusted VF
+ * gets its multicast hashes at most, as ixgbe gives it; every unicast
+ * frame (PROMISC) the 82599 cannot give a pool.
+ */
+int vtnic_iov_msg_update_xcast(struct vtnic_iov *iov, unsigned int vf,
+			       const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			       u32 *reply)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	u32 mode = msg[1];
+
+	if (mode >= VTNIC_MBX_XCAST_PROMISC) {
+		vtnic_vf_refuse(iov, vf, "receive mode %u refused: not offered",
+				mode);
+		return -EOPNOTSUPP;
+	}
+	if (mode > VTNIC_MBX_XCAST_MULTI && !v->trusted)
+		mode = VTNIC_MBX_XCAST_MULTI;
+	v->xcast = mode;
+	vtnic_iov_write_pool_rx(iov, vf);
+	reply[1] = mode;
+	return 2;
+}
+
+/* ixgbe: whether the admin lets the VF's link up */
+int vtnic_iov_msg_get_link_state(struct vtnic_iov *iov, unsigned int vf,
+				 const struct vtnic_mbx_hdr *hdr,
+				 const u32 *msg, u32 *reply)
+{
+	reply[1] = iov->vf[vf].link_state != VTNIC_VF_LINK_DISABLE;
+	return 2;
+}
+
 static const struct vtnic_mbx_op *
 vtnic_mbx_find_op(const struct vtnic_mbx_dialect *d, u16 opcode)
 {
@@ -716,6 +814,11 @@ int vtnic_iov_rcv_msg(struct vtnic_iov *iov, unsigned int vf, const u32 *msg,
 	} else if (!v->cts && op->opcode != VTNIC_MBX_RESET) {
 		vtnic_vf_refuse(iov, vf, "%s before RESET", op->name);
 		ret = -EAGAIN;
+	} else if (v->api < op->min_api) {
+		vtnic_vf_refuse(iov, vf, "%s needs mailbox API %s, it has %s",
+				op->name, vtnic_mbx_api_name(op->min_api),
+				vtnic_mbx_api_name(v->api));
+		ret = -EPERM;
 	} else {
 		ret = op->handle(iov, vf, &hdr, msg, reply);
 	}
@@ -728,7 +831,8 @@ out:
 	if (ret <= 0) {
 		v->nacks++;
 		memset(reply, 0, VTNIC_MBX_WORDS * sizeof(*reply));
-		ret = 1;
+		/* A refused RESET still has its reply's length, zeroed */
+		ret = hdr.opcode == VTNIC_MBX_RESET ? iov->dialect->reset_words : 1;
 	}
 	reply[0] = vtnic_mbx_hdr_encode(&hdr);
 	return ret;

@@ -117,6 +117,10 @@ enum vtnic_vf_link_state {
  * @link_state: &enum vtnic_vf_link_state
  * @cts: the VF completed RESET and may send other messages
  * @mc_promisc: it asked for all multicast (SET_PROMISC)
+ * @xcast: what it asked to receive beyond its addresses (ixgbe's
+ *	   UPDATE_XCAST_MODE, &enum vtnic_mbx_xcast); MULTI otherwise
+ * @api: the mailbox API version it negotiated (&enum vtnic_mbx_api);
+ *	 1.0 after every reset
  * @mc_count: multicast hashes in @mc_hashes
  * @mc_hashes: hashes from its last SET_MULTICAST
  * @nr_vlans: VLANs in @vlans
@@ -142,6 +146,8 @@ struct vtnic_vf {
 	u8 link_state;
 	bool cts;
 	bool mc_promisc;
+	u8 xcast;
+	u8 api;
 	u8 mc_count;
 	u16 mc_hashes[VTNIC_MBX_MAX_MC_HASHES];
 	u8 nr_vlans;
@@ -174,29 +180,38 @@ typedef int vtnic_mbx_handler_t(struct vtnic_iov *iov, unsigned int vf,
  * struct vtnic_mbx_op - one message type a dialect understands
  * @opcode: word 0 opcode
  * @min_words: words the request must carry, word 0 included
+ * @min_api: the API version (&enum vtnic_mbx_api) the VF must have
+ *	     negotiated to send it; VTNIC_MBX_API_10 for any
  * @name: for log messages
  * @handle: its handler
  */
 struct vtnic_mbx_op {
 	u16 opcode;
 	u8 min_words;
+	u8 min_api;
 	const char *name;
 	vtnic_mbx_handler_t *handle;
 };
 
 /**
  * struct vtnic_mbx_dialect - the message table of one VF driver family
- * @name: the VF driver family, "igb" (82576)
+ * @name: the VF driver family, "igb" (82576) or "ixgbe" (82599)
  * @ops: the message types
  * @nr_ops: entries in @ops
+ * @reset_words: words of the reply to RESET, ACK or NACK: the address
+ *		 follows word 0, and in ixgbe's the multicast filter type
+ * @max_api: the newest API version it accepts (&enum vtnic_mbx_api)
  */
 struct vtnic_mbx_dialect {
 	const char *name;
 	const struct vtnic_mbx_op *ops;
 	unsigned int nr_ops;
+	u8 reset_words;
+	u8 max_api;
 };
 
 extern const struct vtnic_mbx_dialect vtnic_mbx_igb;
+extern const struct vtnic_mbx_dialect vtnic_mbx_ixgbe;
 
 /**
  * struct vtnic_iov_limits - what one MAC has for SR-IOV
@@ -449,5 +464,11 @@ vtnic_mbx_handler_t vtnic_iov_msg_set_multicast;
 vtnic_mbx_handler_t vtnic_iov_msg_set_vlan;
 vtnic_mbx_handler_t vtnic_iov_msg_set_lpe;
 vtnic_mbx_handler_t vtnic_iov_msg_set_promisc;
+vtnic_mbx_handler_t vtnic_iov_msg_set_macvlan;
+vtnic_mbx_handler_t vtnic_iov_msg_api_negotiate;
+vtnic_mbx_handler_t vtnic_iov_msg_get_queues;
+vtnic_mbx_handler_t vtnic_iov_msg_get_rss;
+vtnic_mbx_handler_t vtnic_iov_msg_update_xcast;
+vtnic_mbx_handler_t vtnic_iov_msg_get_link_state;
 
 #endif /* _VTNIC_IOV_H_ */

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The 82599's receive filters behind struct vtnic_iov_ops: the exact
- * address filters with their pool select (MPSAR), the VLAN filter table
- * and the multicast table (82599 datasheet 8.2.3.7).  The PF uses them
- * alone as well as with VFs.  Serving VFs on the 82599 (its pool writers,
- * its mailbox registers and the ixgbe dialect) is not done yet: the bundle
- * says so with no dialect, and the PF offers no VFs.
+ * The 82599's SR-IOV: its limits, its mailbox registers and the writers
+ * of its filters and virtualization registers (82599 datasheet 7.10,
+ * 8.2.3.7, 8.2.3.27) behind struct vtnic_iov_ops.  The policy in
+ * vtnic_iov.c decides; these only write what they are given.
+ *
+ * 64 pools of 2 queues: pool n is VF n (the PF keeps pool num_vfs) and
+ * owns queues 2 n and 2 n + 1; a pool bitmap spans two registers.  The
+ * receive length limit is the port's (MAXFRS): the 82599 has none per
+ * pool, so a pool's max_frame only says whether it receives at all.
  */
 
+#include <linux/bitfield.h>
 #include <linux/bits.h>
 #include <linux/kernel.h>
 
@@ -15,6 +19,8 @@
 #include "vtnic_iov.h"
 
 static_assert(VTNIC_MTA_REGS == VTNIC_MTA_WORDS);
+static_assert(VTNIC_82599_POOLS <= VTNIC_IOV_POOLS_MAX);
+static_assert(VTNIC_PFVLVF_ENTRIES <= VTNIC_IOV_VLVF_MAX);
 
 /* One exact-address filter and its pools (MPSAR); 0 pools outside VMDq */
 static void vtnic_82599_set_rar(struct vtnic_hw *hw, unsigned int idx,
@@ -34,6 +40,93 @@ static void vtnic_82599_set_rar(struct vtnic_hw *hw, unsigned int idx,
 	vtnic_hw_wr32(hw, VTNIC_RAH(idx), rah);
 }
 
+/* PFVFRE/PFVFTE: the pools that receive and transmit */
+static void vtnic_82599_set_pools_enabled(struct vtnic_hw *hw, u64 pools)
+{
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		u32 bits = i ? upper_32_bits(pools) : lower_32_bits(pools);
+
+		vtnic_hw_wr32(hw, VTNIC_PFVFRE(i), bits);
+		vtnic_hw_wr32(hw, VTNIC_PFVFTE(i), bits);
+	}
+}
+
+/*
+ * PFVML2FLT: what a pool accepts besides its exact addresses.  VLAN tags
+ * are stripped per queue (RXDCTL.VME), by whoever drives the queue.
+ */
+static void vtnic_82599_set_pool_rx(struct vtnic_hw *hw, unsigned int pool,
+				    const struct vtnic_pool_rx *rx)
+{
+	u32 flt = 0;
+
+	if (rx && rx->max_frame)
+		flt = (rx->untagged ? VTNIC_PFVML2FLT_AUPE : 0) |
+		      (rx->mc_hash ? VTNIC_PFVML2FLT_ROMPE : 0) |
+		      (rx->uc_hash ? VTNIC_PFVML2FLT_ROPE : 0) |
+		      (rx->broadcast ? VTNIC_PFVML2FLT_BAM : 0) |
+		      (rx->all_multi ? VTNIC_PFVML2FLT_MPE : 0);
+	vtnic_hw_wr32(hw, VTNIC_PFVML2FLT(pool), flt);
+}
+
+static void vtnic_82599_set_port_vlan(struct vtnic_hw *hw, unsigned int pool,
+				      u16 vid, u8 qos)
+{
+	u32 vmvir = 0;
+
+	if (vid)
+		vmvir = VTNIC_PFVMVIR_VLANA_DEFAULT | vid |
+			qos << VTNIC_PFVMVIR_PCP_SHIFT;
+	vtnic_hw_wr32(hw, VTNIC_PFVMVIR(pool), vmvir);
+}
+
+static void vtnic_82599_set_spoofchk(struct vtnic_hw *hw, unsigned int pool,
+				     bool on)
+{
+	u32 bits = VTNIC_PFVFSPOOF_MACAS(pool) | VTNIC_PFVFSPOOF_VLANAS(pool);
+	u32 spoof = vtnic_hw_rd32(hw, VTNIC_PFVFSPOOF(pool));
+
+	spoof = on ? spoof | bits : spoof & ~bits;
+	vtnic_hw_wr32(hw, VTNIC_PFVFSPOOF(pool), spoof);
+}
+
+/* Both queues of the pool, each with the pool's limit (7.7.2.2) */
+static void vtnic_82599_set_rate(struct vtnic_hw *hw, unsigned int pool,
+				 u32 max_mbps, u32 link_mbps)
+{
+	u32 bcnrc = 0, rf_int, rf_dec, k;
+
+	/* Rate factor = link speed / rate, 14 fraction bits */
+	if (max_mbps && link_mbps) {
+		rf_int = link_mbps / max_mbps;
+		rf_dec = link_mbps - rf_int * max_mbps;
+		rf_dec = (rf_dec << VTNIC_RTTBCNRC_FRAC_BITS) / max_mbps;
+		bcnrc = VTNIC_RTTBCNRC_RS_ENA |
+			FIELD_PREP(VTNIC_RTTBCNRC_RF_INT, rf_int) |
+			FIELD_PREP(VTNIC_RTTBCNRC_RF_DEC, rf_dec);
+	}
+	for (k = 0; k < VTNIC_82599_POOL_QUEUES; k++) {
+		vtnic_hw_wr32(hw, VTNIC_RTTDQSEL,
+			      pool * VTNIC_82599_POOL_QUEUES + k);
+		vtnic_hw_wr32(hw, VTNIC_RTTBCNRC, bcnrc);
+	}
+}
+
+/* A VLAN pool filter: the VLAN, then its pools in two registers */
+static void vtnic_82599_set_vlvf(struct vtnic_hw *hw, unsigned int idx,
+				 u16 vid, u64 pools)
+{
+	if (!pools)
+		vtnic_hw_wr32(hw, VTNIC_PFVLVF(idx), 0);
+	vtnic_hw_wr32(hw, VTNIC_PFVLVFB(2 * idx), lower_32_bits(pools));
+	vtnic_hw_wr32(hw, VTNIC_PFVLVFB(2 * idx + 1), upper_32_bits(pools));
+	if (pools)
+		vtnic_hw_wr32(hw, VTNIC_PFVLVF(idx), VTNIC_PFVLVF_VI_EN |
+			      FIELD_PREP(VTNIC_PFVLVF_VID, vid));
+}
+
 /* One bit of the VLAN filter table (8.2.3.7.11) */
 static void vtnic_82599_set_vfta(struct vtnic_hw *hw, u16 vid, bool on)
 {
@@ -45,19 +138,133 @@ static void vtnic_82599_set_mta(struct vtnic_hw *hw, unsigned int idx, u32 val)
 	vtnic_hw_wr32(hw, VTNIC_MTA(idx), val);
 }
 
+/* MAXFRS: the one receive length limit, for every pool */
+static void vtnic_82599_set_max_frame(struct vtnic_hw *hw, unsigned int frame)
+{
+	vtnic_hw_wr32(hw, VTNIC_MAXFRS, FIELD_PREP(VTNIC_MAXFRS_MFS, frame));
+}
+
+static void vtnic_82599_set_switch(struct vtnic_hw *hw, bool vepa)
+{
+	vtnic_hw_wr32(hw, VTNIC_PFDTXGSWC, vepa ? 0 : VTNIC_PFDTXGSWC_LBE);
+}
+
+/*
+ * Virtualization on (4.6.10.1): 64 pools, the PF's the default one,
+ * broadcast and multicast replicated to every pool that accepts them, a
+ * queue without descriptors drops rather than stalling the others, pools
+ * switched inside the port (VEB) until the policy says otherwise.  The
+ * receive and transmit queue layouts (MRQC, MTQC, PSRTYPE) and GPIE's VT
+ * mode are the PF's datapath's to write with its queues.
+ */
+static void vtnic_82599_enable(struct vtnic_hw *hw, unsigned int num_vfs)
+{
+	unsigned int q;
+
+	vtnic_hw_wr32(hw, VTNIC_GCR_EXT,
+		      FIELD_PREP(VTNIC_GCR_EXT_VT_MODE, VTNIC_VT_MODE_64));
+	vtnic_hw_wr32(hw, VTNIC_PFVTCTL, VTNIC_PFVTCTL_VT_ENA |
+		      FIELD_PREP(VTNIC_PFVTCTL_DEF_PL, num_vfs) |
+		      VTNIC_PFVTCTL_RPL_EN);
+	for (q = 0; q < VTNIC_82599_QUEUES; q++)
+		vtnic_hw_wr32(hw, VTNIC_PFQDE, VTNIC_PFQDE_WE | VTNIC_PFQDE_QDE |
+			      FIELD_PREP(VTNIC_PFQDE_IDX, q));
+	vtnic_hw_wr32(hw, VTNIC_PFDTXGSWC, VTNIC_PFDTXGSWC_LBE);
+	vtnic_hw_wr32(hw, VTNIC_RTTBCNRM, VTNIC_RTTBCNRM_DEFAULT);
+}
+
+static void vtnic_82599_disable(struct vtnic_hw *hw)
+{
+	unsigned int q;
+
+	vtnic_82599_set_pools_enabled(hw, 0);
+	vtnic_hw_wr32(hw, VTNIC_PFDTXGSWC, 0);
+	vtnic_hw_wr32(hw, VTNIC_PFVTCTL, 0);
+	vtnic_hw_wr32(hw, VTNIC_GCR_EXT, 0);
+	for (q = 0; q < VTNIC_82599_QUEUES; q++)
+		vtnic_hw_wr32(hw, VTNIC_PFQDE, VTNIC_PFQDE_WE |
+			      FIELD_PREP(VTNIC_PFQDE_IDX, q));
+}
+
+/* CTRL_EXT.PFRSTD turns RSTI into RSTD in every VF's mailbox */
+static void vtnic_82599_pf_reset_done(struct vtnic_hw *hw)
+{
+	u32 ctrl_ext = vtnic_hw_rd32(hw, VTNIC_CTRL_EXT);
+
+	vtnic_hw_wr32(hw, VTNIC_CTRL_EXT, ctrl_ext | VTNIC_CTRL_EXT_PFRSTD);
+}
+
+/* PFVFLRE, 32 VFs a register, cleared through PFVFLREC */
+static u64 vtnic_82599_vflr_take(struct vtnic_hw *hw, unsigned int num_vfs)
+{
+	u64 mask = num_vfs < 64 ? BIT_ULL(num_vfs) - 1 : ~0ULL, flr = 0;
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		u32 bits = vtnic_hw_rd32(hw, VTNIC_PFVFLRE(i));
+
+		if (bits == ~0U)
+			return 0;
+		bits &= i ? upper_32_bits(mask) : lower_32_bits(mask);
+		if (bits)
+			vtnic_hw_wr32(hw, VTNIC_PFVFLREC(i), bits);
+		flr |= (u64)bits << (32 * i);
+	}
+	return flr;
+}
+
+static void vtnic_82599_vf_stats_regs(unsigned int vf,
+				      struct vtnic_vf_stats_regs *regs)
+{
+	*regs = (struct vtnic_vf_stats_regs){
+		.reg = { VTNIC_PVFGPRC(vf), VTNIC_PVFGORC_LSB(vf),
+			 VTNIC_PVFGPTC(vf), VTNIC_PVFGOTC_LSB(vf),
+			 VTNIC_PVFMPRC(vf) },
+	};
+}
+
+static unsigned int vtnic_82599_pool_queue(unsigned int pool, unsigned int k)
+{
+	return pool * VTNIC_82599_POOL_QUEUES + k;
+}
+
 static const struct vtnic_iov_ops vtnic_82599_iov_ops = {
-	.set_rar	= vtnic_82599_set_rar,
-	.set_vfta	= vtnic_82599_set_vfta,
-	.set_mta	= vtnic_82599_set_mta,
+	.set_rar		= vtnic_82599_set_rar,
+	.set_pools_enabled	= vtnic_82599_set_pools_enabled,
+	.set_pool_rx		= vtnic_82599_set_pool_rx,
+	.set_port_vlan		= vtnic_82599_set_port_vlan,
+	.set_spoofchk		= vtnic_82599_set_spoofchk,
+	.set_rate		= vtnic_82599_set_rate,
+	.set_vlvf		= vtnic_82599_set_vlvf,
+	.set_vfta		= vtnic_82599_set_vfta,
+	.set_mta		= vtnic_82599_set_mta,
+	.set_max_frame		= vtnic_82599_set_max_frame,
+	.set_switch		= vtnic_82599_set_switch,
+	.enable			= vtnic_82599_enable,
+	.disable		= vtnic_82599_disable,
+	.pf_reset_done		= vtnic_82599_pf_reset_done,
+	.vflr_take		= vtnic_82599_vflr_take,
+	.vf_stats_regs		= vtnic_82599_vf_stats_regs,
+	.pool_queue		= vtnic_82599_pool_queue,
+};
+
+/* Mailbox: 16 words per VF at 0x13000, PFMAILBOX(n), four PFMBICR */
+static const struct vtnic_mbx_pf_regs vtnic_82599_mbx = {
+	.ctl		= VTNIC_PFMAILBOX(0),
+	.mem		= VTNIC_PFMBMEM(0),
+	.mem_stride	= VTNIC_PFMBMEM(1) - VTNIC_PFMBMEM(0),
+	.icr		= VTNIC_PFMBICR(0),
 };
 
 /* 64 pools of 2 queues, 128 addresses, 64 VLAN pool filters (7.10.3) */
 const struct vtnic_iov_info vtnic_82599_iov = {
 	.limits = {
-		.pools		= 64,
-		.queues_per_pool = 2,
+		.pools		= VTNIC_82599_POOLS,
+		.queues_per_pool = VTNIC_82599_POOL_QUEUES,
 		.rar_entries	= VTNIC_RAR_ENTRIES,
-		.vlvf_entries	= 64,
+		.vlvf_entries	= VTNIC_PFVLVF_ENTRIES,
 	},
 	.ops		= &vtnic_82599_iov_ops,
+	.mbx		= &vtnic_82599_mbx,
+	.dialect	= &vtnic_mbx_ixgbe,
 };

@@ -10,17 +10,20 @@
 #include "vtnic_iov.h"
 
 static const struct vtnic_mbx_op vtnic_mbx_igb_ops[] = {
-	{ VTNIC_MBX_RESET, 1, "RESET", vtnic_iov_msg_reset },
-	{ VTNIC_MBX_SET_MAC_ADDR, 3, "SET_MAC_ADDR", vtnic_iov_msg_set_mac },
-	{ VTNIC_MBX_SET_MULTICAST, 1, "SET_MULTICAST",
+	{ VTNIC_MBX_RESET, 1, 0, "RESET", vtnic_iov_msg_reset },
+	{ VTNIC_MBX_SET_MAC_ADDR, 3, 0, "SET_MAC_ADDR", vtnic_iov_msg_set_mac },
+	{ VTNIC_MBX_SET_MULTICAST, 1, 0, "SET_MULTICAST",
 	  vtnic_iov_msg_set_multicast },
-	{ VTNIC_MBX_SET_VLAN, 2, "SET_VLAN", vtnic_iov_msg_set_vlan },
-	{ VTNIC_MBX_SET_LPE, 2, "SET_LPE", vtnic_iov_msg_set_lpe },
-	{ VTNIC_MBX_SET_PROMISC, 1, "SET_PROMISC", vtnic_iov_msg_set_promisc },
+	{ VTNIC_MBX_SET_VLAN, 2, 0, "SET_VLAN", vtnic_iov_msg_set_vlan },
+	{ VTNIC_MBX_SET_LPE, 2, 0, "SET_LPE", vtnic_iov_msg_set_lpe },
+	{ VTNIC_MBX_SET_PROMISC, 1, 0, "SET_PROMISC",
+	  vtnic_iov_msg_set_promisc },
 };
 
 const struct vtnic_mbx_dialect vtnic_mbx_igb = {
 	.name = "igb",
 	.ops = vtnic_mbx_igb_ops,
 	.nr_ops = ARRAY_SIZE(vtnic_mbx_igb_ops),
+	.reset_words = 3,
+	.max_api = VTNIC_MBX_API_10,	/* igbvf negotiates nothing */
 };

@@ -8,6 +8,7 @@
 #include <linux/bitfield.h>
 #include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/kernel.h>
 #include <linux/math.h>
 
 #include "vtnic_mbx_msg.h"
@@ -158,3 +159,19 @@ u16 vtnic_mc_hash(const u8 *addr)
 	return ((addr[5] << 8) | addr[4]) >> 4 & 0xfff;
 }
 EXPORT_SYMBOL_GPL(vtnic_mc_hash);
+
+/**
+ * vtnic_mbx_api_name() - an ixgbe API version as people write it
+ * @api: &enum vtnic_mbx_api, as API_NEGOTIATE carries it
+ *
+ * Return: "1.0" .. "1.7", "2.0", or "?" for a value no driver sends.
+ */
+const char *vtnic_mbx_api_name(u32 api)
+{
+	static const char *const names[] = {
+		"1.0", "2.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7",
+	};
+
+	return api < (u32)ARRAY_SIZE(names) ? names[api] : "?";
+}
+EXPORT_SYMBOL_GPL(vtnic_mbx_api_name);

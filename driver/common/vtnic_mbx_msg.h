@@ -34,8 +34,46 @@ enum vtnic_mbx_opcode {
 	VTNIC_MBX_SET_MULTICAST		= 0x03,
 	VTNIC_MBX_SET_VLAN		= 0x04,
 	VTNIC_MBX_SET_LPE		= 0x05,
-	VTNIC_MBX_SET_PROMISC		= 0x06,
+	VTNIC_MBX_SET_PROMISC		= 0x06,		/* igb */
+	VTNIC_MBX_SET_MACVLAN		= 0x06,		/* ixgbe */
+	VTNIC_MBX_API_NEGOTIATE		= 0x08,		/* ixgbe, and below */
+	VTNIC_MBX_GET_QUEUES		= 0x09,
+	VTNIC_MBX_GET_RETA		= 0x0a,
+	VTNIC_MBX_GET_RSS_KEY		= 0x0b,
+	VTNIC_MBX_UPDATE_XCAST_MODE	= 0x0c,
+	VTNIC_MBX_GET_LINK_STATE	= 0x10,
 	VTNIC_MBX_PF_CONTROL		= 0x0100,	/* PF to VF */
+};
+
+/*
+ * ixgbe's API versions, as API_NEGOTIATE carries them in word 1.  The
+ * values are not in version order (1 is the Solaris VF's 2.0, which no
+ * Linux PF accepts); of the ones vtnic accepts, a higher value is a
+ * newer version.
+ */
+enum vtnic_mbx_api {
+	VTNIC_MBX_API_10		= 0,
+	VTNIC_MBX_API_20		= 1,
+	VTNIC_MBX_API_11		= 2,
+	VTNIC_MBX_API_12		= 3,
+	VTNIC_MBX_API_13		= 4,
+	VTNIC_MBX_API_14		= 5,
+	VTNIC_MBX_API_15		= 6,
+};
+
+/* GET_QUEUES reply words (ixgbe) */
+#define VTNIC_MBX_Q_TX			1
+#define VTNIC_MBX_Q_RX			2
+#define VTNIC_MBX_Q_TRANS_VLAN		3	/* 1: the PF inserts a VLAN */
+#define VTNIC_MBX_Q_DEF			4
+#define VTNIC_MBX_Q_WORDS		5
+
+/* UPDATE_XCAST_MODE word 1 (ixgbe) */
+enum vtnic_mbx_xcast {
+	VTNIC_MBX_XCAST_NONE		= 0,	/* broadcast only */
+	VTNIC_MBX_XCAST_MULTI		= 1,	/* + its multicast hashes */
+	VTNIC_MBX_XCAST_ALLMULTI	= 2,	/* + every multicast */
+	VTNIC_MBX_XCAST_PROMISC		= 3,	/* + every unicast */
 };
 
 /* Most multicast hashes one SET_MULTICAST carries (igb's limit). */
@@ -81,5 +119,7 @@ int vtnic_mbx_get_mc_hashes(const u32 *words, size_t nwords,
 			    unsigned int count, u16 *hashes);
 
 u16 vtnic_mc_hash(const u8 *addr);
+
+const char *vtnic_mbx_api_name(u32 api);
 
 #endif /* _VTNIC_MBX_MSG_H_ */

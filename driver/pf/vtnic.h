@@ -260,6 +260,7 @@ struct vtnic_hw_stats {
 	u64 xonrxc, xontxc, xoffrxc, xofftxc;
 	u64 gprc, bprc, mprc, gptc, gorc, gotc;
 	u64 rnbc, ruc, rfc, roc, rjc, tpr, tpt, mptc, bptc, tsctc;
+	u64 ssvpc;
 };
 
 /**

@@ -50,6 +50,7 @@ static const struct vtnic_stat vtnic_hw_stats[] = {
 	VTNIC_HW_STAT("hw_tx_collisions", colc),
 	VTNIC_HW_STAT("hw_tx_xon", xontxc),
 	VTNIC_HW_STAT("hw_tx_xoff", xofftxc),
+	VTNIC_HW_STAT("hw_tx_spoofed_dropped", ssvpc),
 };
 
 /* Software totals over all rings, then per-queue counters */

@@ -627,10 +627,14 @@ static void vtnic_82599_configure_tx(struct vtnic *vn)
 {
 	unsigned int i;
 
-	/* One transmit packet buffer, no DCB: MTQC only with ARBDIS set */
+	/*
+	 * One transmit packet buffer, no DCB; with VFs, 64 pools of 2 queues
+	 * (7.2.1.2.1).  MTQC only with ARBDIS set.
+	 */
 	vtnic_wr32(vn, VTNIC_RTTDCS, vtnic_rd32(vn, VTNIC_RTTDCS) |
 		   VTNIC_RTTDCS_ARBDIS);
-	vtnic_wr32(vn, VTNIC_MTQC, 0);
+	vtnic_wr32(vn, VTNIC_MTQC, vtnic_num_vfs(vn) ? VTNIC_MTQC_VT_ENA |
+		   FIELD_PREP(VTNIC_MTQC_NUM_TC_OR_Q, VTNIC_MTQC_64_POOLS) : 0);
 	vtnic_wr32(vn, VTNIC_RTTDCS, vtnic_rd32(vn, VTNIC_RTTDCS) &
 		   ~VTNIC_RTTDCS_ARBDIS);
 	/* The transmitter is on before any queue is (4.6.8) */
@@ -655,9 +659,21 @@ static void vtnic_82599_configure_tx(struct vtnic *vn)
 /* The redirection table (4-bit queue numbers) and the key (8.2.3.7.13-14) */
 static void vtnic_82599_write_rss(struct vtnic *vn)
 {
+	unsigned int i;
+
 	BUILD_BUG_ON(VTNIC_RETA_REGS * 4 != VTNIC_RETA_SIZE);
 	BUILD_BUG_ON(VTNIC_RSSRK_REGS * 4 != VTNIC_RSS_KEY_SIZE);
 	vtnic_write_rss_regs(vn, VTNIC_RETA(0), VTNIC_RSSRK(0));
+	if (!vtnic_num_vfs(vn))
+		return;
+	/*
+	 * With VFs the one table serves every pool, each taking the low bits
+	 * of an entry its PSRTYPE allows (7.1.2.8.3): 0, 1, 2, 3 over and
+	 * over spreads a VF's flows over its queues.  The PF's own pool has
+	 * one queue and takes none.
+	 */
+	for (i = 0; i < VTNIC_RETA_REGS; i++)
+		vtnic_wr32(vn, VTNIC_RETA(i), 0x03020100);
 }
 
 /*
@@ -674,8 +690,17 @@ static void vtnic_82599_configure_rx(struct vtnic *vn)
 	/* The RSS hash in the descriptor, not the IP identification */
 	vtnic_wr32(vn, VTNIC_RXCSUM, VTNIC_RXCSUM_PCSD);
 	vtnic_82599_write_rss(vn);
-	vtnic_wr32(vn, VTNIC_MRQC, VTNIC_MRQC_RSSEN | VTNIC_MRQC_TCP_IPV4 |
+	/*
+	 * RSS over the queues in use; with VFs, 64 pools of 2 queues and RSS
+	 * in each over as many of them as the pool's PSRTYPE says: the PF's
+	 * one queue (a VF sets its own through VFPSRTYPE)
+	 */
+	vtnic_wr32(vn, VTNIC_MRQC, (vtnic_num_vfs(vn) ?
+		   FIELD_PREP(VTNIC_MRQC_MRQE, VTNIC_MRQC_MRQE_VMDQ_RSS_64) :
+		   VTNIC_MRQC_RSSEN) | VTNIC_MRQC_TCP_IPV4 |
 		   VTNIC_MRQC_IPV4 | VTNIC_MRQC_TCP_IPV6 | VTNIC_MRQC_IPV6);
+	if (vtnic_num_vfs(vn))
+		vtnic_wr32(vn, VTNIC_PSRTYPE(vtnic_iov_pf_pool(&vn->iov)), 0);
 	vtnic_wr32(vn, VTNIC_FCTRL, VTNIC_FCTRL_BAM);
 
 	for (i = 0; i < vn->num_queues; i++) {
@@ -731,10 +756,13 @@ static void vtnic_82599_set_ivar(struct vtnic *vn, unsigned int queue, bool tx,
 
 static void vtnic_82599_irq_configure(struct vtnic *vn)
 {
+	/* With VFs, GPIE's VT mode is GCR_EXT's: 64 pools */
+	u32 vt = vtnic_num_vfs(vn) ?
+		 FIELD_PREP(VTNIC_GPIE_VT_MODE, VTNIC_VT_MODE_64) : 0;
 	u64 queues;
 
 	if (vn->int_mode != VTNIC_INT_MSIX) {
-		vtnic_wr32(vn, VTNIC_GPIE, 0);
+		vtnic_wr32(vn, VTNIC_GPIE, vt);
 		return;
 	}
 
@@ -744,7 +772,7 @@ static void vtnic_82599_irq_configure(struct vtnic *vn)
 	 * (EIAC) and masks it (EIAM_EX with EIAME) until NAPI unmasks it.
 	 */
 	vtnic_wr32(vn, VTNIC_GPIE, VTNIC_GPIE_MSIX_MODE | VTNIC_GPIE_OCD |
-		   VTNIC_GPIE_EIAME | VTNIC_GPIE_PBA_SUPPORT);
+		   VTNIC_GPIE_EIAME | VTNIC_GPIE_PBA_SUPPORT | vt);
 	vtnic_wr32(vn, VTNIC_IVAR_MISC,
 		   (VTNIC_82599_OTHER_VECTOR | VTNIC_IVAR_VALID) << 8);
 	queues = vtnic_queue_vectors(vn);
@@ -869,6 +897,7 @@ static void vtnic_82599_update_stats(struct vtnic *vn, struct vtnic_hw_stats *s)
 	s->tpt += vtnic_stat(vn, VTNIC_TPT);
 	s->mptc += vtnic_stat(vn, VTNIC_MPTC);
 	s->bptc += vtnic_stat(vn, VTNIC_BPTC);
+	s->ssvpc += vtnic_stat(vn, VTNIC_SSVPC);
 }
 
 /*

@@ -1584,6 +1584,151 @@ static void test_service_without_vfs(void **state)
 	assert_int_equal(m.nr_log, 0);
 }
 
+/*
+ * ==== 5. the ixgbe dialect, over the same policy and registers (the
+ * dialect is the VF driver family's, not the MAC's) ====
+ */
+
+static void ixgbe(void)
+{
+	iov.dialect = &vtnic_mbx_ixgbe;
+}
+
+/* ixgbevf reads four words back from RESET, ACK or NACK: none stale */
+static void test_ixgbe_reset_reply(void **state)
+{
+	u32 reply[WORDS];
+	u8 mac[ETH_ALEN];
+
+	(void)state;
+	ixgbe();
+	vf_post(0, MSG(VTNIC_MBX_RESET), 1);
+	R(VTNIC_VMBMEM(0) + 12) = STALE;	/* the type word of an old reply */
+	vtnic_iov_service(&iov);
+	vf_read(0, reply);
+	assert_int_equal(reply[0], VTNIC_MBX_RESET | VTNIC_MBX_NACK);
+	assert_no_stale_words(reply, 1);
+
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 1, admin_mac), 0);
+	assert_int_equal(vf_msg(1, MSG(VTNIC_MBX_RESET), 1, reply),
+			 VTNIC_MBX_RESET | VTNIC_MBX_ACK);
+	vtnic_mbx_get_mac(&reply[1], mac);
+	assert_memory_equal(mac, admin_mac, ETH_ALEN);
+	assert_int_equal(reply[3], 0);	/* multicast filter type 0 */
+	assert_no_stale_words(reply, 3);
+}
+
+/* API versions: 1.0 to 1.4 accepted, 2.0 and 1.5 on refused; each RESET
+ * goes back to 1.0, and a message newer than the version is refused */
+static void test_ixgbe_api_negotiate(void **state)
+{
+	u32 reply[WORDS];
+
+	(void)state;
+	ixgbe();
+	vf_up(0);
+	EXPECT_NACK(0, VTNIC_MBX_GET_QUEUES, 0, 0, 0, 0);
+	EXPECT_NACK(0, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_15, 0);
+	EXPECT_NACK(0, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_20, 0);
+	EXPECT_NACK(0, VTNIC_MBX_API_NEGOTIATE, 0xffffffff, 0);
+	assert_int_equal(SEND(0, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_11, 0),
+			 VTNIC_MBX_API_NEGOTIATE | ACK_CTS);
+	assert_int_equal(vf_msg(0, MSG(VTNIC_MBX_GET_QUEUES, 0, 0, 0, 0), 5,
+				reply), VTNIC_MBX_GET_QUEUES | ACK_CTS);
+	assert_int_equal(reply[VTNIC_MBX_Q_TX], VTNIC_POOL_QUEUES);
+	assert_int_equal(reply[VTNIC_MBX_Q_RX], VTNIC_POOL_QUEUES);
+	assert_int_equal(reply[VTNIC_MBX_Q_TRANS_VLAN], 0);
+	assert_int_equal(reply[VTNIC_MBX_Q_DEF], 0);
+	assert_no_stale_words(reply, VTNIC_MBX_Q_WORDS);
+	/* 1.2 messages want 1.2 */
+	EXPECT_NACK(0, VTNIC_MBX_GET_LINK_STATE, 0);
+	assert_int_equal(SEND(0, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_14, 0),
+			 VTNIC_MBX_API_NEGOTIATE | ACK_CTS);
+	assert_int_equal(vf_msg(0, MSG(VTNIC_MBX_GET_LINK_STATE, 0), 2, reply),
+			 VTNIC_MBX_GET_LINK_STATE | ACK_CTS);
+	assert_int_equal(reply[1], 1);
+	/* a reset starts over at 1.0 */
+	vf_up(0);
+	EXPECT_NACK(0, VTNIC_MBX_GET_LINK_STATE, 0);
+	/* igbvf negotiates nothing: the igb dialect has no such message */
+	iov.dialect = &vtnic_mbx_igb;
+	EXPECT_NACK(0, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_10, 0);
+}
+
+/* A port VLAN tells ixgbevf the PF inserts the tag (TRANS_VLAN) */
+static void test_ixgbe_get_queues_port_vlan(void **state)
+{
+	u32 reply[WORDS];
+
+	(void)state;
+	ixgbe();
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 2, 100, 0), 0);
+	vf_up(2);
+	SEND(2, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_13, 0);
+	vf_msg(2, MSG(VTNIC_MBX_GET_QUEUES, 0, 0, 0, 0), 5, reply);
+	assert_int_equal(reply[VTNIC_MBX_Q_TRANS_VLAN], 1);
+}
+
+/* Receive modes: multicast hashes or none; every multicast if trusted */
+static void test_ixgbe_xcast_mode(void **state)
+{
+	static const u16 hashes[] = { 0x123 };
+	u32 reply[WORDS];
+
+	(void)state;
+	ixgbe();
+	vf_up(1);
+	SEND(1, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_12, 0);
+	send_mc(1, hashes, 1);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_ROMPE);
+
+	/* untrusted: ALLMULTI is MULTI, and says so */
+	assert_int_equal(vf_msg(1, MSG(VTNIC_MBX_UPDATE_XCAST_MODE,
+				       VTNIC_MBX_XCAST_ALLMULTI), 2, reply),
+			 VTNIC_MBX_UPDATE_XCAST_MODE | ACK_CTS);
+	assert_int_equal(reply[1], VTNIC_MBX_XCAST_MULTI);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+
+	vtnic_iov_set_vf_trust(&iov, 1, true);
+	vf_up(1);
+	SEND(1, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_12, 0);
+	send_mc(1, hashes, 1);
+	vf_msg(1, MSG(VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_ALLMULTI),
+	       2, reply);
+	assert_int_equal(reply[1], VTNIC_MBX_XCAST_ALLMULTI);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+
+	/* NONE: broadcast only, its hashes no more */
+	vf_msg(1, MSG(VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_NONE), 2,
+	       reply);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_ROMPE);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+
+	/* every unicast frame: not offered, trusted or not */
+	EXPECT_NACK(1, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_PROMISC);
+	EXPECT_NACK(1, VTNIC_MBX_UPDATE_XCAST_MODE, 0x80000000);
+	/* a reset gives the hashes back their say */
+	vf_up(1);
+	send_mc(1, hashes, 1);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_ROMPE);
+}
+
+/* Extra unicast addresses: clearing them is fine, adding one refused */
+static void test_ixgbe_macvlan(void **state)
+{
+	(void)state;
+	ixgbe();
+	vf_up(0);
+	assert_int_equal(SEND(0, W0(VTNIC_MBX_SET_MACVLAN, 0), 0, 0),
+			 W0(VTNIC_MBX_SET_MACVLAN, 0) | ACK_CTS);
+	expect_nack(0, MSG(W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002, 0x0100),
+		    3, true);
+	/* RSS table and key: no VF may query them */
+	SEND(0, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_12, 0);
+	EXPECT_NACK(0, VTNIC_MBX_GET_RETA);
+	EXPECT_NACK(0, VTNIC_MBX_GET_RSS_KEY);
+}
+
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -1631,6 +1776,11 @@ int main(void)
 		T(test_mbx_budget_kept_over_flr),
 		T(test_ack_without_cts_paced),
 		T(test_service_without_vfs),
+		T(test_ixgbe_reset_reply),
+		T(test_ixgbe_api_negotiate),
+		T(test_ixgbe_get_queues_port_vlan),
+		T(test_ixgbe_xcast_mode),
+		T(test_ixgbe_macvlan),
 	};
 
 	return cmocka_run_group_tests_name("iov", tests, NULL, NULL);
