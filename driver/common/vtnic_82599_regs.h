@@ -276,6 +276,7 @@ enum {
 #define VTNIC_PFVLVF_VI_EN		BIT(31)
 #define VTNIC_PFVLVFB(i)		(0x0f200 + 4 * (i))	/* 2 per VLVF */
 #define VTNIC_PFVLVF_ENTRIES		64
+#define VTNIC_PFVMECM(i)		(0x08790 + 4 * (i))	/* count spoofs */
 #define VTNIC_PFVFLRE(i)		((i) ? 0x001c0 : 0x00600)
 #define VTNIC_PFVFLREC(i)		(0x00700 + 4 * (i))
 

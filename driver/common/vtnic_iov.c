@@ -719,8 +719,8 @@ int vtnic_iov_msg_get_rss(struct vtnic_iov *iov, unsigned int vf,
 
 /*
  * ixgbe: what the pool receives beyond its addresses.  An untrusted VF
- * gets its multicast hashes at most, as ixgbe gives it; every unicast
- * frame (PROMISC) the 82599 cannot give a pool.
+ * gets its multicast hashes at most, whatever it asks, as ixgbe gives
+ * it; every unicast frame (PROMISC) the 82599 cannot give a pool.
  */
 int vtnic_iov_msg_update_xcast(struct vtnic_iov *iov, unsigned int vf,
 			       const struct vtnic_mbx_hdr *hdr, const u32 *msg,
@@ -729,13 +729,19 @@ int vtnic_iov_msg_update_xcast(struct vtnic_iov *iov, unsigned int vf,
 	struct vtnic_vf *v = &iov->vf[vf];
 	u32 mode = msg[1];
 
-	if (mode >= VTNIC_MBX_XCAST_PROMISC) {
-		vtnic_vf_refuse(iov, vf, "receive mode %u refused: not offered",
-				mode);
-		return -EOPNOTSUPP;
+	/* PROMISC exists from API 1.3 on */
+	if (mode > VTNIC_MBX_XCAST_PROMISC ||
+	    (mode == VTNIC_MBX_XCAST_PROMISC && v->api < VTNIC_MBX_API_13)) {
+		vtnic_vf_refuse(iov, vf, "receive mode %u refused: unknown at API %s",
+				mode, vtnic_mbx_api_name(v->api));
+		return -EINVAL;
 	}
 	if (mode > VTNIC_MBX_XCAST_MULTI && !v->trusted)
 		mode = VTNIC_MBX_XCAST_MULTI;
+	if (mode == VTNIC_MBX_XCAST_PROMISC) {
+		vtnic_vf_refuse(iov, vf, "unicast promiscuous mode refused: not offered");
+		return -EOPNOTSUPP;
+	}
 	v->xcast = mode;
 	vtnic_iov_write_pool_rx(iov, vf);
 	reply[1] = mode;
@@ -927,7 +933,12 @@ void vtnic_iov_service(struct vtnic_iov *iov)
 
 		if (vf % VTNIC_PFMBICR_VFS == 0) {
 			icr = vtnic_mbx_pf_causes(iov->hw, mbx, vf);
-			if (icr == ~0U)
+			/*
+			 * All ones is a real value once 16 VFs each have a
+			 * request and an ack pending; the accessor says
+			 * whether the device is gone
+			 */
+			if (!vtnic_hw_present(iov->hw))
 				return;
 		}
 		bits = icr & (VTNIC_PFMBICR_VFREQ(vf) | VTNIC_PFMBICR_VFACK(vf));
@@ -1105,7 +1116,14 @@ void vtnic_iov_set_vf_spoofchk(struct vtnic_iov *iov, unsigned int vf,
  */
 void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on)
 {
-	iov->vf[vf].trusted = on;
+	struct vtnic_vf *v = &iov->vf[vf];
+
+	v->trusted = on;
+	/* What only trust gave it goes with the trust */
+	if (!on && v->xcast > VTNIC_MBX_XCAST_MULTI) {
+		v->xcast = VTNIC_MBX_XCAST_MULTI;
+		vtnic_iov_write_pool_rx(iov, vf);
+	}
 }
 
 /**

@@ -100,7 +100,8 @@ static void vtnic_82599_set_rate(struct vtnic_hw *hw, unsigned int pool,
 
 	/* Rate factor = link speed / rate, 14 fraction bits */
 	if (max_mbps && link_mbps) {
-		rf_int = link_mbps / max_mbps;
+		/* RF_INT has 10 bits: 10 Mb/s of 10 Gb/s at the least */
+		rf_int = min(link_mbps / max_mbps, FIELD_MAX(VTNIC_RTTBCNRC_RF_INT));
 		rf_dec = link_mbps - rf_int * max_mbps;
 		rf_dec = (rf_dec << VTNIC_RTTBCNRC_FRAC_BITS) / max_mbps;
 		bcnrc = VTNIC_RTTBCNRC_RS_ENA |
@@ -171,6 +172,9 @@ static void vtnic_82599_enable(struct vtnic_hw *hw, unsigned int num_vfs)
 			      FIELD_PREP(VTNIC_PFQDE_IDX, q));
 	vtnic_hw_wr32(hw, VTNIC_PFDTXGSWC, VTNIC_PFDTXGSWC_LBE);
 	vtnic_hw_wr32(hw, VTNIC_RTTBCNRM, VTNIC_RTTBCNRM_DEFAULT);
+	/* The VF pools' anti-spoofing drops count in SSVPC */
+	vtnic_hw_wr32(hw, VTNIC_PFVMECM(0), lower_32_bits(BIT_ULL(num_vfs) - 1));
+	vtnic_hw_wr32(hw, VTNIC_PFVMECM(1), upper_32_bits(BIT_ULL(num_vfs) - 1));
 }
 
 static void vtnic_82599_disable(struct vtnic_hw *hw)
@@ -178,6 +182,8 @@ static void vtnic_82599_disable(struct vtnic_hw *hw)
 	unsigned int q;
 
 	vtnic_82599_set_pools_enabled(hw, 0);
+	vtnic_hw_wr32(hw, VTNIC_PFVMECM(0), 0);
+	vtnic_hw_wr32(hw, VTNIC_PFVMECM(1), 0);
 	vtnic_hw_wr32(hw, VTNIC_PFDTXGSWC, 0);
 	vtnic_hw_wr32(hw, VTNIC_PFVTCTL, 0);
 	vtnic_hw_wr32(hw, VTNIC_GCR_EXT, 0);
@@ -203,7 +209,8 @@ static u64 vtnic_82599_vflr_take(struct vtnic_hw *hw, unsigned int num_vfs)
 	for (i = 0; i < 2; i++) {
 		u32 bits = vtnic_hw_rd32(hw, VTNIC_PFVFLRE(i));
 
-		if (bits == ~0U)
+		/* 32 VFs reset at once read all ones too */
+		if (!vtnic_hw_present(hw))
 			return 0;
 		bits &= i ? upper_32_bits(mask) : lower_32_bits(mask);
 		if (bits)

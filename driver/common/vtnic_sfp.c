@@ -41,8 +41,13 @@ enum vtnic_sfp_type vtnic_sfp_identify(const u8 *id, const char **why)
 	/* A cable says so in its technology byte, whatever its codes say */
 	if (id[VTNIC_SFF_CABLE_TECH] & VTNIC_SFF_DA_PASSIVE)
 		return VTNIC_SFP_DA_PASSIVE;
-	if (id[VTNIC_SFF_CABLE_TECH] & VTNIC_SFF_DA_ACTIVE)
-		return VTNIC_SFP_DA_ACTIVE;
+	if (id[VTNIC_SFF_CABLE_TECH] & VTNIC_SFF_DA_ACTIVE) {
+		/* SFI takes an active cable with a limiting interface only */
+		if (id[VTNIC_SFF_CABLE_SPEC] & VTNIC_SFF_DA_LIMITING)
+			return VTNIC_SFP_DA_ACTIVE;
+		*why = "an active cable without a limiting interface";
+		return VTNIC_SFP_UNSUPPORTED;
+	}
 	if (id[VTNIC_SFF_10GBE_CODES] & VTNIC_SFF_10GBASE_SR)
 		return VTNIC_SFP_SR;
 	if (id[VTNIC_SFF_10GBE_CODES] & VTNIC_SFF_10GBASE_LR)

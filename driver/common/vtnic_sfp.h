@@ -29,6 +29,8 @@
 #define VTNIC_SFF_DA_ACTIVE		BIT(3)
 #define VTNIC_SFF_VENDOR_NAME		20
 #define VTNIC_SFF_VENDOR_PN		40
+#define VTNIC_SFF_CABLE_SPEC		60	/* a cable's compliance */
+#define VTNIC_SFF_DA_LIMITING		BIT(2)	/* SFF-8431 limiting */
 #define VTNIC_SFF_FIELD_LEN		16
 #define VTNIC_SFF_CC_BASE		63
 #define VTNIC_SFF_DIAG_TYPE		92

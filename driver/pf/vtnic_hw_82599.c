@@ -245,7 +245,8 @@ static int vtnic_82599_swsm_get(struct vtnic *vn)
 	if (read_poll_timeout(vtnic_rd32, swsm, !(swsm & VTNIC_SWSM_SMBI),
 			      50, 100000, false, vn, VTNIC_SWSM))
 		return -EBUSY;
-	vtnic_wr32(vn, VTNIC_SWSM, swsm | VTNIC_SWSM_SWESMBI);
+	/* SMBI stays ours: the write must not clear it */
+	vtnic_wr32(vn, VTNIC_SWSM, swsm | VTNIC_SWSM_SMBI | VTNIC_SWSM_SWESMBI);
 	if (read_poll_timeout(vtnic_rd32, swsm, swsm & VTNIC_SWSM_SWESMBI,
 			      50, 100000, false, vn, VTNIC_SWSM)) {
 		vtnic_wr32(vn, VTNIC_SWSM, 0);
@@ -290,15 +291,16 @@ static int vtnic_82599_phy_get(struct vtnic *vn)
 	return -EBUSY;
 }
 
+/* The bit is ours to clear even when SWSM cannot be had: never kept */
 static void vtnic_82599_phy_put(struct vtnic *vn)
 {
 	u32 bit = vtnic_82599_phy_sync_bit(vn);
+	bool swsm = !vtnic_82599_swsm_get(vn);
 
-	if (vtnic_82599_swsm_get(vn))
-		return;
 	vtnic_wr32(vn, VTNIC_SW_FW_SYNC,
 		   vtnic_rd32(vn, VTNIC_SW_FW_SYNC) & ~bit);
-	vtnic_82599_swsm_put(vn);
+	if (swsm)
+		vtnic_82599_swsm_put(vn);
 }
 
 /*
@@ -321,6 +323,7 @@ static int vtnic_82599_i2c_line(struct vtnic_82599_i2c *bus, u32 line,
 
 	bus->ctl = high ? bus->ctl | line : bus->ctl & ~line;
 	vtnic_wr32(bus->vn, VTNIC_I2CCTL, bus->ctl);
+	vtnic_flush(bus->vn);
 	udelay(VTNIC_82599_I2C_HALF_US);
 	if (line != VTNIC_I2CCTL_CLK_OUT || !high)
 		return 0;
@@ -439,7 +442,8 @@ static int vtnic_82599_read_module(struct vtnic *vn, u8 addr, u8 offset,
 	vtnic_82599_i2c_stop(&bus);
 
 	vtnic_82599_phy_put(vn);
-	return err;
+	/* A device gone mid-read read back all ones, not the module */
+	return vtnic_hw_present(&vn->hw) ? err : -ENODEV;
 }
 
 /*
@@ -458,6 +462,11 @@ static void vtnic_82599_identify_module(struct vtnic *vn)
 	if (err == -ENODEV) {
 		vn->sfp = VTNIC_SFP_NONE;
 		netdev_info(vn->netdev, "no SFP+ module in the cage: the port stays down\n");
+		return;
+	}
+	if (err == -EBUSY) {
+		/* firmware holds the bus: what was found last still holds */
+		netdev_warn(vn->netdev, "SFP+ module not read: the two-wire bus is busy\n");
 		return;
 	}
 	if (err) {

@@ -1704,9 +1704,22 @@ static void test_ixgbe_xcast_mode(void **state)
 	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_ROMPE);
 	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
 
-	/* every unicast frame: not offered, trusted or not */
+	/* every unicast frame: unknown at 1.2, not offered to the trusted */
 	EXPECT_NACK(1, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_PROMISC);
 	EXPECT_NACK(1, VTNIC_MBX_UPDATE_XCAST_MODE, 0x80000000);
+	SEND(1, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_13, 0);
+	EXPECT_NACK(1, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_PROMISC);
+	/* revoking trust takes every multicast away at once */
+	vf_msg(1, MSG(VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_ALLMULTI),
+	       2, reply);
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+	vtnic_iov_set_vf_trust(&iov, 1, false);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+	/* an untrusted VF's PROMISC is MULTI, as on ixgbe */
+	assert_int_equal(vf_msg(1, MSG(VTNIC_MBX_UPDATE_XCAST_MODE,
+				       VTNIC_MBX_XCAST_PROMISC), 2, reply),
+			 VTNIC_MBX_UPDATE_XCAST_MODE | ACK_CTS);
+	assert_int_equal(reply[1], VTNIC_MBX_XCAST_MULTI);
 	/* a reset gives the hashes back their say */
 	vf_up(1);
 	send_mc(1, hashes, 1);

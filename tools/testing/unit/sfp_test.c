@@ -52,7 +52,12 @@ static void test_direct_attach(void **state)
 	module(0, 0, VTNIC_SFF_DA_PASSIVE);
 	assert_int_equal(identify(&why), VTNIC_SFP_DA_PASSIVE);
 	assert_null(why);
+	/* an active cable: only with a limiting interface (SFF-8431) */
 	module(0, 0, VTNIC_SFF_DA_ACTIVE);
+	assert_int_equal(identify(&why), VTNIC_SFP_UNSUPPORTED);
+	assert_string_equal(why, "an active cable without a limiting interface");
+	id[VTNIC_SFF_CABLE_SPEC] = VTNIC_SFF_DA_LIMITING;
+	seal();
 	assert_int_equal(identify(&why), VTNIC_SFP_DA_ACTIVE);
 	/* some cables also claim 10GBASE-SR: the cable byte decides */
 	module(VTNIC_SFF_10GBASE_SR, 0, VTNIC_SFF_DA_PASSIVE);
