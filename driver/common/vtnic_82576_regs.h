@@ -39,10 +39,6 @@
 
 /* EEPROM Read (8.4.2): one word at a time */
 #define VTNIC_EERD			0x00014
-#define VTNIC_EERD_START		BIT(0)
-#define VTNIC_EERD_DONE			BIT(1)
-#define VTNIC_EERD_ADDR			GENMASK(15, 2)
-#define VTNIC_EERD_DATA			GENMASK(31, 16)
 
 /*
  * EEPROM words (datasheet 6): the image version, the PBA number (a plain

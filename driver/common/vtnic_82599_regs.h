@@ -66,10 +66,6 @@
 #define VTNIC_EEC_AUTO_RD		BIT(9)
 #define VTNIC_EEC_SIZE			GENMASK(14, 11)
 #define VTNIC_EERD			0x10014
-#define VTNIC_EERD_START		BIT(0)
-#define VTNIC_EERD_DONE			BIT(1)
-#define VTNIC_EERD_ADDR			GENMASK(15, 2)
-#define VTNIC_EERD_DATA			GENMASK(31, 16)
 
 /* EEPROM words (6.2): the checksum makes words 0x00..0x3f sum to 0xbaba */
 #define VTNIC_EE_CHECKSUM_WORD		0x3f

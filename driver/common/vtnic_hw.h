@@ -21,6 +21,15 @@ struct pci_dev;
  */
 #define VTNIC_HW_STATUS		0x00008
 
+/*
+ * EEPROM Read: the same fields on every VT-c PF (82576 datasheet 8.4.2,
+ * 82599 8.2.3.2.2), at each MAC's own offset
+ */
+#define VTNIC_HW_EERD_START	BIT(0)
+#define VTNIC_HW_EERD_DONE	BIT(1)
+#define VTNIC_HW_EERD_ADDR	GENMASK(15, 2)
+#define VTNIC_HW_EERD_DATA	GENMASK(31, 16)
+
 /* The VT-c MAC types both drivers know. */
 enum vtnic_mac_type {
 	VTNIC_MAC_82576,

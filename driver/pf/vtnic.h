@@ -502,7 +502,9 @@ int vtnic_ndo_bridge_getlink(struct sk_buff *skb, u32 pid, u32 seq,
 /* vtnic_ethtool.c */
 void vtnic_set_ethtool_ops(struct net_device *netdev);
 
-/* vtnic_devlink.c */
+/* vtnic_devlink.c: the NVM and what it says of the card */
+int vtnic_eerd_read(struct vtnic *vn, u32 eerd, unsigned int word,
+		    unsigned int count, u16 *data);
 int vtnic_devlink_alloc(struct vtnic *vn);
 void vtnic_devlink_free(struct vtnic *vn);
 void vtnic_devlink_register(struct vtnic *vn);

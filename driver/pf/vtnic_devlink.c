@@ -5,7 +5,9 @@
  * number.  Documentation/vtnic.rst says where each comes from.
  */
 
+#include <linux/bitfield.h>
 #include <linux/ctype.h>
+#include <linux/iopoll.h>
 #include <linux/pci.h>
 #include <net/devlink.h>
 
@@ -25,6 +27,36 @@ struct vtnic_devlink {
 	struct vtnic *vn;
 	struct vtnic_nvm_id running;
 };
+
+/**
+ * vtnic_eerd_read() - EEPROM words through a MAC's EEPROM Read register
+ * @vn: the PF
+ * @eerd: the register's offset, the fields are the same on every MAC
+ * @word: the first word
+ * @count: words
+ * @data: @count words
+ *
+ * Each word is started and its DONE polled for (at most 100 ms).
+ *
+ * Return: 0, or -EIO when a word does not come (or the device is gone).
+ */
+int vtnic_eerd_read(struct vtnic *vn, u32 eerd, unsigned int word,
+		    unsigned int count, u16 *data)
+{
+	unsigned int i;
+	u32 val;
+
+	for (i = 0; i < count; i++) {
+		vtnic_wr32(vn, eerd, FIELD_PREP(VTNIC_HW_EERD_ADDR, word + i) |
+			   VTNIC_HW_EERD_START);
+		if (read_poll_timeout(vtnic_rd32, val,
+				      val & VTNIC_HW_EERD_DONE, 5, 100000,
+				      false, vn, eerd) || val == ~0U)
+			return -EIO;
+		data[i] = FIELD_GET(VTNIC_HW_EERD_DATA, val);
+	}
+	return 0;
+}
 
 static int vtnic_read_nvm_id(struct vtnic *vn, struct vtnic_nvm_id *id)
 {

@@ -162,24 +162,11 @@ static unsigned int vtnic_82576_nvm_words(struct vtnic *vn)
 	return 64U << min(size, 8U);
 }
 
-/* EEPROM words through EERD (8.4.2), polling EERD.DONE for each */
+/* EEPROM words through EERD (8.4.2) */
 static int vtnic_82576_read_nvm(struct vtnic *vn, unsigned int word,
 				unsigned int count, u16 *data)
 {
-	unsigned int i;
-	u32 eerd;
-
-	for (i = 0; i < count; i++) {
-		vtnic_wr32(vn, VTNIC_EERD,
-			   FIELD_PREP(VTNIC_EERD_ADDR, word + i) |
-			   VTNIC_EERD_START);
-		if (read_poll_timeout(vtnic_rd32, eerd, eerd & VTNIC_EERD_DONE,
-				      5, 100000, false, vn, VTNIC_EERD) ||
-		    eerd == ~0U)
-			return -EIO;
-		data[i] = FIELD_GET(VTNIC_EERD_DATA, eerd);
-	}
-	return 0;
+	return vtnic_eerd_read(vn, VTNIC_EERD, word, count, data);
 }
 
 /*

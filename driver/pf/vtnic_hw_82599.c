@@ -127,22 +127,6 @@ static int vtnic_82599_reset(struct vtnic *vn)
 	return 0;
 }
 
-/* One EEPROM word through EERD (8.2.3.2.2) */
-static int vtnic_82599_read_ee(struct vtnic *vn, u16 word, u16 *data)
-{
-	u32 eerd;
-	int err;
-
-	vtnic_wr32(vn, VTNIC_EERD, FIELD_PREP(VTNIC_EERD_ADDR, word) |
-		   VTNIC_EERD_START);
-	err = read_poll_timeout(vtnic_rd32, eerd, eerd & VTNIC_EERD_DONE,
-				5, 100000, false, vn, VTNIC_EERD);
-	if (err || eerd == ~0U)
-		return -EIO;
-	*data = FIELD_GET(VTNIC_EERD_DATA, eerd);
-	return 0;
-}
-
 /*
  * The EEPROM's size (8.2.3.2.1 EEC.SIZE), capped at the 16K words
  * EERD.ADDR reaches
@@ -154,18 +138,11 @@ static unsigned int vtnic_82599_nvm_words(struct vtnic *vn)
 	return 64U << min(size, 8U);
 }
 
+/* EEPROM words through EERD (8.2.3.2.2) */
 static int vtnic_82599_read_nvm(struct vtnic *vn, unsigned int word,
 				unsigned int count, u16 *data)
 {
-	unsigned int i;
-	int err;
-
-	for (i = 0; i < count; i++) {
-		err = vtnic_82599_read_ee(vn, word + i, &data[i]);
-		if (err)
-			return err;
-	}
-	return 0;
+	return vtnic_eerd_read(vn, VTNIC_EERD, word, count, data);
 }
 
 /*
@@ -202,7 +179,7 @@ static int vtnic_82599_check_eeprom(struct vtnic *vn)
 	int err;
 
 	for (word = 0; word <= VTNIC_EE_CHECKSUM_WORD; word++) {
-		err = vtnic_82599_read_ee(vn, word, &data);
+		err = vtnic_82599_read_nvm(vn, word, 1, &data);
 		if (err)
 			return err;
 		sum += data;
@@ -210,13 +187,13 @@ static int vtnic_82599_check_eeprom(struct vtnic *vn)
 		    !data || data == 0xffff)
 			continue;
 		ptr = data;
-		err = vtnic_82599_read_ee(vn, ptr, &len);
+		err = vtnic_82599_read_nvm(vn, ptr, 1, &len);
 		if (err)
 			return err;
 		if (!len || len == 0xffff)
 			continue;
 		while (len--) {
-			err = vtnic_82599_read_ee(vn, ++ptr, &data);
+			err = vtnic_82599_read_nvm(vn, ++ptr, 1, &data);
 			if (err)
 				return err;
 			sum += data;
