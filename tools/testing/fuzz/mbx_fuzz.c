@@ -217,7 +217,7 @@ enum {
 };
 
 static struct {
-	struct model_82576 m;
+	struct model m;
 	struct device dev;
 	struct vtnic_hw hw;
 	struct vtnic_iov iov;
@@ -372,15 +372,6 @@ static bool owned_by(unsigned int actors, const struct model_write *w)
 	return !((w->before ^ w->after) & ~mask);
 }
 
-static bool is_any_mailbox_write(const struct model_write *w)
-{
-	return (w->reg >= VTNIC_VMBMEM(0) &&
-		w->reg < VTNIC_VMBMEM(VTNIC_POOLS)) ||
-	       (w->reg >= VTNIC_P2VMAILBOX(0) &&
-		w->reg < VTNIC_P2VMAILBOX(VTNIC_POOLS)) ||
-	       w->reg == VTNIC_MBVFICR;
-}
-
 static bool in_table(u32 reg, u32 base, unsigned int n)
 {
 	return reg >= base && reg < base + 4 * n;
@@ -394,7 +385,7 @@ static bool may_write(unsigned int may, const struct model_write *w)
 
 	if (may & MAY_ANYTHING)
 		return true;
-	if ((may & MAY_MAILBOXES) && is_any_mailbox_write(w))
+	if ((may & MAY_MAILBOXES) && model_is_any_mailbox_write(&s.m, w))
 		return true;
 	if ((may & MAY_PFRSTD) && w->reg == VTNIC_CTRL_EXT)
 		return !(changed & ~VTNIC_CTRL_EXT_PFRSTD);
@@ -445,7 +436,7 @@ static void check_untouched(unsigned int vf, unsigned int from,
 
 	for (i = from; i < to && i < MODEL_LOG_MAX; i++) {
 		w = &s.m.log[i];
-		if (!model_is_mailbox_write(w, vf))
+		if (!model_is_mailbox_write(&s.m, w, vf))
 			violation("VF %u: register %#x written with %#x (%#x -> %#x) for %s",
 				  vf, w->reg, w->val, w->before, w->after,
 				  what);
@@ -585,7 +576,7 @@ static void check_reply(unsigned int vf, const u32 *buf, unsigned int from,
 
 	for (i = from; i < to && i < MODEL_LOG_MAX; i++) {
 		w = &s.m.log[i];
-		if (!model_is_mailbox_write(w, vf))
+		if (!model_is_mailbox_write(&s.m, w, vf))
 			touched = true;
 	}
 
@@ -644,7 +635,7 @@ static void check_pf_message(unsigned int vf, const u32 *buf)
 }
 
 /* Every write reaches here after the model applied it */
-static void fuzz_write_hook(struct model_82576 *m, const struct model_write *w)
+static void fuzz_write_hook(struct model *m, const struct model_write *w)
 {
 	struct shadow_vf *sv;
 	unsigned int vf;
@@ -1592,7 +1583,7 @@ static bool record(struct input *in)
  */
 static struct {
 	bool valid;
-	u8 model[offsetof(struct model_82576, log)];
+	u8 model[offsetof(struct model, log)];
 	struct vtnic_iov iov;
 	struct shadow_vf vf[VTNIC_POOLS];
 	u32 rar0[2];
@@ -1629,7 +1620,7 @@ static void start(u8 setup)
 		return;
 	}
 
-	model_reset(&s.m);
+	model_init(&s.m, &model_82576_mac);
 	memset(&s.iov, 0, sizeof(s.iov));
 	s.dev = (struct device){ .name = "pf", .quiet = !s.trace };
 	REG(VTNIC_STATUS) = LINK_UP_STATUS;

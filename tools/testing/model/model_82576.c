@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The 82576 PF register model shared by the unit tests and the fuzz
- * target; model_82576.h says what it models.
+ * target: its registers' places for the core, and what they mean;
+ * model_82576.h says what it models.
  */
-
-#include <stddef.h>
-#include <string.h>
 
 #include <linux/bitfield.h>
 #include <linux/bits.h>
@@ -14,271 +12,22 @@
 
 #include "model_82576.h"
 
-unsigned int model_sleeps;
-
-/* Sleeps of the code under test (the PF waiting for a VF's buffer), counted */
-void __weak shim_usleep_range(unsigned long min, unsigned long max)
-{
-	(void)min;
-	(void)max;
-	model_sleeps++;
-}
-
-/**
- * model_reset() - a device fresh from power-up: every register zero
- * @m: the model; its write hook is kept
- */
-void model_reset(struct model_82576 *m)
-{
-	/* The log is large and only read up to nr_log */
-	memset(m, 0, offsetof(struct model_82576, log));
-	m->nr_log = 0;
-}
-
-/**
- * model_in_bar() - whether an MMIO address falls in the model's BAR
- * @m: the model
- * @addr: the address the code under test used
- *
- * Return: true when @addr is inside the BAR.
- */
-bool model_in_bar(const struct model_82576 *m, const void *addr)
-{
-	const u8 *p = addr, *base = (const u8 *)m->bar;
-
-	return p >= base && p < base + MODEL_BAR_SIZE;
-}
-
-/**
- * model_offset() - the register an MMIO address is
- * @m: the model
- * @addr: the address the code under test used
- *
- * Return: the byte offset; model_fail() outside the BAR or unaligned.
- */
-u32 model_offset(const struct model_82576 *m, const void *addr)
-{
-	ptrdiff_t off = (const u8 *)addr - (const u8 *)m->bar;
-
-	if (off < 0 || off >= MODEL_BAR_SIZE || off % 4)
-		model_fail("register access outside the BAR: offset %td", off);
-	return off;
-}
-
-/* The VF whose P2VMAILBOX @off is, or -1 */
-static int p2v_vf(u32 off)
-{
-	if (off >= VTNIC_P2VMAILBOX(0) && off < VTNIC_P2VMAILBOX(VTNIC_POOLS))
-		return (off - VTNIC_P2VMAILBOX(0)) / 4;
-	return -1;
-}
-
-/* The VF whose mailbox memory @off is in, or -1 */
-static int vmbmem_vf(u32 off)
-{
-	if (off >= VTNIC_VMBMEM(0) && off < VTNIC_VMBMEM(VTNIC_POOLS))
-		return (off - VTNIC_VMBMEM(0)) / (4 * VTNIC_MBX_WORDS);
-	return -1;
-}
-
-static u32 p2v_value(const struct model_82576 *m, unsigned int vf)
-{
-	return (m->pfu[vf] ? VTNIC_P2VMAILBOX_PFU : 0) |
-	       (m->vfu[vf] ? VTNIC_P2VMAILBOX_VFU : 0);
-}
-
-/**
- * model_read() - what the device answers to a register read
- * @m: the model
- * @off: byte offset in the BAR
- *
- * Return: the register's value.
- */
-u32 model_read(struct model_82576 *m, u32 off)
-{
-	int vf = p2v_vf(off);
-
-	if (vf >= 0)
-		return p2v_value(m, vf);
-	if (off == VTNIC_RTTBCNRC)
-		return m->bcnrc[MODEL_REG(m, VTNIC_RTTDQSEL) %
-				VTNIC_82576_QUEUES];
-	vf = vmbmem_vf(off);
-	if (vf >= 0 && !m->pfu[vf])
-		m->protocol_errors++;
-	return m->bar[off / 4];
-}
-
-/* P2VMAILBOX(vf): STS and ACK are commands; PFU sticks only without VFU */
-static void p2v_write(struct model_82576 *m, unsigned int vf, u32 val)
-{
-	if ((val & (VTNIC_P2VMAILBOX_STS | VTNIC_P2VMAILBOX_ACK)) &&
-	    !m->pfu[vf])
-		m->protocol_errors++;
-	if (val & VTNIC_P2VMAILBOX_STS)
-		m->sts[vf]++;
-	if (val & VTNIC_P2VMAILBOX_ACK)
-		m->acks[vf]++;
-	if (val & VTNIC_P2VMAILBOX_RVFU)
-		m->vfu[vf] = false;
-	m->pfu[vf] = (val & VTNIC_P2VMAILBOX_PFU) && !m->vfu[vf];
-}
-
-/**
- * model_write() - a register write reaching the device
- * @m: the model
- * @val: the value
- * @off: byte offset in the BAR
- *
- * The write is logged and then handed to the write hook.
- */
-void model_write(struct model_82576 *m, u32 val, u32 off)
-{
-	struct model_write w = { .reg = off, .val = val };
-	u32 sel = MODEL_REG(m, VTNIC_RTTDQSEL);
-	int vf = p2v_vf(off);
-
-	if (vf >= 0) {
-		w.before = p2v_value(m, vf);
-		p2v_write(m, vf, val);
-		w.after = p2v_value(m, vf);
-		goto logged;
-	}
-	vf = vmbmem_vf(off);
-	if (vf >= 0 && !m->pfu[vf])
-		m->protocol_errors++;
-
-	switch (off) {
-	case VTNIC_MBVFICR:
-	case VTNIC_VFLRE:
-		w.before = m->bar[off / 4];
-		m->bar[off / 4] &= ~val;
-		w.after = m->bar[off / 4];
-		break;
-	case VTNIC_RTTBCNRC:
-		w.queue = sel;
-		if (sel >= VTNIC_82576_QUEUES) {
-			m->protocol_errors++;
-			break;
-		}
-		w.before = m->bcnrc[sel];
-		m->bcnrc[sel] = val;
-		w.after = val;
-		break;
-	default:
-		w.before = m->bar[off / 4];
-		m->bar[off / 4] = val;
-		w.after = val;
-		break;
-	}
-logged:
-	if (m->nr_log < MODEL_LOG_MAX)
-		m->log[m->nr_log] = w;
-	m->nr_log++;
-	if (m->write_hook)
-		m->write_hook(m, &w);
-}
-
-/**
- * model_log_clear() - forget the writes logged so far
- * @m: the model
- */
-void model_log_clear(struct model_82576 *m)
-{
-	m->nr_log = 0;
-}
-
-/**
- * model_log_count() - how often a register was written since the clear
- * @m: the model
- * @reg: byte offset
- *
- * Return: the number of logged writes to @reg.
- */
-unsigned int model_log_count(const struct model_82576 *m, u32 reg)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < m->nr_log && i < MODEL_LOG_MAX; i++)
-		n += m->log[i].reg == reg;
-	return n;
-}
-
-/**
- * model_vf_post() - VF @vf posts a message, as the hardware sees it
- * @m: the model
- * @vf: the VF
- * @msg: its words
- * @words: how many it writes; the rest of the buffer keeps what it held
- *
- * As igbvf: take VFU, write the words, write REQ, which drops VFU and
- * sets MBVFICR.VFREQ.  The PF holding the buffer meanwhile would have
- * kept the VF out: model_fail().
- */
-void model_vf_post(struct model_82576 *m, unsigned int vf, const u32 *msg,
-		   unsigned int words)
-{
-	unsigned int i;
-
-	if (m->pfu[vf])
-		model_fail("VF %u posts while the PF holds its buffer", vf);
-	for (i = 0; i < words && i < VTNIC_MBX_WORDS; i++)
-		MODEL_REG(m, VTNIC_VMBMEM(vf) + 4 * i) = msg[i];
-	MODEL_REG(m, VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFREQ(vf);
-}
-
-/**
- * model_vf_ack() - VF @vf acknowledges the PF's message (MBVFICR.VFACK)
- * @m: the model
- * @vf: the VF
- */
-void model_vf_ack(struct model_82576 *m, unsigned int vf)
-{
-	MODEL_REG(m, VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFACK(vf);
-}
-
-/**
- * model_vf_flr() - VF @vf is reset by an FLR or its CTRL.RST (VFLRE)
- * @m: the model
- * @vf: the VF
- */
-void model_vf_flr(struct model_82576 *m, unsigned int vf)
-{
-	MODEL_REG(m, VTNIC_VFLRE) |= BIT(vf);
-}
-
-/**
- * model_vf_read() - what VF @vf reads from its buffer
- * @m: the model
- * @vf: the VF
- * @buf: VTNIC_MBX_WORDS words
- */
-void model_vf_read(const struct model_82576 *m, unsigned int vf, u32 *buf)
-{
-	unsigned int i;
-
-	for (i = 0; i < VTNIC_MBX_WORDS; i++)
-		buf[i] = MODEL_REG(m, VTNIC_VMBMEM(vf) + 4 * i);
-}
-
-/**
- * model_is_mailbox_write() - whether a write is the transport of VF @vf
- * @w: the write
- * @vf: the VF
- *
- * Return: true for its P2VMAILBOX, its buffer, and MBVFICR writes that
- * clear none but its own bits.
- */
-bool model_is_mailbox_write(const struct model_write *w, unsigned int vf)
-{
-	if (w->reg == VTNIC_P2VMAILBOX(vf))
-		return true;
-	if (w->reg >= VTNIC_VMBMEM(vf) &&
-	    w->reg < VTNIC_VMBMEM(vf) + 4 * VTNIC_MBX_WORDS)
-		return true;
-	return w->reg == VTNIC_MBVFICR &&
-	       !(w->val & ~(VTNIC_MBVFICR_VFREQ(vf) | VTNIC_MBVFICR_VFACK(vf)));
-}
+/* The 82576's mailbox, reset events and rate limiters (7.8, 8.13) */
+const struct model_mac model_82576_mac = {
+	.pools		= VTNIC_POOLS,
+	.queues		= VTNIC_82576_QUEUES,
+	.mbx = {
+		.ctl		= VTNIC_P2VMAILBOX(0),
+		.mem		= VTNIC_VMBMEM(0),
+		.mem_stride	= VTNIC_VMBMEM(1) - VTNIC_VMBMEM(0),
+		.icr		= VTNIC_MBVFICR,
+	},
+	.vflre		= { VTNIC_VFLRE },
+	.vflrec		= { VTNIC_VFLRE },	/* write 1 to clear, in place */
+	.nr_vflre	= 1,
+	.rttdqsel	= VTNIC_RTTDQSEL,
+	.rttbcnrc	= VTNIC_RTTBCNRC,
+};
 
 /**
  * model_vf_owned_bits() - the bits of a register VF @vf's doings may change
@@ -331,35 +80,7 @@ u32 model_vf_owned_bits(unsigned int vf, u32 reg, u32 before, u32 after)
 #define MODEL_VLAN_PRIO_SHIFT	13
 #define MODEL_STD_FRAME		1522	/* without LPE: 1518 plus a tag */
 
-/**
- * model_mc_hash() - the multicast table bit a destination address hits
- * @addr: the address
- *
- * Filter type 0 (RCTL.MO, 8.10.15): address bits 47:36.
- *
- * Return: the bit, 0..4095.
- */
-u16 model_mc_hash(const u8 *addr)
-{
-	return (addr[4] >> 4 | addr[5] << 4) & 0xfff;
-}
-
-/**
- * model_mc_addr() - a multicast address that hits a given table bit
- * @hash: the bit, 0..4095
- * @addr: filled with 01:00:5e:00:xx:xx
- */
-void model_mc_addr(u16 hash, u8 *addr)
-{
-	addr[0] = 0x01;
-	addr[1] = 0x00;
-	addr[2] = 0x5e;
-	addr[3] = 0x00;
-	addr[4] = (hash & 0xf) << 4;
-	addr[5] = hash >> 4;
-}
-
-static bool model_rar_matches(const struct model_82576 *m, unsigned int i,
+static bool model_rar_matches(const struct model *m, unsigned int i,
 			      const u8 *dst)
 {
 	u32 ral = MODEL_REG(m, VTNIC_RAL(i)), rah = MODEL_REG(m, VTNIC_RAH(i));
@@ -370,7 +91,7 @@ static bool model_rar_matches(const struct model_82576 *m, unsigned int i,
 }
 
 /* The pools whose receive policy (VMOLR) has @bit */
-static u32 model_pools_with(const struct model_82576 *m, u32 bit)
+static u32 model_pools_with(const struct model *m, u32 bit)
 {
 	u32 pools = 0;
 	unsigned int p;
@@ -400,7 +121,7 @@ static u32 model_pools_with(const struct model_82576 *m, u32 bit)
  *
  * Return: the pools, a bitmap.
  */
-u32 model_rx_pools(const struct model_82576 *m, const struct model_frame *f)
+u32 model_rx_pools(const struct model *m, const struct model_frame *f)
 {
 	u32 vt_ctl = MODEL_REG(m, VTNIC_VT_CTL), pools = 0;
 	unsigned int i, p;
@@ -459,7 +180,7 @@ u32 model_rx_pools(const struct model_82576 *m, const struct model_frame *f)
  *
  * Return: true when it may.
  */
-bool model_tx_enabled(const struct model_82576 *m, unsigned int pool)
+bool model_tx_enabled(const struct model *m, unsigned int pool)
 {
 	return MODEL_REG(m, VTNIC_VFTE) & BIT(pool);
 }
@@ -472,7 +193,7 @@ bool model_tx_enabled(const struct model_82576 *m, unsigned int pool)
  *
  * Return: the VLAN ID, 0 when frames leave as the pool sent them.
  */
-u16 model_tx_vlan(const struct model_82576 *m, unsigned int pool, u8 *prio)
+u16 model_tx_vlan(const struct model *m, unsigned int pool, u8 *prio)
 {
 	u32 vmvir = MODEL_REG(m, VTNIC_VMVIR(pool));
 
@@ -492,7 +213,7 @@ u16 model_tx_vlan(const struct model_82576 *m, unsigned int pool, u8 *prio)
  * Return: true when both checks are on; false when both are off.
  * model_fail() when only one is: no setting leaves it so.
  */
-bool model_tx_spoofchk(const struct model_82576 *m, unsigned int pool)
+bool model_tx_spoofchk(const struct model *m, unsigned int pool)
 {
 	u32 dtxswc = MODEL_REG(m, VTNIC_DTXSWC);
 	bool mac = dtxswc & VTNIC_DTXSWC_MAC_SPOOF(pool);
@@ -511,7 +232,7 @@ bool model_tx_spoofchk(const struct model_82576 *m, unsigned int pool)
  *
  * Return: true for VEB.
  */
-bool model_tx_loopback(const struct model_82576 *m)
+bool model_tx_loopback(const struct model *m)
 {
 	return MODEL_REG(m, VTNIC_DTXSWC) & VTNIC_DTXSWC_VMDQ_LOOPBACK;
 }
@@ -528,7 +249,7 @@ bool model_tx_loopback(const struct model_82576 *m)
  * Return: Mb/s, rounded down; 0 for no limit.  model_fail() when the
  * queues differ.
  */
-u32 model_tx_rate(const struct model_82576 *m, unsigned int pool,
+u32 model_tx_rate(const struct model *m, unsigned int pool,
 		  u32 link_mbps)
 {
 	u32 q0 = m->bcnrc[VTNIC_POOL_QUEUE(pool, 0)];

@@ -39,7 +39,7 @@
 
 /* ---- the register model (model_82576.c) ---- */
 
-static struct model_82576 m, snap;
+static struct model m, snap;
 
 static struct device dev;
 static struct vtnic_hw hw;
@@ -232,7 +232,7 @@ static void assert_only_mailbox_writes(unsigned int vf)
 
 	assert_true(m.nr_log <= MODEL_LOG_MAX);
 	for (i = 0; i < m.nr_log; i++)
-		if (!model_is_mailbox_write(&m.log[i], vf))
+		if (!model_is_mailbox_write(&m, &m.log[i], vf))
 			fail_msg("VF %u: register %#x written (%#x) for a refused message",
 				 vf, m.log[i].reg, m.log[i].val);
 }
@@ -281,7 +281,7 @@ static void expect_mac_nack(unsigned int vf, u8 info, const u8 *mac)
 
 static void start(unsigned int num_vfs)
 {
-	model_reset(&m);
+	model_init(&m, &model_82576_mac);
 	memset(&iov, 0, sizeof(iov));
 	memset(&dev, 0, sizeof(dev));
 	dev.name = "iov";

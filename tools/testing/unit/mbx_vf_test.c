@@ -91,8 +91,8 @@ struct pf_msg {
 #define QUEUE_MAX	4
 #define ACKS_MAX	8
 
-struct model {
-	struct model_82576 pf;		/* the PF's BAR, VMBMEM(VF) included */
+struct pair {
+	struct model pf;		/* the PF's BAR, VMBMEM(VF) included */
 	u32 vbar[VF_BAR_SIZE / 4];	/* the VF's BAR */
 	bool rsti, gone, interop;
 	u32 r2c;			/* PFSTS, PFACK, RSTD not yet read */
@@ -110,7 +110,7 @@ struct model {
 	unsigned int overwritten;	/* PF messages the VF wrote over unread */
 };
 
-static struct model m;
+static struct pair m;
 
 static struct device vf_dev, pf_dev;
 static struct vtnic_hw vf_hw, pf_hw;
@@ -333,7 +333,7 @@ static void vf_writel(u32 val, u32 off)
 }
 
 /* The VF sees the PF's STS and ACK as PFSTS and PFACK */
-static void pf_write_hook(struct model_82576 *pf, const struct model_write *w)
+static void pf_write_hook(struct model *pf, const struct model_write *w)
 {
 	if (w->reg != VTNIC_P2VMAILBOX(VF))
 		return;
@@ -451,6 +451,7 @@ static void vf_up(void)
 static void start(bool interop)
 {
 	memset(&m, 0, sizeof(m));
+	m.pf.mac = &model_82576_mac;
 	m.pf.write_hook = pf_write_hook;
 	memset(&iov, 0, sizeof(iov));
 	memset(&vf_dev, 0, sizeof(vf_dev));
