@@ -14,12 +14,7 @@
  * path the PF's mailbox interrupt takes.
  */
 
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include <linux/bitfield.h>
 #include <linux/device.h>
@@ -29,101 +24,11 @@
 #include <linux/kernel.h>
 #include <linux/math.h>
 
+#include "iov_harness.h"
 #include "model_82576.h"
-#include "vtnic_iov.h"
 
 #define NUM_VFS		3
 #define PF_POOL		NUM_VFS
-#define WORDS		VTNIC_MBX_WORDS
-#define STALE		0xdeadbeef	/* what an earlier message left behind */
-
-/* ---- the register model (model_82576.c) ---- */
-
-static struct model m, snap;
-
-static struct device dev;
-static struct vtnic_hw hw;
-static struct vtnic_iov iov;
-
-unsigned long jiffies;
-
-#define R(reg)		MODEL_REG(&m, reg)
-
-void model_fail(const char *fmt, ...)
-{
-	va_list args;
-
-	va_start(args, fmt);
-	vprint_error(fmt, args);
-	va_end(args);
-	print_error("\n");
-	fail();
-}
-
-u32 shim_readl(const void *addr)
-{
-	return model_read(&m, model_offset(&m, addr));
-}
-
-void shim_writel(u32 val, void *addr)
-{
-	model_write(&m, val, model_offset(&m, addr));
-}
-
-static void log_clear(void)
-{
-	model_log_clear(&m);
-}
-
-/* ---- the VF side ---- */
-
-/* As igbvf: take VFU, write the words, write REQ (which drops VFU) */
-static void vf_post(unsigned int vf, const u32 *msg, unsigned int words)
-{
-	unsigned int i;
-
-	assert_false(m.pfu[vf]);
-	for (i = words; i < WORDS; i++)
-		R(VTNIC_VMBMEM(vf) + 4 * i) = STALE;
-	model_vf_post(&m, vf, msg, words);
-}
-
-static void vf_read(unsigned int vf, u32 *reply)
-{
-	model_vf_read(&m, vf, reply);
-}
-
-/*
- * One message through the whole transport: posted, serviced, acked,
- * answered with one STS and the buffer given back.  Returns word 0 of the
- * reply; @reply (may be NULL) gets all 16 words.
- */
-static u32 vf_msg(unsigned int vf, const u32 *msg, unsigned int words,
-		  u32 *reply)
-{
-	unsigned int sts = m.sts[vf], acks = m.acks[vf];
-	u32 buf[WORDS];
-
-	vf_post(vf, msg, words);
-	vtnic_iov_service(&iov);
-	assert_int_equal(R(VTNIC_MBVFICR) & VTNIC_MBVFICR_VFREQ(vf), 0);
-	assert_int_equal(m.acks[vf], acks + 1);
-	assert_int_equal(m.sts[vf], sts + 1);
-	assert_false(m.pfu[vf]);
-	vf_read(vf, buf);
-	if (reply)
-		memcpy(reply, buf, sizeof(buf));
-	return buf[0];
-}
-
-#define MSG(...)	((const u32[]){ __VA_ARGS__ })
-#define NWORDS(...)	(sizeof(MSG(__VA_ARGS__)) / sizeof(u32))
-/* Send a message given as its words; returns word 0 of the reply */
-#define SEND(vf, ...)	vf_msg(vf, MSG(__VA_ARGS__), NWORDS(__VA_ARGS__), NULL)
-
-#define W0(op, info)	((u32)(op) | (u32)(info) << 16)
-#define ACK_CTS		(VTNIC_MBX_ACK | VTNIC_MBX_CTS)
-#define NACK_CTS	(VTNIC_MBX_NACK | VTNIC_MBX_CTS)
 
 static const u8 pf_mac[ETH_ALEN] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
 static const u8 vf_mac[VTNIC_82576_MAX_VFS][ETH_ALEN] = {
@@ -137,39 +42,10 @@ static const u8 vf_mac[VTNIC_82576_MAX_VFS][ETH_ALEN] = {
 };
 static const u8 admin_mac[ETH_ALEN] = { 0x02, 0xad, 0x00, 0x00, 0x00, 0x01 };
 
-/* SET_MAC_ADDR with @info (0: set, 1: filter clear, 2: filter add) */
-static u32 send_mac(unsigned int vf, u8 info, const u8 *mac, u32 *reply)
-{
-	u32 msg[3] = { W0(VTNIC_MBX_SET_MAC_ADDR, info) };
-
-	vtnic_mbx_put_mac(&msg[1], mac);
-	return vf_msg(vf, msg, 3, reply);
-}
-
-/* SET_MULTICAST with @count hashes */
-static u32 send_mc(unsigned int vf, const u16 *hashes, unsigned int count)
-{
-	u32 msg[WORDS] = { W0(VTNIC_MBX_SET_MULTICAST, count) };
-
-	assert_int_equal(vtnic_mbx_put_mc_hashes(&msg[1], WORDS - 1, hashes,
-						 count), 0);
-	return vf_msg(vf, msg, WORDS, NULL);
-}
-
-static u32 send_vlan(unsigned int vf, bool add, u32 vid)
-{
-	return SEND(vf, W0(VTNIC_MBX_SET_VLAN, add), vid);
-}
-
 /* RESET, and its own address when the PF had none for it */
 static void vf_up(unsigned int vf)
 {
-	u32 w0 = SEND(vf, VTNIC_MBX_RESET);
-
-	if (w0 & VTNIC_MBX_NACK)
-		assert_int_equal(send_mac(vf, 0, vf_mac[vf], NULL),
-				 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
-	assert_true(iov.vf[vf].cts);
+	vf_up_with(vf, vf_mac[vf]);
 }
 
 /* ---- what the registers say ---- */
@@ -225,105 +101,18 @@ static bool pool_enabled(unsigned int pool)
 	return rx;
 }
 
-/* Since log_clear(): nothing but @vf's own mailbox was written */
-static void assert_only_mailbox_writes(unsigned int vf)
-{
-	unsigned int i;
-
-	assert_true(m.nr_log <= MODEL_LOG_MAX);
-	for (i = 0; i < m.nr_log; i++)
-		if (!model_is_mailbox_write(&m, &m.log[i], vf))
-			fail_msg("VF %u: register %#x written (%#x) for a refused message",
-				 vf, m.log[i].reg, m.log[i].val);
-}
-
-static void assert_no_stale_words(const u32 *reply, unsigned int from)
-{
-	unsigned int i;
-
-	for (i = from; i < WORDS; i++)
-		if (reply[i])
-			fail_msg("reply word %u is %#x, not 0", i, reply[i]);
-}
-
-/*
- * A refused message: NACK (with CTS once the VF reset), every word after
- * word 0 zero, nothing written but the VF's mailbox, counted as a NACK.
- */
-static void expect_nack(unsigned int vf, const u32 *msg, unsigned int words,
-			bool cts)
-{
-	u64 nacks = iov.vf[vf].nacks;
-	u32 reply[WORDS];
-
-	log_clear();
-	vf_msg(vf, msg, words, reply);
-	assert_int_equal(reply[0],
-			 (msg[0] & (VTNIC_MBX_OPCODE | VTNIC_MBX_INFO)) |
-			 VTNIC_MBX_NACK | (cts ? VTNIC_MBX_CTS : 0));
-	assert_no_stale_words(reply, 1);
-	assert_only_mailbox_writes(vf);
-	assert_int_equal(iov.vf[vf].nacks, nacks + 1);
-}
-
-#define EXPECT_NACK(vf, ...) \
-	expect_nack(vf, MSG(__VA_ARGS__), NWORDS(__VA_ARGS__), true)
-
-static void expect_mac_nack(unsigned int vf, u8 info, const u8 *mac)
-{
-	u32 msg[3] = { W0(VTNIC_MBX_SET_MAC_ADDR, info) };
-
-	vtnic_mbx_put_mac(&msg[1], mac);
-	expect_nack(vf, msg, 3, true);
-}
-
 /* ---- fixture ---- */
 
 static void start(unsigned int num_vfs)
 {
-	model_init(&m, &model_82576_mac);
-	memset(&iov, 0, sizeof(iov));
-	memset(&dev, 0, sizeof(dev));
-	dev.name = "iov";
-	hw = (struct vtnic_hw){ .hw_addr = (u8 *)m.bar, .dev = &dev };
-	R(VTNIC_STATUS) = 0x80083;	/* a live device, link up at 1000 */
-	jiffies = 100000;
-	model_sleeps = 0;
-
-	vtnic_iov_init(&iov, &hw, &vtnic_82576_iov, num_vfs);
-	vtnic_iov_set_pf_mac(&iov, pf_mac);
-	vtnic_iov_configure(&iov);
-	log_clear();
+	harness_start(&model_82576_mac, &vtnic_82576_iov, num_vfs, pf_mac,
+		      0x80083);	/* a live device, link up at 1000 */
 }
 
 static int setup(void **state)
 {
 	(void)state;
 	start(NUM_VFS);
-	return 0;
-}
-
-/* The model's invariants, after every test */
-static int teardown(void **state)
-{
-	unsigned int vf;
-
-	(void)state;
-	if (m.protocol_errors) {
-		print_error("mailbox used without holding it: %u times\n",
-			    m.protocol_errors);
-		return -1;
-	}
-	for (vf = 0; vf < VTNIC_POOLS; vf++) {
-		if (m.pfu[vf]) {
-			print_error("the PF kept VF %u's mailbox\n", vf);
-			return -1;
-		}
-	}
-	if (m.nr_log > MODEL_LOG_MAX) {
-		print_error("write log overflowed (%u writes)\n", m.nr_log);
-		return -1;
-	}
 	return 0;
 }
 
@@ -1742,7 +1531,7 @@ static void test_ixgbe_macvlan(void **state)
 	EXPECT_NACK(0, VTNIC_MBX_GET_RSS_KEY);
 }
 
-#define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, harness_teardown)
 
 int main(void)
 {
