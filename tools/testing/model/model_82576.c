@@ -27,6 +27,7 @@ const struct model_mac model_82576_mac = {
 	.nr_vflre	= 1,
 	.rttdqsel	= VTNIC_RTTDQSEL,
 	.rttbcnrc	= VTNIC_RTTBCNRC,
+	.rf_int		= VTNIC_RTTBCNRC_RF_INT,
 };
 
 /**
@@ -243,27 +244,10 @@ bool model_tx_loopback(const struct model *m)
  * @pool: the pool
  * @link_mbps: the link speed
  *
- * Each of the pool's two queues paces at link speed / rate factor
- * (RTTBCNRC, 14 fraction bits); the pool's limit is theirs.
- *
- * Return: Mb/s, rounded down; 0 for no limit.  model_fail() when the
- * queues differ.
+ * Return: Mb/s, rounded down; 0 for no limit.
  */
-u32 model_tx_rate(const struct model *m, unsigned int pool,
-		  u32 link_mbps)
+u32 model_tx_rate(const struct model *m, unsigned int pool, u32 link_mbps)
 {
-	u32 q0 = m->bcnrc[VTNIC_POOL_QUEUE(pool, 0)];
-	u32 q1 = m->bcnrc[VTNIC_POOL_QUEUE(pool, 1)];
-	u64 factor;
-
-	if (q0 != q1)
-		model_fail("pool %u: its queues pace differently (%#x, %#x)",
-			   pool, q0, q1);
-	if (!(q0 & VTNIC_RTTBCNRC_RS_ENA))
-		return 0;
-	factor = (u64)FIELD_GET(VTNIC_RTTBCNRC_RF_INT, q0) <<
-		 VTNIC_RTTBCNRC_FRAC_BITS | FIELD_GET(VTNIC_RTTBCNRC_RF_DEC, q0);
-	if (!factor)
-		model_fail("pool %u: rate limiter on with a factor of 0", pool);
-	return ((u64)link_mbps << VTNIC_RTTBCNRC_FRAC_BITS) / factor;
+	return model_pool_rate(m, pool, VTNIC_POOL_QUEUE(pool, 0),
+			       VTNIC_POOL_QUEUE(pool, 1), link_mbps);
 }

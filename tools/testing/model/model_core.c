@@ -365,6 +365,42 @@ bool model_is_any_mailbox_write(const struct model *m,
 	       is_icr(m, w->reg);
 }
 
+#define MODEL_RATE_FRAC_BITS	14
+#define MODEL_RATE_ENA		BIT(31)
+
+/**
+ * model_pool_rate() - the transmit limit of a pool with two queues
+ * @m: the model
+ * @pool: the pool, for messages
+ * @q0: its first queue
+ * @q1: its second queue
+ * @link_mbps: the link speed
+ *
+ * Each queue paces at link speed / rate factor (RTTBCNRC, 14 fraction
+ * bits); the pool's limit is theirs.
+ *
+ * Return: Mb/s, rounded down; 0 for no limit.  model_fail() when the
+ * queues differ or a limiter is on with a factor of 0.
+ */
+u32 model_pool_rate(const struct model *m, unsigned int pool,
+		    unsigned int q0, unsigned int q1, u32 link_mbps)
+{
+	u32 r0 = m->bcnrc[q0], r1 = m->bcnrc[q1], rf_int = m->mac->rf_int;
+	u64 factor;
+
+	if (r0 != r1)
+		model_fail("pool %u: its queues pace differently (%#x, %#x)",
+			   pool, r0, r1);
+	if (!(r0 & MODEL_RATE_ENA))
+		return 0;
+	factor = (u64)((r0 & rf_int) >> __builtin_ctz(rf_int)) <<
+		 MODEL_RATE_FRAC_BITS |
+		 (r0 & GENMASK(MODEL_RATE_FRAC_BITS - 1, 0));
+	if (!factor)
+		model_fail("pool %u: rate limiter on with a factor of 0", pool);
+	return ((u64)link_mbps << MODEL_RATE_FRAC_BITS) / factor;
+}
+
 /**
  * model_mc_hash() - the multicast table bit a destination address hits
  * @addr: the address

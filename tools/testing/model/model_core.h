@@ -83,6 +83,8 @@ struct model_write {
  * @nr_vflre: how many there are
  * @rttdqsel: the rate limiters' queue selector
  * @rttbcnrc: the selected queue's rate limiter
+ * @rf_int: its rate factor's integer field; the 14 fraction bits below
+ *	    it and the enable bit 31 are the same on every MAC
  * @write: claims a write the core does not model: fills @w and returns
  *	   true; may be NULL
  */
@@ -95,6 +97,7 @@ struct model_mac {
 	unsigned int nr_vflre;
 	u32 rttdqsel;
 	u32 rttbcnrc;
+	u32 rf_int;
 	bool (*write)(struct model *m, u32 val, u32 off, struct model_write *w);
 };
 
@@ -173,6 +176,8 @@ bool model_is_mailbox_write(const struct model *m,
 bool model_is_any_mailbox_write(const struct model *m,
 				const struct model_write *w);
 
+u32 model_pool_rate(const struct model *m, unsigned int pool,
+		    unsigned int q0, unsigned int q1, u32 link_mbps);
 u16 model_mc_hash(const u8 *addr);
 void model_mc_addr(u16 hash, u8 *addr);
 
