@@ -163,6 +163,62 @@ void vf_up_with(unsigned int vf, const u8 *mac)
 	assert_true(iov.vf[vf].cts);
 }
 
+/*
+ * Since the snapshot @snap, VF @a changed nothing it does not own: no
+ * register bit @owned does not give it, no rate limiter but its queues
+ * @q0 and @q1, no per-queue register, no other VF's mailbox
+ */
+void assert_pool_isolated(unsigned int a, harness_owned_fn *owned,
+			  unsigned int q0, unsigned int q1)
+{
+	unsigned int off, q, b;
+
+	for (off = 0; off < MODEL_BAR_SIZE; off += 4) {
+		u32 before = snap.bar[off / 4], after = m.bar[off / 4];
+		u32 mask = owned(a, off, before, after);
+
+		if ((before ^ after) & ~mask)
+			fail_msg("VF %u changed register %#x from %#x to %#x; it may change %#x of it",
+				 a, off, before, after, mask);
+	}
+	for (q = 0; q < m.mac->queues; q++) {
+		if (q != q0 && q != q1 && snap.bcnrc[q] != m.bcnrc[q])
+			fail_msg("VF %u changed queue %u's RTTBCNRC from %#x to %#x",
+				 a, q, snap.bcnrc[q], m.bcnrc[q]);
+		if (snap.qreg[q] != m.qreg[q])
+			fail_msg("VF %u changed queue %u's %#x to %#x", a, q,
+				 snap.qreg[q], m.qreg[q]);
+	}
+	for (b = 0; b < m.mac->pools; b++) {
+		if (b == a)
+			continue;
+		assert_int_equal(m.sts[b], snap.sts[b]);
+		assert_int_equal(m.acks[b], snap.acks[b]);
+	}
+}
+
+/* Bit @bit (12 bits: a hash or a VLAN ID) of the 4096-bit table at @base */
+bool table_bit(u32 base, u16 bit)
+{
+	bit &= 0xfff;
+	return R(base + 4 * (bit >> 5)) & BIT(bit & 31);
+}
+
+/* A shared table at @base still has every bit of @want, the others' */
+void assert_bits_kept(unsigned int a, const char *table, u32 base,
+		      unsigned int words, const u32 *want)
+{
+	unsigned int i;
+	u32 lost;
+
+	for (i = 0; i < words; i++) {
+		lost = want[i] & ~R(base + 4 * i);
+		if (lost)
+			fail_msg("VF %u cleared %s[%u] bits %#x of the PF or another VF",
+				 a, table, i, lost);
+	}
+}
+
 /* Since log_clear(): nothing but @vf's own mailbox was written */
 void assert_only_mailbox_writes(unsigned int vf)
 {

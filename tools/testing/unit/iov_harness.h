@@ -56,6 +56,14 @@ u32 send_mc(unsigned int vf, const u16 *hashes, unsigned int count);
 u32 send_vlan(unsigned int vf, bool add, u32 vid);
 void vf_up_with(unsigned int vf, const u8 *mac);
 
+/* The bits of register @reg VF @vf may change (model_*_vf_owned_bits()) */
+typedef u32 harness_owned_fn(unsigned int vf, u32 reg, u32 before, u32 after);
+
+void assert_pool_isolated(unsigned int a, harness_owned_fn *owned,
+			  unsigned int q0, unsigned int q1);
+void assert_bits_kept(unsigned int a, const char *table, u32 base,
+		      unsigned int words, const u32 *want);
+bool table_bit(u32 base, u16 bit);
 void assert_only_mailbox_writes(unsigned int vf);
 void assert_no_stale_words(const u32 *reply, unsigned int from);
 void expect_nack(unsigned int vf, const u32 *msg, unsigned int words,

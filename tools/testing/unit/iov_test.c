@@ -61,13 +61,12 @@ static void assert_rar(unsigned int idx, const u8 *mac, unsigned int pool)
 
 static bool mta_bit(u16 hash)
 {
-	hash &= 0xfff;
-	return R(VTNIC_MTA(hash >> 5)) & BIT(hash & 31);
+	return table_bit(VTNIC_MTA(0), hash);
 }
 
 static bool vfta_bit(u16 vid)
 {
-	return R(VTNIC_VFTA(vid >> 5)) & BIT(vid & 31);
+	return table_bit(VTNIC_VFTA(0), vid);
 }
 
 /* The enabled VLVF entry of @vid, or -1 */
@@ -690,7 +689,7 @@ static void vf_misbehave(unsigned int a)
 static void check_isolation(unsigned int a)
 {
 	u32 mta[VTNIC_MTA_REGS], vfta[VTNIC_VFTA_REGS];
-	unsigned int off, q, i, b;
+	unsigned int i;
 
 	start(NUM_VFS);
 	populate_others(a, mta, vfta);
@@ -699,35 +698,11 @@ static void check_isolation(unsigned int a)
 	log_clear();
 	vf_misbehave(a);
 
-	for (off = 0; off < MODEL_BAR_SIZE; off += 4) {
-		u32 before = snap.bar[off / 4], after = m.bar[off / 4];
-		u32 mask = model_vf_owned_bits(a, off, before, after);
-
-		if ((before ^ after) & ~mask)
-			fail_msg("VF %u changed register %#x from %#x to %#x; it may change %#x of it",
-				 a, off, before, after, mask);
-	}
-	for (q = 0; q < VTNIC_82576_QUEUES; q++)
-		if (q != VTNIC_POOL_QUEUE(a, 0) && q != VTNIC_POOL_QUEUE(a, 1) &&
-		    snap.bcnrc[q] != m.bcnrc[q])
-			fail_msg("VF %u changed queue %u's RTTBCNRC from %#x to %#x",
-				 a, q, snap.bcnrc[q], m.bcnrc[q]);
-	for (b = 0; b < VTNIC_POOLS; b++) {
-		if (b == a)
-			continue;
-		assert_int_equal(m.sts[b], snap.sts[b]);
-		assert_int_equal(m.acks[b], snap.acks[b]);
-	}
-
+	assert_pool_isolated(a, model_vf_owned_bits, VTNIC_POOL_QUEUE(a, 0),
+			     VTNIC_POOL_QUEUE(a, 1));
 	/* Shared tables: every bit of the PF and the other VFs survives */
-	for (i = 0; i < VTNIC_MTA_REGS; i++)
-		if (mta[i] & ~R(VTNIC_MTA(i)))
-			fail_msg("VF %u cleared MTA[%u] bits %#x of the PF or another VF",
-				 a, i, mta[i] & ~R(VTNIC_MTA(i)));
-	for (i = 0; i < VTNIC_VFTA_REGS; i++)
-		if (vfta[i] & ~R(VTNIC_VFTA(i)))
-			fail_msg("VF %u cleared VFTA[%u] bits %#x of the PF or another VF",
-				 a, i, vfta[i] & ~R(VTNIC_VFTA(i)));
+	assert_bits_kept(a, "MTA", VTNIC_MTA(0), VTNIC_MTA_REGS, mta);
+	assert_bits_kept(a, "VFTA", VTNIC_VFTA(0), VTNIC_VFTA_REGS, vfta);
 
 	/* Not even rewritten with the same value */
 	assert_true(m.nr_log <= MODEL_LOG_MAX);

@@ -10,6 +10,7 @@
 #define min_t(type, a, b)	((type)(a) < (type)(b) ? (type)(a) : (type)(b))
 #define min(a, b)		((a) < (b) ? (a) : (b))
 #define lower_32_bits(n)	((u32)((n) & 0xffffffff))
+#define upper_32_bits(n)	((u32)((n) >> 32))
 #define BUILD_BUG_ON(cond)	_Static_assert(!(cond), #cond)
 #define static_assert(expr, ...) _Static_assert(expr, #expr)
 
