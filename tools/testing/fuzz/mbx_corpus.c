@@ -3,7 +3,8 @@
  * Writes the seed corpus of the mailbox fuzz target: conversations a VF
  * driver and an admin really have with the PF (igbvf's bring-up, its
  * filters, resets, the admin's ip link settings), and the refusals around
- * them, in the input format of mbx_fuzz.c.  Each is one file in DIR.
+ * them, in the input format of mbx_fuzz.c; then ixgbevf's with the 82599
+ * (mbx_fuzz_ixgbe.c).  Each is one file in DIR.
  *
  * usage: mbx_corpus DIR        (make -C tools/testing/fuzz corpus)
  */
@@ -48,6 +49,13 @@ static void put32(struct conv *c, u32 v)
 {
 	put16(c, v);
 	put16(c, v >> 16);
+}
+
+/* A new conversation on the 82599, ixgbe dialect: num_vfs index @sel */
+static void begin_ixgbe(struct conv *c, unsigned int sel, unsigned int clock)
+{
+	c->len = 0;
+	put8(c, FUZZ_SETUP_IXGBE | sel | clock << 3);
 }
 
 /* A new conversation: @num_vfs VFs, the clock at @clock (0..3) */
@@ -160,6 +168,144 @@ static void set_multicast(struct conv *c, u8 vf, unsigned int n, u16 base)
 		w[1 + i / 2] |= (u32)((base + 37 * i) & 0xfff) << (16 * (i % 2));
 	msg(c, vf, 0, w, 1 + (n + 1) / 2 > VTNIC_MBX_WORDS ?
 	    VTNIC_MBX_WORDS : 1 + (n + 1) / 2);
+}
+
+static void save(const struct conv *c, const char *name);
+
+/* ixgbevf's API_NEGOTIATE: three words, the version in word 1 */
+static void negotiate(struct conv *c, u8 vf, u32 api)
+{
+	MSG(c, vf, VTNIC_MBX_API_NEGOTIATE, api, 0);
+}
+
+/* What ixgbevf does at probe and open, newest API first */
+static void ixgbevf_up(struct conv *c, u8 vf)
+{
+	static const u32 apis[] = { 8, 7, VTNIC_MBX_API_15, VTNIC_MBX_API_14 };
+	unsigned int i;
+
+	MSG(c, vf, VTNIC_MBX_RESET);
+	for (i = 0; i < 4; i++)
+		negotiate(c, vf, apis[i]);
+	MSG(c, vf, VTNIC_MBX_GET_QUEUES, 0, 0, 0, 0);
+	set_mac(c, vf, VTNIC_MBX_MAC_SET, 0x40 + vf);
+	MSG(c, vf, VTNIC_MBX_SET_LPE, 1518);
+	MSG(c, vf, W0(VTNIC_MBX_SET_MACVLAN, 0), 0, 0);
+	MSG(c, vf, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_MULTI);
+	set_multicast(c, vf, 3, 0x321);
+	set_vlan(c, vf, true, 0);
+	MSG(c, vf, VTNIC_MBX_GET_LINK_STATE, 0);
+}
+
+/* The 82599 with the ixgbe dialect; num_vfs index 5 is 40 VFs, 6 is 63 */
+static void ixgbe_seeds(void)
+{
+	struct conv c;
+	unsigned int i;
+
+	/* ixgbevf's bring-up on a VF of the high half, and a VLAN */
+	begin_ixgbe(&c, 5, 0);
+	ixgbevf_up(&c, 33);
+	set_vlan(&c, 33, true, 100);
+	ixgbevf_up(&c, 2);
+	set_vlan(&c, 2, true, 100);
+	set_vlan(&c, 33, false, 100);
+	save(&c, "ixgbe-bring-up");
+
+	/* Every version, the refused ones, each message's minimum, RESET */
+	begin_ixgbe(&c, 1, 1);
+	MSG(&c, 1, VTNIC_MBX_RESET);
+	MSG(&c, 1, VTNIC_MBX_GET_QUEUES, 0, 0, 0, 0);
+	MSG(&c, 1, VTNIC_MBX_GET_LINK_STATE, 0);
+	for (i = 0; i <= 9; i++)
+		negotiate(&c, 1, i);
+	negotiate(&c, 1, 0xffffffff);
+	negotiate(&c, 1, VTNIC_MBX_API_11);
+	MSG(&c, 1, VTNIC_MBX_GET_QUEUES, 0, 0, 0, 0);
+	MSG(&c, 1, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_NONE);
+	negotiate(&c, 1, VTNIC_MBX_API_12);
+	MSG(&c, 1, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_NONE);
+	MSG(&c, 1, VTNIC_MBX_GET_RETA);
+	MSG(&c, 1, VTNIC_MBX_GET_RSS_KEY);
+	MSG(&c, 1, VTNIC_MBX_RESET);
+	MSG(&c, 1, VTNIC_MBX_GET_LINK_STATE, 0);
+	save(&c, "ixgbe-api");
+
+	/* Receive modes, trusted and not */
+	begin_ixgbe(&c, 2, 0);
+	ixgbevf_up(&c, 6);
+	for (i = 0; i < 5; i++)
+		MSG(&c, 6, VTNIC_MBX_UPDATE_XCAST_MODE, i);
+	admin2(&c, FUZZ_ADMIN_TRUST, 6, 1);
+	for (i = 0; i < 5; i++)
+		MSG(&c, 6, VTNIC_MBX_UPDATE_XCAST_MODE, i);
+	negotiate(&c, 6, VTNIC_MBX_API_12);
+	MSG(&c, 6, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_PROMISC);
+	MSG(&c, 6, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_ALLMULTI);
+	admin2(&c, FUZZ_ADMIN_TRUST, 6, 0);
+	save(&c, "ixgbe-xcast");
+
+	/* Before RESET, unknown and malformed, out of range, taken */
+	begin_ixgbe(&c, 3, 0);
+	negotiate(&c, 31, VTNIC_MBX_API_14);
+	MSG(&c, 31, VTNIC_MBX_GET_QUEUES, 0, 0, 0, 0);
+	ixgbevf_up(&c, 31);
+	MSG(&c, 30, VTNIC_MBX_RESET);
+	set_mac(&c, 30, VTNIC_MBX_MAC_SET, 0x40 + 30);
+	MSG(&c, 31, 0x0d, 1, 2, 3);
+	MSG(&c, 31, 0x11, 0, 0);
+	MSG(&c, 31, 0x12, 3);
+	MSG(&c, 31, VTNIC_MBX_GET_QUEUES | BIT(25), 0, 0, 0, 0);
+	MSG(&c, 31, VTNIC_MBX_SET_LPE | VTNIC_MBX_ACK, 1518);
+	set_vlan(&c, 31, true, 4096);
+	for (i = 0; i < 5; i++)
+		set_vlan(&c, 31, true, 200 + i);
+	set_mac(&c, 31, VTNIC_MBX_MAC_SET, 0x40 + 30);	/* VF 30's */
+	MSG(&c, 31, W0(VTNIC_MBX_SET_MAC_ADDR, 0), 0x59005452, 0x0100);
+	set_multicast(&c, 31, 31, 0x100);
+	MSG(&c, 31, W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002, 0x0100);
+	MSG(&c, 31, VTNIC_MBX_SET_LPE, 100000);
+	save(&c, "ixgbe-hostile");
+
+	/* The last VF of 63: its FLR through the second reset register */
+	begin_ixgbe(&c, 6, 2);
+	ixgbevf_up(&c, 62);
+	set_vlan(&c, 62, true, 7);
+	ev(&c, FUZZ_FLR, 62);
+	MSG(&c, 62, VTNIC_MBX_SET_LPE, 1518);
+	ev(&c, FUZZ_VF_ACK, 62);
+	time_passes(&c, 600);
+	ev(&c, FUZZ_VF_ACK, 62);
+	ixgbevf_up(&c, 62);
+	ev(&c, FUZZ_FLR, 63);
+	save(&c, "ixgbe-flr-high");
+
+	/* The admin on a VF of the high half, then SR-IOV on again */
+	begin_ixgbe(&c, 5, 3);
+	admin2(&c, FUZZ_ADMIN_MAC, 35, 4);
+	admin_vlan(&c, 35, 300, 5);
+	admin_rate(&c, 35, 1000);
+	admin2(&c, FUZZ_ADMIN_SPOOFCHK, 35, 0);
+	ixgbevf_up(&c, 35);
+	set_vlan(&c, 35, true, 301);
+	admin2(&c, FUZZ_ADMIN_LINK, 35, 2);
+	MSG(&c, 35, VTNIC_MBX_GET_LINK_STATE, 0);
+	admin2(&c, FUZZ_ADMIN_LINK, 35, 0);
+	put8(&c, FUZZ_LINK);
+	put8(&c, 2);
+	ev(&c, FUZZ_REENABLE, 6);
+	ixgbevf_up(&c, 50);
+	save(&c, "ixgbe-admin");
+
+	/* Requests of VFs either side of 32 wait for one interrupt */
+	begin_ixgbe(&c, 5, 0);
+	msg(&c, 0, FUZZ_MSG_DEFER, (const u32[]){ VTNIC_MBX_RESET }, 1);
+	msg(&c, 31, FUZZ_MSG_DEFER, (const u32[]){ VTNIC_MBX_RESET }, 1);
+	msg(&c, 32, FUZZ_MSG_DEFER, (const u32[]){ VTNIC_MBX_RESET }, 1);
+	msg(&c, 39, FUZZ_MSG_HOLD, (const u32[]){ VTNIC_MBX_RESET }, 1);
+	one(&c, FUZZ_SERVICE);
+	msg(&c, 45, 0, (const u32[]){ VTNIC_MBX_RESET }, 1);
+	save(&c, "ixgbe-deferred");
 }
 
 static const char *dir;
@@ -484,6 +630,8 @@ int main(int argc, char **argv)
 	admin2(&c, FUZZ_ADMIN_LINK, 1, 0);
 	MSG(&c, 1, VTNIC_MBX_RESET);
 	save(&c, "vf-keeps-buffer");
+
+	ixgbe_seeds();
 
 	printf("mbx_corpus: %u conversations in %s\n", written, dir);
 	return 0;

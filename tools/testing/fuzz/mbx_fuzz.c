@@ -115,7 +115,7 @@ unsigned long jiffies;
 
 static const u32 fuzz_speeds[FUZZ_NR_SPEEDS] = { 0, 10, 100, 1000 };
 
-static const unsigned long fuzz_clocks[] = {
+const unsigned long fuzz_clocks[4] = {
 	(unsigned int)(-300 * HZ),	/* the kernel's INITIAL_JIFFIES */
 	0,
 	-(10UL * HZ),
@@ -267,14 +267,17 @@ void model_fail(const char *fmt, ...)
 	abort();
 }
 
+/* The model of the MAC this input runs on */
+struct model *fuzz_model;
+
 u32 shim_readl(const void *addr)
 {
-	return model_read(&s.m, model_offset(&s.m, addr));
+	return model_read(fuzz_model, model_offset(fuzz_model, addr));
 }
 
 void shim_writel(u32 val, void *addr)
 {
-	model_write(&s.m, val, model_offset(&s.m, addr));
+	model_write(fuzz_model, val, model_offset(fuzz_model, addr));
 }
 
 static __printf(1, 2) void trace(const char *fmt, ...)
@@ -1110,46 +1113,6 @@ static void check_state(void)
 
 /* ---- the records ---- */
 
-struct input {
-	const u8 *p;
-	size_t len;
-};
-
-static bool take(struct input *in, void *buf, size_t n)
-{
-	if (in->len < n)
-		return false;
-	memcpy(buf, in->p, n);
-	in->p += n;
-	in->len -= n;
-	return true;
-}
-
-static bool take8(struct input *in, u8 *v)
-{
-	return take(in, v, 1);
-}
-
-static bool take16(struct input *in, u16 *v)
-{
-	u8 b[2];
-
-	if (!take(in, b, 2))
-		return false;
-	*v = b[0] | b[1] << 8;
-	return true;
-}
-
-static bool take32(struct input *in, u32 *v)
-{
-	u8 b[4];
-
-	if (!take(in, b, 4))
-		return false;
-	*v = b[0] | b[1] << 8 | b[2] << 16 | (u32)b[3] << 24;
-	return true;
-}
-
 /* The mailbox interrupt */
 static void service(void)
 {
@@ -1342,7 +1305,7 @@ static void vf_flr(unsigned int vf)
 	service();
 }
 
-static bool vf_msg(struct input *in, u8 vf, u8 flags)
+static bool vf_msg(struct fuzz_input *in, u8 vf, u8 flags)
 {
 	unsigned int n = FIELD_GET(FUZZ_MSG_WORDS, flags) + 1, i;
 	struct shadow_vf *sv = &s.vf[vf];
@@ -1365,15 +1328,31 @@ static bool vf_msg(struct input *in, u8 vf, u8 flags)
 		model_vf_read(&s.m, vf, sv->req_msg);
 		sv->req = REQ_POSTED;
 	}
-	/* REQ is written without VFU: posting lets go of the buffer */
-	s.m.vfu[vf] = false;
-	if (flags & FUZZ_MSG_DEFER)
-		return true;
-	if (flags & FUZZ_MSG_HOLD)
-		s.m.vfu[vf] = true;
-	service();
-	s.m.vfu[vf] = false;
+	fuzz_serve_post(&s.m, vf, flags, service);
 	return true;
+}
+
+/**
+ * fuzz_serve_post() - what follows a VF's post of a MSG record
+ * @m: the model
+ * @vf: the VF
+ * @flags: the record's flags
+ * @service: the PF's mailbox interrupt
+ *
+ * REQ is written without VFU: posting lets go of the buffer.  The PF's
+ * service runs unless FUZZ_MSG_DEFER, with the VF holding its buffer
+ * meanwhile under FUZZ_MSG_HOLD.
+ */
+void fuzz_serve_post(struct model *m, unsigned int vf, u8 flags,
+		     void (*service)(void))
+{
+	m->vfu[vf] = false;
+	if (flags & FUZZ_MSG_DEFER)
+		return;
+	if (flags & FUZZ_MSG_HOLD)
+		m->vfu[vf] = true;
+	service();
+	m->vfu[vf] = false;
 }
 
 /* Each VF event's log lines count against that VF's second */
@@ -1398,17 +1377,69 @@ static void check_log_rate(unsigned int lines)
 }
 
 /* One record; false at the end of the input */
-static bool record(struct input *in)
+/**
+ * fuzz_take_record() - the next record's kind and fixed operands
+ * @in: the input
+ * @r: filled; a MSG's words are left in @in for the caller
+ *
+ * Return: false at the end of the input or of a record cut short.
+ */
+bool fuzz_take_record(struct fuzz_input *in, struct fuzz_record *r)
+{
+	memset(r, 0, sizeof(*r));
+	if (!take8(in, &r->kind))
+		return false;
+	r->kind %= FUZZ_NR_KINDS;
+	switch (r->kind) {
+	case FUZZ_VF_ACK:
+	case FUZZ_FLR:
+	case FUZZ_REENABLE:
+	case FUZZ_LINK:
+		return take8(in, &r->vf);
+	case FUZZ_SERVICE:
+	case FUZZ_PF_RESET:
+		return true;
+	case FUZZ_ADMIN_MAC:
+		if (!take8(in, &r->vf) || !take8(in, &r->arg))
+			return false;
+		if (r->arg >= FUZZ_MAC_RAW)
+			return take(in, r->mac, ETH_ALEN);
+		memcpy(r->mac, fuzz_macs[r->arg % FUZZ_NR_MACS], ETH_ALEN);
+		return true;
+	case FUZZ_ADMIN_VLAN:
+		return take8(in, &r->vf) && take16(in, &r->v16) &&
+		       take8(in, &r->arg);
+	case FUZZ_ADMIN_RATE:
+		return take8(in, &r->vf) && take32(in, &r->v32);
+	case FUZZ_TIME:
+		return take16(in, &r->v16);
+	case FUZZ_PF_VLAN:
+	case FUZZ_PF_MTA:
+	case FUZZ_PF_RX:
+		return take16(in, &r->v16) && take8(in, &r->arg);
+	case FUZZ_VEPA:
+		return take8(in, &r->arg);
+	}
+	/* MSG, ADMIN_SPOOFCHK, ADMIN_TRUST, ADMIN_LINK, VF_HOLD */
+	return take8(in, &r->vf) && take8(in, &r->arg);
+}
+
+static bool record(struct fuzz_input *in)
 {
 	unsigned int may = 0, warns = s.dev.nr_warn, vf;
+	struct fuzz_record r;
 	u8 kind, b, arg;
 	u16 v16;
 	u32 v32;
-	u8 mac[ETH_ALEN];
+	const u8 *mac = r.mac;
 
-	if (!take8(in, &kind))
+	if (!fuzz_take_record(in, &r))
 		return false;
-	kind %= FUZZ_NR_KINDS;
+	kind = r.kind;
+	b = r.vf;
+	arg = r.arg;
+	v16 = r.v16;
+	v32 = r.v32;
 	s.kind = kind;
 	s.actors = 0;
 	s.dropped = 0;
@@ -1417,16 +1448,12 @@ static bool record(struct input *in)
 
 	switch (kind) {
 	case FUZZ_MSG:
-		if (!take8(in, &b) || !take8(in, &arg))
-			return false;
 		trace("%u MSG\n", s.record);
 		if (!vf_msg(in, b % VTNIC_POOLS, arg))
 			return false;
 		break;
 	case FUZZ_VF_ACK:
 	case FUZZ_FLR:
-		if (!take8(in, &b))
-			return false;
 		vf = b % VTNIC_POOLS;
 		trace("%u %s VF %u\n", s.record, kind_names[kind], vf);
 		if (kind == FUZZ_FLR) {
@@ -1446,19 +1473,11 @@ static bool record(struct input *in)
 		may = MAY_ANYTHING;
 		break;
 	case FUZZ_REENABLE:
-		if (!take8(in, &b))
-			return false;
 		trace("%u REENABLE %u VFs\n", s.record, 1 + b % 7);
 		reenable(1 + b % 7);
 		may = MAY_ANYTHING;
 		break;
 	case FUZZ_ADMIN_MAC:
-		if (!take8(in, &b) || !take8(in, &arg))
-			return false;
-		if (arg < FUZZ_MAC_RAW)
-			memcpy(mac, fuzz_macs[arg % FUZZ_NR_MACS], ETH_ALEN);
-		else if (!take(in, mac, ETH_ALEN))
-			return false;
 		vf = b % s.num_vfs;
 		trace("%u ADMIN_MAC VF %u %08x %04x\n", s.record, vf,
 		      mac_lo(mac), mac_hi(mac));
@@ -1466,8 +1485,6 @@ static bool record(struct input *in)
 		s.actors = BIT(vf);
 		break;
 	case FUZZ_ADMIN_VLAN:
-		if (!take8(in, &b) || !take16(in, &v16) || !take8(in, &arg))
-			return false;
 		vf = b % s.num_vfs;
 		trace("%u ADMIN_VLAN VF %u %u qos %u\n", s.record, vf,
 		      v16 % (VID_MAX + 1), arg % 8);
@@ -1477,8 +1494,6 @@ static bool record(struct input *in)
 	case FUZZ_ADMIN_SPOOFCHK:
 	case FUZZ_ADMIN_TRUST:
 	case FUZZ_ADMIN_LINK:
-		if (!take8(in, &b) || !take8(in, &arg))
-			return false;
 		vf = b % s.num_vfs;
 		trace("%u %s VF %u %u\n", s.record, kind_names[kind], vf, arg);
 		if (kind == FUZZ_ADMIN_SPOOFCHK) {
@@ -1495,8 +1510,6 @@ static bool record(struct input *in)
 		s.actors = BIT(vf);
 		break;
 	case FUZZ_ADMIN_RATE:
-		if (!take8(in, &b) || !take32(in, &v32))
-			return false;
 		vf = b % s.num_vfs;
 		v32 &= ~BIT(31);
 		trace("%u ADMIN_RATE VF %u %u Mb/s\n", s.record, vf, v32);
@@ -1504,30 +1517,22 @@ static bool record(struct input *in)
 		s.actors = BIT(vf);
 		break;
 	case FUZZ_TIME:
-		if (!take16(in, &v16))
-			return false;
 		trace("%u TIME +%u\n", s.record, v16);
 		jiffies += v16;
 		break;
 	case FUZZ_LINK:
-		if (!take8(in, &b))
-			return false;
 		s.link = fuzz_speeds[b % FUZZ_NR_SPEEDS];
 		trace("%u LINK %u Mb/s\n", s.record, s.link);
 		vtnic_iov_set_link(&s.iov, s.link);
 		may = MAY_RATES | MAY_MAILBOXES;
 		break;
 	case FUZZ_PF_VLAN:
-		if (!take16(in, &v16) || !take8(in, &arg))
-			return false;
 		trace("%u PF_VLAN %u %u\n", s.record, v16 % (VID_MAX + 1),
 		      arg & 1);
 		pf_vlan(v16 % (VID_MAX + 1), arg & 1);
 		may = MAY_PF_VLAN;
 		break;
 	case FUZZ_PF_MTA:
-		if (!take16(in, &v16) || !take8(in, &arg))
-			return false;
 		v16 %= VID_MAX + 1;
 		trace("%u PF_MTA %#x %u\n", s.record, v16, arg & 1);
 		if (arg & 1)
@@ -1538,23 +1543,17 @@ static bool record(struct input *in)
 		may = MAY_MTA;
 		break;
 	case FUZZ_VEPA:
-		if (!take8(in, &arg))
-			return false;
 		trace("%u VEPA %u\n", s.record, arg & 1);
 		vtnic_iov_set_vepa(&s.iov, arg & 1);
 		s.vepa = arg & 1;
 		may = MAY_LOOPBACK;
 		break;
 	case FUZZ_VF_HOLD:
-		if (!take8(in, &b) || !take8(in, &arg))
-			return false;
 		vf = b % VTNIC_POOLS;
 		trace("%u VF_HOLD VF %u %u\n", s.record, vf, arg & 1);
 		s.m.vfu[vf] = arg & 1;
 		break;
 	case FUZZ_PF_RX:
-		if (!take16(in, &v16) || !take8(in, &arg))
-			return false;
 		s.pf_frame = v16 % 16384;
 		s.pf_allmulti = arg & 1;
 		trace("%u PF_RX %u %u\n", s.record, s.pf_frame, arg & 1);
@@ -1595,6 +1594,7 @@ static void start(u8 setup)
 	unsigned int num_vfs = 1 + FIELD_GET(FUZZ_SETUP_VFS, setup) % 7;
 	typeof(setups[0]) *saved = &setups[num_vfs - 1];
 
+	fuzz_model = &s.m;
 	s.m.write_hook = fuzz_write_hook;
 	memset(s.pf_mta, 0, sizeof(s.pf_mta));
 	memset(s.pf_vlans, 0, sizeof(s.pf_vlans));
@@ -1650,11 +1650,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
-	struct input in = { data, size };
+	struct fuzz_input in = { data, size };
 	u8 setup;
 
 	if (!take8(&in, &setup))
 		return 0;
+	if (setup & FUZZ_SETUP_IXGBE)
+		return mbx_fuzz_ixgbe(setup, &in);
 	start(setup);
 	while (record(&in))
 		;

@@ -8,12 +8,14 @@
 #define _MBX_FUZZ_H_
 
 #include <linux/bits.h>
+#include <linux/string.h>
 #include <linux/if_ether.h>
 #include <linux/types.h>
 
 /* Byte 0: the setup */
 #define FUZZ_SETUP_VFS		GENMASK(2, 0)	/* num_vfs = 1 + this % 7 */
 #define FUZZ_SETUP_CLOCK	GENMASK(4, 3)	/* where jiffies starts */
+#define FUZZ_SETUP_IXGBE	BIT(5)	/* the 82599 and the ixgbe dialect */
 
 /* Then records: a kind byte (taken modulo FUZZ_NR_KINDS), operands */
 enum mbx_fuzz_kind {
@@ -62,5 +64,73 @@ static const u8 fuzz_macs[FUZZ_NR_MACS][ETH_ALEN] = {
 
 /* Link speeds FUZZ_LINK picks from, Mb/s */
 #define FUZZ_NR_SPEEDS		4
+
+/* The input as the records take it; operands little endian */
+struct fuzz_input {
+	const u8 *p;
+	size_t len;
+};
+
+static inline bool take(struct fuzz_input *in, void *buf, size_t n)
+{
+	if (in->len < n)
+		return false;
+	memcpy(buf, in->p, n);
+	in->p += n;
+	in->len -= n;
+	return true;
+}
+
+static inline bool take8(struct fuzz_input *in, u8 *v)
+{
+	return take(in, v, 1);
+}
+
+static inline bool take16(struct fuzz_input *in, u16 *v)
+{
+	u8 b[2];
+
+	if (!take(in, b, 2))
+		return false;
+	*v = b[0] | b[1] << 8;
+	return true;
+}
+
+static inline bool take32(struct fuzz_input *in, u32 *v)
+{
+	u8 b[4];
+
+	if (!take(in, b, 4))
+		return false;
+	*v = b[0] | b[1] << 8 | b[2] << 16 | (u32)b[3] << 24;
+	return true;
+}
+
+/**
+ * struct fuzz_record - one record's kind and fixed operands
+ * @kind: &enum mbx_fuzz_kind
+ * @vf: the VF, or the one-byte operand of REENABLE and LINK
+ * @arg: the second byte operand (flags, on, state, qos, selector)
+ * @v16: the 16-bit operand
+ * @v32: the 32-bit operand
+ * @mac: ADMIN_MAC's address
+ */
+struct fuzz_record {
+	u8 kind;
+	u8 vf;
+	u8 arg;
+	u16 v16;
+	u32 v32;
+	u8 mac[ETH_ALEN];
+};
+
+bool fuzz_take_record(struct fuzz_input *in, struct fuzz_record *r);
+
+struct model;
+extern struct model *fuzz_model;
+extern const unsigned long fuzz_clocks[4];
+void fuzz_serve_post(struct model *m, unsigned int vf, u8 flags,
+		     void (*service)(void));
+int mbx_fuzz_ixgbe(u8 setup, struct fuzz_input *in);
 
 #endif /* _MBX_FUZZ_H_ */
