@@ -226,21 +226,26 @@ enum {
 #define VTNIC_VFTA_REGS			128
 
 /*
- * Virtualization (7.10, 8.2.3.27).  64 pools of 2 queues: pool p owns
- * queues 2 p and 2 p + 1; pool bitmaps span two registers, pools 0-31
- * then 32-63.
+ * Virtualization (7.10, 8.2.3.27).  64 pools of 2 queues, or 32 pools of
+ * 4 (7.2.1.2.3): pool p owns queues n p to n p + n - 1 of n queues a
+ * pool; pool bitmaps span two registers, pools 0-31 then 32-63.
  */
 #define VTNIC_82599_POOLS		64
 #define VTNIC_82599_POOL_QUEUES		2
+#define VTNIC_82599_POOLS_32		32
+#define VTNIC_82599_POOL_QUEUES_32	4
 #define VTNIC_GCR_EXT			0x11050
 #define VTNIC_GCR_EXT_VT_MODE		GENMASK(1, 0)
-#define VTNIC_VT_MODE_64		3	/* GCR_EXT and GPIE alike */
+#define VTNIC_VT_MODE_32		2	/* GCR_EXT and GPIE alike */
+#define VTNIC_VT_MODE_64		3
 #define VTNIC_GPIE_VT_MODE		GENMASK(15, 14)
 #define VTNIC_MRQC_MRQE			GENMASK(3, 0)
+#define VTNIC_MRQC_MRQE_VMDQ_RSS_32	0xa	/* 32 pools, RSS in each */
 #define VTNIC_MRQC_MRQE_VMDQ_RSS_64	0xb	/* 64 pools, RSS in each */
 #define VTNIC_MTQC_VT_ENA		BIT(1)
 #define VTNIC_MTQC_NUM_TC_OR_Q		GENMASK(3, 2)
 #define VTNIC_MTQC_64_POOLS		1
+#define VTNIC_MTQC_32_POOLS		2
 #define VTNIC_PSRTYPE(p)		(0x0ea00 + 4 * (p))
 #define VTNIC_PSRTYPE_RQPL		GENMASK(31, 29)	/* RSS over 2^n queues */
 #define VTNIC_PFVTCTL			0x051b0

@@ -257,10 +257,14 @@ static void vtnic_iov_write_vlan0(struct vtnic_iov *iov)
 static void vtnic_iov_write_rate(struct vtnic_iov *iov, unsigned int vf)
 {
 	u32 rate = iov->vf[vf].max_tx_rate;
+	unsigned int k;
 
 	if (rate >= iov->link_speed)
 		rate = 0;
-	iov->info->ops->set_rate(iov->hw, vf, rate, iov->link_speed);
+	/* Each of the pool's queues is limited to the VF's rate */
+	for (k = 0; k < iov->pool_queues; k++)
+		iov->info->ops->set_rate(iov->hw, vtnic_iov_pool_queue(iov, vf, k),
+					 rate, iov->link_speed);
 }
 
 /* Everything a VF owns, from its software state */
@@ -312,6 +316,7 @@ void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
 	iov->info = info;
 	iov->dialect = info->dialect;
 	iov->num_vfs = min(num_vfs, vtnic_iov_max_vfs(info));
+	iov->pool_queues = info->ops->pool_queues(iov->num_vfs);
 	iov->pools_on = 0;
 	iov->vepa = false;
 	for (vf = 0; vf < iov->num_vfs; vf++) {
@@ -699,7 +704,7 @@ int vtnic_iov_msg_get_queues(struct vtnic_iov *iov, unsigned int vf,
 			     const struct vtnic_mbx_hdr *hdr, const u32 *msg,
 			     u32 *reply)
 {
-	unsigned int queues = iov->info->limits.queues_per_pool;
+	unsigned int queues = iov->pool_queues;
 
 	reply[VTNIC_MBX_Q_TX] = queues;
 	reply[VTNIC_MBX_Q_RX] = queues;

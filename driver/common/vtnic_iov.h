@@ -216,7 +216,10 @@ extern const struct vtnic_mbx_dialect vtnic_mbx_ixgbe;
 /**
  * struct vtnic_iov_limits - what one MAC has for SR-IOV
  * @pools: VMDq pools; the PF keeps one, so @pools - 1 VFs at most
- * @queues_per_pool: receive and transmit queues of each pool
+ * @queues_per_pool: receive and transmit queues of each pool with all
+ *		     @pools in use (struct vtnic_iov_ops.pool_queues says
+ *		     how many with fewer)
+ * @pf_rss: the PF may spread what it receives over its pool's queues
  * @rar_entries: exact unicast address filters; VF n takes the n-th from
  *		 the top, the PF those below
  * @vlvf_entries: VLAN pool filters; entry 0 is kept for VLAN 0
@@ -224,6 +227,7 @@ extern const struct vtnic_mbx_dialect vtnic_mbx_ixgbe;
 struct vtnic_iov_limits {
 	unsigned int pools;
 	unsigned int queues_per_pool;
+	bool pf_rss;
 	unsigned int rar_entries;
 	unsigned int vlvf_entries;
 };
@@ -261,7 +265,8 @@ struct vtnic_pool_rx {
  * @set_pool_rx: a pool's receive policy, NULL for none at all
  * @set_port_vlan: the VLAN inserted into a pool's frames, 0 for none
  * @set_spoofchk: MAC and VLAN anti-spoofing of a pool's frames
- * @set_rate: a pool's transmit limit, Mb/s of a @link_mbps link (0: none)
+ * @set_rate: device queue @queue's transmit limit, Mb/s of a @link_mbps
+ *	      link (0: none)
  * @set_vlvf: VLAN pool filter @idx: @vid to @pools, 0 frees it
  * @set_vfta: the VLAN filter table bit of @vid
  * @set_mta: one word of the multicast table
@@ -275,7 +280,10 @@ struct vtnic_pool_rx {
  * @vflr_take: the VFs reset since the last call (FLR or their own
  *	       reset), as a bitmap; clears them
  * @vf_stats_regs: where the PF reads VF @vf's counters
- * @pool_queue: the device queue number of queue @k of @pool
+ * @pool_queues: the queues of each pool with @num_vfs VFs: the MAC may
+ *		 trade pools for queues, as the 82599's 32 pools of 4
+ * @pool_queue: the device queue number of queue @k of @pool, when each
+ *		pool has @per_pool queues
  */
 struct vtnic_iov_ops {
 	void (*set_rar)(struct vtnic_hw *hw, unsigned int idx, const u8 *addr,
@@ -286,7 +294,7 @@ struct vtnic_iov_ops {
 	void (*set_port_vlan)(struct vtnic_hw *hw, unsigned int pool, u16 vid,
 			      u8 qos);
 	void (*set_spoofchk)(struct vtnic_hw *hw, unsigned int pool, bool on);
-	void (*set_rate)(struct vtnic_hw *hw, unsigned int pool, u32 max_mbps,
+	void (*set_rate)(struct vtnic_hw *hw, unsigned int queue, u32 max_mbps,
 			 u32 link_mbps);
 	void (*set_vlvf)(struct vtnic_hw *hw, unsigned int idx, u16 vid,
 			 u64 pools);
@@ -300,7 +308,9 @@ struct vtnic_iov_ops {
 	u64 (*vflr_take)(struct vtnic_hw *hw, unsigned int num_vfs);
 	void (*vf_stats_regs)(unsigned int vf,
 			      struct vtnic_vf_stats_regs *regs);
-	unsigned int (*pool_queue)(unsigned int pool, unsigned int k);
+	unsigned int (*pool_queues)(unsigned int num_vfs);
+	unsigned int (*pool_queue)(unsigned int pool, unsigned int k,
+				   unsigned int per_pool);
 };
 
 /**
@@ -354,6 +364,7 @@ struct vtnic_vlvf {
  * @info: its MAC's limits, writers and mailbox registers
  * @dialect: the message table VFs are served with
  * @num_vfs: VFs enabled; the PF uses pool @num_vfs
+ * @pool_queues: the queues of each pool in the layout @num_vfs chose
  * @pools_on: pools that may pass traffic
  * @vepa: frames between pools go to the wire (802.1Qbg VEPA), not the
  *	  internal switch (VEB)
@@ -370,6 +381,7 @@ struct vtnic_iov {
 	const struct vtnic_iov_info *info;
 	const struct vtnic_mbx_dialect *dialect;
 	unsigned int num_vfs;
+	unsigned int pool_queues;
 	u64 pools_on;
 	bool vepa;
 	u32 link_speed;
@@ -396,7 +408,13 @@ static inline unsigned int vtnic_iov_pool_queue(const struct vtnic_iov *iov,
 						unsigned int pool,
 						unsigned int k)
 {
-	return iov->info->ops->pool_queue(pool, k);
+	return iov->info->ops->pool_queue(pool, k, iov->pool_queues);
+}
+
+/* The queues the PF may spread its receive over in its pool */
+static inline unsigned int vtnic_iov_pf_queues(const struct vtnic_iov *iov)
+{
+	return iov->info->limits.pf_rss ? iov->pool_queues : 1;
 }
 
 /* VF n's address lives in the n-th RAR from the top; the PF's below */

@@ -94,11 +94,11 @@ static void vtnic_82576_set_spoofchk(struct vtnic_hw *hw, unsigned int pool,
 	vtnic_hw_wr32(hw, VTNIC_DTXSWC, dtxswc);
 }
 
-/* Both queues of the pool, each with the pool's limit (7.10.3.7) */
-static void vtnic_82576_set_rate(struct vtnic_hw *hw, unsigned int pool,
+/* One queue's rate limiter (7.10.3.7) */
+static void vtnic_82576_set_rate(struct vtnic_hw *hw, unsigned int queue,
 				 u32 max_mbps, u32 link_mbps)
 {
-	u32 bcnrc = 0, rf_int, rf_dec, k;
+	u32 bcnrc = 0, rf_int, rf_dec;
 
 	/* Rate factor = link speed / rate, 14 fraction bits */
 	if (max_mbps && link_mbps) {
@@ -109,10 +109,8 @@ static void vtnic_82576_set_rate(struct vtnic_hw *hw, unsigned int pool,
 			FIELD_PREP(VTNIC_RTTBCNRC_RF_INT, rf_int) |
 			FIELD_PREP(VTNIC_RTTBCNRC_RF_DEC, rf_dec);
 	}
-	for (k = 0; k < VTNIC_POOL_QUEUES; k++) {
-		vtnic_hw_wr32(hw, VTNIC_RTTDQSEL, VTNIC_POOL_QUEUE(pool, k));
-		vtnic_hw_wr32(hw, VTNIC_RTTBCNRC, bcnrc);
-	}
+	vtnic_hw_wr32(hw, VTNIC_RTTDQSEL, queue);
+	vtnic_hw_wr32(hw, VTNIC_RTTBCNRC, bcnrc);
 }
 
 static void vtnic_82576_set_vlvf(struct vtnic_hw *hw, unsigned int idx,
@@ -207,7 +205,14 @@ static void vtnic_82576_vf_stats_regs(unsigned int vf,
 	};
 }
 
-static unsigned int vtnic_82576_pool_queue(unsigned int pool, unsigned int k)
+/* 8 pools of 2 queues, whatever the VF count */
+static unsigned int vtnic_82576_pool_queues(unsigned int num_vfs)
+{
+	return VTNIC_POOL_QUEUES;
+}
+
+static unsigned int vtnic_82576_pool_queue(unsigned int pool, unsigned int k,
+					   unsigned int per_pool)
 {
 	return VTNIC_POOL_QUEUE(pool, k);
 }
@@ -229,6 +234,7 @@ static const struct vtnic_iov_ops vtnic_82576_iov_ops = {
 	.pf_reset_done		= vtnic_82576_pf_reset_done,
 	.vflr_take		= vtnic_82576_vflr_take,
 	.vf_stats_regs		= vtnic_82576_vf_stats_regs,
+	.pool_queues		= vtnic_82576_pool_queues,
 	.pool_queue		= vtnic_82576_pool_queue,
 };
 

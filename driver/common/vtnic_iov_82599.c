@@ -5,8 +5,10 @@
  * 8.2.3.7, 8.2.3.27) behind struct vtnic_iov_ops.  The policy in
  * vtnic_iov.c decides; these only write what they are given.
  *
- * 64 pools of 2 queues: pool n is VF n (the PF keeps pool num_vfs) and
- * owns queues 2 n and 2 n + 1; a pool bitmap spans two registers.  The
+ * Pool n is VF n; the PF keeps pool num_vfs.  Up to 31 VFs, 32 pools of
+ * 4 queues; more, 64 pools of 2, as ixgbe chooses: a VF's driver then
+ * spreads its receive over up to 4 queues, and so does the PF in its own
+ * pool.  A pool bitmap spans two registers.  The
  * receive length limit is the port's (MAXFRS): the 82599 has none per
  * pool, so a pool's max_frame only says whether it receives at all.
  */
@@ -92,11 +94,11 @@ static void vtnic_82599_set_spoofchk(struct vtnic_hw *hw, unsigned int pool,
 	vtnic_hw_wr32(hw, VTNIC_PFVFSPOOF(pool), spoof);
 }
 
-/* Both queues of the pool, each with the pool's limit (7.7.2.2) */
-static void vtnic_82599_set_rate(struct vtnic_hw *hw, unsigned int pool,
+/* One queue's rate limiter (7.7.2.2) */
+static void vtnic_82599_set_rate(struct vtnic_hw *hw, unsigned int queue,
 				 u32 max_mbps, u32 link_mbps)
 {
-	u32 bcnrc = 0, rf_int, rf_dec, k;
+	u32 bcnrc = 0, rf_int, rf_dec;
 
 	/* Rate factor = link speed / rate, 14 fraction bits */
 	if (max_mbps && link_mbps) {
@@ -108,11 +110,8 @@ static void vtnic_82599_set_rate(struct vtnic_hw *hw, unsigned int pool,
 			FIELD_PREP(VTNIC_RTTBCNRC_RF_INT, rf_int) |
 			FIELD_PREP(VTNIC_RTTBCNRC_RF_DEC, rf_dec);
 	}
-	for (k = 0; k < VTNIC_82599_POOL_QUEUES; k++) {
-		vtnic_hw_wr32(hw, VTNIC_RTTDQSEL,
-			      pool * VTNIC_82599_POOL_QUEUES + k);
-		vtnic_hw_wr32(hw, VTNIC_RTTBCNRC, bcnrc);
-	}
+	vtnic_hw_wr32(hw, VTNIC_RTTDQSEL, queue);
+	vtnic_hw_wr32(hw, VTNIC_RTTBCNRC, bcnrc);
 }
 
 /* A VLAN pool filter: the VLAN, then its pools in two registers */
@@ -150,8 +149,15 @@ static void vtnic_82599_set_switch(struct vtnic_hw *hw, bool vepa)
 	vtnic_hw_wr32(hw, VTNIC_PFDTXGSWC, vepa ? 0 : VTNIC_PFDTXGSWC_LBE);
 }
 
+/* 32 pools of 4 while the VFs and the PF fit in them, else 64 of 2 */
+static unsigned int vtnic_82599_pool_queues(unsigned int num_vfs)
+{
+	return num_vfs + 1 > VTNIC_82599_POOLS_32 ? VTNIC_82599_POOL_QUEUES :
+						    VTNIC_82599_POOL_QUEUES_32;
+}
+
 /*
- * Virtualization on (4.6.10.1): 64 pools, the PF's the default one,
+ * Virtualization on (4.6.10.1): 32 or 64 pools, the PF's the default one,
  * broadcast and multicast replicated to every pool that accepts them, a
  * queue without descriptors drops rather than stalling the others, pools
  * switched inside the port (VEB) until the policy says otherwise.  The
@@ -160,10 +166,12 @@ static void vtnic_82599_set_switch(struct vtnic_hw *hw, bool vepa)
  */
 static void vtnic_82599_enable(struct vtnic_hw *hw, unsigned int num_vfs)
 {
-	unsigned int q;
+	unsigned int q, mode = VTNIC_VT_MODE_64;
 
+	if (vtnic_82599_pool_queues(num_vfs) == VTNIC_82599_POOL_QUEUES_32)
+		mode = VTNIC_VT_MODE_32;
 	vtnic_hw_wr32(hw, VTNIC_GCR_EXT,
-		      FIELD_PREP(VTNIC_GCR_EXT_VT_MODE, VTNIC_VT_MODE_64));
+		      FIELD_PREP(VTNIC_GCR_EXT_VT_MODE, mode));
 	vtnic_hw_wr32(hw, VTNIC_PFVTCTL, VTNIC_PFVTCTL_VT_ENA |
 		      FIELD_PREP(VTNIC_PFVTCTL_DEF_PL, num_vfs) |
 		      VTNIC_PFVTCTL_RPL_EN);
@@ -230,9 +238,10 @@ static void vtnic_82599_vf_stats_regs(unsigned int vf,
 	};
 }
 
-static unsigned int vtnic_82599_pool_queue(unsigned int pool, unsigned int k)
+static unsigned int vtnic_82599_pool_queue(unsigned int pool, unsigned int k,
+					   unsigned int per_pool)
 {
-	return pool * VTNIC_82599_POOL_QUEUES + k;
+	return pool * per_pool + k;
 }
 
 static const struct vtnic_iov_ops vtnic_82599_iov_ops = {
@@ -252,6 +261,7 @@ static const struct vtnic_iov_ops vtnic_82599_iov_ops = {
 	.pf_reset_done		= vtnic_82599_pf_reset_done,
 	.vflr_take		= vtnic_82599_vflr_take,
 	.vf_stats_regs		= vtnic_82599_vf_stats_regs,
+	.pool_queues		= vtnic_82599_pool_queues,
 	.pool_queue		= vtnic_82599_pool_queue,
 };
 
@@ -263,11 +273,12 @@ static const struct vtnic_mbx_pf_regs vtnic_82599_mbx = {
 	.icr		= VTNIC_PFMBICR(0),
 };
 
-/* 64 pools of 2 queues, 128 addresses, 64 VLAN pool filters (7.10.3) */
+/* Up to 64 pools, 128 addresses, 64 VLAN pool filters (7.10.3) */
 const struct vtnic_iov_info vtnic_82599_iov = {
 	.limits = {
 		.pools		= VTNIC_82599_POOLS,
 		.queues_per_pool = VTNIC_82599_POOL_QUEUES,
+		.pf_rss		= true,
 		.rar_entries	= VTNIC_RAR_ENTRIES,
 		.vlvf_entries	= VTNIC_PFVLVF_ENTRIES,
 	},

@@ -378,7 +378,9 @@ static inline unsigned int vtnic_num_vfs(const struct vtnic *vn)
 /* With VFs the PF has one pool and, with VMDq, one receive queue in it */
 static inline unsigned int vtnic_max_queues(const struct vtnic *vn)
 {
-	return vtnic_num_vfs(vn) ? 1 : vn->max_queues;
+	return vtnic_num_vfs(vn) ?
+	       min(vtnic_iov_pf_queues(&vn->iov), vn->max_queues) :
+	       vn->max_queues;
 }
 
 static inline u32 vtnic_rd32(struct vtnic *vn, u32 reg)

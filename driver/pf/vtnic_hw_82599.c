@@ -14,6 +14,7 @@
 #include <linux/etherdevice.h>
 #include <linux/iopoll.h>
 #include <linux/linkmode.h>
+#include <linux/log2.h>
 
 #include "vtnic.h"
 #include "vtnic_82599_regs.h"
@@ -608,19 +609,29 @@ static void vtnic_82599_set_rxcsum(struct vtnic *vn, bool on)
 {
 }
 
+/* With VFs, the 32 pools of 4 queues rather than 64 of 2 */
+static bool vtnic_82599_pools_32(struct vtnic *vn)
+{
+	return vtnic_num_vfs(vn) &&
+	       vn->iov.pool_queues == VTNIC_82599_POOL_QUEUES_32;
+}
+
 /* Transmit initialization (4.6.8) */
 static void vtnic_82599_configure_tx(struct vtnic *vn)
 {
 	unsigned int i;
 
 	/*
-	 * One transmit packet buffer, no DCB; with VFs, 64 pools of 2 queues
+	 * One transmit packet buffer, no DCB; with VFs, 32 or 64 pools
 	 * (7.2.1.2.1).  MTQC only with ARBDIS set.
 	 */
 	vtnic_wr32(vn, VTNIC_RTTDCS, vtnic_rd32(vn, VTNIC_RTTDCS) |
 		   VTNIC_RTTDCS_ARBDIS);
 	vtnic_wr32(vn, VTNIC_MTQC, vtnic_num_vfs(vn) ? VTNIC_MTQC_VT_ENA |
-		   FIELD_PREP(VTNIC_MTQC_NUM_TC_OR_Q, VTNIC_MTQC_64_POOLS) : 0);
+		   FIELD_PREP(VTNIC_MTQC_NUM_TC_OR_Q,
+			      vtnic_82599_pools_32(vn) ? VTNIC_MTQC_32_POOLS :
+							 VTNIC_MTQC_64_POOLS) :
+		   0);
 	vtnic_wr32(vn, VTNIC_RTTDCS, vtnic_rd32(vn, VTNIC_RTTDCS) &
 		   ~VTNIC_RTTDCS_ARBDIS);
 	/* The transmitter is on before any queue is (4.6.8) */
@@ -655,8 +666,7 @@ static void vtnic_82599_write_rss(struct vtnic *vn)
 	/*
 	 * With VFs the one table serves every pool, each taking the low bits
 	 * of an entry its PSRTYPE allows (7.1.2.8.3): 0, 1, 2, 3 over and
-	 * over spreads a VF's flows over its queues.  The PF's own pool has
-	 * one queue and takes none.
+	 * over spreads a pool's flows over its queues, the PF's included.
 	 */
 	for (i = 0; i < VTNIC_RETA_REGS; i++)
 		vtnic_wr32(vn, VTNIC_RETA(i), 0x03020100);
@@ -677,16 +687,21 @@ static void vtnic_82599_configure_rx(struct vtnic *vn)
 	vtnic_wr32(vn, VTNIC_RXCSUM, VTNIC_RXCSUM_PCSD);
 	vtnic_82599_write_rss(vn);
 	/*
-	 * RSS over the queues in use; with VFs, 64 pools of 2 queues and RSS
-	 * in each over as many of them as the pool's PSRTYPE says: the PF's
-	 * one queue (a VF sets its own through VFPSRTYPE)
+	 * RSS over the queues in use; with VFs, 32 or 64 pools and RSS in
+	 * each over as many of its queues as the pool's PSRTYPE says: 1, 2
+	 * or 4 (a VF sets its own through VFPSRTYPE).  With 3 queues the
+	 * PF's third only transmits, as with ixgbe.
 	 */
 	vtnic_wr32(vn, VTNIC_MRQC, (vtnic_num_vfs(vn) ?
-		   FIELD_PREP(VTNIC_MRQC_MRQE, VTNIC_MRQC_MRQE_VMDQ_RSS_64) :
+		   FIELD_PREP(VTNIC_MRQC_MRQE, vtnic_82599_pools_32(vn) ?
+			      VTNIC_MRQC_MRQE_VMDQ_RSS_32 :
+			      VTNIC_MRQC_MRQE_VMDQ_RSS_64) :
 		   VTNIC_MRQC_RSSEN) | VTNIC_MRQC_TCP_IPV4 |
 		   VTNIC_MRQC_IPV4 | VTNIC_MRQC_TCP_IPV6 | VTNIC_MRQC_IPV6);
 	if (vtnic_num_vfs(vn))
-		vtnic_wr32(vn, VTNIC_PSRTYPE(vtnic_iov_pf_pool(&vn->iov)), 0);
+		vtnic_wr32(vn, VTNIC_PSRTYPE(vtnic_iov_pf_pool(&vn->iov)),
+			   FIELD_PREP(VTNIC_PSRTYPE_RQPL,
+				      ilog2(rounddown_pow_of_two(vn->num_queues))));
 	vtnic_wr32(vn, VTNIC_FCTRL, VTNIC_FCTRL_BAM);
 
 	for (i = 0; i < vn->num_queues; i++) {
@@ -742,9 +757,10 @@ static void vtnic_82599_set_ivar(struct vtnic *vn, unsigned int queue, bool tx,
 
 static void vtnic_82599_irq_configure(struct vtnic *vn)
 {
-	/* With VFs, GPIE's VT mode is GCR_EXT's: 64 pools */
+	/* With VFs, GPIE's VT mode is GCR_EXT's */
 	u32 vt = vtnic_num_vfs(vn) ?
-		 FIELD_PREP(VTNIC_GPIE_VT_MODE, VTNIC_VT_MODE_64) : 0;
+		 FIELD_PREP(VTNIC_GPIE_VT_MODE, vtnic_82599_pools_32(vn) ?
+			    VTNIC_VT_MODE_32 : VTNIC_VT_MODE_64) : 0;
 	u64 queues;
 
 	if (vn->int_mode != VTNIC_INT_MSIX) {

@@ -66,7 +66,7 @@ static int vtnic_sriov_relayout(struct vtnic *vn, unsigned int num_vfs)
 
 	if (num_vfs) {
 		vn->queues_no_vfs = vn->num_queues;
-		vn->num_queues = 1;
+		vn->num_queues = min(vn->num_queues, vtnic_max_queues(vn));
 	} else if (vn->queues_no_vfs) {
 		vn->num_queues = vn->queues_no_vfs;
 	}

@@ -198,16 +198,39 @@ u64 model_82599_rx_pools(const struct model *m, const struct model_frame *f)
 }
 
 /**
+ * model_82599_pool_queues() - the queues of each pool (7.2.1.2.3)
+ * @m: the model
+ *
+ * Return: 4 in GCR_EXT's 32-pool mode, else 2.
+ */
+unsigned int model_82599_pool_queues(const struct model *m)
+{
+	u32 mode = FIELD_GET(VTNIC_GCR_EXT_VT_MODE,
+			     MODEL_REG(m, VTNIC_GCR_EXT));
+
+	return mode == VTNIC_VT_MODE_32 ? VTNIC_82599_POOL_QUEUES_32 :
+					  VTNIC_82599_POOL_QUEUES;
+}
+
+/**
  * model_82599_tx_rate() - the transmit limit of a pool (7.7.2.2)
  * @m: the model
- * @pool: the pool, whose queues are 2 @pool and 2 @pool + 1
+ * @pool: the pool, whose queues are n @pool to n @pool + n - 1 of n
+ *	  model_82599_pool_queues()
  * @link_mbps: the link speed
  *
- * Return: Mb/s, rounded down; 0 for no limit.
+ * Return: Mb/s, rounded down; 0 for no limit.  model_fail() when the
+ * pool's queues pace differently.
  */
 u32 model_82599_tx_rate(const struct model *m, unsigned int pool,
 			u32 link_mbps)
 {
-	return model_pool_rate(m, pool, VTNIC_82599_POOL_QUEUES * pool,
-			       VTNIC_82599_POOL_QUEUES * pool + 1, link_mbps);
+	unsigned int n = model_82599_pool_queues(m), q = n * pool, k;
+	u32 rate = model_pool_rate(m, pool, q, q + 1, link_mbps);
+
+	for (k = 2; k < n; k += 2)
+		if (model_pool_rate(m, pool, q + k, q + k + 1, link_mbps) != rate)
+			model_fail("pool %u: queues %u and %u pace differently",
+				   pool, q, q + k);
+	return rate;
 }

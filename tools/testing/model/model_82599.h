@@ -32,6 +32,7 @@
 extern const struct model_mac model_82599_mac;
 
 u64 model_82599_rx_pools(const struct model *m, const struct model_frame *f);
+unsigned int model_82599_pool_queues(const struct model *m);
 u32 model_82599_tx_rate(const struct model *m, unsigned int pool,
 			u32 link_mbps);
 u32 model_82599_vf_owned_bits(const struct model *m, unsigned int vf, u32 reg,

@@ -760,6 +760,40 @@ static void test_admin_port_vlan_spoofchk_rate(void **state)
 	assert_isolated(VF_HI);
 }
 
+/*
+ * Up to 31 VFs the pools are 32 of 4 queues: GCR_EXT says so, GET_QUEUES
+ * says 4, and a VF's rate limit paces all 4 of its queues and no other
+ */
+static void test_32_pools(void **state)
+{
+	const unsigned int vf = 30;
+	u32 reply[WORDS], rate;
+	unsigned int q;
+
+	(void)state;
+	start(31);
+	assert_int_equal(FIELD_GET(VTNIC_GCR_EXT_VT_MODE, R(VTNIC_GCR_EXT)),
+			 VTNIC_VT_MODE_32);
+	assert_int_equal(vtnic_iov_pool_queue(&iov, vf, 3), 4 * vf + 3);
+	vf_up(vf);
+	negotiate(vf, VTNIC_MBX_API_11);
+	vf_msg(vf, MSG(VTNIC_MBX_GET_QUEUES, 0, 0, 0, 0), 5, reply);
+	assert_int_equal(reply[VTNIC_MBX_Q_TX], VTNIC_82599_POOL_QUEUES_32);
+	assert_int_equal(reply[VTNIC_MBX_Q_RX], VTNIC_82599_POOL_QUEUES_32);
+
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, vf, 2500), 0);
+	rate = model_82599_tx_rate(&m, vf, LINK_MBPS);
+	assert_true(rate >= 2490 && rate <= 2500);
+	for (q = 0; q < VTNIC_82599_QUEUES; q++)
+		assert_int_equal(!!m.bcnrc[q], q / 4 == vf);
+
+	/* 32 VFs and the PF's pool need 33: 64 pools of 2 */
+	start(32);
+	assert_int_equal(FIELD_GET(VTNIC_GCR_EXT_VT_MODE, R(VTNIC_GCR_EXT)),
+			 VTNIC_VT_MODE_64);
+	assert_int_equal(vtnic_iov_pool_queue(&iov, vf, 1), 2 * vf + 1);
+}
+
 /* An FLR of VF 33 comes through PFVFLRE(1): what it asked for goes */
 static void test_vf_flr_high(void **state)
 {
@@ -883,6 +917,7 @@ int main(void)
 		T(test_set_vlan_with_port_vlan),
 		T(test_admin_port_vlan_spoofchk_rate),
 		T(test_vf_flr_high),
+		T(test_32_pools),
 		T(test_isolation),
 	};
 

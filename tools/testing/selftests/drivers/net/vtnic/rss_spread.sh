@@ -32,15 +32,6 @@ cleanup()
 	rm -rf "$tmp"
 }
 
-# channels FIELD: the current or maximum "Combined" of ethtool -l on A
-channels()
-{
-	ip netns exec "$NSA" ethtool -l "$dev_a" |
-		awk -v want="$1" '/^Pre-set maximums/ { s = "max" }
-			/^Current hardware settings/ { s = "cur" }
-			$1 == "Combined:" && s == want { print $2 }'
-}
-
 vtnic_require_env
 tmp=$(mktemp -d)
 trap cleanup EXIT
@@ -51,13 +42,13 @@ ports_attach
 ports_wait_up
 head -c $((FLOW_KB * 1024)) /dev/urandom > "$tmp/flow"
 
-max=$(channels max)
-orig=$(channels cur)
+max=$(channels "$NSA" "$dev_a" max)
+orig=$(channels "$NSA" "$dev_a" cur)
 ktap_print_msg "port A: $orig combined channels, at most $max"
 [ -n "$max" ] && [ "$max" -ge 2 ] && [ "$max" -lt $QUEUES ] && QUEUES=$max
 if [ -n "$max" ] && [ "$max" -ge $QUEUES ] &&
 	ip netns exec "$NSA" ethtool -L "$dev_a" combined $QUEUES &&
-	[ "$(channels cur)" = $QUEUES ]; then
+	[ "$(channels "$NSA" "$dev_a" cur)" = $QUEUES ]; then
 	ktap_test_pass "ethtool -L combined $QUEUES"
 else
 	ktap_test_fail "ethtool -L combined $QUEUES"

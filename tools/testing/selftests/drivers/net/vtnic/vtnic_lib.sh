@@ -540,6 +540,16 @@ traffic_stop()
 	traffic_ping_pid='' traffic_flood_pid=''
 }
 
+# channels NETNS DEV cur|max: the current or maximum "Combined" of
+# ethtool -l
+channels()
+{
+	ip netns exec "$1" ethtool -l "$2" |
+		awk -v want="$3" '/^Pre-set maximums/ { s = "max" }
+			/^Current hardware settings/ { s = "cur" }
+			$1 == "Combined:" && s == want { print $2 }'
+}
+
 # tcp_flows FROM_NS TO_NS TO_ADDR FILE N PORT: N TCP connections from
 # FROM_NS to TO_ADDR, one after the other, each from its own source port
 # (40000 + i) to a listener of its own in TO_NS, each carrying FILE;
