@@ -46,7 +46,7 @@ copy_bin /bin/busybox /bin/busybox
 # busybox provides the small tools; the real ones below must win, so they
 # go in /usr/sbin and /usr/bin, which come first in PATH, and busybox gets
 # no link for them at all.
-real_tools="timeout date mktemp ip bridge devlink tc ethtool ping tcpdump socat bash modprobe insmod rmmod lsmod depmod modinfo"
+real_tools="timeout date mktemp ip ss bridge devlink tc ethtool ping tcpdump socat bash modprobe insmod rmmod lsmod depmod modinfo"
 for applet in $(/bin/busybox --list); do
 	case " busybox $real_tools " in *" $applet "*) continue ;; esac
 	ln -sf busybox "$root/bin/$applet"
@@ -62,6 +62,8 @@ for t in ip bridge devlink tc ethtool; do
 	copy_bin "/usr/sbin/$t" "/usr/sbin/$t"
 done
 copy_bin /usr/bin/ping /usr/bin/ping
+# iproute2's ss: what a stalled TCP transfer is waiting for
+copy_bin /usr/bin/ss /usr/bin/ss
 copy_bin /usr/bin/tcpdump /usr/bin/tcpdump
 copy_bin /usr/bin/socat /usr/bin/socat
 copy_bin /usr/bin/kmod /usr/bin/kmod

@@ -91,7 +91,14 @@ change()
 	*" $want "*) ;;
 	*) return 1 ;;
 	esac
-	wait_carrier "$dev_a" "$NSA" && slowwait 30 moved_on "$before"
+	wait_carrier "$dev_a" "$NSA" && slowwait 30 moved_on "$before" &&
+		return 0
+	ktap_print_msg "stalled at $(tcp_received) bytes"
+	ip netns exec "$NSA" ss -tnio | paste -sd' ' | fold -s -w 160 |
+		while read -r line; do ktap_print_msg "$line"; done
+	port_diag "$NSA" "$dev_a"
+	port_diag "$NSB" "$dev_b"
+	return 1
 }
 
 vtnic_require_env

@@ -241,6 +241,33 @@ ethtool_stat()
 		awk -v n="$3" '$1 == n ":" { print $2; found = 1 } END { exit !found }'
 }
 
+# port_diag NETNS DEV: print, as test messages, what helps to read a
+# stall from the log: DEV's non-zero counters and the interrupts each of
+# its MSI-X vectors took
+port_diag()
+{
+	local line irqs
+
+	irqs=$(ip netns exec "$1" ls "/sys/class/net/$2/device/msi_irqs" \
+		2>/dev/null | paste -sd'|')
+	while read -r line; do
+		ktap_print_msg "$2: $line"
+	done < <(ip netns exec "$1" ethtool -S "$2" 2>/dev/null |
+			awk -F': *' 'NF == 2 && $2 != 0 { print $1 "=" $2 }' |
+			paste -sd' ' | fold -s -w 160
+		[ -n "$irqs" ] && awk -v re="^ *($irqs):" '$0 ~ re {
+				n = 0
+				for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++)
+					n += $i
+				printf "%s=%d ", $NF, n
+			} END { print "" }' /proc/interrupts | fold -s -w 160
+		# bytes each transmit queue has in flight (BQL), the qdisc
+		ip netns exec "$1" sh -c "grep -H . /sys/class/net/$2/queues/tx-*/byte_queue_limits/inflight" |
+			sed 's|.*/\(tx-[0-9]*\)/.*:|\1=|' | paste -sd' '
+		ip netns exec "$1" tc -s qdisc show dev "$2" | paste -sd' ' |
+			fold -s -w 160)
+}
+
 # now_ms: a clock in milliseconds, for rates and durations
 now_ms()
 {
