@@ -95,9 +95,9 @@ static __printf(1, 2) __noreturn void ix_violation(const char *fmt, ...)
 static u32 owned(unsigned int vf, const struct model_write *w)
 {
 	if (w->reg == VTNIC_RTTDQSEL)
-		return w->val / VTNIC_82599_POOL_QUEUES == vf ? ~0U : 0;
+		return w->val / x.iov.pool_queues == vf ? ~0U : 0;
 	if (w->reg == VTNIC_RTTBCNRC)
-		return w->queue / VTNIC_82599_POOL_QUEUES == vf ? ~0U : 0;
+		return w->queue / x.iov.pool_queues == vf ? ~0U : 0;
 	if (w->reg == VTNIC_PFQDE)
 		return 0;
 	return model_82599_vf_owned_bits(&x.m, vf, w->reg, w->before, w->after);
