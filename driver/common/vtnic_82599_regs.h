@@ -196,6 +196,7 @@ enum {
 #define VTNIC_DMATXCTL			0x04a80
 #define VTNIC_DMATXCTL_TE		BIT(0)
 #define VTNIC_RTTDCS			0x04900
+#define VTNIC_RTTDCS_VMPAC		BIT(1)	/* pools: weighted round robin */
 #define VTNIC_RTTDCS_ARBDIS		BIT(6)
 #define VTNIC_MTQC			0x08120
 
@@ -295,6 +296,14 @@ enum {
 #define VTNIC_RTTBCNRC_RF_INT		GENMASK(23, 14)
 #define VTNIC_RTTBCNRC_RS_ENA		BIT(31)
 #define VTNIC_RTTBCNRC_FRAC_BITS	14
+
+/*
+ * Transmit descriptor arbiter between pools (7.7.2.3, 8.2.3.10.14): with
+ * RTTDCS.VMPAC and DCB off, RTTDQSEL selects a pool and RTTDT1C holds its
+ * credit refill quantum, in 64-byte units
+ */
+#define VTNIC_RTTDT1C			0x04908
+#define VTNIC_RTTDT1C_CRQ		GENMASK(13, 0)
 
 /* Each VF's counters in the PF's window (free running, 32 bits) */
 #define VTNIC_PVFGPRC(v)		(0x0101c + 0x40 * (v))

@@ -5,7 +5,7 @@
  * See vtnic_iov.h for the rules every entry point keeps.
  *
  * What a VF owns: pool n (its receive policy, port VLAN, anti-spoofing,
- * rate limit and enable bit), the n-th receive address from the top, its
+ * rate limit, transmit weight and enable bit), the n-th receive address from the top, its
  * bit in every VLAN pool filter and its mailbox.  The multicast table, the
  * VLAN filter table and the VLAN IDs of the pool filters are shared and
  * always rewritten as the union of what the PF and every VF asked for;
@@ -21,6 +21,7 @@
 #include <linux/etherdevice.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/math64.h>
 #include <linux/string.h>
 
 #include "vtnic_iov.h"
@@ -267,6 +268,85 @@ static void vtnic_iov_write_rate(struct vtnic_iov *iov, unsigned int vf)
 					 rate, iov->link_speed);
 }
 
+/* The speed guarantees are held against: the link's, its fastest while down */
+static u32 vtnic_iov_link_mbps(const struct vtnic_iov *iov)
+{
+	return iov->link_speed ? iov->link_speed : iov->info->limits.link_mbps;
+}
+
+/**
+ * vtnic_iov_pool_weights() - the pools' weights in the transmit arbitration
+ * @min_mbps: each VF's min_tx_rate, Mb/s, 0 for none; @num_vfs entries
+ * @num_vfs: VFs; the PF's pool is pool @num_vfs
+ * @link_mbps: the speed the guarantees are held against, Mb/s
+ * @weights: filled with the weights of pools 0 .. @num_vfs
+ *
+ * Under contention the arbiter serves each backlogged pool in proportion
+ * to its weight, and what an idle pool leaves goes to the others in the
+ * same proportion.  A VF with a guarantee weighs its share of the link,
+ * min / link of VTNIC_IOV_WEIGHT_SCALE (at least 1); the PF's pool and
+ * the VFs without a guarantee split what the guarantees leave equally,
+ * each at least VTNIC_IOV_WEIGHT_FLOOR.  Guarantees that add up to more
+ * than the link (set while it was down, and it came up slower) are held
+ * against their sum instead, so they keep their ratios.  A pure function
+ * of its arguments: the unit tests check it.
+ */
+void vtnic_iov_pool_weights(const u32 *min_mbps, unsigned int num_vfs,
+			    u32 link_mbps, u16 *weights)
+{
+	unsigned int vf, others = 1;
+	u64 sum = 0, total;
+	u32 rest;
+
+	for (vf = 0; vf < num_vfs; vf++) {
+		sum += min_mbps[vf];
+		if (!min_mbps[vf])
+			others++;
+	}
+	total = max_t(u64, max_t(u64, sum, link_mbps), 1);
+	rest = div64_u64((total - sum) * VTNIC_IOV_WEIGHT_SCALE, total) / others;
+	rest = max_t(u32, rest, VTNIC_IOV_WEIGHT_FLOOR);
+
+	for (vf = 0; vf < num_vfs; vf++) {
+		u64 w;
+
+		if (!min_mbps[vf]) {
+			weights[vf] = rest;
+			continue;
+		}
+		w = div64_u64((u64)min_mbps[vf] * VTNIC_IOV_WEIGHT_SCALE +
+			      total / 2, total);
+		weights[vf] = max_t(u64, w, 1);
+	}
+	weights[num_vfs] = rest;
+}
+
+/*
+ * Every pool's transmit weight, from the VFs' guarantees: one VF's
+ * guarantee changes the others' weights, so all are computed again and
+ * those that changed written; @force writes all of them, after a reset.
+ */
+static void __vtnic_iov_write_weights(struct vtnic_iov *iov, bool force)
+{
+	const struct vtnic_iov_ops *ops = iov->info->ops;
+	u32 min_mbps[VTNIC_IOV_VFS_MAX];
+	u16 weights[VTNIC_IOV_POOLS_MAX];
+	unsigned int vf, pool;
+
+	if (!ops->set_pool_weight)
+		return;
+	for (vf = 0; vf < iov->num_vfs; vf++)
+		min_mbps[vf] = iov->vf[vf].min_tx_rate;
+	vtnic_iov_pool_weights(min_mbps, iov->num_vfs, vtnic_iov_link_mbps(iov),
+			       weights);
+	for (pool = 0; pool <= iov->num_vfs; pool++) {
+		if (!force && weights[pool] == iov->weight_hw[pool])
+			continue;
+		ops->set_pool_weight(iov->hw, pool, weights[pool]);
+		iov->weight_hw[pool] = weights[pool];
+	}
+}
+
 /* Everything a VF owns, from its software state */
 static void vtnic_iov_write_vf(struct vtnic_iov *iov, unsigned int vf)
 {
@@ -312,6 +392,7 @@ void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
 
 	memset(iov->vf, 0, sizeof(iov->vf));
 	memset(iov->vlvf, 0, sizeof(iov->vlvf));
+	memset(iov->weight_hw, 0, sizeof(iov->weight_hw));
 	iov->hw = hw;
 	iov->info = info;
 	iov->dialect = info->dialect;
@@ -360,6 +441,8 @@ void vtnic_iov_configure(struct vtnic_iov *iov)
 		vtnic_iov_write_vlvf(iov, i);
 	vtnic_iov_write_vlan0(iov);
 	__vtnic_iov_write_mta(iov, true);
+	/* Every pool in use weighs something before any of them sends */
+	__vtnic_iov_write_weights(iov, true);
 }
 
 /**
@@ -410,6 +493,10 @@ void vtnic_iov_disable(struct vtnic_iov *iov)
 	}
 	for (i = 0; i < vtnic_iov_vlvf_entries(iov); i++)
 		ops->set_vlvf(iov->hw, i, 0, 0);
+	if (ops->set_pool_weight)
+		for (i = 0; i <= iov->num_vfs; i++)
+			ops->set_pool_weight(iov->hw, i, 0);
+	memset(iov->weight_hw, 0, sizeof(iov->weight_hw));
 	memset(iov->vlvf, 0, sizeof(iov->vlvf));
 	memset(iov->vf, 0, sizeof(iov->vf));
 	iov->num_vfs = 0;
@@ -472,10 +559,17 @@ void vtnic_iov_ping_all(struct vtnic_iov *iov)
 void vtnic_iov_set_link(struct vtnic_iov *iov, u32 speed)
 {
 	unsigned int vf;
+	u32 sum = 0;
 
 	iov->link_speed = speed;
-	for (vf = 0; vf < iov->num_vfs; vf++)
+	for (vf = 0; vf < iov->num_vfs; vf++) {
 		vtnic_iov_write_rate(iov, vf);
+		sum += iov->vf[vf].min_tx_rate;
+	}
+	if (speed && sum > speed)
+		dev_warn(iov->hw->dev, "the VFs' min_tx_rate add up to %u Mb/s, above the link's %u: each gets its share of %u Mb/s\n",
+			 sum, speed, sum);
+	__vtnic_iov_write_weights(iov, false);
 	vtnic_iov_ping_all(iov);
 }
 
@@ -1156,19 +1250,57 @@ void vtnic_iov_set_vf_link_state(struct vtnic_iov *iov, unsigned int vf,
 }
 
 /**
- * vtnic_iov_set_vf_rate() - limit a VF's transmit rate
+ * vtnic_iov_set_vf_rate() - a VF's transmit limit and guarantee
  * @iov: the state
  * @vf: the VF
- * @max_mbps: Mb/s, 0 for no limit
+ * @min_mbps: guarantee, Mb/s, 0 for none: a weight in the arbitration
+ *	      between pools, so a share under contention, not a rate
+ *	      (vtnic_iov_pool_weights())
+ * @max_mbps: limit, Mb/s, 0 for none
  *
- * Return: 0, or -EINVAL above the link speed.
+ * Nothing changes when either is refused; a refusal is logged, as the
+ * ndo has no extack to carry the reason.
+ *
+ * Return: 0; -EOPNOTSUPP for a guarantee on a MAC without transmit
+ * weights; -EINVAL for a limit above the link speed, a guarantee above
+ * the limit, or a guarantee raised so that they would add up to more
+ * than the link (its fastest speed while it is down).
  */
 int vtnic_iov_set_vf_rate(struct vtnic_iov *iov, unsigned int vf,
-			  u32 max_mbps)
+			  u32 min_mbps, u32 max_mbps)
 {
-	if (iov->link_speed && max_mbps > iov->link_speed)
+	struct device *dev = iov->hw->dev;
+	u32 link = vtnic_iov_link_mbps(iov);
+	u64 sum = min_mbps;
+	unsigned int i;
+
+	if (min_mbps && !iov->info->ops->set_pool_weight) {
+		dev_err_ratelimited(dev, "VF %u: min_tx_rate refused: this MAC has no transmit weights between pools\n",
+				    vf);
+		return -EOPNOTSUPP;
+	}
+	if (iov->link_speed && max_mbps > iov->link_speed) {
+		dev_err_ratelimited(dev, "VF %u: max_tx_rate %u Mb/s refused: above the link's %u Mb/s\n",
+				    vf, max_mbps, iov->link_speed);
 		return -EINVAL;
+	}
+	if (max_mbps && min_mbps > max_mbps) {
+		dev_err_ratelimited(dev, "VF %u: min_tx_rate %u Mb/s refused: above its max_tx_rate %u Mb/s\n",
+				    vf, min_mbps, max_mbps);
+		return -EINVAL;
+	}
+	for (i = 0; i < iov->num_vfs; i++)
+		if (i != vf)
+			sum += iov->vf[i].min_tx_rate;
+	/* Lowering one is always allowed: the link may have slowed since */
+	if (sum > link && min_mbps > iov->vf[vf].min_tx_rate) {
+		dev_err_ratelimited(dev, "VF %u: min_tx_rate %u Mb/s refused: the VFs' guarantees would add up to %llu Mb/s, above the link's %u Mb/s\n",
+				    vf, min_mbps, (unsigned long long)sum, link);
+		return -EINVAL;
+	}
 	iov->vf[vf].max_tx_rate = max_mbps;
+	iov->vf[vf].min_tx_rate = min_mbps;
 	vtnic_iov_write_rate(iov, vf);
+	__vtnic_iov_write_weights(iov, false);
 	return 0;
 }

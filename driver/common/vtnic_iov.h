@@ -98,6 +98,17 @@
 #define VTNIC_IOV_MBX_BURST		64
 #define VTNIC_IOV_MBX_RATE		32
 
+/*
+ * Transmit weights of the pools, for min_tx_rate (vtnic_iov_pool_weights()).
+ * A pool's weight is its share of the link in units of 1/SCALE, so at
+ * 10 Gb/s a weight of 1 is 1 Mb/s; the PF's pool and every VF without a
+ * guarantee split what the guarantees leave, and none of them gets less
+ * than FLOOR (0.1 % of the link), so no pool in use is ever starved.
+ * SCALE fits the 82599's 14-bit credit refill quantum.
+ */
+#define VTNIC_IOV_WEIGHT_SCALE		10000
+#define VTNIC_IOV_WEIGHT_FLOOR		10
+
 enum vtnic_vf_link_state {
 	VTNIC_VF_LINK_AUTO,	/* follows the PF's link */
 	VTNIC_VF_LINK_ENABLE,	/* as auto: the VF reads the port's STATUS */
@@ -127,6 +138,8 @@ enum vtnic_vf_link_state {
  * @vlans: VLAN IDs it added with SET_VLAN
  * @max_frame: receive limit from SET_LPE, bytes
  * @max_tx_rate: admin transmit limit, Mb/s, 0 for none
+ * @min_tx_rate: admin transmit guarantee, Mb/s, 0 for none: the pool's
+ *		 weight against the others' (vtnic_iov_pool_weights())
  * @last_nack: jiffies of the last unsolicited NACK, to pace them
  * @log_begin: start of the current log interval
  * @log_suppressed: refusals not logged in that interval
@@ -154,6 +167,7 @@ struct vtnic_vf {
 	u16 vlans[VTNIC_IOV_VF_MAX_VLANS];
 	u16 max_frame;
 	u32 max_tx_rate;
+	u32 min_tx_rate;
 	unsigned long last_nack;
 	unsigned long log_begin;
 	unsigned int log_suppressed;
@@ -223,6 +237,8 @@ extern const struct vtnic_mbx_dialect vtnic_mbx_ixgbe;
  * @rar_entries: exact unicast address filters; VF n takes the n-th from
  *		 the top, the PF those below
  * @vlvf_entries: VLAN pool filters; entry 0 is kept for VLAN 0
+ * @link_mbps: its fastest link, Mb/s: what transmit guarantees are held
+ *	       against while the link is down
  */
 struct vtnic_iov_limits {
 	unsigned int pools;
@@ -230,6 +246,7 @@ struct vtnic_iov_limits {
 	bool pf_rss;
 	unsigned int rar_entries;
 	unsigned int vlvf_entries;
+	u32 link_mbps;
 };
 
 /**
@@ -267,6 +284,9 @@ struct vtnic_pool_rx {
  * @set_spoofchk: MAC and VLAN anti-spoofing of a pool's frames
  * @set_rate: device queue @queue's transmit limit, Mb/s of a @link_mbps
  *	      link (0: none)
+ * @set_pool_weight: a pool's weight in the transmit arbitration between
+ *		     pools (0 for a pool not in use); NULL on a MAC without
+ *		     such weights, which then offers no min_tx_rate
  * @set_vlvf: VLAN pool filter @idx: @vid to @pools, 0 frees it
  * @set_vfta: the VLAN filter table bit of @vid
  * @set_mta: one word of the multicast table
@@ -296,6 +316,8 @@ struct vtnic_iov_ops {
 	void (*set_spoofchk)(struct vtnic_hw *hw, unsigned int pool, bool on);
 	void (*set_rate)(struct vtnic_hw *hw, unsigned int queue, u32 max_mbps,
 			 u32 link_mbps);
+	void (*set_pool_weight)(struct vtnic_hw *hw, unsigned int pool,
+				u16 weight);
 	void (*set_vlvf)(struct vtnic_hw *hw, unsigned int idx, u16 vid,
 			 u64 pools);
 	void (*set_vfta)(struct vtnic_hw *hw, u16 vid, bool on);
@@ -373,6 +395,7 @@ struct vtnic_vlvf {
  * @pf_mta: the PF's own multicast hash bits; the MTA holds their union
  *	    with every VF's
  * @mta_hw: what the MTA holds, so only changed words are written
+ * @weight_hw: the transmit weight each pool holds, likewise
  * @vlvf: software copy of the VLAN pool filters
  * @vf: the VFs
  */
@@ -388,6 +411,7 @@ struct vtnic_iov {
 	u8 pf_mac[ETH_ALEN];
 	u32 pf_mta[VTNIC_MTA_WORDS];
 	u32 mta_hw[VTNIC_MTA_WORDS];
+	u16 weight_hw[VTNIC_IOV_POOLS_MAX];
 	struct vtnic_vlvf vlvf[VTNIC_IOV_VLVF_MAX];
 	struct vtnic_vf vf[VTNIC_IOV_VFS_MAX];
 };
@@ -473,7 +497,9 @@ void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on);
 void vtnic_iov_set_vf_link_state(struct vtnic_iov *iov, unsigned int vf,
 				 enum vtnic_vf_link_state state);
 int vtnic_iov_set_vf_rate(struct vtnic_iov *iov, unsigned int vf,
-			  u32 max_mbps);
+			  u32 min_mbps, u32 max_mbps);
+void vtnic_iov_pool_weights(const u32 *min_mbps, unsigned int num_vfs,
+			    u32 link_mbps, u16 *weights);
 
 /* vtnic_iov.c: the message handlers the dialect tables list */
 vtnic_mbx_handler_t vtnic_iov_msg_reset;

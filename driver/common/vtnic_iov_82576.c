@@ -224,6 +224,11 @@ static const struct vtnic_iov_ops vtnic_82576_iov_ops = {
 	.set_port_vlan		= vtnic_82576_set_port_vlan,
 	.set_spoofchk		= vtnic_82576_set_spoofchk,
 	.set_rate		= vtnic_82576_set_rate,
+	/*
+	 * No .set_pool_weight, so no min_tx_rate: no register is known to
+	 * weigh the 82576's pools against each other in its transmit
+	 * arbitration; its limiters (RTTBCNRC) only cap a queue
+	 */
 	.set_vlvf		= vtnic_82576_set_vlvf,
 	.set_vfta		= vtnic_82576_set_vfta,
 	.set_mta		= vtnic_82576_set_mta,
@@ -252,6 +257,7 @@ const struct vtnic_iov_info vtnic_82576_iov = {
 		.queues_per_pool = VTNIC_POOL_QUEUES,
 		.rar_entries	= VTNIC_RAR_ENTRIES,
 		.vlvf_entries	= VTNIC_VLVF_ENTRIES,
+		.link_mbps	= 1000,
 	},
 	.ops		= &vtnic_82576_iov_ops,
 	.mbx		= &vtnic_82576_mbx,

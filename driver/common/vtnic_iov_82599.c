@@ -114,6 +114,21 @@ static void vtnic_82599_set_rate(struct vtnic_hw *hw, unsigned int queue,
 	vtnic_hw_wr32(hw, VTNIC_RTTBCNRC, bcnrc);
 }
 
+/*
+ * A pool's weight in the transmit descriptor arbiter (7.7.2.3): its
+ * credit refill quantum, 64 bytes a unit.  With DCB off RTTDQSEL selects
+ * the pool for RTTDT1C, not a queue (as the X550's datasheet has it,
+ * 8.2.2.11.4; the 82599's text is not at hand).  The weights may change
+ * while traffic runs (4.6.11); RTTDCS.VMPAC, which makes the arbiter use
+ * them, is set by the PF's transmit setup after a reset.
+ */
+static void vtnic_82599_set_pool_weight(struct vtnic_hw *hw, unsigned int pool,
+					u16 weight)
+{
+	vtnic_hw_wr32(hw, VTNIC_RTTDQSEL, pool);
+	vtnic_hw_wr32(hw, VTNIC_RTTDT1C, FIELD_PREP(VTNIC_RTTDT1C_CRQ, weight));
+}
+
 /* A VLAN pool filter: the VLAN, then its pools in two registers */
 static void vtnic_82599_set_vlvf(struct vtnic_hw *hw, unsigned int idx,
 				 u16 vid, u64 pools)
@@ -251,6 +266,7 @@ static const struct vtnic_iov_ops vtnic_82599_iov_ops = {
 	.set_port_vlan		= vtnic_82599_set_port_vlan,
 	.set_spoofchk		= vtnic_82599_set_spoofchk,
 	.set_rate		= vtnic_82599_set_rate,
+	.set_pool_weight	= vtnic_82599_set_pool_weight,
 	.set_vlvf		= vtnic_82599_set_vlvf,
 	.set_vfta		= vtnic_82599_set_vfta,
 	.set_mta		= vtnic_82599_set_mta,
@@ -273,7 +289,7 @@ static const struct vtnic_mbx_pf_regs vtnic_82599_mbx = {
 	.icr		= VTNIC_PFMBICR(0),
 };
 
-/* Up to 64 pools, 128 addresses, 64 VLAN pool filters (7.10.3) */
+/* Up to 64 pools, 128 addresses, 64 VLAN pool filters (7.10.3), 10 Gb/s */
 const struct vtnic_iov_info vtnic_82599_iov = {
 	.limits = {
 		.pools		= VTNIC_82599_POOLS,
@@ -281,6 +297,7 @@ const struct vtnic_iov_info vtnic_82599_iov = {
 		.pf_rss		= true,
 		.rar_entries	= VTNIC_RAR_ENTRIES,
 		.vlvf_entries	= VTNIC_PFVLVF_ENTRIES,
+		.link_mbps	= 10000,
 	},
 	.ops		= &vtnic_82599_iov_ops,
 	.mbx		= &vtnic_82599_mbx,

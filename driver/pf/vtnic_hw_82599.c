@@ -621,19 +621,28 @@ static void vtnic_82599_configure_tx(struct vtnic *vn)
 {
 	unsigned int i;
 
+	u32 rttdcs;
+
 	/*
 	 * One transmit packet buffer, no DCB; with VFs, 32 or 64 pools
-	 * (7.2.1.2.1).  MTQC only with ARBDIS set.
+	 * (7.2.1.2.1).  MTQC only with ARBDIS set.  With VFs the pools are
+	 * served by weighted round robin (VMPAC), their weights the
+	 * min_tx_rate guarantees (vtnic_iov_pool_weights()), which the
+	 * SR-IOV setup gave every pool in use before this; VMPAC only
+	 * changes after a reset (4.6.11), as here.
 	 */
-	vtnic_wr32(vn, VTNIC_RTTDCS, vtnic_rd32(vn, VTNIC_RTTDCS) |
-		   VTNIC_RTTDCS_ARBDIS);
+	rttdcs = vtnic_rd32(vn, VTNIC_RTTDCS) | VTNIC_RTTDCS_ARBDIS;
+	vtnic_wr32(vn, VTNIC_RTTDCS, rttdcs);
 	vtnic_wr32(vn, VTNIC_MTQC, vtnic_num_vfs(vn) ? VTNIC_MTQC_VT_ENA |
 		   FIELD_PREP(VTNIC_MTQC_NUM_TC_OR_Q,
 			      vtnic_82599_pools_32(vn) ? VTNIC_MTQC_32_POOLS :
 							 VTNIC_MTQC_64_POOLS) :
 		   0);
-	vtnic_wr32(vn, VTNIC_RTTDCS, vtnic_rd32(vn, VTNIC_RTTDCS) &
-		   ~VTNIC_RTTDCS_ARBDIS);
+	if (vtnic_num_vfs(vn))
+		rttdcs |= VTNIC_RTTDCS_VMPAC;
+	else
+		rttdcs &= ~VTNIC_RTTDCS_VMPAC;
+	vtnic_wr32(vn, VTNIC_RTTDCS, rttdcs & ~VTNIC_RTTDCS_ARBDIS);
 	/* The transmitter is on before any queue is (4.6.8) */
 	vtnic_wr32(vn, VTNIC_DMATXCTL, vtnic_rd32(vn, VTNIC_DMATXCTL) |
 		   VTNIC_DMATXCTL_TE);
@@ -903,10 +912,11 @@ static void vtnic_82599_update_stats(struct vtnic *vn, struct vtnic_hw_stats *s)
 }
 
 /*
- * ethtool -d on the 82599, version 2 of the layout (Documentation/
- * vtnic.rst): the receive controls, then the filters.
+ * ethtool -d on the 82599, version 3 of the layout (Documentation/
+ * vtnic.rst): the receive controls, the filters, then the transmit
+ * arbitration between pools.
  */
-#define VTNIC_82599_REGS_VERSION	2
+#define VTNIC_82599_REGS_VERSION	3
 enum {
 	VTNIC_82599_REGS_VER,
 	VTNIC_82599_REGS_FCTRL,
@@ -919,7 +929,9 @@ enum {
 	VTNIC_82599_REGS_RAR,		/* RAL(n), RAH(n), n = 0..127 */
 	VTNIC_82599_REGS_VFTA = VTNIC_82599_REGS_RAR + 2 * VTNIC_RAR_ENTRIES,
 	VTNIC_82599_REGS_MTA = VTNIC_82599_REGS_VFTA + VTNIC_VFTA_REGS,
-	VTNIC_82599_REGS_WORDS = VTNIC_82599_REGS_MTA + VTNIC_MTA_REGS,
+	VTNIC_82599_REGS_RTTDCS = VTNIC_82599_REGS_MTA + VTNIC_MTA_REGS,
+	VTNIC_82599_REGS_RTTDT1C,	/* pool n's, n = 0..63 */
+	VTNIC_82599_REGS_WORDS = VTNIC_82599_REGS_RTTDT1C + VTNIC_82599_POOLS,
 };
 
 static unsigned int vtnic_82599_regs_len(struct vtnic *vn)
@@ -948,6 +960,16 @@ static u32 vtnic_82599_get_regs(struct vtnic *vn, u32 *buf)
 		buf[VTNIC_82599_REGS_VFTA + i] = vtnic_rd32(vn, VTNIC_VFTA(i));
 	for (i = 0; i < VTNIC_MTA_REGS; i++)
 		buf[VTNIC_82599_REGS_MTA + i] = vtnic_rd32(vn, VTNIC_MTA(i));
+	/*
+	 * RTTDQSEL is shared with the rate limiters and the weights, which
+	 * iov_lock serialises; the caller holds it
+	 */
+	lockdep_assert_held(&vn->iov_lock);
+	buf[VTNIC_82599_REGS_RTTDCS] = vtnic_rd32(vn, VTNIC_RTTDCS);
+	for (i = 0; i < VTNIC_82599_POOLS; i++) {
+		vtnic_wr32(vn, VTNIC_RTTDQSEL, i);
+		buf[VTNIC_82599_REGS_RTTDT1C + i] = vtnic_rd32(vn, VTNIC_RTTDT1C);
+	}
 	return VTNIC_82599_REGS_VERSION;
 }
 

@@ -486,20 +486,12 @@ int vtnic_ndo_set_vf_rate(struct net_device *netdev, int vf, int min_rate,
 	struct vtnic *vn = vtnic_vf_check(netdev, vf);
 	int err;
 
-	if (!vn || max_rate < 0)
+	if (!vn || min_rate < 0 || max_rate < 0)
 		return -EINVAL;
-	if (min_rate) {
-		/* No extack in this ndo: the reason goes to the log */
-		netdev_err(netdev, "VF %d: min_tx_rate is not supported by the %s, only max_tx_rate\n",
-			   vf, vn->mac->name);
-		return -EINVAL;
-	}
+	/* No extack in this ndo: the policy logs why it refuses */
 	mutex_lock(&vn->iov_lock);
-	err = vtnic_iov_set_vf_rate(&vn->iov, vf, max_rate);
+	err = vtnic_iov_set_vf_rate(&vn->iov, vf, min_rate, max_rate);
 	mutex_unlock(&vn->iov_lock);
-	if (err)
-		netdev_err(netdev, "VF %d: max_tx_rate %d Mb/s is above the link speed\n",
-			   vf, max_rate);
 	return err;
 }
 
@@ -521,7 +513,7 @@ int vtnic_ndo_get_vf_config(struct net_device *netdev, int vf,
 	ivi->spoofchk = v->spoofchk;
 	ivi->trusted = v->trusted;
 	ivi->max_tx_rate = v->max_tx_rate;
-	ivi->min_tx_rate = 0;
+	ivi->min_tx_rate = v->min_tx_rate;
 	switch (v->link_state) {
 	case VTNIC_VF_LINK_ENABLE:
 		ivi->linkstate = IFLA_VF_LINK_STATE_ENABLE;

@@ -1266,7 +1266,7 @@ static void admin_vlan(unsigned int vf, u16 vid, u8 qos)
 static void admin_rate(unsigned int vf, u32 mbps)
 {
 	int want = s.link && mbps > s.link ? -EINVAL : 0;
-	int ret = vtnic_iov_set_vf_rate(&s.iov, vf, mbps);
+	int ret = vtnic_iov_set_vf_rate(&s.iov, vf, 0, mbps);
 
 	if (ret != want)
 		violation("VF %u: rate %u Mb/s at %u Mb/s gave %d, not %d", vf,

@@ -426,7 +426,7 @@ static bool record(struct fuzz_input *in)
 		break;
 	case FUZZ_ADMIN_RATE:
 		vf = r.vf % x.num_vfs;
-		vtnic_iov_set_vf_rate(&x.iov, vf, r.v32 & ~BIT(31));
+		vtnic_iov_set_vf_rate(&x.iov, vf, 0, r.v32 & ~BIT(31));
 		x.actors = BIT_ULL(vf);
 		break;
 	case FUZZ_TIME:

@@ -18,9 +18,14 @@
  * them by address, VLAN and each pool's policy and replicates broadcast
  * and multicast; the transmit side enforces each pool's transmit enable,
  * default VLAN and anti-spoofing, and switches frames for local pools
- * inside the card (VEB).  Transmit rate limiters pace each queue.
+ * inside the card (VEB).  Transmit rate limiters pace each queue.  The
+ * pool arbitration weights (RTTDT1C behind RTTDQSEL, 7.7.2.3) and
+ * RTTDCS are stored and read back, so a driver's programming of them
+ * can be checked; queues are still served in the order they are
+ * written to, whatever the weights.
  *
- * Left out: pool arbitration weights and mirroring, receive-side coalescing
+ * Left out: arbitrating between pools by their weights, mirroring,
+ * receive-side coalescing
  * (RSCCTL is stored; frames arrive one by one with RSCCNT 0), header
  * split (every descriptor type is treated as one buffer), Flow Director
  * and 5-tuple filtering (their init and command handshakes complete;
@@ -334,6 +339,12 @@ static bool dp_decode(hwaddr addr, I82599DpReg *r)
         break;
     case I82599_RTTBCNRC:
         r->name = "RTTBCNRC";
+        break;
+    case I82599_RTTDT1C:
+        r->name = "RTTDT1C";
+        break;
+    case I82599_RTTDCS:
+        r->name = "RTTDCS";
         break;
     default:
         return false;
@@ -1490,6 +1501,10 @@ bool i82599_dp_mmio_read(I82599Core *core, hwaddr addr, uint32_t *val)
         *val = core->dp.rate[dp_reg(core, I82599_RTTDQSEL) &
                              I82599_RTTDQSEL_MASK];
     }
+    if (addr == I82599_RTTDT1C) {
+        *val = core->dp.t1c[dp_reg(core, I82599_RTTDQSEL) &
+                            I82599_RTTDQSEL_MASK];
+    }
     if (r.kind == DP_STAT) {
         dp_set(core, r.canon, 0);
     }
@@ -1583,6 +1598,20 @@ bool i82599_dp_mmio_write(I82599Core *core, hwaddr addr, uint32_t val)
             txq_process(core, q);
             break;
         }
+        case I82599_RTTDT1C: {
+            unsigned int idx = dp_reg(core, I82599_RTTDQSEL) &
+                               I82599_RTTDQSEL_MASK;
+
+            /* the reserved bits read as zero */
+            core->dp.t1c[idx] = val & I82599_RTTDT1C_CRQ_MASK;
+            trace_i82599_tx_weight(idx, core->dp.t1c[idx]);
+            break;
+        }
+        case I82599_RTTDCS:
+            dp_set(core, addr, val);
+            trace_i82599_tx_arbiter(!!(val & I82599_RTTDCS_VMPAC),
+                                    !!(val & I82599_RTTDCS_ARBDIS));
+            break;
         case I82599_PFQDE:
             /* one queue's drop enable at a time, when WE is set */
             if (val & I82599_PFQDE_WE) {
@@ -1642,6 +1671,7 @@ void i82599_dp_reset(I82599Core *core)
     memset(core->dp.tx_ctx, 0, sizeof(core->dp.tx_ctx));
     memset(core->dp.qde, 0, sizeof(core->dp.qde));
     memset(core->dp.rate, 0, sizeof(core->dp.rate));
+    memset(core->dp.t1c, 0, sizeof(core->dp.t1c));
     memset(core->dp.tx_next_ns, 0, sizeof(core->dp.tx_next_ns));
     if (core->dp.tx_timer) {
         timer_del(core->dp.tx_timer);

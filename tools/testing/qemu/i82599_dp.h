@@ -28,6 +28,12 @@ typedef struct I82599DpState {
     uint32_t rate[I82599_NUM_QUEUES];
     int64_t tx_next_ns[I82599_NUM_QUEUES];
     QEMUTimer *tx_timer;        /* wakes the limited queues */
+    /*
+     * pool arbitration weights: the credit refill quantum of each
+     * RTTDT1C entry; stored and read back, the arbitration itself is
+     * not emulated
+     */
+    uint16_t t1c[I82599_NUM_QUEUES];
 } I82599DpState;
 
 #endif

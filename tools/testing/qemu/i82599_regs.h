@@ -626,6 +626,19 @@ enum {
 #define I82599_RTTBCNRC_RS_ENA          BIT(31)
 #define I82599_LINK_MBPS                10000
 
+/*
+ * Transmit descriptor arbiter (8.2.3.10.2, 8.2.3.10.14).  RTTDCS.VMPAC
+ * picks weighted round robin between pools; each pool's weight is the
+ * credit refill quantum of its RTTDT1C entry, which RTTDQSEL selects by
+ * pool number while DCB is off (X550 datasheet 8.2.2.11.4; the 82599's
+ * text is unconfirmed).  128 entries, in 64-byte units.
+ */
+#define I82599_RTTDCS                   0x04900
+#define I82599_RTTDCS_VMPAC             BIT(1)
+#define I82599_RTTDCS_ARBDIS            BIT(6)
+#define I82599_RTTDT1C                  0x04908
+#define I82599_RTTDT1C_CRQ_MASK         0x00003FFF
+
 /* Flow Director: init and command handshakes only (8.2.3.21) */
 #define I82599_FDIRCTRL                 0x0EE00
 #define I82599_FDIRCTRL_INIT_DONE       BIT(3)

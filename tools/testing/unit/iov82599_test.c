@@ -751,7 +751,7 @@ static void test_admin_port_vlan_spoofchk_rate(void **state)
 	assert_isolated(VF_HI);
 
 	take_snapshot();
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, VF_HI, 1000), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, VF_HI, 0, 1000), 0);
 	want = model_82599_tx_rate(&m, VF_HI, LINK_MBPS);
 	assert_true(want >= 990 && want <= 1000);
 	for (q = 0; q < VTNIC_82599_QUEUES; q++)
@@ -781,7 +781,7 @@ static void test_32_pools(void **state)
 	assert_int_equal(reply[VTNIC_MBX_Q_TX], VTNIC_82599_POOL_QUEUES_32);
 	assert_int_equal(reply[VTNIC_MBX_Q_RX], VTNIC_82599_POOL_QUEUES_32);
 
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, vf, 2500), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, vf, 0, 2500), 0);
 	rate = model_82599_tx_rate(&m, vf, LINK_MBPS);
 	assert_true(rate >= 2490 && rate <= 2500);
 	for (q = 0; q < VTNIC_82599_QUEUES; q++)
@@ -831,7 +831,7 @@ static void populate_others(unsigned int a)
 	assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 20, true), 0);
 	assert_int_equal(vtnic_iov_set_vf_mac(&iov, b1, admin_mac), 0);
 	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, b1, 100, 3), 0);
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, b1, 2000), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, b1, 0, 2000), 0);
 	vf_up(b1);
 	send_mc(b1, b_hashes, 1);
 	vf_up(b2);

@@ -593,7 +593,7 @@ static void populate_others(unsigned int a, u32 *mta, u32 *vfta)
 	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, b1, 100 + b1, 3), 0);
 	vtnic_iov_set_vf_spoofchk(&iov, b1, false);
 	vtnic_iov_set_vf_trust(&iov, b1, true);
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, b1, 200), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, b1, 0, 200), 0);
 	vf_up(b1);
 	send_mc(b1, b1_hashes, ARRAY_SIZE(b1_hashes));
 	SEND(b1, VTNIC_MBX_SET_LPE, 3000);
@@ -900,7 +900,7 @@ static void test_admin_rate(void **state)
 	assert_int_equal(bcnrc, 0x8000d555);
 	vtnic_iov_set_link(&iov, 1000);
 	log_clear();
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 300), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0, 300), 0);
 	assert_int_equal(m.nr_log, ARRAY_SIZE(expect));
 	for (q = 0; q < ARRAY_SIZE(expect); q++) {
 		assert_int_equal(m.log[q].reg, expect[q].reg);
@@ -910,7 +910,7 @@ static void test_admin_rate(void **state)
 		assert_int_equal(m.bcnrc[q], q == 1 || q == 9 ? bcnrc : 0);
 
 	/* It follows the link speed: 100 Mb/s / 50 Mb/s = 2 */
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 50), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0, 50), 0);
 	assert_int_equal(m.bcnrc[9], VTNIC_RTTBCNRC_RS_ENA | 20 << 14);
 	vtnic_iov_set_link(&iov, 100);
 	assert_int_equal(m.bcnrc[1], VTNIC_RTTBCNRC_RS_ENA | 2 << 14);
@@ -918,13 +918,13 @@ static void test_admin_rate(void **state)
 	vtnic_iov_set_link(&iov, 1000);
 
 	/* 0 lifts it */
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0, 0), 0);
 	assert_int_equal(m.bcnrc[1], 0);
 	assert_int_equal(m.bcnrc[9], 0);
 
 	/* Above the link speed: refused, nothing written */
 	log_clear();
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 1001), -EINVAL);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0, 1001), -EINVAL);
 	assert_int_equal(m.nr_log, 0);
 }
 
@@ -936,7 +936,7 @@ static void test_admin_rate_above_link(void **state)
 {
 	(void)state;
 	vtnic_iov_set_link(&iov, 0);
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 100000), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0, 100000), 0);
 	vtnic_iov_set_link(&iov, 10);
 	assert_int_equal(model_tx_rate(&m, 1, 10), 0);
 	assert_int_equal(m.bcnrc[1], 0);
@@ -944,7 +944,7 @@ static void test_admin_rate_above_link(void **state)
 
 	/* Below the link speed it limits again */
 	vtnic_iov_set_link(&iov, 1000);
-	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 400), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0, 400), 0);
 	assert_in_range(model_tx_rate(&m, 1, 1000), 396, 404);
 }
 

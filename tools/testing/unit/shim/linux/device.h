@@ -26,6 +26,9 @@ struct device {
 	     if (!__d->quiet) \
 		fprintf(stderr, "%s: " fmt, __d->name, ##__VA_ARGS__); } while (0)
 
+/* Tests count the lines; the kernel's rate limit does not apply here */
+#define dev_err_ratelimited(dev, fmt, ...) dev_err(dev, fmt, ##__VA_ARGS__)
+
 #define dev_warn(dev, fmt, ...) \
 	do { struct device *__d = (dev); \
 	     size_t __n = strlen(__d->warnings); \
