@@ -82,6 +82,7 @@ struct dialect {
 	unsigned int nr_garbage;
 	const struct canned *prereset;	/* its own requests, before RESET */
 	unsigned int nr_prereset;
+	bool flr_to_forget;		/* CTRL.RST is not reported to the PF */
 };
 
 #define DIALECT_IGB		0
@@ -142,11 +143,13 @@ static const struct dialect dialects[] = {
 		.nr_garbage = ARRAY_SIZE(ixgbe_garbage),
 		.prereset = ixgbe_prereset,
 		.nr_prereset = ARRAY_SIZE(ixgbe_prereset),
+		.flr_to_forget = true,
 	},
 };
 
 struct vf {
 	const struct dialect *d;
+	const char *bdf;
 	volatile uint32_t *bar;
 	size_t len;
 	uint32_t v2p;		/* read-to-clear bits seen, not consumed */
@@ -388,8 +391,9 @@ static uint32_t word0(uint32_t opcode, uint32_t info)
 }
 
 /*
- * Reset the VF as a driver does: CTRL.RST (the PF sees VFLRE and forgets
- * the VF), wait while the PF itself resets (RSTI), then RESET.
+ * Reset the VF as a driver does: CTRL.RST (the 82576 tells the PF, which
+ * forgets the VF; the 82599 does not), wait while the PF itself resets
+ * (RSTI), then RESET.
  */
 static void vf_ctrl_reset(struct vf *vf)
 {
@@ -547,16 +551,42 @@ static void cmd_garbage(struct vf *vf)
 	}
 }
 
-/* Requests a VF may only make after RESET, right after a CTRL.RST */
+/*
+ * Make the PF forget the VF without a RESET message: the 82576 reports
+ * the VF's own CTRL.RST to the PF (VFLRE), the 82599 only a Function
+ * Level Reset, which a guest may start through its VF's config space
+ * and this program through sysfs.
+ */
+static void vf_forget(struct vf *vf)
+{
+	char path[256];
+	FILE *f;
+
+	if (!vf->d->flr_to_forget) {
+		vf_ctrl_reset(vf);
+		if (!vf->quiet)
+			printf("CTRL.RST written; no RESET sent\n");
+		return;
+	}
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/reset", vf->bdf);
+	f = fopen(path, "w");
+	if (!f)
+		die("cannot open %s", path);
+	if (fputs("1", f) < 0 || fclose(f))
+		die("FLR through %s failed", path);
+	vf->v2p = 0;
+	if (!vf->quiet)
+		printf("FLR done; no RESET sent\n");
+}
+
+/* Requests a VF may only make after RESET, right after it was forgotten */
 static void cmd_prereset(struct vf *vf)
 {
 	static const uint8_t mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x0b, 0xad, 0x01 };
 	uint32_t msg[WORDS] = { 0 };
 	unsigned int i;
 
-	vf_ctrl_reset(vf);
-	if (!vf->quiet)
-		printf("CTRL.RST written; no RESET sent\n");
+	vf_forget(vf);
 	send_set_mac(vf, VTNIC_MBX_MAC_SET, mac);
 	send_mc(vf, 2);
 	send_vlan(vf, 100, true);
@@ -789,7 +819,8 @@ static void usage(FILE *out)
 		"  mc COUNT              SET_MULTICAST claiming COUNT hashes\n"
 		"  vlan VID add|del      SET_VLAN (VID: any 32-bit number)\n"
 		"  lpe SIZE              SET_LPE\n"
-		"  prereset              CTRL.RST, then requests without RESET\n"
+		"  prereset              CTRL.RST (82576) or an FLR (82599), then\n"
+		"                        requests without RESET\n"
 		"  reset-loop N          N times CTRL.RST and RESET\n"
 		"  hold MS               keep the buffer locked MS ms, ringing\n"
 		"                        REQ every millisecond\n"
@@ -1057,6 +1088,7 @@ int main(int argc, char **argv)
 		vf.d = vf_dialect(argv[0]);
 	if (!(c->dialects & BIT(vf.d - dialects)))
 		die("'%s' is not in this VF's dialect", c->name);
+	vf.bdf = argv[0];
 	vf_map(&vf, argv[0]);
 	vf.start_ns = now_ns();
 	rc = c->run(&vf, argc - 2, argv + 2);
