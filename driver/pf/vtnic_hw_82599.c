@@ -913,10 +913,13 @@ static void vtnic_82599_update_stats(struct vtnic *vn, struct vtnic_hw_stats *s)
 
 /*
  * ethtool -d on the 82599, version 3 of the layout (Documentation/
- * vtnic.rst): the receive controls, the filters, then the transmit
- * arbitration between pools.
+ * vtnic.rst): the receive controls, the filters, then the pools (7.10):
+ * what each VF's messages and the admin settings wrote, for the
+ * hostile-VF test to compare, and the transmit arbitration between
+ * pools.  Version 2 ended after the MTA.
  */
 #define VTNIC_82599_REGS_VERSION	3
+#define VTNIC_82599_SPOOF_REGS		(VTNIC_82599_POOLS / 8)
 enum {
 	VTNIC_82599_REGS_VER,
 	VTNIC_82599_REGS_FCTRL,
@@ -929,7 +932,21 @@ enum {
 	VTNIC_82599_REGS_RAR,		/* RAL(n), RAH(n), n = 0..127 */
 	VTNIC_82599_REGS_VFTA = VTNIC_82599_REGS_RAR + 2 * VTNIC_RAR_ENTRIES,
 	VTNIC_82599_REGS_MTA = VTNIC_82599_REGS_VFTA + VTNIC_VFTA_REGS,
-	VTNIC_82599_REGS_RTTDCS = VTNIC_82599_REGS_MTA + VTNIC_MTA_REGS,
+	VTNIC_82599_REGS_PFVTCTL = VTNIC_82599_REGS_MTA + VTNIC_MTA_REGS,
+	VTNIC_82599_REGS_PFVFRE,	/* pools 0..31, 32..63 */
+	VTNIC_82599_REGS_PFVFTE = VTNIC_82599_REGS_PFVFRE + 2,
+	VTNIC_82599_REGS_PFVFSPOOF = VTNIC_82599_REGS_PFVFTE + 2,
+	/* MPSAR_LO(n), MPSAR_HI(n): the pools of RAR n */
+	VTNIC_82599_REGS_MPSAR = VTNIC_82599_REGS_PFVFSPOOF +
+				 VTNIC_82599_SPOOF_REGS,
+	VTNIC_82599_REGS_PFVML2FLT = VTNIC_82599_REGS_MPSAR +
+				     2 * VTNIC_RAR_ENTRIES,
+	VTNIC_82599_REGS_PFVMVIR = VTNIC_82599_REGS_PFVML2FLT + VTNIC_82599_POOLS,
+	VTNIC_82599_REGS_PFVLVF = VTNIC_82599_REGS_PFVMVIR + VTNIC_82599_POOLS,
+	/* PFVLVFB(2 n), PFVLVFB(2 n + 1): the pools of PFVLVF(n) */
+	VTNIC_82599_REGS_PFVLVFB = VTNIC_82599_REGS_PFVLVF + VTNIC_PFVLVF_ENTRIES,
+	VTNIC_82599_REGS_RTTDCS = VTNIC_82599_REGS_PFVLVFB +
+				  2 * VTNIC_PFVLVF_ENTRIES,
 	VTNIC_82599_REGS_RTTDT1C,	/* pool n's, n = 0..63 */
 	VTNIC_82599_REGS_WORDS = VTNIC_82599_REGS_RTTDT1C + VTNIC_82599_POOLS,
 };
@@ -937,6 +954,16 @@ enum {
 static unsigned int vtnic_82599_regs_len(struct vtnic *vn)
 {
 	return VTNIC_82599_REGS_WORDS * sizeof(u32);
+}
+
+/* @n registers from @reg on, 4 bytes apart, to @buf */
+static void vtnic_82599_regs_block(struct vtnic *vn, u32 *buf, u32 reg,
+				   unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		buf[i] = vtnic_rd32(vn, reg + 4 * i);
 }
 
 static u32 vtnic_82599_get_regs(struct vtnic *vn, u32 *buf)
@@ -956,10 +983,28 @@ static u32 vtnic_82599_get_regs(struct vtnic *vn, u32 *buf)
 		buf[VTNIC_82599_REGS_RAR + 2 * i + 1] =
 			vtnic_rd32(vn, VTNIC_RAH(i));
 	}
-	for (i = 0; i < VTNIC_VFTA_REGS; i++)
-		buf[VTNIC_82599_REGS_VFTA + i] = vtnic_rd32(vn, VTNIC_VFTA(i));
-	for (i = 0; i < VTNIC_MTA_REGS; i++)
-		buf[VTNIC_82599_REGS_MTA + i] = vtnic_rd32(vn, VTNIC_MTA(i));
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_VFTA], VTNIC_VFTA(0),
+			       VTNIC_VFTA_REGS);
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_MTA], VTNIC_MTA(0),
+			       VTNIC_MTA_REGS);
+	buf[VTNIC_82599_REGS_PFVTCTL] = vtnic_rd32(vn, VTNIC_PFVTCTL);
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_PFVFRE],
+			       VTNIC_PFVFRE(0), 2);
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_PFVFTE],
+			       VTNIC_PFVFTE(0), 2);
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_PFVFSPOOF],
+			       VTNIC_PFVFSPOOF(0), VTNIC_82599_SPOOF_REGS);
+	/* MPSAR_LO(n) and MPSAR_HI(n) are adjacent, as in the dump */
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_MPSAR],
+			       VTNIC_MPSAR_LO(0), 2 * VTNIC_RAR_ENTRIES);
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_PFVML2FLT],
+			       VTNIC_PFVML2FLT(0), VTNIC_82599_POOLS);
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_PFVMVIR],
+			       VTNIC_PFVMVIR(0), VTNIC_82599_POOLS);
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_PFVLVF],
+			       VTNIC_PFVLVF(0), VTNIC_PFVLVF_ENTRIES);
+	vtnic_82599_regs_block(vn, &buf[VTNIC_82599_REGS_PFVLVFB],
+			       VTNIC_PFVLVFB(0), 2 * VTNIC_PFVLVF_ENTRIES);
 	/*
 	 * RTTDQSEL is shared with the rate limiters and the weights, which
 	 * iov_lock serialises; the caller holds it

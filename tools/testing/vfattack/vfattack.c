@@ -1,24 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vfattack: a hostile VF in userspace.  It maps the BAR0 of an 82576 VF
- * that no driver holds (/sys/bus/pci/devices/BDF/resource0) and speaks
- * the VF side of the PF/VF mailbox itself (82576 datasheet 7.8.2.9), to
- * send the PF what no VF driver would: malformed words, addresses and
- * VLANs that are not its own, counts and sizes out of range, requests
- * before RESET, resets in a loop, a buffer it never lets go and floods.
+ * vfattack: a hostile VF in userspace.  It maps the BAR0 of a VF that no
+ * driver holds (/sys/bus/pci/devices/BDF/resource0) and speaks the VF
+ * side of the PF/VF mailbox itself, to send the PF what no VF driver
+ * would: malformed words, addresses and VLANs that are not its own,
+ * counts, sizes and API versions out of range, requests before RESET,
+ * resets in a loop, a buffer it never lets go and floods.
+ *
+ * Two dialects, one engine: an 82576 VF (igb's messages, 82576 datasheet
+ * 7.8.2.9) or an 82599 VF (ixgbe's, 82599 datasheet 8.3.5.1), told apart
+ * by the VF's PCI device ID (or -d).  The transport is the same on both;
+ * what differs, where the mailbox sits and the messages only one family
+ * has, is one entry of the dialect table.
  *
  * Each request goes the way the hardware wants it: take the buffer
  * (VFU, granted only while the PF does not hold it), write the words,
  * post with REQ (which lets go of VFU), wait for PFACK, wait for PFSTS,
  * take the buffer, read, ACK.  Every wait is bounded (-t), so a PF that
  * ignores the VF cannot hang it.  PFSTS, PFACK and RSTD clear on read:
- * every read of V2PMAILBOX keeps them until consumed.  A PF message that
- * is not the reply (a PF control message, a NACK telling a VF without
- * CTS to reset) is read, acknowledged and counted as unsolicited.
+ * every read of the mailbox control register keeps them until consumed.
+ * A PF message that is not the reply (a PF control message, a NACK
+ * telling a VF without CTS to reset) is read, acknowledged and counted
+ * as unsolicited.
  *
  * The message format comes from driver/common/vtnic_mbx_msg.c and the
- * register offsets from vtnic_regs.h, compiled against the unit tests'
- * shim headers: the encoding is the drivers' own, the policy is not.
+ * register offsets from the VF register headers, compiled against the
+ * unit tests' shim headers: the encoding is the drivers' own, the policy
+ * is not.
  */
 
 #include <errno.h>
@@ -34,10 +42,14 @@
 #include <unistd.h>
 
 #include <linux/bitfield.h>
+#include <linux/bits.h>
 #include <linux/if_ether.h>
+#include <linux/kernel.h>
 
 #include "vtnic_82576vf_regs.h"
+#include "vtnic_82599vf_regs.h"
 #include "vtnic_mbx_msg.h"
+#include "vtnic_mbx_vf.h"
 
 #define WORDS			VTNIC_MBX_WORDS
 #define DEFAULT_TIMEOUT_MS	50
@@ -48,7 +60,96 @@
 #define EXIT_NOT_ACKED		1
 #define EXIT_USAGE		2
 
+/* Words 2.. of a canned message (and word 1 unless it says otherwise) */
+#define FILL			0xffffffff
+
+/* A canned request: word 0, word 1; a SET_MAC_ADDR carries an address */
+struct canned {
+	const char *what;
+	uint32_t w0;
+	uint32_t w1;
+};
+
+/*
+ * One VF driver family's mailbox: where its VFs keep the registers, and
+ * the requests only its dialect has.  Everything else is shared.
+ */
+struct dialect {
+	const char *name;		/* as vtnic's dialect tables say */
+	uint16_t vf_device;		/* PCI device ID of the MAC's VFs */
+	struct vtnic_mbx_vf_regs regs;
+	const struct canned *garbage;	/* its own requests to refuse */
+	unsigned int nr_garbage;
+	const struct canned *prereset;	/* its own requests, before RESET */
+	unsigned int nr_prereset;
+	bool flr_to_forget;		/* CTRL.RST is not reported to the PF */
+};
+
+#define DIALECT_IGB		0
+#define DIALECT_IXGBE		1
+
+static const uint8_t bad_mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0xa7, 0x7a, 0xc4 };
+
+static const struct canned igb_garbage[] = {
+	{ "SET_PROMISC unicast", 0x00010006, FILL },
+	{ "SET_PROMISC unknown bits 0xfc", 0x00fc0006, FILL },
+};
+
+static const struct canned igb_prereset[] = {
+	{ "SET_PROMISC multicast", 0x00020006, 0 },
+};
+
+/*
+ * Sent right after a RESET, at API 1.0: what needs a later API, what
+ * only the PF sends, ids of later Intel parts and the extra addresses
+ * that SET_MACVLAN would add
+ */
+static const struct canned ixgbe_garbage[] = {
+	{ "GET_QUEUES at API 1.0", 0x00000009, FILL },
+	{ "GET_RETA at API 1.0", 0x0000000a, FILL },
+	{ "GET_RSS_KEY at API 1.0", 0x0000000b, FILL },
+	{ "UPDATE_XCAST_MODE PROMISC at API 1.0", 0x0000000c, 3 },
+	{ "GET_LINK_STATE at API 1.0", 0x00000010, FILL },
+	{ "IPSEC_ADD (not offered)", 0x0000000d, FILL },
+	{ "GET_PF_LINK_STATE (E610 only)", 0x00000011, FILL },
+	{ "FEATURES_NEGOTIATE at API 1.0", 0x00000012, FILL },
+	{ "PF_TRANSPARENT_VLAN sent by the VF", 0x00000101, FILL },
+	{ "SET_MACVLAN index 1 (extra address)", 0x00010006, FILL },
+	{ "SET_MACVLAN index 0xfc", 0x00fc0006, FILL },
+	{ "API_NEGOTIATE 0xffffffff", 0x00000008, FILL },
+};
+
+/* Each would be ACKed after RESET */
+static const struct canned ixgbe_prereset[] = {
+	{ "API_NEGOTIATE 1.4", 0x00000008, VTNIC_MBX_API_14 },
+	{ "SET_MACVLAN clear", 0x00000006, 0 },
+};
+
+static const struct dialect dialects[] = {
+	[DIALECT_IGB] = {
+		.name = "igb",
+		.vf_device = 0x10ca,
+		.regs = VTNIC_82576VF_MBX_REGS,
+		.garbage = igb_garbage,
+		.nr_garbage = ARRAY_SIZE(igb_garbage),
+		.prereset = igb_prereset,
+		.nr_prereset = ARRAY_SIZE(igb_prereset),
+	},
+	[DIALECT_IXGBE] = {
+		.name = "ixgbe",
+		.vf_device = 0x10ed,
+		.regs = VTNIC_82599VF_MBX_REGS,
+		.garbage = ixgbe_garbage,
+		.nr_garbage = ARRAY_SIZE(ixgbe_garbage),
+		.prereset = ixgbe_prereset,
+		.nr_prereset = ARRAY_SIZE(ixgbe_prereset),
+		.flr_to_forget = true,
+	},
+};
+
 struct vf {
+	const struct dialect *d;
+	const char *bdf;
 	volatile uint32_t *bar;
 	size_t len;
 	uint32_t v2p;		/* read-to-clear bits seen, not consumed */
@@ -105,16 +206,16 @@ static void die(const char *fmt, const char *arg)
 	exit(EXIT_USAGE);
 }
 
-/* V2PMAILBOX, keeping the read-to-clear bits for whoever waits on them */
+/* The mailbox control, keeping the read-to-clear bits for their waiters */
 static uint32_t v2p_read(struct vf *vf)
 {
-	uint32_t v2p = rd32(vf, VTNIC_V2PMAILBOX);
+	uint32_t v2p = rd32(vf, vf->d->regs.ctl);
 
 	if (v2p == ~0U)
 		die("%s", "the VF's registers read all ones: the VF is gone");
-	vf->v2p |= v2p & VTNIC_V2PMAILBOX_R2C;
-	if (vf->v2p & VTNIC_V2PMAILBOX_RSTD) {
-		vf->v2p &= ~VTNIC_V2PMAILBOX_RSTD;
+	vf->v2p |= v2p & VTNIC_VFMBX_R2C;
+	if (vf->v2p & VTNIC_VFMBX_RSTD) {
+		vf->v2p &= ~VTNIC_VFMBX_RSTD;
 		vf->pf_resets++;
 		if (!vf->quiet)
 			printf("  PF reset done (RSTD): the PF forgot this VF\n");
@@ -136,8 +237,8 @@ static bool v2p_take(struct vf *vf, uint32_t bits)
 static int vf_lock(struct vf *vf, int64_t deadline)
 {
 	for (;;) {
-		wr32(vf, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_VFU);
-		if (v2p_read(vf) & VTNIC_V2PMAILBOX_VFU)
+		wr32(vf, vf->d->regs.ctl, VTNIC_VFMBX_VFU);
+		if (v2p_read(vf) & VTNIC_VFMBX_VFU)
 			return 0;
 		if (now_ns() > deadline)
 			return -ETIMEDOUT;
@@ -151,8 +252,8 @@ static void vf_read_locked(struct vf *vf, uint32_t *msg)
 	unsigned int i;
 
 	for (i = 0; i < WORDS; i++)
-		msg[i] = rd32(vf, VTNIC_VF_VMBMEM + 4 * i);
-	wr32(vf, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_ACK);
+		msg[i] = rd32(vf, vf->d->regs.mem + 4 * i);
+	wr32(vf, vf->d->regs.ctl, VTNIC_VFMBX_ACK);
 }
 
 static const char *hdr_flags(uint32_t w0)
@@ -187,18 +288,18 @@ static int vf_post(struct vf *vf, const uint32_t *msg)
 
 	if (vf_lock(vf, deadline))
 		return -EBUSY;
-	while (vf->v2p & VTNIC_V2PMAILBOX_PFSTS) {
-		vf->v2p &= ~VTNIC_V2PMAILBOX_PFSTS;
+	while (vf->v2p & VTNIC_VFMBX_PFSTS) {
+		vf->v2p &= ~VTNIC_VFMBX_PFSTS;
 		vf_read_locked(vf, old);
 		note_unsolicited(vf, old[0]);
 		if (vf_lock(vf, deadline))
 			return -EBUSY;
 	}
 	/* An earlier message's PFACK is not this one's */
-	vf->v2p &= ~VTNIC_V2PMAILBOX_PFACK;
+	vf->v2p &= ~VTNIC_VFMBX_PFACK;
 	for (i = 0; i < WORDS; i++)
-		wr32(vf, VTNIC_VF_VMBMEM + 4 * i, msg[i]);
-	wr32(vf, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_REQ);
+		wr32(vf, vf->d->regs.mem + 4 * i, msg[i]);
+	wr32(vf, vf->d->regs.ctl, VTNIC_VFMBX_REQ);
 	vf->sent++;
 	return 0;
 }
@@ -224,19 +325,19 @@ static void vf_wait_reply(struct vf *vf, uint32_t opcode, struct reply *r)
 	memset(r, 0, sizeof(*r));
 	while (now_ns() <= deadline) {
 		v2p = v2p_read(vf);
-		if ((v2p & VTNIC_V2PMAILBOX_RSTI) && !resetting) {
+		if ((v2p & VTNIC_VFMBX_RSTI) && !resetting) {
 			resetting = true;
 			if (!vf->quiet)
 				printf("  PF resetting (RSTI)\n");
 		}
-		if (v2p_take(vf, VTNIC_V2PMAILBOX_PFACK) && !r->taken) {
+		if (v2p_take(vf, VTNIC_VFMBX_PFACK) && !r->taken) {
 			r->taken = true;
 			deadline = now_ns() + vf->timeout_ns;
 		}
-		if (vf->v2p & VTNIC_V2PMAILBOX_PFSTS) {
+		if (vf->v2p & VTNIC_VFMBX_PFSTS) {
 			if (vf_lock(vf, deadline))
 				break;
-			vf->v2p &= ~VTNIC_V2PMAILBOX_PFSTS;
+			vf->v2p &= ~VTNIC_VFMBX_PFSTS;
 			vf_read_locked(vf, r->msg);
 			if (is_reply(r->msg[0], opcode)) {
 				r->answered = true;
@@ -290,16 +391,17 @@ static uint32_t word0(uint32_t opcode, uint32_t info)
 }
 
 /*
- * Reset the VF as a driver does: CTRL.RST (the PF sees VFLRE and forgets
- * the VF), wait while the PF itself resets (RSTI), then RESET.
+ * Reset the VF as a driver does: CTRL.RST (the 82576 tells the PF, which
+ * forgets the VF; the 82599 does not), wait while the PF itself resets
+ * (RSTI), then RESET.
  */
 static void vf_ctrl_reset(struct vf *vf)
 {
 	int64_t deadline;
 
-	wr32(vf, VTNIC_VF_CTRL, VTNIC_VF_CTRL_RST);
+	wr32(vf, vf->d->regs.ctrl, vf->d->regs.ctrl_rst);
 	deadline = now_ns() + vf->timeout_ns;
-	while ((v2p_read(vf) & VTNIC_V2PMAILBOX_RSTI) && now_ns() <= deadline)
+	while ((v2p_read(vf) & VTNIC_VFMBX_RSTI) && now_ns() <= deadline)
 		pause_poll();
 	/* The reset answers every indication seen so far */
 	vf->v2p = 0;
@@ -394,45 +496,51 @@ static uint32_t lcg(uint32_t *state)
 	return *state ^ *state >> 16;
 }
 
-/* Words no VF driver sends: each must be refused or ignored */
+/* One canned request; words 2.. are all ones, a SET_MAC_ADDR an address */
+static void send_canned(struct vf *vf, const struct canned *c)
+{
+	uint32_t msg[WORDS];
+	unsigned int j;
+
+	msg[0] = c->w0;
+	msg[1] = c->w1;
+	for (j = 2; j < WORDS; j++)
+		msg[j] = FILL;
+	if (FIELD_GET(VTNIC_MBX_OPCODE, c->w0) == VTNIC_MBX_SET_MAC_ADDR)
+		vtnic_mbx_put_mac(&msg[1], bad_mac);
+	xfer(vf, c->what, msg, NULL);
+}
+
+/*
+ * Words no VF driver sends: each must be refused or ignored.  Both
+ * dialects number RESET to SET_LPE alike and frame word 0 alike.
+ */
 static void cmd_garbage(struct vf *vf)
 {
-	static const struct {
-		const char *what;
-		uint32_t w0;
-	} fixed[] = {
-		{ "reserved bits set (SET_MAC_ADDR)", 0x1f000002 },
-		{ "ACK and NACK both set", 0xc0000001 },
-		{ "opcode 0x0000", 0x00000000 },
-		{ "opcode 0x0007", 0x00000007 },
-		{ "opcode 0x00ff, info 0xff", 0x00ff00ff },
-		{ "PF_CONTROL sent by the VF", 0x00000100 },
-		{ "opcode 0xffff, info 0xff", 0x00ffffff },
-		{ "CTS set by the VF (opcode 0x0042)", 0x20000042 },
-		{ "SET_MAC_ADDR with info 7", 0x00070002 },
-		{ "SET_MAC_ADDR extra filter (info 2)", 0x00020002 },
-		{ "SET_MULTICAST claiming 255 hashes", 0x00ff0003 },
-		{ "SET_PROMISC unicast", 0x00010006 },
-		{ "SET_PROMISC unknown bits 0xfc", 0x00fc0006 },
-		{ "RESET with ACK set (not a request)", 0x80000001 },
-		{ "SET_VLAN with NACK set (not a request)", 0x40010004 },
+	static const struct canned common[] = {
+		{ "reserved bits set (SET_MAC_ADDR)", 0x1f000002, FILL },
+		{ "ACK and NACK both set", 0xc0000001, FILL },
+		{ "opcode 0x0000", 0x00000000, FILL },
+		{ "opcode 0x0007", 0x00000007, FILL },
+		{ "opcode 0x00ff, info 0xff", 0x00ff00ff, FILL },
+		{ "PF_CONTROL sent by the VF", 0x00000100, FILL },
+		{ "opcode 0xffff, info 0xff", 0x00ffffff, FILL },
+		{ "CTS set by the VF (opcode 0x0042)", 0x20000042, FILL },
+		{ "SET_MAC_ADDR with info 7", 0x00070002, FILL },
+		{ "SET_MAC_ADDR extra filter (info 2)", 0x00020002, FILL },
+		{ "SET_MULTICAST claiming 255 hashes", 0x00ff0003, FILL },
+		{ "RESET with ACK set (not a request)", 0x80000001, FILL },
+		{ "SET_VLAN with NACK set (not a request)", 0x40010004, FILL },
 	};
-	static const uint8_t mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0xa7, 0x7a, 0xc4 };
 	uint32_t msg[WORDS], state = 0x76746e63;
 	unsigned int i, j;
 	char what[64];
 
-	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
-		memset(msg, 0, sizeof(msg));
-		msg[0] = fixed[i].w0;
-		if (FIELD_GET(VTNIC_MBX_OPCODE, msg[0]) == VTNIC_MBX_SET_MAC_ADDR)
-			vtnic_mbx_put_mac(&msg[1], mac);
-		else
-			for (j = 1; j < WORDS; j++)
-				msg[j] = 0xffffffff;
-		xfer(vf, fixed[i].what, msg, NULL);
-	}
-	/* Random words; the opcode is kept off the six real ones */
+	for (i = 0; i < ARRAY_SIZE(common); i++)
+		send_canned(vf, &common[i]);
+	for (i = 0; i < vf->d->nr_garbage; i++)
+		send_canned(vf, &vf->d->garbage[i]);
+	/* Random words; the opcode is kept off every real one (< 0x200) */
 	for (i = 0; i < 16; i++) {
 		for (j = 0; j < WORDS; j++)
 			msg[j] = lcg(&state);
@@ -443,21 +551,102 @@ static void cmd_garbage(struct vf *vf)
 	}
 }
 
-/* Requests a VF may only make after RESET, right after a CTRL.RST */
+/*
+ * Make the PF forget the VF without a RESET message: the 82576 reports
+ * the VF's own CTRL.RST to the PF (VFLRE), the 82599 only a Function
+ * Level Reset, which a guest may start through its VF's config space
+ * and this program through sysfs.
+ */
+static void vf_forget(struct vf *vf)
+{
+	char path[256];
+	FILE *f;
+
+	if (!vf->d->flr_to_forget) {
+		vf_ctrl_reset(vf);
+		if (!vf->quiet)
+			printf("CTRL.RST written; no RESET sent\n");
+		return;
+	}
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/reset", vf->bdf);
+	f = fopen(path, "w");
+	if (!f)
+		die("cannot open %s", path);
+	if (fputs("1", f) < 0 || fclose(f))
+		die("FLR through %s failed", path);
+	vf->v2p = 0;
+	if (!vf->quiet)
+		printf("FLR done; no RESET sent\n");
+}
+
+/* Requests a VF may only make after RESET, right after it was forgotten */
 static void cmd_prereset(struct vf *vf)
 {
 	static const uint8_t mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x0b, 0xad, 0x01 };
-	uint32_t msg[WORDS] = { word0(VTNIC_MBX_SET_PROMISC,
-				      VTNIC_MBX_PROMISC_MULTICAST) };
+	uint32_t msg[WORDS] = { 0 };
+	unsigned int i;
 
-	vf_ctrl_reset(vf);
-	if (!vf->quiet)
-		printf("CTRL.RST written; no RESET sent\n");
+	vf_forget(vf);
 	send_set_mac(vf, VTNIC_MBX_MAC_SET, mac);
 	send_mc(vf, 2);
 	send_vlan(vf, 100, true);
 	send_lpe(vf, 1522);
-	xfer(vf, "SET_PROMISC multicast", msg, NULL);
+	for (i = 0; i < vf->d->nr_prereset; i++) {
+		msg[0] = vf->d->prereset[i].w0;
+		msg[1] = vf->d->prereset[i].w1;
+		xfer(vf, vf->d->prereset[i].what, msg, NULL);
+	}
+}
+
+/* ixgbe: API_NEGOTIATE, as word 1 carries the version */
+static void send_api(struct vf *vf, uint32_t api)
+{
+	uint32_t msg[WORDS] = { word0(VTNIC_MBX_API_NEGOTIATE, 0), api };
+	char what[64];
+
+	snprintf(what, sizeof(what), "API_NEGOTIATE %s (%" PRIu32 ")",
+		 vtnic_mbx_api_name(api), api);
+	xfer(vf, what, msg, NULL);
+}
+
+/* ixgbe: GET_QUEUES; an ACK tells the pool's queues */
+static void send_get_queues(struct vf *vf)
+{
+	uint32_t msg[WORDS] = { word0(VTNIC_MBX_GET_QUEUES, 0) };
+	struct reply r;
+
+	if (xfer(vf, "GET_QUEUES", msg, &r) < 0 || !(r.msg[0] & VTNIC_MBX_ACK))
+		return;
+	printf("queues tx %" PRIu32 " rx %" PRIu32 " trans_vlan %" PRIu32
+	       " default %" PRIu32 "\n", r.msg[VTNIC_MBX_Q_TX],
+	       r.msg[VTNIC_MBX_Q_RX], r.msg[VTNIC_MBX_Q_TRANS_VLAN],
+	       r.msg[VTNIC_MBX_Q_DEF]);
+}
+
+/* ixgbe: UPDATE_XCAST_MODE; an ACK says which mode the PF granted */
+static void send_xcast(struct vf *vf, uint32_t mode)
+{
+	uint32_t msg[WORDS] = { word0(VTNIC_MBX_UPDATE_XCAST_MODE, 0), mode };
+	char what[64];
+	struct reply r;
+
+	snprintf(what, sizeof(what), "UPDATE_XCAST_MODE %" PRIu32, mode);
+	if (xfer(vf, what, msg, &r) < 0 || !(r.msg[0] & VTNIC_MBX_ACK))
+		return;
+	printf("xcast asked %" PRIu32 " granted %" PRIu32 "\n", mode, r.msg[1]);
+}
+
+/* ixgbe: SET_MACVLAN; index 0 clears, 1 starts a new list, more adds */
+static void send_macvlan(struct vf *vf, uint32_t index, const uint8_t *mac)
+{
+	uint32_t msg[WORDS] = { word0(VTNIC_MBX_SET_MACVLAN, index) };
+	char what[64];
+
+	vtnic_mbx_put_mac(&msg[1], mac);
+	snprintf(what, sizeof(what),
+		 "SET_MACVLAN %" PRIu32 " %02x:%02x:%02x:%02x:%02x:%02x", index,
+		 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	xfer(vf, what, msg, NULL);
 }
 
 /*
@@ -477,15 +666,15 @@ static void cmd_hold(struct vf *vf, uint32_t ms)
 		return;
 	}
 	for (i = 0; i < WORDS; i++)
-		wr32(vf, VTNIC_VF_VMBMEM + 4 * i, msg[i]);
+		wr32(vf, vf->d->regs.mem + 4 * i, msg[i]);
 	while (now_ns() < end) {
-		wr32(vf, VTNIC_V2PMAILBOX,
-		     VTNIC_V2PMAILBOX_REQ | VTNIC_V2PMAILBOX_VFU);
+		wr32(vf, vf->d->regs.ctl,
+		     VTNIC_VFMBX_REQ | VTNIC_VFMBX_VFU);
 		vf->sent++;
 		nanosleep(&tick, NULL);
 	}
 	/* Let go; whatever the PF does with the last doorbell is not waited for */
-	wr32(vf, VTNIC_V2PMAILBOX, 0);
+	wr32(vf, vf->d->regs.ctl, 0);
 	v2p_read(vf);
 	vf->unanswered = vf->sent;
 	if (!vf->quiet)
@@ -511,8 +700,8 @@ static void cmd_flood(struct vf *vf, unsigned long count, const uint32_t *msg)
 	for (i = 0; i < count; i++) {
 		deadline = now_ns() + vf->timeout_ns;
 		locked = !vf_lock(vf, deadline);
-		while (locked && (vf->v2p & VTNIC_V2PMAILBOX_PFSTS)) {
-			vf->v2p &= ~VTNIC_V2PMAILBOX_PFSTS;
+		while (locked && (vf->v2p & VTNIC_VFMBX_PFSTS)) {
+			vf->v2p &= ~VTNIC_VFMBX_PFSTS;
 			vf_read_locked(vf, reply);
 			if (!is_reply(reply[0], opcode))
 				note_unsolicited(vf, reply[0]);
@@ -523,10 +712,10 @@ static void cmd_flood(struct vf *vf, unsigned long count, const uint32_t *msg)
 			locked = !vf_lock(vf, deadline);
 		}
 		if (locked) {
-			vf->v2p &= ~VTNIC_V2PMAILBOX_PFACK;
+			vf->v2p &= ~VTNIC_VFMBX_PFACK;
 			for (j = 0; j < WORDS; j++)
-				wr32(vf, VTNIC_VF_VMBMEM + 4 * j, msg[j]);
-			wr32(vf, VTNIC_V2PMAILBOX, VTNIC_V2PMAILBOX_REQ);
+				wr32(vf, vf->d->regs.mem + 4 * j, msg[j]);
+			wr32(vf, vf->d->regs.ctl, VTNIC_VFMBX_REQ);
 			vf->sent++;
 		} else {
 			vf->busy++;
@@ -554,6 +743,30 @@ static void summary(struct vf *vf)
 	       (now_ns() - vf->start_ns) / 1000000);
 }
 
+/* The dialect of the VF's MAC, from its PCI device ID */
+static const struct dialect *vf_dialect(const char *bdf)
+{
+	char path[256];
+	unsigned int i;
+	uint32_t id;
+	FILE *f;
+	int n;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/device", bdf);
+	f = fopen(path, "r");
+	if (!f)
+		die("cannot read %s", path);
+	n = fscanf(f, "%" SCNx32, &id);
+	fclose(f);
+	if (n != 1)
+		die("cannot read %s", path);
+	for (i = 0; i < ARRAY_SIZE(dialects); i++)
+		if (dialects[i].vf_device == id)
+			return &dialects[i];
+	die("%s is no 82576 or 82599 VF: give the dialect with -d", bdf);
+	return NULL;
+}
+
 /* The VF must have no driver: then its BAR maps, and memory decoding on */
 static void vf_map(struct vf *vf, const char *bdf)
 {
@@ -579,8 +792,8 @@ static void vf_map(struct vf *vf, const char *bdf)
 	if (fd < 0 || fstat(fd, &st))
 		die("cannot open %s", path);
 	vf->len = st.st_size;
-	if (vf->len < VTNIC_V2PMAILBOX + 4)
-		die("%s is too small for an 82576 VF", path);
+	if (vf->len < vf->d->regs.ctl + 4 || vf->len < vf->d->regs.ctrl + 4)
+		die("%s is too small for the VF's mailbox", path);
 	vf->bar = mmap(NULL, vf->len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (vf->bar == MAP_FAILED)
 		die("cannot map %s", path);
@@ -590,20 +803,24 @@ static void vf_map(struct vf *vf, const char *bdf)
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: vfattack [-q] [-t MS] BDF COMMAND [ARGS]\n"
+		"usage: vfattack [-q] [-t MS] [-d igb|ixgbe] BDF COMMAND [ARGS]\n"
 		"\n"
-		"Speaks the VF side of the 82576 mailbox through the BAR0 of an\n"
-		"unbound VF (BDF, e.g. 0000:01:10.2) and prints the PF's reply\n"
-		"word 0 to each message, or \"no reply (timeout)\", then a summary.\n"
+		"Speaks the VF side of the mailbox through the BAR0 of an unbound\n"
+		"VF (BDF, e.g. 0000:01:10.2): igb's dialect on an 82576 VF, ixgbe's\n"
+		"on an 82599 VF.  Prints the PF's reply word 0 to each message, or\n"
+		"\"no reply (timeout)\", then a summary.\n"
 		"\n"
 		"  reset                 CTRL.RST, then RESET; prints the address\n"
 		"                        the PF returned; exit 0 only on ACK\n"
-		"  garbage               malformed words, unknown opcodes, bad info\n"
+		"  garbage               malformed words, unknown opcodes, bad info;\n"
+		"                        ixgbe: requests above API 1.0, extra\n"
+		"                        addresses (send it at API 1.0)\n"
 		"  mac ADDR...           SET_MAC_ADDR of each address\n"
 		"  mc COUNT              SET_MULTICAST claiming COUNT hashes\n"
 		"  vlan VID add|del      SET_VLAN (VID: any 32-bit number)\n"
 		"  lpe SIZE              SET_LPE\n"
-		"  prereset              CTRL.RST, then requests without RESET\n"
+		"  prereset              CTRL.RST (82576) or an FLR (82599), then\n"
+		"                        requests without RESET\n"
 		"  reset-loop N          N times CTRL.RST and RESET\n"
 		"  hold MS               keep the buffer locked MS ms, ringing\n"
 		"                        REQ every millisecond\n"
@@ -611,17 +828,21 @@ static void usage(FILE *out)
 		"                        for replies (default word 0: 0x000000ff)\n"
 		"  raw W0 [W1...]        one message of the given words\n"
 		"\n"
+		"ixgbe's dialect only:\n"
+		"  api VERSION...        API_NEGOTIATE of each word 1 value\n"
+		"                        (0 1.0, 1 2.0, 2 1.1, 3 1.2, 4 1.3, 5 1.4, ...)\n"
+		"  queues                GET_QUEUES; prints the reply\n"
+		"  reta                  GET_RETA\n"
+		"  rss-key               GET_RSS_KEY\n"
+		"  xcast MODE...         UPDATE_XCAST_MODE (0 NONE, 1 MULTI,\n"
+		"                        2 ALLMULTI, 3 PROMISC); prints the mode\n"
+		"                        an ACK granted\n"
+		"  macvlan INDEX ADDR    SET_MACVLAN\n"
+		"\n"
+		"  -d DIALECT  igb or ixgbe, instead of the one of the VF's device ID\n"
 		"  -t MS   wait at most MS ms for each step (default %d)\n"
 		"  -q      no line per message, only the summary\n",
 		DEFAULT_TIMEOUT_MS);
-}
-
-static void need_args(int argc, int n)
-{
-	if (argc < n) {
-		usage(stderr);
-		exit(EXIT_USAGE);
-	}
 }
 
 static void words_from_args(uint32_t *msg, int argc, char **argv)
@@ -635,15 +856,201 @@ static void words_from_args(uint32_t *msg, int argc, char **argv)
 		msg[i] = parse_u32(argv[i]);
 }
 
+/* The commands: each gets the arguments after its name */
+static int run_reset(struct vf *vf, int argc, char **argv)
+{
+	uint8_t mac[ETH_ALEN];
+	struct reply r;
+
+	if (vf_reset(vf, &r) >= 0 && (r.msg[0] & VTNIC_MBX_ACK)) {
+		vtnic_mbx_get_mac(&r.msg[1], mac);
+		printf("mac %02x:%02x:%02x:%02x:%02x:%02x\n", mac[0], mac[1],
+		       mac[2], mac[3], mac[4], mac[5]);
+		return 0;
+	}
+	printf("mac none\n");
+	return EXIT_NOT_ACKED;
+}
+
+static int run_garbage(struct vf *vf, int argc, char **argv)
+{
+	cmd_garbage(vf);
+	return 0;
+}
+
+static int run_mac(struct vf *vf, int argc, char **argv)
+{
+	uint8_t mac[ETH_ALEN];
+
+	for (; argc; argc--, argv++) {
+		if (parse_mac(argv[0], mac))
+			die("'%s' is not a MAC address", argv[0]);
+		send_set_mac(vf, VTNIC_MBX_MAC_SET, mac);
+	}
+	return 0;
+}
+
+static int run_mc(struct vf *vf, int argc, char **argv)
+{
+	if (parse_u32(argv[0]) > 0xff)
+		die("%s", "the count is 8 bits (info field): 0..255");
+	send_mc(vf, parse_u32(argv[0]));
+	return 0;
+}
+
+static int run_vlan(struct vf *vf, int argc, char **argv)
+{
+	if (strcmp(argv[1], "add") && strcmp(argv[1], "del"))
+		die("vlan VID add|del, not '%s'", argv[1]);
+	send_vlan(vf, parse_u32(argv[0]), !strcmp(argv[1], "add"));
+	return 0;
+}
+
+static int run_lpe(struct vf *vf, int argc, char **argv)
+{
+	send_lpe(vf, parse_u32(argv[0]));
+	return 0;
+}
+
+static int run_prereset(struct vf *vf, int argc, char **argv)
+{
+	cmd_prereset(vf);
+	return 0;
+}
+
+static int run_reset_loop(struct vf *vf, int argc, char **argv)
+{
+	uint32_t i, n = parse_u32(argv[0]);
+
+	for (i = 0; i < n; i++)
+		vf_reset(vf, NULL);
+	return 0;
+}
+
+static int run_hold(struct vf *vf, int argc, char **argv)
+{
+	cmd_hold(vf, parse_u32(argv[0]));
+	return 0;
+}
+
+static int run_flood(struct vf *vf, int argc, char **argv)
+{
+	uint32_t msg[WORDS];
+
+	words_from_args(msg, argc - 1, argv + 1);
+	if (argc == 1)
+		msg[0] = 0x000000ff;	/* an unknown opcode */
+	cmd_flood(vf, parse_u32(argv[0]), msg);
+	return 0;
+}
+
+static int run_raw(struct vf *vf, int argc, char **argv)
+{
+	uint32_t msg[WORDS];
+
+	words_from_args(msg, argc, argv);
+	xfer(vf, "raw", msg, NULL);
+	return 0;
+}
+
+static int run_api(struct vf *vf, int argc, char **argv)
+{
+	for (; argc; argc--, argv++)
+		send_api(vf, parse_u32(argv[0]));
+	return 0;
+}
+
+static int run_queues(struct vf *vf, int argc, char **argv)
+{
+	send_get_queues(vf);
+	return 0;
+}
+
+static int run_reta(struct vf *vf, int argc, char **argv)
+{
+	uint32_t msg[WORDS] = { word0(VTNIC_MBX_GET_RETA, 0) };
+
+	xfer(vf, "GET_RETA", msg, NULL);
+	return 0;
+}
+
+static int run_rss_key(struct vf *vf, int argc, char **argv)
+{
+	uint32_t msg[WORDS] = { word0(VTNIC_MBX_GET_RSS_KEY, 0) };
+
+	xfer(vf, "GET_RSS_KEY", msg, NULL);
+	return 0;
+}
+
+static int run_xcast(struct vf *vf, int argc, char **argv)
+{
+	for (; argc; argc--, argv++)
+		send_xcast(vf, parse_u32(argv[0]));
+	return 0;
+}
+
+static int run_macvlan(struct vf *vf, int argc, char **argv)
+{
+	uint8_t mac[ETH_ALEN];
+
+	if (parse_u32(argv[0]) > 0xff)
+		die("%s", "the index is 8 bits (info field): 0..255");
+	if (parse_mac(argv[1], mac))
+		die("'%s' is not a MAC address", argv[1]);
+	send_macvlan(vf, parse_u32(argv[0]), mac);
+	return 0;
+}
+
+#define ANY_DIALECT	(BIT(DIALECT_IGB) | BIT(DIALECT_IXGBE))
+
+static const struct command {
+	const char *name;
+	int min_args;
+	unsigned int dialects;		/* BIT(DIALECT_*) */
+	int (*run)(struct vf *vf, int argc, char **argv);
+} commands[] = {
+	{ "reset", 0, ANY_DIALECT, run_reset },
+	{ "garbage", 0, ANY_DIALECT, run_garbage },
+	{ "mac", 1, ANY_DIALECT, run_mac },
+	{ "mc", 1, ANY_DIALECT, run_mc },
+	{ "vlan", 2, ANY_DIALECT, run_vlan },
+	{ "lpe", 1, ANY_DIALECT, run_lpe },
+	{ "prereset", 0, ANY_DIALECT, run_prereset },
+	{ "reset-loop", 1, ANY_DIALECT, run_reset_loop },
+	{ "hold", 1, ANY_DIALECT, run_hold },
+	{ "flood", 1, ANY_DIALECT, run_flood },
+	{ "raw", 1, ANY_DIALECT, run_raw },
+	{ "api", 1, BIT(DIALECT_IXGBE), run_api },
+	{ "queues", 0, BIT(DIALECT_IXGBE), run_queues },
+	{ "reta", 0, BIT(DIALECT_IXGBE), run_reta },
+	{ "rss-key", 0, BIT(DIALECT_IXGBE), run_rss_key },
+	{ "xcast", 1, BIT(DIALECT_IXGBE), run_xcast },
+	{ "macvlan", 2, BIT(DIALECT_IXGBE), run_macvlan },
+};
+
+static const struct dialect *dialect_named(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(dialects); i++)
+		if (!strcmp(dialects[i].name, name))
+			return &dialects[i];
+	die("unknown dialect '%s': igb or ixgbe", name);
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	struct vf vf = { .timeout_ns = DEFAULT_TIMEOUT_MS * 1000000L };
-	uint32_t msg[WORDS];
-	const char *cmd;
-	int opt, rc = 0;
+	const struct command *c = NULL;
+	unsigned int i;
+	int opt, rc;
 
-	while ((opt = getopt(argc, argv, "hqt:")) != -1) {
+	while ((opt = getopt(argc, argv, "d:hqt:")) != -1) {
 		switch (opt) {
+		case 'd':
+			vf.d = dialect_named(optarg);
+			break;
 		case 'q':
 			vf.quiet = true;
 			break;
@@ -660,78 +1067,31 @@ int main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	need_args(argc, 2);
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	vf_map(&vf, argv[0]);
-	cmd = argv[1];
-	argc -= 2;
-	argv += 2;
-	vf.start_ns = now_ns();
-
-	if (!strcmp(cmd, "reset")) {
-		struct reply r;
-		uint8_t mac[ETH_ALEN];
-
-		rc = EXIT_NOT_ACKED;
-		if (vf_reset(&vf, &r) >= 0 && (r.msg[0] & VTNIC_MBX_ACK)) {
-			vtnic_mbx_get_mac(&r.msg[1], mac);
-			printf("mac %02x:%02x:%02x:%02x:%02x:%02x\n", mac[0],
-			       mac[1], mac[2], mac[3], mac[4], mac[5]);
-			rc = 0;
-		} else {
-			printf("mac none\n");
-		}
-	} else if (!strcmp(cmd, "garbage")) {
-		cmd_garbage(&vf);
-	} else if (!strcmp(cmd, "mac")) {
-		uint8_t mac[ETH_ALEN];
-
-		need_args(argc, 1);
-		for (; argc; argc--, argv++) {
-			if (parse_mac(argv[0], mac))
-				die("'%s' is not a MAC address", argv[0]);
-			send_set_mac(&vf, VTNIC_MBX_MAC_SET, mac);
-		}
-	} else if (!strcmp(cmd, "mc")) {
-		need_args(argc, 1);
-		if (parse_u32(argv[0]) > 0xff)
-			die("%s", "the count is 8 bits (info field): 0..255");
-		send_mc(&vf, parse_u32(argv[0]));
-	} else if (!strcmp(cmd, "vlan")) {
-		need_args(argc, 2);
-		if (strcmp(argv[1], "add") && strcmp(argv[1], "del"))
-			die("vlan VID add|del, not '%s'", argv[1]);
-		send_vlan(&vf, parse_u32(argv[0]), !strcmp(argv[1], "add"));
-	} else if (!strcmp(cmd, "lpe")) {
-		need_args(argc, 1);
-		send_lpe(&vf, parse_u32(argv[0]));
-	} else if (!strcmp(cmd, "prereset")) {
-		cmd_prereset(&vf);
-	} else if (!strcmp(cmd, "reset-loop")) {
-		uint32_t i, n;
-
-		need_args(argc, 1);
-		n = parse_u32(argv[0]);
-		for (i = 0; i < n; i++)
-			vf_reset(&vf, NULL);
-	} else if (!strcmp(cmd, "hold")) {
-		need_args(argc, 1);
-		cmd_hold(&vf, parse_u32(argv[0]));
-	} else if (!strcmp(cmd, "flood")) {
-		need_args(argc, 1);
-		words_from_args(msg, argc - 1, argv + 1);
-		if (argc == 1)
-			msg[0] = 0x000000ff;	/* an unknown opcode */
-		cmd_flood(&vf, parse_u32(argv[0]), msg);
-	} else if (!strcmp(cmd, "raw")) {
-		need_args(argc, 1);
-		words_from_args(msg, argc, argv);
-		xfer(&vf, "raw", msg, NULL);
-	} else {
-		fprintf(stderr, "vfattack: unknown command '%s'\n", cmd);
+	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, argv[1]))
+			c = &commands[i];
+	if (!c) {
+		fprintf(stderr, "vfattack: unknown command '%s'\n", argv[1]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (argc - 2 < c->min_args) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (!vf.d)
+		vf.d = vf_dialect(argv[0]);
+	if (!(c->dialects & BIT(vf.d - dialects)))
+		die("'%s' is not in this VF's dialect", c->name);
+	vf.bdf = argv[0];
+	vf_map(&vf, argv[0]);
+	vf.start_ns = now_ns();
+	rc = c->run(&vf, argc - 2, argv + 2);
 	summary(&vf);
 	munmap((void *)vf.bar, vf.len);
 	return rc;

@@ -7,24 +7,35 @@
 # BAR0: malformed words, SET_MAC with broadcast, multicast, zero, the
 # PF's and the victim's address, SET_MULTICAST counts past 30, SET_VLAN
 # IDs past 4094 and the victim's VLAN, SET_LPE sizes out of range,
-# requests before RESET, RESET in a loop, its buffer kept locked for 2 s
-# while it rings, and FLOOD messages as fast as it can, then more floods
-# until the traffic ends.  Meanwhile the victim,
-# VF 0 bound to the VF driver under test in a namespace with a VLAN
-# device and a multicast group, and the PF each send MBYTES MiB over TCP
-# to port B.
+# requests before RESET (after a CTRL.RST; on the 82599, which does not
+# report that to the PF, after an FLR), RESET in a loop, its buffer kept
+# locked for 2 s while it rings, and FLOOD messages as fast as it can,
+# then more floods until the traffic ends.  On the 82599 it speaks
+# ixgbe's dialect, with more: requests above API 1.0 right after RESET,
+# API versions vtnic does not offer, then at 1.4 GET_RETA and
+# GET_RSS_KEY (not permitted), UPDATE_XCAST_MODE past PROMISC, PROMISC
+# and ALLMULTI (untrusted), and SET_MACVLAN extra addresses.  Meanwhile
+# the victim, VF 0 bound to the VF driver under test in a namespace with
+# a VLAN device and a multicast group, and the PF each send MBYTES MiB
+# over TCP to port B.
 #
 # Asserted: both transfers arrive intact and each keeps at least
 # FRACTION% of the throughput the same transfers had unattacked (the
-# slower of a run before the attack and one after it); no oops, WARN, BUG or DMAR fault; the victim's "vf 0" line of
-# "ip link show PF" and its netdev's lines are unchanged, and so are its
-# filter entries in "ethtool -d PF" (RAR 23, VMOLR(0), VMVIR(0), its VLAN
-# filters, VFRE/VFTE/anti-spoof bits; the shared MTA keeps every bit);
+# slower of a run before the attack and one after it); no oops, WARN,
+# BUG or DMAR fault; the victim's "vf 0" line of "ip link show PF" and
+# its netdev's lines are unchanged, and so are its filter entries in
+# "ethtool -d PF" (regs_read decodes the dump by its layout version:
+# on the 82576 RAR 23 with its pool bits, VMOLR(0),
+# VMVIR(0), VFRE/VFTE/DTXSWC bits; on the 82599 RAR 127 and its MPSAR,
+# PFVML2FLT(0), PFVMVIR(0), PFVFRE/PFVFTE/PFVFSPOOF bits; on both its
+# VLAN filters and their VFTA bits; the shared MTA keeps every bit);
 # the PF logged at most LOG_PER_S lines about VF 1 per started second of
 # the attack, plus LOG_SLACK; every request that must be refused and was
 # answered got a NACK, never an ACK; VF 1 held at most VLANS_PER_VF
-# VLAN filters; the flood was not all answered, and the PF answered VF 1
-# no more than its mailbox budget allows (BURST, then RATE a second).
+# VLAN filters; on the 82599 an untrusted VF got MULTI at most from
+# UPDATE_XCAST_MODE and its PFVML2FLT no MPE; the flood was not all
+# answered, and the PF answered VF 1 no more than its mailbox budget
+# allows (BURST, then RATE a second).
 # After an FLR of VF 1 the shared tables are as before the attack, and
 # VF 1 works: RESET is ACKed with the address the admin set, SET_MAC of
 # a fresh address is ACKed, and bound to the VF driver it pings port B.
@@ -35,10 +46,13 @@
 # PF mailbox interrupt.  Measured with the mailbox budget, igbvf and
 # vtnicvf victims: the attacked transfers kept 48% to 122% of their
 # unattacked throughput (14 transfers; over 100% is the host's load
-# moving between the runs); 57% and 80% before the PF had a budget.  The host's load moves the numbers too (a fuzzer on the same
-# two cores once made an attacked run 177% of the unattacked one before
-# it), so the reference is the slower of an unattacked run before the
-# attack and one after it.  30% leaves room under the lowest seen: the
+# moving between the runs); 57% and 80% before the PF had a budget.
+# On the 82599 model (four vCPUs on the same two cores, ixgbevf victim,
+# the attacker in ixgbe's dialect) they kept 80% to 108% (6 transfers).
+# The host's load moves the numbers too (a fuzzer on the same two cores
+# once made an attacked run 177% of the unattacked one before it), so
+# the reference is the slower of an unattacked run before the attack
+# and one after it.  30% leaves room under the lowest seen: the
 # check is there to catch a PF that stalls its own or another VF's
 # traffic while it deals with the attacker, not to price a doorbell.
 
@@ -74,49 +88,121 @@ cleanup()
 	rm -rf "$tmp"
 }
 
-# regs_read: R gets the 360 words of "ethtool -d PF" (layout version 1,
-# Documentation/vtnic.rst), one hex word each
+# regs_read: R gets the words of "ethtool -d PF" (Documentation/vtnic.rst,
+# "Register dump"), one hex word each, and LAYOUT its version: 1 on the
+# 82576, 3 on the 82599.  The word indices of what the checks read:
+#   RARS     receive addresses; VF n's is RARS - 1 - n
+#   W_RAR    RAL(0), RAH(0) after it, two words an address
+#   W_MPSAR  (3) MPSAR_LO(0), MPSAR_HI(0), two words an address; (1) the
+#            pools are in RAH
+#   W_PRX    a pool's receive filter: VMOLR(0) / PFVML2FLT(0)
+#   W_VIR    VMVIR(0) / PFVMVIR(0)
+#   W_VFRE, W_VFTE, W_SPOOF  VFRE, VFTE, DTXSWC / PFVFRE(0), PFVFTE(0),
+#            PFVFSPOOF(0): pool n's bits n, and n and 8 + n for spoofing
+#   VLVFS, W_VLVF  VLAN pool filters, VLVF(0) / PFVLVF(0)
+#   W_VLVFB  (3) PFVLVFB(0), two words a filter; (1) the pools are in VLVF
+#   W_VFTA, W_MTA  VFTA(0), MTA(0), 128 words each
 regs_read()
 {
 	mapfile -t R < <(ip netns exec "$NSA" ethtool -d "$dev_a" raw on |
 			 od -An -v -tx4 -w4 | tr -d ' ')
-	[ "${#R[@]}" = 360 ] && [ $((16#${R[0]})) = 1 ]
+	[ "${#R[@]}" -gt 0 ] || return 1
+	LAYOUT=$((16#${R[0]}))
+	case "$LAYOUT:${#R[@]}" in
+	1:360)
+		RARS=24 W_RAR=8 W_PRX=56 W_VIR=64 VLVFS=32 W_VLVF=72
+		W_VFTA=104 W_MTA=232 W_VFRE=1 W_VFTE=2 W_SPOOF=3 ;;
+	3:1174)
+		RARS=128 W_RAR=8 W_VFTA=264 W_MTA=392 W_VFRE=521 W_VFTE=523
+		W_SPOOF=525 W_MPSAR=533 W_PRX=789 W_VIR=853 VLVFS=64
+		W_VLVF=917 W_VLVFB=981 ;;
+	*)
+		return 1 ;;
+	esac
+}
+
+# bit WORD N: bit N of R[WORD]
+bit()
+{
+	echo $((16#${R[$1]} >> $2 & 1))
+}
+
+# vlvf_has SLOT POOL: VLAN pool filter SLOT is on and holds POOL
+vlvf_has()
+{
+	local e=$((16#${R[W_VLVF + $1]}))
+
+	((e >> 31 & 1)) || return 1
+	if [ "$LAYOUT" = 1 ]; then
+		((e >> (12 + $2) & 1))
+	else
+		[ "$(bit $((W_VLVFB + 2 * $1 + $2 / 32)) $(($2 % 32)))" = 1 ]
+	fi
+}
+
+vlvf_vid()
+{
+	echo $((16#${R[W_VLVF + $1]} & 0xfff))
 }
 
 # victim_filters: what VF 0 owns, from the register dump
 victim_filters()
 {
-	local i e vid
+	local s r vid
 
 	regs_read || return 1
-	echo "RAR 23: ${R[8 + 46]} ${R[9 + 46]}"
-	echo "VMOLR(0): ${R[56]} VMVIR(0): ${R[64]}"
-	echo "VFRE.0: $((16#${R[1]} & 1)) VFTE.0: $((16#${R[2]} & 1))" \
-	     "DTXSWC spoof bits: $((16#${R[3]} & 0x101))"
-	for ((i = 0; i < 32; i++)); do
-		e=$((16#${R[72 + i]}))
-		((e >> 31 & 1 && e >> 12 & 1)) || continue
-		vid=$((e & 0xfff))
-		echo "VLAN $vid: VFTA bit $((16#${R[104 + (vid >> 5)]} >> (vid & 31) & 1))"
+	r=$((RARS - 1))
+	if [ "$LAYOUT" = 1 ]; then
+		echo "RAR $r: ${R[W_RAR + 2 * r]} ${R[W_RAR + 2 * r + 1]}"
+		echo "VMOLR(0): ${R[W_PRX]} VMVIR(0): ${R[W_VIR]}"
+		echo "VFRE.0: $(bit "$W_VFRE" 0) VFTE.0: $(bit "$W_VFTE" 0)" \
+		     "DTXSWC spoof bits: $((16#${R[W_SPOOF]} & 0x101))"
+	else
+		echo "RAR $r: ${R[W_RAR + 2 * r]} ${R[W_RAR + 2 * r + 1]}" \
+		     "MPSAR: ${R[W_MPSAR + 2 * r]} ${R[W_MPSAR + 2 * r + 1]}"
+		echo "PFVML2FLT(0): ${R[W_PRX]} PFVMVIR(0): ${R[W_VIR]}"
+		echo "PFVFRE.0: $(bit "$W_VFRE" 0) PFVFTE.0: $(bit "$W_VFTE" 0)" \
+		     "PFVFSPOOF bits: $((16#${R[W_SPOOF]} & 0x101))"
+	fi
+	for ((s = 0; s < VLVFS; s++)); do
+		vlvf_has $s 0 || continue
+		vid=$(vlvf_vid $s)
+		echo "VLAN $vid: VFTA bit $(bit $((W_VFTA + (vid >> 5))) $((vid & 31)))"
 	done | sort
 }
 
-# shared_tables: VLVF, VFTA and MTA, all pools
+# vf_vlans POOL: the VLANs (0 aside) whose filters hold POOL, one a line
+vf_vlans()
+{
+	local s
+
+	regs_read || return 1
+	for ((s = 0; s < VLVFS; s++)); do
+		if vlvf_has $s "$1" && [ "$(vlvf_vid $s)" != 0 ]; then
+			vlvf_vid $s
+		fi
+	done
+}
+
+# shared_tables: the VLAN pool filters, VFTA and MTA, all pools; the
+# MTA's 128 words last
 shared_tables()
 {
 	regs_read || return 1
-	printf '%s\n' "${R[@]:72:288}"
+	printf '%s\n' "${R[@]:W_VLVF:VLVFS}"
+	[ "$LAYOUT" = 1 ] || printf '%s\n' "${R[@]:W_VLVFB:2 * VLVFS}"
+	printf '%s\n' "${R[@]:W_VFTA:128}" "${R[@]:W_MTA:128}"
 }
 
 # mta_kept BEFORE AFTER: every MTA bit set in BEFORE (shared_tables
-# output: 32 VLVF, 128 VFTA, then 128 MTA words) is set in AFTER
+# output) is set in AFTER
 mta_kept()
 {
 	local b a i
 
 	mapfile -t b < "$1"
 	mapfile -t a < "$2"
-	for ((i = 160; i < 288; i++)); do
+	for ((i = ${#b[@]} - 128; i < ${#b[@]}; i++)); do
 		((16#${b[i]} & ~16#${a[i]})) && return 1
 	done
 	return 0
@@ -214,6 +300,22 @@ attack()
 
 	att reset reset
 	att no_garbage garbage
+	if [ "$card" = 82599 ]; then
+		# ixgbe's dialect: versions vtnic does not speak, then 1.4
+		# as ixgbevf settles on, and what 1.4 offers that an
+		# untrusted VF must not get
+		att no_api api 1 6 9 255
+		att api api 5
+		att queues queues
+		att no_reta reta
+		att no_rss_key rss-key
+		att no_xcast xcast 4 0xffffffff
+		att xcast_promisc xcast 3 2
+		sleep 0.2
+		regs_read && bit $((W_PRX + 1)) 28 > "$tmp/mpe.xcast"
+		att no_macvlan_1 macvlan 1 02:00:00:a7:7a:03
+		att no_macvlan_2 macvlan 2 "$victim_mac"
+	fi
 	att no_mac mac ff:ff:ff:ff:ff:ff 01:00:5e:00:00:01 33:33:00:00:00:01 \
 		00:00:00:00:00:00 "$pf_mac" "$victim_mac"
 	for n in 31 32 200 255; do
@@ -232,7 +334,7 @@ attack()
 		att vlan_quota_$n vlan $n add
 	done
 	sleep 0.2
-	shared_tables > "$tmp/shared.quota"
+	vf_vlans 1 > "$tmp/vlans.quota"
 	for n in 0 63 9239 0xffffffff; do
 		att no_lpe_$n lpe $n
 	done
@@ -299,20 +401,37 @@ within_budget()
 	[ "$answered" -le "$bound" ]
 }
 
-# vlans_capped: VF 1 had at most VLANS_PER_VF VLAN filters (VLVF entries
-# with its pool bit, VLAN 0 aside) after asking for six
+# vlans_capped: VF 1 had at most VLANS_PER_VF VLAN filters (VLAN pool
+# filters with its pool bit, VLAN 0 aside) after asking for six
 vlans_capped()
 {
-	local e n=0 vids=''
+	local n
 
-	while read -r e; do
-		e=$((16#$e))
-		((e >> 31 & 1 && e >> 13 & 1 && (e & 0xfff))) || continue
-		n=$((n + 1))
-		vids+=" $((e & 0xfff))"
-	done < <(head -n 32 "$tmp/shared.quota")
-	ktap_print_msg "VF 1 had $n VLAN filters:$vids (at most $VLANS_PER_VF)"
+	n=$(grep -c . "$tmp/vlans.quota")
+	ktap_print_msg "VF 1 had $n VLAN filters: $(tr '\n' ' ' < "$tmp/vlans.quota")" \
+		"(at most $VLANS_PER_VF)"
 	[ "$n" -le $VLANS_PER_VF ]
+}
+
+# xcast_capped: an untrusted VF that asked for PROMISC and ALLMULTI was
+# given MULTI at most (or refused), and its pool's PFVML2FLT has no MPE
+# (bit 28, every multicast)
+xcast_capped()
+{
+	local granted g rc=0
+
+	grep -E '^(xcast|UPDATE_XCAST)' "$tmp/att.xcast_promisc" |
+		while read -r l; do
+			ktap_print_msg "$l"
+		done
+	granted=$(sed -n 's/^xcast asked [0-9]* granted //p' "$tmp/att.xcast_promisc")
+	[ -n "$granted" ] || { ktap_print_msg "no UPDATE_XCAST_MODE was answered ACK"; rc=1; }
+	for g in $granted; do
+		[ "$g" -le 1 ] || rc=1
+	done
+	ktap_print_msg "PFVML2FLT(1).MPE after it: $(cat "$tmp/mpe.xcast")"
+	[ "$(cat "$tmp/mpe.xcast")" = 0 ] || rc=1
+	return $rc
 }
 
 log_bounded()
@@ -370,7 +489,13 @@ if ! command -v vfattack > /dev/null; then
 	ktap_skip_all "vfattack is not installed (tools/testing/vfattack)"
 	exit "$KSFT_SKIP"
 fi
-ktap_set_plan 18
+# The card: the 82599's VFs speak ixgbe's dialect, with one check more
+case "$(cat "$PCI_A/device")" in
+0x10c9) card=82576 plan=18 ;;
+0x10fb) card=82599 plan=19 ;;
+*) ktap_exit_fail_msg "port A is no 82576 or 82599: $(cat "$PCI_A/device")" ;;
+esac
+ktap_set_plan "$plan"
 
 mark=$(kernel_log_mark)
 ports_lookup
@@ -401,7 +526,8 @@ payload_make "$tmp/payload" $MBYTES || ktap_exit_fail_msg "cannot make the paylo
 
 # Let the victim's filter requests settle, then take the "before" view
 sleep 1
-victim_filters > "$tmp/filters.before" || ktap_exit_fail_msg "no ethtool -d (layout 1) on $dev_a"
+victim_filters > "$tmp/filters.before" ||
+	ktap_exit_fail_msg "no ethtool -d of layout 1 (82576) or 3 (82599) on $dev_a"
 shared_tables > "$tmp/shared.before"
 victim_links > "$tmp/links.before"
 while read -r l; do
@@ -451,6 +577,10 @@ ktap_test_result "the shared MTA kept every bit" \
 	mta_kept "$tmp/shared.before" "$tmp/shared.after"
 ktap_test_result "every request that must be refused got no ACK" refusals_nacked
 ktap_test_result "VF 1 got at most $VLANS_PER_VF VLANs" vlans_capped
+if [ "$card" = 82599 ]; then
+	ktap_test_result "VF 1, untrusted, got MULTI at most from UPDATE_XCAST_MODE" \
+		xcast_capped
+fi
 ktap_test_result "the flood of $FLOOD was not all answered" flood_not_all_answered
 ktap_test_result "VF 1 was answered within its budget of $BURST + $RATE/s" \
 	within_budget

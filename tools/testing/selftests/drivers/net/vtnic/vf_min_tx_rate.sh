@@ -27,9 +27,9 @@ source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
 # Layout 3 of the 82599's dump: RTTDCS, then pool n's RTTDT1C
 REGS_VERSION=3
-REGS_WORDS=585
-REGS_RTTDCS=520
-REGS_RTTDT1C=521
+REGS_WORDS=1174
+REGS_RTTDCS=1109
+REGS_RTTDT1C=1110
 VMPAC=2
 SCALE=10000
 FLOOR=10
