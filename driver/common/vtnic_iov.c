@@ -713,13 +713,50 @@ int vtnic_iov_msg_get_queues(struct vtnic_iov *iov, unsigned int vf,
 	return VTNIC_MBX_Q_WORDS;
 }
 
-/* ixgbe: the RSS table and key, which only a VF allowed to query gets */
-int vtnic_iov_msg_get_rss(struct vtnic_iov *iov, unsigned int vf,
-			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
-			  u32 *reply)
+/* The RSS table and key go only to a VF the admin let query them */
+static int vtnic_iov_rss_query_allowed(struct vtnic_iov *iov, unsigned int vf)
 {
-	vtnic_vf_refuse(iov, vf, "RSS query refused: not enabled for this VF");
+	if (iov->vf[vf].rss_query)
+		return 0;
+	vtnic_vf_refuse(iov, vf, "RSS query refused: query_rss is off for this VF");
 	return -EPERM;
+}
+
+/*
+ * ixgbe: the redirection table, 2 bits an entry (a VF of the 82599 has
+ * at most 4 queues), 16 entries a word, the first entry in the low bits
+ */
+int vtnic_iov_msg_get_reta(struct vtnic_iov *iov, unsigned int vf,
+			   const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			   u32 *reply)
+{
+	unsigned int i;
+	int err;
+
+	BUILD_BUG_ON(1 + VTNIC_IOV_RETA_SIZE / 16 > VTNIC_MBX_WORDS);
+	err = vtnic_iov_rss_query_allowed(iov, vf);
+	if (err)
+		return err;
+	for (i = 0; i < VTNIC_IOV_RETA_SIZE; i++)
+		reply[1 + i / 16] |= (u32)(iov->reta[i] & 3) << (2 * (i % 16));
+	return 1 + VTNIC_IOV_RETA_SIZE / 16;
+}
+
+/* ixgbe: the 40-byte hash key, four bytes a word, the first in bits 7:0 */
+int vtnic_iov_msg_get_rss_key(struct vtnic_iov *iov, unsigned int vf,
+			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			      u32 *reply)
+{
+	unsigned int i;
+	int err;
+
+	BUILD_BUG_ON(1 + VTNIC_IOV_RSS_KEY_SIZE / 4 > VTNIC_MBX_WORDS);
+	err = vtnic_iov_rss_query_allowed(iov, vf);
+	if (err)
+		return err;
+	for (i = 0; i < VTNIC_IOV_RSS_KEY_SIZE; i++)
+		reply[1 + i / 4] |= (u32)iov->rss_key[i] << (8 * (i % 4));
+	return 1 + VTNIC_IOV_RSS_KEY_SIZE / 4;
 }
 
 /*
@@ -1020,6 +1057,20 @@ void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,
 }
 
 /**
+ * vtnic_iov_set_rss() - the RSS table and key the PF programmed
+ * @iov: the state
+ * @reta: VTNIC_IOV_RETA_SIZE entries, each a queue number within a pool
+ * @key: VTNIC_IOV_RSS_KEY_SIZE bytes
+ *
+ * What a VF allowed to query them is told; nothing is written.
+ */
+void vtnic_iov_set_rss(struct vtnic_iov *iov, const u8 *reta, const u8 *key)
+{
+	memcpy(iov->reta, reta, sizeof(iov->reta));
+	memcpy(iov->rss_key, key, sizeof(iov->rss_key));
+}
+
+/**
  * vtnic_iov_set_vepa() - switch frames between pools in the NIC or not
  * @iov: the state
  * @vepa: true for VEPA (every frame to the adjacent switch), false for VEB
@@ -1129,6 +1180,26 @@ void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on)
 		v->xcast = VTNIC_MBX_XCAST_MULTI;
 		vtnic_iov_write_pool_rx(iov, vf);
 	}
+}
+
+/**
+ * vtnic_iov_set_vf_rss_query() - let a VF read the RSS table and key
+ * @iov: the state
+ * @vf: the VF
+ * @on: GET_RETA and GET_RSS_KEY are answered
+ *
+ * The table and key are the port's, shared with the PF and every VF: off
+ * by default, as on ixgbe.
+ *
+ * Return: 0, or -EOPNOTSUPP when the MAC's VF drivers cannot ask.
+ */
+int vtnic_iov_set_vf_rss_query(struct vtnic_iov *iov, unsigned int vf,
+			       bool on)
+{
+	if (!vtnic_mbx_find_op(iov->dialect, VTNIC_MBX_GET_RETA))
+		return -EOPNOTSUPP;
+	iov->vf[vf].rss_query = on;
+	return 0;
 }
 
 /**

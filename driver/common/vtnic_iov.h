@@ -43,6 +43,10 @@
 /* The multicast table: 4096 hash bits on every VT-c MAC */
 #define VTNIC_MTA_WORDS			128
 
+/* The RSS redirection table and key a VF may query (ixgbe's GET_RETA) */
+#define VTNIC_IOV_RETA_SIZE		128
+#define VTNIC_IOV_RSS_KEY_SIZE		40
+
 /*
  * VLANs one VF may own through SET_VLAN, so a VF that asks for more
  * cannot starve the others of the shared VLAN pool filters.
@@ -114,6 +118,8 @@ enum vtnic_vf_link_state {
  * @port_qos: 802.1p priority of @port_vlan
  * @spoofchk: MAC and VLAN anti-spoofing on its transmit queues
  * @trusted: may replace an admin MAC
+ * @rss_query: may read the port's RSS table and key (GET_RETA,
+ *	       GET_RSS_KEY); the admin's "query_rss"
  * @link_state: &enum vtnic_vf_link_state
  * @cts: the VF completed RESET and may send other messages
  * @mc_promisc: it asked for all multicast (SET_PROMISC)
@@ -143,6 +149,7 @@ struct vtnic_vf {
 	u8 port_qos;
 	bool spoofchk;
 	bool trusted;
+	bool rss_query;
 	u8 link_state;
 	bool cts;
 	bool mc_promisc;
@@ -374,6 +381,9 @@ struct vtnic_vlvf {
  *	    with every VF's
  * @mta_hw: what the MTA holds, so only changed words are written
  * @vlvf: software copy of the VLAN pool filters
+ * @reta: the port's RSS redirection table as the PF programmed it, one
+ *	  queue number of a pool a byte
+ * @rss_key: the port's RSS hash key, in the key registers' byte order
  * @vf: the VFs
  */
 struct vtnic_iov {
@@ -389,6 +399,8 @@ struct vtnic_iov {
 	u32 pf_mta[VTNIC_MTA_WORDS];
 	u32 mta_hw[VTNIC_MTA_WORDS];
 	struct vtnic_vlvf vlvf[VTNIC_IOV_VLVF_MAX];
+	u8 reta[VTNIC_IOV_RETA_SIZE];
+	u8 rss_key[VTNIC_IOV_RSS_KEY_SIZE];
 	struct vtnic_vf vf[VTNIC_IOV_VFS_MAX];
 };
 
@@ -462,6 +474,7 @@ int vtnic_iov_set_pf_vlan(struct vtnic_iov *iov, u16 vid, bool on);
 void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,
 			 bool allmulti);
 void vtnic_iov_set_vepa(struct vtnic_iov *iov, bool vepa);
+void vtnic_iov_set_rss(struct vtnic_iov *iov, const u8 *reta, const u8 *key);
 
 int vtnic_iov_set_vf_mac(struct vtnic_iov *iov, unsigned int vf,
 			 const u8 *mac);
@@ -470,6 +483,8 @@ int vtnic_iov_set_vf_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid,
 void vtnic_iov_set_vf_spoofchk(struct vtnic_iov *iov, unsigned int vf,
 			       bool on);
 void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on);
+int vtnic_iov_set_vf_rss_query(struct vtnic_iov *iov, unsigned int vf,
+			       bool on);
 void vtnic_iov_set_vf_link_state(struct vtnic_iov *iov, unsigned int vf,
 				 enum vtnic_vf_link_state state);
 int vtnic_iov_set_vf_rate(struct vtnic_iov *iov, unsigned int vf,
@@ -485,7 +500,8 @@ vtnic_mbx_handler_t vtnic_iov_msg_set_promisc;
 vtnic_mbx_handler_t vtnic_iov_msg_set_macvlan;
 vtnic_mbx_handler_t vtnic_iov_msg_api_negotiate;
 vtnic_mbx_handler_t vtnic_iov_msg_get_queues;
-vtnic_mbx_handler_t vtnic_iov_msg_get_rss;
+vtnic_mbx_handler_t vtnic_iov_msg_get_reta;
+vtnic_mbx_handler_t vtnic_iov_msg_get_rss_key;
 vtnic_mbx_handler_t vtnic_iov_msg_update_xcast;
 vtnic_mbx_handler_t vtnic_iov_msg_get_link_state;
 

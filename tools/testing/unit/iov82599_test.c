@@ -601,6 +601,55 @@ static void test_macvlan_and_rss(void **state)
 	EXPECT_NACK(VF_HI, VTNIC_MBX_GET_RSS_KEY);
 }
 
+/*
+ * query_rss on: GET_RETA answers the table 2 bits an entry, 16 a word,
+ * GET_RSS_KEY the key in the key registers' byte order; off again: NACK.
+ * Neither writes anything but the mailbox.
+ */
+static void test_rss_query(void **state)
+{
+	u8 reta[VTNIC_IOV_RETA_SIZE], key[VTNIC_IOV_RSS_KEY_SIZE];
+	u32 reply[WORDS];
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < sizeof(reta); i++)
+		reta[i] = i % 4;
+	reta[5] = 2;	/* entry 5: bits 11:10 of the first word */
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = 0x10 + i;
+	vtnic_iov_set_rss(&iov, reta, key);
+	vf_up(VF_HI);
+	negotiate(VF_HI, VTNIC_MBX_API_12);
+	EXPECT_NACK(VF_HI, VTNIC_MBX_GET_RETA);
+
+	assert_int_equal(vtnic_iov_set_vf_rss_query(&iov, VF_HI, true), 0);
+	log_clear();
+	assert_int_equal(vf_msg(VF_HI, MSG(VTNIC_MBX_GET_RETA), 1, reply),
+			 VTNIC_MBX_GET_RETA | ACK_CTS);
+	assert_int_equal(reply[1], 0xe4e4e8e4);
+	for (i = 2; i <= VTNIC_IOV_RETA_SIZE / 16; i++)
+		assert_int_equal(reply[i], 0xe4e4e4e4);
+	assert_no_stale_words(reply, 1 + VTNIC_IOV_RETA_SIZE / 16);
+	assert_int_equal(vf_msg(VF_HI, MSG(VTNIC_MBX_GET_RSS_KEY), 1, reply),
+			 VTNIC_MBX_GET_RSS_KEY | ACK_CTS);
+	assert_int_equal(reply[1], 0x13121110);
+	assert_int_equal(reply[10], 0x37363534);
+	assert_no_stale_words(reply, 1 + VTNIC_IOV_RSS_KEY_SIZE / 4);
+	assert_only_mailbox_writes(VF_HI);
+
+	/* Another VF is still refused; the setting survives a reset */
+	vf_up(1);
+	negotiate(1, VTNIC_MBX_API_12);
+	EXPECT_NACK(1, VTNIC_MBX_GET_RSS_KEY);
+	vf_up(VF_HI);
+	negotiate(VF_HI, VTNIC_MBX_API_12);
+	assert_int_equal(SEND(VF_HI, VTNIC_MBX_GET_RETA),
+			 VTNIC_MBX_GET_RETA | ACK_CTS);
+	assert_int_equal(vtnic_iov_set_vf_rss_query(&iov, VF_HI, false), 0);
+	EXPECT_NACK(VF_HI, VTNIC_MBX_GET_RETA);
+}
+
 /* ==== 3. hostile input: NACK, nothing written ==== */
 
 /* Before RESET, every message but RESET, without CTS */
@@ -910,6 +959,7 @@ int main(void)
 		T(test_update_xcast_mode),
 		T(test_get_link_state),
 		T(test_macvlan_and_rss),
+		T(test_rss_query),
 		T(test_before_reset),
 		T(test_short_unknown_malformed),
 		T(test_out_of_range),
