@@ -53,6 +53,16 @@
  */
 #define VTNIC_IOV_VF_MAX_VLANS		4
 
+/*
+ * Extra unicast addresses (ixgbe's SET_MACVLAN, igb's MAC_FILTER_ADD):
+ * the PF keeps VTNIC_IOV_PF_RARS exact filters for itself, and the ones
+ * left below the VFs' own addresses are shared out equally, at most
+ * VTNIC_IOV_VF_MAX_UC a VF (what ixgbevf asks for at most), so no VF can
+ * take another's.
+ */
+#define VTNIC_IOV_PF_RARS		16
+#define VTNIC_IOV_VF_MAX_UC		10
+
 /* Frame sizes SET_LPE accepts: a minimum frame up to the PF's largest */
 #define VTNIC_IOV_MIN_FRAME		(ETH_ZLEN + ETH_FCS_LEN)
 #define VTNIC_IOV_MAX_FRAME		(9216 + ETH_HLEN + ETH_FCS_LEN + 4)
@@ -129,6 +139,9 @@ enum vtnic_vf_link_state {
  *	 1.0 after every reset
  * @mc_count: multicast hashes in @mc_hashes
  * @mc_hashes: hashes from its last SET_MULTICAST
+ * @nr_uc: extra unicast addresses in @uc
+ * @uc: the extra unicast addresses it asked for, each in its own exact
+ *	filter with its pool
  * @nr_vlans: VLANs in @vlans
  * @vlans: VLAN IDs it added with SET_VLAN
  * @max_frame: receive limit from SET_LPE, bytes
@@ -157,6 +170,8 @@ struct vtnic_vf {
 	u8 api;
 	u8 mc_count;
 	u16 mc_hashes[VTNIC_MBX_MAX_MC_HASHES];
+	u8 nr_uc;
+	u8 uc[VTNIC_IOV_VF_MAX_UC][ETH_ALEN];
 	u8 nr_vlans;
 	u16 vlans[VTNIC_IOV_VF_MAX_VLANS];
 	u16 max_frame;
@@ -372,6 +387,7 @@ struct vtnic_vlvf {
  * @dialect: the message table VFs are served with
  * @num_vfs: VFs enabled; the PF uses pool @num_vfs
  * @pool_queues: the queues of each pool in the layout @num_vfs chose
+ * @uc_quota: extra unicast addresses each VF may have
  * @pools_on: pools that may pass traffic
  * @vepa: frames between pools go to the wire (802.1Qbg VEPA), not the
  *	  internal switch (VEB)
@@ -392,6 +408,7 @@ struct vtnic_iov {
 	const struct vtnic_mbx_dialect *dialect;
 	unsigned int num_vfs;
 	unsigned int pool_queues;
+	unsigned int uc_quota;
 	u64 pools_on;
 	bool vepa;
 	u32 link_speed;
@@ -436,9 +453,19 @@ static inline unsigned int vtnic_iov_vf_rar(const struct vtnic_iov *iov,
 	return iov->info->limits.rar_entries - 1 - vf;
 }
 
+/* VF n's extra addresses sit below every VF's own, VF 0's on top */
+static inline unsigned int vtnic_iov_vf_uc_rar(const struct vtnic_iov *iov,
+					       unsigned int vf, unsigned int k)
+{
+	return iov->info->limits.rar_entries - iov->num_vfs -
+	       (vf + 1) * iov->uc_quota + k;
+}
+
+/* The PF's exact filters are those below the VFs' */
 static inline unsigned int vtnic_iov_pf_rar_limit(const struct vtnic_iov *iov)
 {
-	return iov->info->limits.rar_entries - iov->num_vfs;
+	return iov->info->limits.rar_entries -
+	       iov->num_vfs * (1 + iov->uc_quota);
 }
 
 /* vtnic_mbx_pf.c: the PF side of the mailbox transport */

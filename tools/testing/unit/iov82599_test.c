@@ -153,8 +153,17 @@ static void others_want(unsigned int a, u32 *mta, u32 *vfta)
 			vfta[iov.vlvf[i].vid >> 5] |= BIT(iov.vlvf[i].vid & 31);
 }
 
+/* VF @vf's own bits, and the exact filters of its extra addresses */
 static u32 owned(unsigned int vf, u32 reg, u32 before, u32 after)
 {
+	unsigned int k, idx;
+
+	for (k = 0; k < iov.uc_quota; k++) {
+		idx = vtnic_iov_vf_uc_rar(&iov, vf, k);
+		if (reg == VTNIC_RAL(idx) || reg == VTNIC_RAH(idx) ||
+		    reg == VTNIC_MPSAR_LO(idx) || reg == VTNIC_MPSAR_HI(idx))
+			return ~0U;
+	}
 	return model_82599_vf_owned_bits(&m, vf, reg, before, after);
 }
 
@@ -595,8 +604,20 @@ static void test_macvlan_and_rss(void **state)
 	assert_int_equal(SEND(VF_HI, W0(VTNIC_MBX_SET_MACVLAN, 0), 0, 0),
 			 W0(VTNIC_MBX_SET_MACVLAN, 0) | ACK_CTS);
 	assert_only_mailbox_writes(VF_HI);
-	expect_nack(VF_HI, MSG(W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
-			       0x0100), 3, true);
+	take_snapshot();
+	/* 40 VFs: 128 RARs, 16 the PF's, 40 the VFs' own, 1 extra each */
+	assert_int_equal(iov.uc_quota, 1);
+	assert_int_equal(SEND(VF_HI, W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
+			      0x0100), W0(VTNIC_MBX_SET_MACVLAN, 1) | ACK_CTS);
+	assert_rar(vtnic_iov_vf_uc_rar(&iov, VF_HI, 0),
+		   (const u8[ETH_ALEN]){ 2, 0, 0, 0, 0, 1 }, VF_HI);
+	assert_isolated(VF_HI);
+	expect_nack(VF_HI, MSG(W0(VTNIC_MBX_SET_MACVLAN, 2), 0x00000002,
+			       0x0200), 3, true);	/* quota */
+	vf_up(1);
+	negotiate(1, VTNIC_MBX_API_12);
+	expect_nack(1, MSG(W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
+			   0x0100), 3, true);		/* VF_HI's */
 	EXPECT_NACK(VF_HI, VTNIC_MBX_GET_RETA);
 	EXPECT_NACK(VF_HI, VTNIC_MBX_GET_RSS_KEY);
 }
