@@ -103,6 +103,44 @@ static void vtnic_iov_write_vf_mac(struct vtnic_iov *iov, unsigned int vf)
 				BIT_ULL(vf));
 }
 
+/* Its extra unicast addresses, and the rest of its quota free */
+static void vtnic_iov_write_vf_uc(struct vtnic_iov *iov, unsigned int vf)
+{
+	const struct vtnic_vf *v = &iov->vf[vf];
+	unsigned int k;
+
+	for (k = 0; k < iov->uc_quota; k++)
+		iov->info->ops->set_rar(iov->hw, vtnic_iov_vf_uc_rar(iov, vf, k),
+					k < v->nr_uc ? v->uc[k] : NULL,
+					k < v->nr_uc ? BIT_ULL(vf) : 0);
+}
+
+/* Drop every extra unicast address of @vf; nothing to write if none */
+static void vtnic_vf_clear_uc(struct vtnic_iov *iov, unsigned int vf)
+{
+	if (!iov->vf[vf].nr_uc)
+		return;
+	iov->vf[vf].nr_uc = 0;
+	vtnic_iov_write_vf_uc(iov, vf);
+}
+
+/* Drop @mac from @vf's extra addresses, which then fill the gap */
+static void vtnic_vf_del_uc(struct vtnic_iov *iov, unsigned int vf,
+			    const u8 *mac)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+	unsigned int k;
+
+	for (k = 0; k < v->nr_uc; k++) {
+		if (!ether_addr_equal(mac, v->uc[k]))
+			continue;
+		memmove(v->uc[k], v->uc[k + 1], (v->nr_uc - k - 1) * ETH_ALEN);
+		v->nr_uc--;
+		vtnic_iov_write_vf_uc(iov, vf);
+		return;
+	}
+}
+
 /* A VF's pool passes traffic while the VF may talk */
 static void vtnic_iov_write_vf_enable(struct vtnic_iov *iov, unsigned int vf)
 {
@@ -351,6 +389,7 @@ static void __vtnic_iov_write_weights(struct vtnic_iov *iov, bool force)
 static void vtnic_iov_write_vf(struct vtnic_iov *iov, unsigned int vf)
 {
 	vtnic_iov_write_vf_mac(iov, vf);
+	vtnic_iov_write_vf_uc(iov, vf);
 	vtnic_iov_write_pool_rx(iov, vf);
 	vtnic_iov_write_port_vlan(iov, vf);
 	vtnic_iov_write_spoofchk(iov, vf);
@@ -367,6 +406,7 @@ static void vtnic_iov_vf_clear(struct vtnic_iov *iov, unsigned int vf)
 	for (i = 0; i < v->nr_vlans; i++)
 		vtnic_iov_pool_vlan(iov, vf, v->vlans[i], false);
 	v->nr_vlans = 0;
+	vtnic_vf_clear_uc(iov, vf);
 	v->mc_count = 0;
 	v->mc_promisc = false;
 	v->xcast = VTNIC_MBX_XCAST_MULTI;
@@ -398,6 +438,13 @@ void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
 	iov->dialect = info->dialect;
 	iov->num_vfs = min(num_vfs, vtnic_iov_max_vfs(info));
 	iov->pool_queues = info->ops->pool_queues(iov->num_vfs);
+	iov->uc_quota = 0;
+	if (iov->num_vfs && info->limits.rar_entries >
+	    VTNIC_IOV_PF_RARS + iov->num_vfs)
+		iov->uc_quota = min_t(unsigned int, VTNIC_IOV_VF_MAX_UC,
+				      (info->limits.rar_entries -
+				       VTNIC_IOV_PF_RARS - iov->num_vfs) /
+				      iov->num_vfs);
 	iov->pools_on = 0;
 	iov->vepa = false;
 	for (vf = 0; vf < iov->num_vfs; vf++) {
@@ -489,6 +536,8 @@ void vtnic_iov_disable(struct vtnic_iov *iov)
 	ops->disable(iov->hw);
 	for (i = 0; i < iov->num_vfs; i++) {
 		ops->set_rar(iov->hw, vtnic_iov_vf_rar(iov, i), NULL, 0);
+		iov->vf[i].nr_uc = 0;
+		vtnic_iov_write_vf_uc(iov, i);
 		ops->set_port_vlan(iov->hw, i, 0, 0);
 	}
 	for (i = 0; i < vtnic_iov_vlvf_entries(iov); i++)
@@ -502,6 +551,17 @@ void vtnic_iov_disable(struct vtnic_iov *iov)
 	iov->num_vfs = 0;
 }
 
+/* Whether @vf has @mac among its extra unicast addresses */
+static bool vtnic_vf_has_uc(const struct vtnic_vf *v, const u8 *mac)
+{
+	unsigned int k;
+
+	for (k = 0; k < v->nr_uc; k++)
+		if (ether_addr_equal(mac, v->uc[k]))
+			return true;
+	return false;
+}
+
 /* Whether @mac is taken by the PF or by a VF other than @vf */
 static bool vtnic_iov_mac_taken(const struct vtnic_iov *iov, unsigned int vf,
 				const u8 *mac)
@@ -511,9 +571,47 @@ static bool vtnic_iov_mac_taken(const struct vtnic_iov *iov, unsigned int vf,
 	if (ether_addr_equal(mac, iov->pf_mac))
 		return true;
 	for (i = 0; i < iov->num_vfs; i++)
-		if (i != vf && ether_addr_equal(mac, iov->vf[i].mac))
+		if (i != vf && (ether_addr_equal(mac, iov->vf[i].mac) ||
+				vtnic_vf_has_uc(&iov->vf[i], mac)))
 			return true;
 	return false;
+}
+
+/*
+ * One more unicast address for @vf, in an exact filter of its quota: not
+ * while the admin fixed its address and did not trust it (as igb and
+ * ixgbe), never the PF's or another VF's.  Its own is already there.
+ */
+static int vtnic_vf_add_uc(struct vtnic_iov *iov, unsigned int vf,
+			   const u8 *mac)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+
+	if (v->admin_mac && !v->trusted) {
+		vtnic_vf_refuse(iov, vf, "extra address %pM refused: the admin set %pM (trust off)",
+				mac, v->mac);
+		return -EPERM;
+	}
+	if (!is_valid_ether_addr(mac)) {
+		vtnic_vf_refuse(iov, vf, "extra address %pM refused: not a unicast address",
+				mac);
+		return -EINVAL;
+	}
+	if (ether_addr_equal(mac, v->mac) || vtnic_vf_has_uc(v, mac))
+		return 0;
+	if (vtnic_iov_mac_taken(iov, vf, mac)) {
+		vtnic_vf_refuse(iov, vf, "extra address %pM refused: in use by the PF or another VF",
+				mac);
+		return -EADDRINUSE;
+	}
+	if (v->nr_uc >= iov->uc_quota) {
+		vtnic_vf_refuse(iov, vf, "extra address %pM refused: it has its %u already",
+				mac, iov->uc_quota);
+		return -ENOSPC;
+	}
+	ether_addr_copy(v->uc[v->nr_uc++], mac);
+	vtnic_iov_write_vf_uc(iov, vf);
+	return 0;
 }
 
 /* Word 0 of a PF control message as this VF should see it now */
@@ -609,11 +707,10 @@ int vtnic_iov_msg_set_mac(struct vtnic_iov *iov, unsigned int vf,
 	case VTNIC_MBX_MAC_SET:
 		break;
 	case VTNIC_MBX_MAC_FILTER_CLR:
-		return 1;	/* it never has extra filters to clear */
+		vtnic_vf_clear_uc(iov, vf);
+		return 1;
 	case VTNIC_MBX_MAC_FILTER_ADD:
-		vtnic_vf_refuse(iov, vf, "extra unicast filter %pM refused: not supported",
-				mac);
-		return -ENOSPC;
+		return vtnic_vf_add_uc(iov, vf, mac) ?: 1;
 	default:
 		vtnic_vf_refuse(iov, vf, "SET_MAC_ADDR with unknown info %u",
 				hdr->info);
@@ -637,6 +734,8 @@ int vtnic_iov_msg_set_mac(struct vtnic_iov *iov, unsigned int vf,
 				mac);
 		return -EADDRINUSE;
 	}
+	/* One filter per address: an extra one it takes as its own goes */
+	vtnic_vf_del_uc(iov, vf, mac);
 	ether_addr_copy(v->mac, mac);
 	vtnic_iov_write_vf_mac(iov, vf);
 	return 1;
@@ -758,19 +857,19 @@ int vtnic_iov_msg_set_promisc(struct vtnic_iov *iov, unsigned int vf,
 	return 1;
 }
 
-/* ixgbe: extra unicast addresses; none are offered yet */
+/* ixgbe: info 0 clears the extra unicast addresses, any other adds one */
 int vtnic_iov_msg_set_macvlan(struct vtnic_iov *iov, unsigned int vf,
 			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
 			      u32 *reply)
 {
 	u8 mac[ETH_ALEN];
 
-	if (!hdr->info)
-		return 1;	/* clear them all: it has none */
+	if (!hdr->info) {
+		vtnic_vf_clear_uc(iov, vf);
+		return 1;
+	}
 	vtnic_mbx_get_mac(&msg[1], mac);
-	vtnic_vf_refuse(iov, vf, "extra unicast address %pM refused: not offered",
-			mac);
-	return -ENOSPC;
+	return vtnic_vf_add_uc(iov, vf, mac) ?: 1;
 }
 
 /* ixgbe: a version this dialect knows, 2.0 (Solaris) never */
@@ -807,13 +906,50 @@ int vtnic_iov_msg_get_queues(struct vtnic_iov *iov, unsigned int vf,
 	return VTNIC_MBX_Q_WORDS;
 }
 
-/* ixgbe: the RSS table and key, which only a VF allowed to query gets */
-int vtnic_iov_msg_get_rss(struct vtnic_iov *iov, unsigned int vf,
-			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
-			  u32 *reply)
+/* The RSS table and key go only to a VF the admin let query them */
+static int vtnic_iov_rss_query_allowed(struct vtnic_iov *iov, unsigned int vf)
 {
-	vtnic_vf_refuse(iov, vf, "RSS query refused: not enabled for this VF");
+	if (iov->vf[vf].rss_query)
+		return 0;
+	vtnic_vf_refuse(iov, vf, "RSS query refused: query_rss is off for this VF");
 	return -EPERM;
+}
+
+/*
+ * ixgbe: the redirection table, 2 bits an entry (a VF of the 82599 has
+ * at most 4 queues), 16 entries a word, the first entry in the low bits
+ */
+int vtnic_iov_msg_get_reta(struct vtnic_iov *iov, unsigned int vf,
+			   const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			   u32 *reply)
+{
+	unsigned int i;
+	int err;
+
+	BUILD_BUG_ON(1 + VTNIC_IOV_RETA_SIZE / 16 > VTNIC_MBX_WORDS);
+	err = vtnic_iov_rss_query_allowed(iov, vf);
+	if (err)
+		return err;
+	for (i = 0; i < VTNIC_IOV_RETA_SIZE; i++)
+		reply[1 + i / 16] |= (u32)(iov->reta[i] & 3) << (2 * (i % 16));
+	return 1 + VTNIC_IOV_RETA_SIZE / 16;
+}
+
+/* ixgbe: the 40-byte hash key, four bytes a word, the first in bits 7:0 */
+int vtnic_iov_msg_get_rss_key(struct vtnic_iov *iov, unsigned int vf,
+			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
+			      u32 *reply)
+{
+	unsigned int i;
+	int err;
+
+	BUILD_BUG_ON(1 + VTNIC_IOV_RSS_KEY_SIZE / 4 > VTNIC_MBX_WORDS);
+	err = vtnic_iov_rss_query_allowed(iov, vf);
+	if (err)
+		return err;
+	for (i = 0; i < VTNIC_IOV_RSS_KEY_SIZE; i++)
+		reply[1 + i / 4] |= (u32)iov->rss_key[i] << (8 * (i % 4));
+	return 1 + VTNIC_IOV_RSS_KEY_SIZE / 4;
 }
 
 /*
@@ -1114,6 +1250,20 @@ void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,
 }
 
 /**
+ * vtnic_iov_set_rss() - the RSS table and key the PF programmed
+ * @iov: the state
+ * @reta: VTNIC_IOV_RETA_SIZE entries, each a queue number within a pool
+ * @key: VTNIC_IOV_RSS_KEY_SIZE bytes
+ *
+ * What a VF allowed to query them is told; nothing is written.
+ */
+void vtnic_iov_set_rss(struct vtnic_iov *iov, const u8 *reta, const u8 *key)
+{
+	memcpy(iov->reta, reta, sizeof(iov->reta));
+	memcpy(iov->rss_key, key, sizeof(iov->rss_key));
+}
+
+/**
  * vtnic_iov_set_vepa() - switch frames between pools in the NIC or not
  * @iov: the state
  * @vepa: true for VEPA (every frame to the adjacent switch), false for VEB
@@ -1149,6 +1299,10 @@ int vtnic_iov_set_vf_mac(struct vtnic_iov *iov, unsigned int vf,
 		if (vtnic_iov_mac_taken(iov, vf, mac))
 			return -EADDRINUSE;
 		v->admin_mac = true;
+		/* Untrusted, it may have no other address than this one */
+		if (!v->trusted)
+			vtnic_vf_clear_uc(iov, vf);
+		vtnic_vf_del_uc(iov, vf, mac);
 	}
 	ether_addr_copy(v->mac, mac);
 	vtnic_iov_write_vf_mac(iov, vf);
@@ -1223,6 +1377,28 @@ void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on)
 		v->xcast = VTNIC_MBX_XCAST_MULTI;
 		vtnic_iov_write_pool_rx(iov, vf);
 	}
+	if (!on && v->admin_mac)
+		vtnic_vf_clear_uc(iov, vf);
+}
+
+/**
+ * vtnic_iov_set_vf_rss_query() - let a VF read the RSS table and key
+ * @iov: the state
+ * @vf: the VF
+ * @on: GET_RETA and GET_RSS_KEY are answered
+ *
+ * The table and key are the port's, shared with the PF and every VF: off
+ * by default, as on ixgbe.
+ *
+ * Return: 0, or -EOPNOTSUPP when the MAC's VF drivers cannot ask.
+ */
+int vtnic_iov_set_vf_rss_query(struct vtnic_iov *iov, unsigned int vf,
+			       bool on)
+{
+	if (!vtnic_mbx_find_op(iov->dialect, VTNIC_MBX_GET_RETA))
+		return -EOPNOTSUPP;
+	iov->vf[vf].rss_query = on;
+	return 0;
 }
 
 /**

@@ -43,11 +43,25 @@
 /* The multicast table: 4096 hash bits on every VT-c MAC */
 #define VTNIC_MTA_WORDS			128
 
+/* The RSS redirection table and key a VF may query (ixgbe's GET_RETA) */
+#define VTNIC_IOV_RETA_SIZE		128
+#define VTNIC_IOV_RSS_KEY_SIZE		40
+
 /*
  * VLANs one VF may own through SET_VLAN, so a VF that asks for more
  * cannot starve the others of the shared VLAN pool filters.
  */
 #define VTNIC_IOV_VF_MAX_VLANS		4
+
+/*
+ * Extra unicast addresses (ixgbe's SET_MACVLAN, igb's MAC_FILTER_ADD):
+ * the PF keeps VTNIC_IOV_PF_RARS exact filters for itself, and the ones
+ * left below the VFs' own addresses are shared out equally, at most
+ * VTNIC_IOV_VF_MAX_UC a VF (what ixgbevf asks for at most), so no VF can
+ * take another's.
+ */
+#define VTNIC_IOV_PF_RARS		16
+#define VTNIC_IOV_VF_MAX_UC		10
 
 /* Frame sizes SET_LPE accepts: a minimum frame up to the PF's largest */
 #define VTNIC_IOV_MIN_FRAME		(ETH_ZLEN + ETH_FCS_LEN)
@@ -125,6 +139,8 @@ enum vtnic_vf_link_state {
  * @port_qos: 802.1p priority of @port_vlan
  * @spoofchk: MAC and VLAN anti-spoofing on its transmit queues
  * @trusted: may replace an admin MAC
+ * @rss_query: may read the port's RSS table and key (GET_RETA,
+ *	       GET_RSS_KEY); the admin's "query_rss"
  * @link_state: &enum vtnic_vf_link_state
  * @cts: the VF completed RESET and may send other messages
  * @mc_promisc: it asked for all multicast (SET_PROMISC)
@@ -134,6 +150,9 @@ enum vtnic_vf_link_state {
  *	 1.0 after every reset
  * @mc_count: multicast hashes in @mc_hashes
  * @mc_hashes: hashes from its last SET_MULTICAST
+ * @nr_uc: extra unicast addresses in @uc
+ * @uc: the extra unicast addresses it asked for, each in its own exact
+ *	filter with its pool
  * @nr_vlans: VLANs in @vlans
  * @vlans: VLAN IDs it added with SET_VLAN
  * @max_frame: receive limit from SET_LPE, bytes
@@ -156,6 +175,7 @@ struct vtnic_vf {
 	u8 port_qos;
 	bool spoofchk;
 	bool trusted;
+	bool rss_query;
 	u8 link_state;
 	bool cts;
 	bool mc_promisc;
@@ -163,6 +183,8 @@ struct vtnic_vf {
 	u8 api;
 	u8 mc_count;
 	u16 mc_hashes[VTNIC_MBX_MAX_MC_HASHES];
+	u8 nr_uc;
+	u8 uc[VTNIC_IOV_VF_MAX_UC][ETH_ALEN];
 	u8 nr_vlans;
 	u16 vlans[VTNIC_IOV_VF_MAX_VLANS];
 	u16 max_frame;
@@ -387,6 +409,7 @@ struct vtnic_vlvf {
  * @dialect: the message table VFs are served with
  * @num_vfs: VFs enabled; the PF uses pool @num_vfs
  * @pool_queues: the queues of each pool in the layout @num_vfs chose
+ * @uc_quota: extra unicast addresses each VF may have
  * @pools_on: pools that may pass traffic
  * @vepa: frames between pools go to the wire (802.1Qbg VEPA), not the
  *	  internal switch (VEB)
@@ -397,6 +420,9 @@ struct vtnic_vlvf {
  * @mta_hw: what the MTA holds, so only changed words are written
  * @weight_hw: the transmit weight each pool holds, likewise
  * @vlvf: software copy of the VLAN pool filters
+ * @reta: the port's RSS redirection table as the PF programmed it, one
+ *	  queue number of a pool a byte
+ * @rss_key: the port's RSS hash key, in the key registers' byte order
  * @vf: the VFs
  */
 struct vtnic_iov {
@@ -405,6 +431,7 @@ struct vtnic_iov {
 	const struct vtnic_mbx_dialect *dialect;
 	unsigned int num_vfs;
 	unsigned int pool_queues;
+	unsigned int uc_quota;
 	u64 pools_on;
 	bool vepa;
 	u32 link_speed;
@@ -413,6 +440,8 @@ struct vtnic_iov {
 	u32 mta_hw[VTNIC_MTA_WORDS];
 	u16 weight_hw[VTNIC_IOV_POOLS_MAX];
 	struct vtnic_vlvf vlvf[VTNIC_IOV_VLVF_MAX];
+	u8 reta[VTNIC_IOV_RETA_SIZE];
+	u8 rss_key[VTNIC_IOV_RSS_KEY_SIZE];
 	struct vtnic_vf vf[VTNIC_IOV_VFS_MAX];
 };
 
@@ -448,9 +477,19 @@ static inline unsigned int vtnic_iov_vf_rar(const struct vtnic_iov *iov,
 	return iov->info->limits.rar_entries - 1 - vf;
 }
 
+/* VF n's extra addresses sit below every VF's own, VF 0's on top */
+static inline unsigned int vtnic_iov_vf_uc_rar(const struct vtnic_iov *iov,
+					       unsigned int vf, unsigned int k)
+{
+	return iov->info->limits.rar_entries - iov->num_vfs -
+	       (vf + 1) * iov->uc_quota + k;
+}
+
+/* The PF's exact filters are those below the VFs' */
 static inline unsigned int vtnic_iov_pf_rar_limit(const struct vtnic_iov *iov)
 {
-	return iov->info->limits.rar_entries - iov->num_vfs;
+	return iov->info->limits.rar_entries -
+	       iov->num_vfs * (1 + iov->uc_quota);
 }
 
 /* vtnic_mbx_pf.c: the PF side of the mailbox transport */
@@ -486,6 +525,7 @@ int vtnic_iov_set_pf_vlan(struct vtnic_iov *iov, u16 vid, bool on);
 void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,
 			 bool allmulti);
 void vtnic_iov_set_vepa(struct vtnic_iov *iov, bool vepa);
+void vtnic_iov_set_rss(struct vtnic_iov *iov, const u8 *reta, const u8 *key);
 
 int vtnic_iov_set_vf_mac(struct vtnic_iov *iov, unsigned int vf,
 			 const u8 *mac);
@@ -494,6 +534,8 @@ int vtnic_iov_set_vf_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid,
 void vtnic_iov_set_vf_spoofchk(struct vtnic_iov *iov, unsigned int vf,
 			       bool on);
 void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on);
+int vtnic_iov_set_vf_rss_query(struct vtnic_iov *iov, unsigned int vf,
+			       bool on);
 void vtnic_iov_set_vf_link_state(struct vtnic_iov *iov, unsigned int vf,
 				 enum vtnic_vf_link_state state);
 int vtnic_iov_set_vf_rate(struct vtnic_iov *iov, unsigned int vf,
@@ -511,7 +553,8 @@ vtnic_mbx_handler_t vtnic_iov_msg_set_promisc;
 vtnic_mbx_handler_t vtnic_iov_msg_set_macvlan;
 vtnic_mbx_handler_t vtnic_iov_msg_api_negotiate;
 vtnic_mbx_handler_t vtnic_iov_msg_get_queues;
-vtnic_mbx_handler_t vtnic_iov_msg_get_rss;
+vtnic_mbx_handler_t vtnic_iov_msg_get_reta;
+vtnic_mbx_handler_t vtnic_iov_msg_get_rss_key;
 vtnic_mbx_handler_t vtnic_iov_msg_update_xcast;
 vtnic_mbx_handler_t vtnic_iov_msg_get_link_state;
 

@@ -488,6 +488,7 @@ int vtnic_ndo_set_vf_vlan(struct net_device *netdev, int vf, u16 vlan,
 			  u8 qos, __be16 proto);
 int vtnic_ndo_set_vf_spoofchk(struct net_device *netdev, int vf, bool on);
 int vtnic_ndo_set_vf_trust(struct net_device *netdev, int vf, bool on);
+int vtnic_ndo_set_vf_rss_query_en(struct net_device *netdev, int vf, bool on);
 int vtnic_ndo_set_vf_link_state(struct net_device *netdev, int vf, int state);
 int vtnic_ndo_set_vf_rate(struct net_device *netdev, int vf, int min_rate,
 			  int max_rate);

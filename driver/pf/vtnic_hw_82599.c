@@ -665,6 +665,7 @@ static void vtnic_82599_configure_tx(struct vtnic *vn)
 /* The redirection table (4-bit queue numbers) and the key (8.2.3.7.13-14) */
 static void vtnic_82599_write_rss(struct vtnic *vn)
 {
+	u8 reta[VTNIC_IOV_RETA_SIZE];
 	unsigned int i;
 
 	BUILD_BUG_ON(VTNIC_RETA_REGS * 4 != VTNIC_RETA_SIZE);
@@ -679,6 +680,14 @@ static void vtnic_82599_write_rss(struct vtnic *vn)
 	 */
 	for (i = 0; i < VTNIC_RETA_REGS; i++)
 		vtnic_wr32(vn, VTNIC_RETA(i), 0x03020100);
+	/* What a VF allowed to query them reads (ixgbe's GET_RETA) */
+	BUILD_BUG_ON(VTNIC_RETA_SIZE != VTNIC_IOV_RETA_SIZE);
+	BUILD_BUG_ON(VTNIC_RSS_KEY_SIZE != VTNIC_IOV_RSS_KEY_SIZE);
+	for (i = 0; i < VTNIC_RETA_SIZE; i++)
+		reta[i] = i % 4;
+	mutex_lock(&vn->iov_lock);
+	vtnic_iov_set_rss(&vn->iov, reta, vn->rss_key);
+	mutex_unlock(&vn->iov_lock);
 }
 
 /*

@@ -441,6 +441,7 @@ static const struct net_device_ops vtnic_netdev_ops = {
 	.ndo_set_vf_vlan	= vtnic_ndo_set_vf_vlan,
 	.ndo_set_vf_spoofchk	= vtnic_ndo_set_vf_spoofchk,
 	.ndo_set_vf_trust	= vtnic_ndo_set_vf_trust,
+	.ndo_set_vf_rss_query_en = vtnic_ndo_set_vf_rss_query_en,
 	.ndo_set_vf_link_state	= vtnic_ndo_set_vf_link_state,
 	.ndo_set_vf_rate	= vtnic_ndo_set_vf_rate,
 	.ndo_get_vf_config	= vtnic_ndo_get_vf_config,

@@ -454,6 +454,22 @@ int vtnic_ndo_set_vf_trust(struct net_device *netdev, int vf, bool on)
 	return 0;
 }
 
+int vtnic_ndo_set_vf_rss_query_en(struct net_device *netdev, int vf, bool on)
+{
+	struct vtnic *vn = vtnic_vf_check(netdev, vf);
+	int err;
+
+	if (!vn)
+		return -EINVAL;
+	mutex_lock(&vn->iov_lock);
+	err = vtnic_iov_set_vf_rss_query(&vn->iov, vf, on);
+	mutex_unlock(&vn->iov_lock);
+	if (err)
+		netdev_err(netdev, "VF %d: the %s's VF drivers cannot query RSS\n",
+			   vf, vn->mac->name);
+	return err;
+}
+
 int vtnic_ndo_set_vf_link_state(struct net_device *netdev, int vf, int state)
 {
 	struct vtnic *vn = vtnic_vf_check(netdev, vf);
@@ -512,6 +528,7 @@ int vtnic_ndo_get_vf_config(struct net_device *netdev, int vf,
 	ivi->vlan_proto = htons(ETH_P_8021Q);
 	ivi->spoofchk = v->spoofchk;
 	ivi->trusted = v->trusted;
+	ivi->rss_query_en = v->rss_query;
 	ivi->max_tx_rate = v->max_tx_rate;
 	ivi->min_tx_rate = v->min_tx_rate;
 	switch (v->link_state) {

@@ -166,6 +166,8 @@ enum req_state {
  * @mc_promisc: SET_PROMISC multicast
  * @mc_count: hashes in @mc
  * @mc: the hashes of its last acknowledged SET_MULTICAST
+ * @nr_uc: extra unicast addresses in @uc
+ * @uc: the extra addresses its acknowledged MAC_FILTER_ADDs added
  * @nr_vlans: VIDs in @vlans
  * @vlans: VIDs it added and did not remove, a bitmap
  * @max_frame: SET_LPE
@@ -190,6 +192,8 @@ struct shadow_vf {
 	bool mc_promisc;
 	u8 mc_count;
 	u16 mc[VTNIC_MBX_MAX_MC_HASHES];
+	unsigned int nr_uc;
+	u8 uc[VTNIC_IOV_VF_MAX_UC][ETH_ALEN];
 	unsigned int nr_vlans;
 	u64 vlans[VID_WORDS];
 	u16 max_frame;
@@ -331,6 +335,7 @@ static void shadow_vf_clear(struct shadow_vf *sv)
 	sv->reset_seen = false;
 	sv->mc_promisc = false;
 	sv->mc_count = 0;
+	sv->nr_uc = 0;
 	sv->nr_vlans = 0;
 	memset(sv->vlans, 0, sizeof(sv->vlans));
 	sv->max_frame = VTNIC_IOV_DEFAULT_FRAME;
@@ -349,6 +354,19 @@ static void shadow_init(void)
 
 /* ---- ownership ---- */
 
+/* Whether @reg is one of the exact filters of VF @vf's extra addresses */
+static bool uc_rar_of(unsigned int vf, u32 reg)
+{
+	unsigned int k, idx;
+
+	for (k = 0; k < s.iov.uc_quota; k++) {
+		idx = vtnic_iov_vf_uc_rar(&s.iov, vf, k);
+		if (reg == VTNIC_RAL(idx) || reg == VTNIC_RAH(idx))
+			return true;
+	}
+	return false;
+}
+
 /* Whether the VFs in @actors may make write @w */
 static bool owned_by(unsigned int actors, const struct model_write *w)
 {
@@ -365,6 +383,8 @@ static bool owned_by(unsigned int actors, const struct model_write *w)
 		if (w->reg == VTNIC_RTTBCNRC &&
 		    (w->queue == VTNIC_POOL_QUEUE(a, 0) ||
 		     w->queue == VTNIC_POOL_QUEUE(a, 1)))
+			return true;
+		if (uc_rar_of(a, w->reg))
 			return true;
 		mask |= model_vf_owned_bits(a, w->reg, w->before, w->after);
 	}
@@ -454,6 +474,27 @@ static void apply_reset(unsigned int vf)
 	s.vf[vf].reset_seen = true;
 }
 
+/* The index of @mac among @sv's extra addresses, or -1 */
+static int shadow_uc(const struct shadow_vf *sv, const u8 *mac)
+{
+	unsigned int k;
+
+	for (k = 0; k < sv->nr_uc; k++)
+		if (ether_addr_equal(mac, sv->uc[k]))
+			return k;
+	return -1;
+}
+
+static void shadow_uc_del(struct shadow_vf *sv, const u8 *mac)
+{
+	int k = shadow_uc(sv, mac);
+
+	if (k < 0)
+		return;
+	memmove(sv->uc[k], sv->uc[k + 1], (sv->nr_uc - k - 1) * ETH_ALEN);
+	sv->nr_uc--;
+}
+
 static bool mac_taken(unsigned int vf, const u8 *mac)
 {
 	unsigned int i;
@@ -461,9 +502,27 @@ static bool mac_taken(unsigned int vf, const u8 *mac)
 	if (ether_addr_equal(mac, fuzz_macs[0]))
 		return true;
 	for (i = 0; i < s.num_vfs; i++)
-		if (i != vf && ether_addr_equal(mac, s.vf[i].mac))
+		if (i != vf && (ether_addr_equal(mac, s.vf[i].mac) ||
+				shadow_uc(&s.vf[i], mac) >= 0))
 			return true;
 	return false;
+}
+
+/* An acknowledged MAC_FILTER_ADD: what the rules allow, nothing else */
+static void apply_uc_add(unsigned int vf, const u8 *mac)
+{
+	struct shadow_vf *sv = &s.vf[vf];
+
+	if (!is_valid_ether_addr(mac) || mac_taken(vf, mac) ||
+	    (sv->admin_mac && !sv->trusted))
+		violation("VF %u: extra address %pM acknowledged (admin %d, trust %d)",
+			  vf, mac, sv->admin_mac, sv->trusted);
+	if (ether_addr_equal(mac, sv->mac) || shadow_uc(sv, mac) >= 0)
+		return;
+	if (sv->nr_uc >= s.iov.uc_quota)
+		violation("VF %u: extra address %u of %u acknowledged", vf,
+			  sv->nr_uc + 1, s.iov.uc_quota);
+	ether_addr_copy(sv->uc[sv->nr_uc++], mac);
 }
 
 /* What an acknowledged message changes */
@@ -480,12 +539,18 @@ static void apply_ack(unsigned int vf, const u32 *req)
 		apply_reset(vf);
 		return;
 	case VTNIC_MBX_SET_MAC_ADDR:
-		if (info == VTNIC_MBX_MAC_FILTER_CLR)
+		vtnic_mbx_get_mac(&req[1], mac);
+		if (info == VTNIC_MBX_MAC_FILTER_CLR) {
+			sv->nr_uc = 0;
 			return;
+		}
+		if (info == VTNIC_MBX_MAC_FILTER_ADD) {
+			apply_uc_add(vf, mac);
+			return;
+		}
 		if (info != VTNIC_MBX_MAC_SET)
 			violation("VF %u: SET_MAC_ADDR info %u acknowledged",
 				  vf, info);
-		vtnic_mbx_get_mac(&req[1], mac);
 		if (is_valid_ether_addr(mac) && ether_addr_equal(mac, sv->mac))
 			return;
 		if (!is_valid_ether_addr(mac) || mac_taken(vf, mac) ||
@@ -493,6 +558,7 @@ static void apply_ack(unsigned int vf, const u32 *req)
 			violation("VF %u: SET_MAC_ADDR %08x %04x acknowledged (admin %d, trust %d)",
 				  vf, req[1], req[2] & 0xffff, sv->admin_mac,
 				  sv->trusted);
+		shadow_uc_del(sv, mac);
 		ether_addr_copy(sv->mac, mac);
 		return;
 	case VTNIC_MBX_SET_MULTICAST:
@@ -715,6 +781,10 @@ static void check_vf(unsigned int vf)
 			violation("VF %u: VLAN %u, which its acknowledged messages did not add",
 				  vf, v->vlans[i]);
 	}
+	if (v->nr_uc != sv->nr_uc ||
+	    memcmp(v->uc, sv->uc, v->nr_uc * ETH_ALEN))
+		violation("VF %u: %u extra addresses; its acknowledged messages left %u",
+			  vf, v->nr_uc, sv->nr_uc);
 	if (v->nr_vlans != sv->nr_vlans)
 		violation("VF %u: %u VLANs; its acknowledged messages added %u",
 			  vf, v->nr_vlans, sv->nr_vlans);
@@ -929,14 +999,7 @@ static int unwanted_hash(void)
 /* An address nobody has: no VF's, not the PF's */
 static bool nobodys(const u8 *mac)
 {
-	unsigned int vf;
-
-	if (ether_addr_equal(mac, fuzz_macs[0]))
-		return false;
-	for (vf = 0; vf < s.num_vfs; vf++)
-		if (ether_addr_equal(mac, s.vf[vf].mac))
-			return false;
-	return true;
+	return !mac_taken(VTNIC_POOLS, mac);
 }
 
 /*
@@ -980,6 +1043,14 @@ static void check_vf_meaning(unsigned int vf, u16 nvid, int nhash)
 		violation("VF %u: transmits at most %u Mb/s of %u; the admin set %u",
 			  vf, rate, s.link, sv->max_tx_rate);
 
+	/* Its extra addresses reach it, and only it */
+	for (i = 0; i < sv->nr_uc; i++) {
+		got = rx(sv->uc[i], tag, vid, ETH_ZLEN + ETH_FCS_LEN);
+		if (got != me)
+			violation("VF %u: a frame to its extra address %08x %04x reaches pools %#x, not %#x",
+				  vf, mac_lo(sv->uc[i]), mac_hi(sv->uc[i]), got,
+				  me);
+	}
 	if (!is_zero_ether_addr(sv->mac)) {
 		got = rx(sv->mac, tag, vid, ETH_ZLEN + ETH_FCS_LEN);
 		if (got != me)
@@ -1243,6 +1314,11 @@ static void admin_mac(unsigned int vf, const u8 *mac)
 			  mac_lo(mac), mac_hi(mac), ret, want);
 	if (ret)
 		return;
+	if (!is_zero_ether_addr(mac)) {
+		if (!sv->trusted)
+			sv->nr_uc = 0;
+		shadow_uc_del(sv, mac);
+	}
 	ether_addr_copy(sv->mac, mac);
 	sv->admin_mac = !is_zero_ether_addr(mac);
 }
@@ -1502,6 +1578,8 @@ static bool record(struct fuzz_input *in)
 		} else if (kind == FUZZ_ADMIN_TRUST) {
 			vtnic_iov_set_vf_trust(&s.iov, vf, arg & 1);
 			s.vf[vf].trusted = arg & 1;
+			if (!s.vf[vf].trusted && s.vf[vf].admin_mac)
+				s.vf[vf].nr_uc = 0;
 		} else {
 			vtnic_iov_set_vf_link_state(&s.iov, vf, arg % 3);
 			s.vf[vf].link_state = arg % 3;

@@ -94,12 +94,20 @@ static __printf(1, 2) __noreturn void ix_violation(const char *fmt, ...)
 
 static u32 owned(unsigned int vf, const struct model_write *w)
 {
+	unsigned int k, idx;
+
 	if (w->reg == VTNIC_RTTDQSEL)
 		return w->val / x.iov.pool_queues == vf ? ~0U : 0;
 	if (w->reg == VTNIC_RTTBCNRC)
 		return w->queue / x.iov.pool_queues == vf ? ~0U : 0;
 	if (w->reg == VTNIC_PFQDE)
 		return 0;
+	for (k = 0; k < x.iov.uc_quota; k++) {
+		idx = vtnic_iov_vf_uc_rar(&x.iov, vf, k);
+		if (w->reg == VTNIC_RAL(idx) || w->reg == VTNIC_RAH(idx) ||
+		    w->reg == VTNIC_MPSAR_LO(idx) || w->reg == VTNIC_MPSAR_HI(idx))
+			return ~0U;
+	}
 	return model_82599_vf_owned_bits(&x.m, vf, w->reg, w->before, w->after);
 }
 

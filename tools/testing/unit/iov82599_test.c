@@ -153,8 +153,17 @@ static void others_want(unsigned int a, u32 *mta, u32 *vfta)
 			vfta[iov.vlvf[i].vid >> 5] |= BIT(iov.vlvf[i].vid & 31);
 }
 
+/* VF @vf's own bits, and the exact filters of its extra addresses */
 static u32 owned(unsigned int vf, u32 reg, u32 before, u32 after)
 {
+	unsigned int k, idx;
+
+	for (k = 0; k < iov.uc_quota; k++) {
+		idx = vtnic_iov_vf_uc_rar(&iov, vf, k);
+		if (reg == VTNIC_RAL(idx) || reg == VTNIC_RAH(idx) ||
+		    reg == VTNIC_MPSAR_LO(idx) || reg == VTNIC_MPSAR_HI(idx))
+			return ~0U;
+	}
 	return model_82599_vf_owned_bits(&m, vf, reg, before, after);
 }
 
@@ -595,10 +604,71 @@ static void test_macvlan_and_rss(void **state)
 	assert_int_equal(SEND(VF_HI, W0(VTNIC_MBX_SET_MACVLAN, 0), 0, 0),
 			 W0(VTNIC_MBX_SET_MACVLAN, 0) | ACK_CTS);
 	assert_only_mailbox_writes(VF_HI);
-	expect_nack(VF_HI, MSG(W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
-			       0x0100), 3, true);
+	take_snapshot();
+	/* 40 VFs: 128 RARs, 16 the PF's, 40 the VFs' own, 1 extra each */
+	assert_int_equal(iov.uc_quota, 1);
+	assert_int_equal(SEND(VF_HI, W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
+			      0x0100), W0(VTNIC_MBX_SET_MACVLAN, 1) | ACK_CTS);
+	assert_rar(vtnic_iov_vf_uc_rar(&iov, VF_HI, 0),
+		   (const u8[ETH_ALEN]){ 2, 0, 0, 0, 0, 1 }, VF_HI);
+	assert_isolated(VF_HI);
+	expect_nack(VF_HI, MSG(W0(VTNIC_MBX_SET_MACVLAN, 2), 0x00000002,
+			       0x0200), 3, true);	/* quota */
+	vf_up(1);
+	negotiate(1, VTNIC_MBX_API_12);
+	expect_nack(1, MSG(W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
+			   0x0100), 3, true);		/* VF_HI's */
 	EXPECT_NACK(VF_HI, VTNIC_MBX_GET_RETA);
 	EXPECT_NACK(VF_HI, VTNIC_MBX_GET_RSS_KEY);
+}
+
+/*
+ * query_rss on: GET_RETA answers the table 2 bits an entry, 16 a word,
+ * GET_RSS_KEY the key in the key registers' byte order; off again: NACK.
+ * Neither writes anything but the mailbox.
+ */
+static void test_rss_query(void **state)
+{
+	u8 reta[VTNIC_IOV_RETA_SIZE], key[VTNIC_IOV_RSS_KEY_SIZE];
+	u32 reply[WORDS];
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < sizeof(reta); i++)
+		reta[i] = i % 4;
+	reta[5] = 2;	/* entry 5: bits 11:10 of the first word */
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = 0x10 + i;
+	vtnic_iov_set_rss(&iov, reta, key);
+	vf_up(VF_HI);
+	negotiate(VF_HI, VTNIC_MBX_API_12);
+	EXPECT_NACK(VF_HI, VTNIC_MBX_GET_RETA);
+
+	assert_int_equal(vtnic_iov_set_vf_rss_query(&iov, VF_HI, true), 0);
+	log_clear();
+	assert_int_equal(vf_msg(VF_HI, MSG(VTNIC_MBX_GET_RETA), 1, reply),
+			 VTNIC_MBX_GET_RETA | ACK_CTS);
+	assert_int_equal(reply[1], 0xe4e4e8e4);
+	for (i = 2; i <= VTNIC_IOV_RETA_SIZE / 16; i++)
+		assert_int_equal(reply[i], 0xe4e4e4e4);
+	assert_no_stale_words(reply, 1 + VTNIC_IOV_RETA_SIZE / 16);
+	assert_int_equal(vf_msg(VF_HI, MSG(VTNIC_MBX_GET_RSS_KEY), 1, reply),
+			 VTNIC_MBX_GET_RSS_KEY | ACK_CTS);
+	assert_int_equal(reply[1], 0x13121110);
+	assert_int_equal(reply[10], 0x37363534);
+	assert_no_stale_words(reply, 1 + VTNIC_IOV_RSS_KEY_SIZE / 4);
+	assert_only_mailbox_writes(VF_HI);
+
+	/* Another VF is still refused; the setting survives a reset */
+	vf_up(1);
+	negotiate(1, VTNIC_MBX_API_12);
+	EXPECT_NACK(1, VTNIC_MBX_GET_RSS_KEY);
+	vf_up(VF_HI);
+	negotiate(VF_HI, VTNIC_MBX_API_12);
+	assert_int_equal(SEND(VF_HI, VTNIC_MBX_GET_RETA),
+			 VTNIC_MBX_GET_RETA | ACK_CTS);
+	assert_int_equal(vtnic_iov_set_vf_rss_query(&iov, VF_HI, false), 0);
+	EXPECT_NACK(VF_HI, VTNIC_MBX_GET_RETA);
 }
 
 /* ==== 3. hostile input: NACK, nothing written ==== */
@@ -910,6 +980,7 @@ int main(void)
 		T(test_update_xcast_mode),
 		T(test_get_link_state),
 		T(test_macvlan_and_rss),
+		T(test_rss_query),
 		T(test_before_reset),
 		T(test_short_unknown_malformed),
 		T(test_out_of_range),

@@ -471,11 +471,39 @@ static void test_set_promisc_unicast(void **state)
 	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
 }
 
+/*
+ * MAC_FILTER_ADD: an extra address in an exact filter of the VF's quota
+ * (one each with 3 VFs: 24 RARs, 16 the PF's, 3 the VFs' own), with its
+ * pool; one too many, the PF's and another VF's refused; MAC_FILTER_CLR
+ * frees it.  Unknown sub-commands are refused.
+ */
 static void test_mac_filter_add(void **state)
 {
+	unsigned int rar = vtnic_iov_vf_uc_rar(&iov, 1, 0);
+
 	(void)state;
+	assert_int_equal(iov.uc_quota, 1);
+	assert_int_equal(rar, 19);
+	assert_int_equal(vtnic_iov_pf_rar_limit(&iov), 18);
+	vf_up(0);
 	vf_up(1);
-	expect_mac_nack(1, VTNIC_MBX_MAC_FILTER_ADD, vf_mac[4]);
+	log_clear();
+	assert_int_equal(send_mac(1, VTNIC_MBX_MAC_FILTER_ADD, vf_mac[4], NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_ADD) |
+			 ACK_CTS);
+	assert_rar(rar, vf_mac[4], 1);
+	assert_rar(22, vf_mac[1], 1);
+	expect_mac_nack(1, VTNIC_MBX_MAC_FILTER_ADD, vf_mac[5]);	/* quota */
+	expect_mac_nack(0, VTNIC_MBX_MAC_FILTER_ADD, vf_mac[4]);	/* VF 1's */
+	expect_mac_nack(0, VTNIC_MBX_MAC_FILTER_ADD, pf_mac);
+	expect_mac_nack(0, 0, vf_mac[4]);	/* nor as its own address */
+
+	assert_int_equal(send_mac(1, VTNIC_MBX_MAC_FILTER_CLR,
+				  (const u8[ETH_ALEN]){ 0 }, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_CLR) |
+			 ACK_CTS);
+	assert_false(R(VTNIC_RAH(rar)) & VTNIC_RAH_AV);
+
 	expect_mac_nack(1, 3, vf_mac[4]);	/* unknown sub-command */
 	expect_mac_nack(1, 0xff, vf_mac[4]);
 	assert_rar(22, vf_mac[1], 1);
@@ -686,6 +714,19 @@ static void vf_misbehave(unsigned int a)
 	send_vlan(a, true, 20);
 }
 
+/* VF @vf's own bits, and the exact filters of its extra addresses */
+static u32 vf_owned(unsigned int vf, u32 reg, u32 before, u32 after)
+{
+	unsigned int k, idx;
+
+	for (k = 0; k < iov.uc_quota; k++) {
+		idx = vtnic_iov_vf_uc_rar(&iov, vf, k);
+		if (reg == VTNIC_RAL(idx) || reg == VTNIC_RAH(idx))
+			return ~0U;
+	}
+	return model_vf_owned_bits(vf, reg, before, after);
+}
+
 static void check_isolation(unsigned int a)
 {
 	u32 mta[VTNIC_MTA_REGS], vfta[VTNIC_VFTA_REGS];
@@ -698,7 +739,7 @@ static void check_isolation(unsigned int a)
 	log_clear();
 	vf_misbehave(a);
 
-	assert_pool_isolated(a, model_vf_owned_bits, VTNIC_POOL_QUEUE(a, 0),
+	assert_pool_isolated(a, vf_owned, VTNIC_POOL_QUEUE(a, 0),
 			     VTNIC_POOL_QUEUE(a, 1));
 	/* Shared tables: every bit of the PF and the other VFs survives */
 	assert_bits_kept(a, "MTA", VTNIC_MTA(0), VTNIC_MTA_REGS, mta);
@@ -707,7 +748,7 @@ static void check_isolation(unsigned int a)
 	/* Not even rewritten with the same value */
 	assert_true(m.nr_log <= MODEL_LOG_MAX);
 	for (i = 0; i < m.nr_log; i++) {
-		if (!model_vf_owned_bits(a, m.log[i].reg, 0, 0))
+		if (!vf_owned(a, m.log[i].reg, 0, 0))
 			fail_msg("VF %u's messages wrote %#x to register %#x",
 				 a, m.log[i].val, m.log[i].reg);
 		if (m.log[i].reg == VTNIC_RTTDQSEL &&
@@ -1498,8 +1539,11 @@ static void test_ixgbe_macvlan(void **state)
 	vf_up(0);
 	assert_int_equal(SEND(0, W0(VTNIC_MBX_SET_MACVLAN, 0), 0, 0),
 			 W0(VTNIC_MBX_SET_MACVLAN, 0) | ACK_CTS);
-	expect_nack(0, MSG(W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002, 0x0100),
-		    3, true);
+	/* The same extra address as igb's MAC_FILTER_ADD, in the same RAR */
+	assert_int_equal(SEND(0, W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
+			      0x0100), W0(VTNIC_MBX_SET_MACVLAN, 1) | ACK_CTS);
+	assert_rar(vtnic_iov_vf_uc_rar(&iov, 0, 0),
+		   (const u8[ETH_ALEN]){ 2, 0, 0, 0, 0, 1 }, 0);
 	/* RSS table and key: no VF may query them */
 	SEND(0, VTNIC_MBX_API_NEGOTIATE, VTNIC_MBX_API_12, 0);
 	EXPECT_NACK(0, VTNIC_MBX_GET_RETA);

@@ -107,7 +107,7 @@ moddir=/lib/modules/$kver
 # vfio: named, so that it is there however modprobe treats those.  igb
 # and igbvf drive the 82576, ixgbe and ixgbevf the 82599 (with mdio, dca,
 # libphy and xfrm_algo under ixgbe).
-mods="igb igbvf ixgbe ixgbevf vfio-pci vfio_iommu_type1 8021q bridge veth dummy"
+mods="igb igbvf ixgbe ixgbevf vfio-pci vfio_iommu_type1 8021q bridge veth dummy macvlan"
 if [ "${VM_BENCH:-0}" = 1 ]; then
 	copy_bin /usr/bin/iperf3 /usr/bin/iperf3
 	install -m 0755 "$top/tools/testing/bench/guest.sh" "$root/bench.sh"
