@@ -600,7 +600,7 @@ static int vtnic_vf_add_uc(struct vtnic_iov *iov, unsigned int vf,
 	if (ether_addr_equal(mac, v->mac) || vtnic_vf_has_uc(v, mac))
 		return 0;
 	if (vtnic_iov_mac_taken(iov, vf, mac)) {
-		vtnic_vf_refuse(iov, vf, "extra address %pM refused: in use by the PF or another VF",
+		vtnic_vf_refuse(iov, vf, "extra address %pM refused: the PF or another VF has it",
 				mac);
 		return -EADDRINUSE;
 	}

@@ -1047,7 +1047,7 @@ static void check_vf_meaning(unsigned int vf, u16 nvid, int nhash)
 	for (i = 0; i < sv->nr_uc; i++) {
 		got = rx(sv->uc[i], tag, vid, ETH_ZLEN + ETH_FCS_LEN);
 		if (got != me)
-			violation("VF %u: a frame to its extra address %08x %04x reaches pools %#x, not %#x",
+			violation("VF %u: a frame to extra %08x %04x reaches pools %#x, not %#x",
 				  vf, mac_lo(sv->uc[i]), mac_hi(sv->uc[i]), got,
 				  me);
 	}
