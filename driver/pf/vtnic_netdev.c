@@ -135,7 +135,14 @@ int vtnic_up(struct vtnic *vn)
 	if (vn->mac->ops->identify_module)
 		vn->mac->ops->identify_module(vn);
 	vn->mac->ops->setup_link(vn);
-	netif_tx_start_all_queues(netdev);
+	/*
+	 * Wake, not start: a packet the stack requeued while the queue was
+	 * stopped for the reconfiguration waits in the qdisc, and only a
+	 * wake schedules the qdisc again.  Started, it would wait for the
+	 * next packet of its queue, and TCP sends none while its segment
+	 * is still in the host: the connection stalls.
+	 */
+	netif_tx_wake_all_queues(netdev);
 	mod_delayed_work(system_wq, &vn->watchdog, 0);
 	return 0;
 
@@ -492,6 +499,11 @@ void vtnic_update_link(struct vtnic *vn)
 	netdev_info(netdev, "link up, %u Mb/s, %s duplex\n", vn->link_speed,
 		    link.full_duplex ? "full" : "half");
 	netif_carrier_on(netdev);
+	/*
+	 * A queue that filled while the carrier was off was not woken by
+	 * its completions (vtnic_clean_tx() wakes only with a carrier)
+	 */
+	netif_tx_wake_all_queues(netdev);
 	vtnic_sriov_link(vn);
 }
 

@@ -171,6 +171,8 @@ static void vtnicvf_update_link(struct vtnicvf *vf)
 	vf->link_up = up;
 	if (up) {
 		netif_carrier_on(netdev);
+		/* vtnic_clean_tx() wakes a full queue only with a carrier */
+		netif_tx_wake_all_queues(netdev);
 		netif_info(vf, link, netdev, "link up\n");
 	} else {
 		netif_carrier_off(netdev);

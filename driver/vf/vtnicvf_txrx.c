@@ -231,7 +231,8 @@ int vtnicvf_up(struct vtnicvf *vf)
 	set_bit(VTNICVF_STATE_UP, &vf->state);
 	napi_enable(&vf->napi);
 	vtnicvf_queue_irq_enable(vf);
-	netif_tx_start_all_queues(netdev);
+	/* Wake: a packet requeued while the queue was stopped must go */
+	netif_tx_wake_all_queues(netdev);
 	return 0;
 
 err_free_rings:
