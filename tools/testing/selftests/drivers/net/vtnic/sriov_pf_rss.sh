@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# vtnic-only
 # card: 82599
 #
 # The PF keeps receive-side scaling within its own pool while VFs exist:
@@ -13,6 +14,11 @@
 #
 # As in rss_spread.sh, 32 flows leave one of 2 queues empty with
 # negligible probability.
+#
+# vtnic-only: in-tree ixgbe gives its PF one RSS queue once VFs exist
+# ("no RSS with SR-IOV"); on the i82599 model it offers 4 channels with
+# a VF, takes "ethtool -L combined 4", and every flow still lands on its
+# first queue.
 
 source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 

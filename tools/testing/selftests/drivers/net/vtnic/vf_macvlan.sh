@@ -36,6 +36,7 @@ ktap_print_header
 ktap_set_plan 6
 
 vf_pair_up
+modprobe macvlan 2>/dev/null	# the test VM does not autoload modules
 
 expect "a macvlan at $MV1 on the VF" macvlan_up mv1 $MV1 "$NET4.21"
 expect "port B reaches the macvlan at $MV1" ping_retry "$NSB" "$NET4.21" 15
