@@ -527,7 +527,6 @@ static void cmd_garbage(struct vf *vf)
 		{ "opcode 0xffff, info 0xff", 0x00ffffff, FILL },
 		{ "CTS set by the VF (opcode 0x0042)", 0x20000042, FILL },
 		{ "SET_MAC_ADDR with info 7", 0x00070002, FILL },
-		{ "SET_MAC_ADDR extra filter (info 2)", 0x00020002, FILL },
 		{ "SET_MULTICAST claiming 255 hashes", 0x00ff0003, FILL },
 		{ "RESET with ACK set (not a request)", 0x80000001, FILL },
 		{ "SET_VLAN with NACK set (not a request)", 0x40010004, FILL },

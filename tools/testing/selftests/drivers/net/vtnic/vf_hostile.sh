@@ -14,7 +14,8 @@
 # ixgbe's dialect, with more: requests above API 1.0 right after RESET,
 # API versions vtnic does not offer, then at 1.4 GET_RETA and
 # GET_RSS_KEY (not permitted), UPDATE_XCAST_MODE past PROMISC, PROMISC
-# and ALLMULTI (untrusted), and SET_MACVLAN extra addresses.  Meanwhile
+# and ALLMULTI (untrusted), and SET_MACVLAN: two extra addresses past
+# its share, and the victim's address.  Meanwhile
 # the victim, VF 0 bound to the VF driver under test in a namespace with
 # a VLAN device and a multicast group, and the PF each send MBYTES MiB
 # over TCP to port B.
@@ -33,7 +34,8 @@
 # the attack, plus LOG_SLACK; every request that must be refused and was
 # answered got a NACK, never an ACK; VF 1 held at most VLANS_PER_VF
 # VLAN filters; on the 82599 an untrusted VF got MULTI at most from
-# UPDATE_XCAST_MODE and its PFVML2FLT no MPE; the flood was not all
+# UPDATE_XCAST_MODE and its PFVML2FLT no MPE, and it held at most
+# UC_PER_VF exact address filters besides its own; the flood was not all
 # answered, and the PF answered VF 1 no more than its mailbox budget
 # allows (BURST, then RATE a second).
 # After an FLR of VF 1 the shared tables are as before the attack, and
@@ -68,6 +70,7 @@ BURST=64		# vtnic_iov.h: VTNIC_IOV_MBX_BURST
 RATE=32			# VTNIC_IOV_MBX_RATE, messages a second
 BUDGET_SLACK=8		# the refill runs on jiffies, the clock here on ms
 VLANS_PER_VF=4		# VTNIC_IOV_VF_MAX_VLANS
+UC_PER_VF=10		# VTNIC_IOV_VF_MAX_UC: the 82599 has room for 10 with 2 VFs
 LIMIT=120		# seconds a transfer may take
 VLAN=42
 GROUP=01:00:5e:01:02:03
@@ -82,9 +85,10 @@ cleanup()
 		kill "$p" 2>/dev/null
 	done
 	wait 2>/dev/null
+	# VFs first: see vf_test_cleanup
+	echo 0 > "$PCI_A/sriov_numvfs" 2>/dev/null
 	cleanup_all_ns
 	[ -n "${dev_a:-}" ] && ip link set "$dev_a" down 2>/dev/null
-	echo 0 > "$PCI_A/sriov_numvfs" 2>/dev/null
 	rm -rf "$tmp"
 }
 
@@ -313,8 +317,13 @@ attack()
 		att xcast_promisc xcast 3 2
 		sleep 0.2
 		regs_read && bit $((W_PRX + 1)) 28 > "$tmp/mpe.xcast"
-		att no_macvlan_1 macvlan 1 02:00:00:a7:7a:03
-		att no_macvlan_2 macvlan 2 "$victim_mac"
+		# extra addresses: its share, then more; never the victim's
+		for n in $(seq 1 $((UC_PER_VF + 2))); do
+			att "macvlan_$n" macvlan "$n" "02:00:00:a7:7b:$(printf %02x "$n")"
+		done
+		sleep 0.2
+		regs_read && pool_rars 1 > "$tmp/uc.quota"
+		att no_macvlan_victim macvlan 1 "$victim_mac"
 	fi
 	att no_mac mac ff:ff:ff:ff:ff:ff 01:00:5e:00:00:01 33:33:00:00:00:01 \
 		00:00:00:00:00:00 "$pf_mac" "$victim_mac"
@@ -413,6 +422,30 @@ vlans_capped()
 	[ "$n" -le $VLANS_PER_VF ]
 }
 
+# pool_rars POOL: how many exact address filters hold POOL (82599 dump)
+pool_rars()
+{
+	local n c=0
+
+	for ((n = 0; n < RARS; n++)); do
+		(($(bit $((W_RAR + 2 * n + 1)) 31))) || continue
+		(($(bit $((W_MPSAR + 2 * n + $1 / 32)) $(($1 % 32))))) &&
+			c=$((c + 1))
+	done
+	echo $c
+}
+
+# uc_capped: VF 1 held its own address and at most its share of extra
+# ones (Documentation/vtnic.rst, "Extra unicast addresses")
+uc_capped()
+{
+	local n
+
+	n=$(cat "$tmp/uc.quota")
+	ktap_print_msg "VF 1 had $n exact address filters (at most 1 + $UC_PER_VF)"
+	[ "$n" -ge 1 ] && [ "$n" -le $((1 + UC_PER_VF)) ]
+}
+
 # xcast_capped: an untrusted VF that asked for PROMISC and ALLMULTI was
 # given MULTI at most (or refused), and its pool's PFVML2FLT has no MPE
 # (bit 28, every multicast)
@@ -492,7 +525,7 @@ fi
 # The card: the 82599's VFs speak ixgbe's dialect, with one check more
 case "$(cat "$PCI_A/device")" in
 0x10c9) card=82576 plan=18 ;;
-0x10fb) card=82599 plan=19 ;;
+0x10fb) card=82599 plan=20 ;;
 *) ktap_exit_fail_msg "port A is no 82576 or 82599: $(cat "$PCI_A/device")" ;;
 esac
 ktap_set_plan "$plan"
@@ -580,6 +613,7 @@ ktap_test_result "VF 1 got at most $VLANS_PER_VF VLANs" vlans_capped
 if [ "$card" = 82599 ]; then
 	ktap_test_result "VF 1, untrusted, got MULTI at most from UPDATE_XCAST_MODE" \
 		xcast_capped
+	ktap_test_result "VF 1 got at most $UC_PER_VF extra addresses" uc_capped
 fi
 ktap_test_result "the flood of $FLOOD was not all answered" flood_not_all_answered
 ktap_test_result "VF 1 was answered within its budget of $BURST + $RATE/s" \

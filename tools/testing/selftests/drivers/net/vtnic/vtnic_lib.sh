@@ -440,13 +440,16 @@ vf_attach()
 	echo "$dev"
 }
 
-# vf_test_cleanup: what a VF test undoes on exit: its namespaces go (and
-# the ports in them back to the initial one), port A goes down, its VFs go
+# vf_test_cleanup: the cleanup of a VF test: port A's VFs go first,
+# while it is still up (a VF's netdev closed by a namespace's deletion
+# while the PF's going down resets it trips a WARN in stock igbvf), then
+# the namespaces (the ports in them back to the initial one), then port A
+# goes down
 vf_test_cleanup()
 {
+	echo 0 > "$PCI_A/sriov_numvfs" 2>/dev/null
 	cleanup_all_ns
 	[ -n "${dev_a:-}" ] && ip link set "$dev_a" down 2>/dev/null
-	echo 0 > "$PCI_A/sriov_numvfs" 2>/dev/null
 }
 
 # b_attach: port B ($dev_b) into $NSB as $NET4.2/24, up; bails out,
