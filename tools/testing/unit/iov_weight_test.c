@@ -25,6 +25,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 
+#include "iov_harness.h"
 #include "model_82576.h"
 #include "vtnic_iov.h"
 
@@ -198,40 +199,13 @@ static void test_fits_refill_quantum(void **state)
 #define PF_POOL		NUM_VFS
 #define NO_WRITE	0xffff
 
-static struct model m;
-static struct device dev;
-static struct vtnic_hw hw;
-static struct vtnic_iov iov;
 static struct vtnic_iov_ops ops;
 static struct vtnic_iov_info info;
-
-unsigned long jiffies;
 
 /* What each pool's RTTDT1C holds, and which were written since cleared */
 static u16 crq[VTNIC_IOV_POOLS_MAX];
 static u16 wrote[VTNIC_IOV_POOLS_MAX];
 static unsigned int nr_writes;
-
-void model_fail(const char *fmt, ...)
-{
-	va_list args;
-
-	va_start(args, fmt);
-	vprint_error(fmt, args);
-	va_end(args);
-	print_error("\n");
-	fail();
-}
-
-u32 shim_readl(const void *addr)
-{
-	return model_read(&m, model_offset(&m, addr));
-}
-
-void shim_writel(u32 val, void *addr)
-{
-	model_write(&m, val, model_offset(&m, addr));
-}
 
 static void record_weight(struct vtnic_hw *h, unsigned int pool, u16 weight)
 {
@@ -252,18 +226,12 @@ static void writes_clear(void)
 static void start(const struct vtnic_iov_info *mac, unsigned int num_vfs,
 		  u32 link)
 {
-	model_init(&m, &model_82576_mac);
-	memset(&iov, 0, sizeof(iov));
-	memset(&dev, 0, sizeof(dev));
-	memset(crq, 0, sizeof(crq));
-	dev.name = "weight";
-	dev.quiet = true;
-	hw = (struct vtnic_hw){ .hw_addr = (u8 *)m.bar, .dev = &dev };
-	MODEL_REG(&m, VTNIC_STATUS) = 0x80083;	/* a live device */
-	jiffies = 100000;
+	static const u8 pf_mac[ETH_ALEN] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
 
-	vtnic_iov_init(&iov, &hw, mac, num_vfs);
-	vtnic_iov_configure(&iov);
+	memset(crq, 0, sizeof(crq));
+	harness_start(&model_82576_mac, mac, num_vfs, pf_mac,
+		      0x80083);	/* a live device */
+	dev.quiet = true;
 	vtnic_iov_set_link(&iov, link);
 	writes_clear();
 }
