@@ -620,7 +620,6 @@ static bool vtnic_82599_pools_32(struct vtnic *vn)
 static void vtnic_82599_configure_tx(struct vtnic *vn)
 {
 	unsigned int i;
-
 	u32 rttdcs;
 
 	/*
