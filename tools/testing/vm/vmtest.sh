@@ -46,7 +46,9 @@ The serial log is kept in build/vm/<pf>-<vf>.log, the test stream in
 build/vm/<pf>-<vf>.ktap (<pf>-<vf>-82599.* on the 82599).  QEMU with KVM:
 set VTNIC_VM_ACCEL=kvm (opt-in; TCG is the default and what CI uses).
 VTNIC_VM_VCPUS overrides the vCPUs (2 on the 82576, 4 on the 82599, 2
-for --bench).
+for --bench).  A guest that has not loaded the ports' drivers after
+VTNIC_VM_BOOT_LIMIT seconds (300) is stopped and run once more, as is a
+QEMU that crashed: both are faults of the emulation, not of the guest.
 VTNIC_QEMU_DEBUG adds QEMU arguments for debugging, e.g. "-trace
 enable=igb_core_vf_reset -D FILE".
 USAGE
@@ -218,16 +220,39 @@ if [ "$action" = demo ] || [ "$action" = bench ]; then
 fi
 
 echo "vmtest: booting $kver, $card, port A: $pf, VF driver: $vf ($action), log: ${log#"$top"/}"
+# The line init.sh prints once both ports' drivers are loaded
+boot_mark="vtnic-vm: $card: port A "
+boot_limit=${VTNIC_VM_BOOT_LIMIT:-300}
+
+# run_vm: one run of the VM; rc gets QEMU's exit status, 125 when the
+# guest did not get as far as boot_mark within boot_limit seconds (QEMU
+# is stopped then)
 run_vm()
 {
+	local pid t
+
 	rc=0
 	if [ "$verbose" = 1 ]; then
 		timeout --foreground "$timeout" "${qemu[@]}" -serial stdio \
 			-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null | tee "$log" || rc=${PIPESTATUS[0]}
-	else
-		timeout --foreground "$timeout" "${qemu[@]}" ${VTNIC_QEMU_DEBUG:-} -serial file:"$log" \
-			-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null || rc=$?
+		return
 	fi
+	: > "$log"
+	timeout --foreground "$timeout" "${qemu[@]}" ${VTNIC_QEMU_DEBUG:-} -serial file:"$log" \
+		-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null &
+	pid=$!
+	for ((t = 0; t < boot_limit; t++)); do
+		grep -aq "$boot_mark" "$log" 2>/dev/null && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 1
+	done
+	if ! grep -aq "$boot_mark" "$log" 2>/dev/null && kill -0 "$pid" 2>/dev/null; then
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		rc=125
+		return
+	fi
+	wait "$pid" || rc=$?
 }
 
 run_vm
@@ -237,14 +262,27 @@ run_vm
 # the guest enumerates the 82599's BARs, on a loaded machine): no verdict
 # on the guest.  Run once more, keeping the first log; a crash the guest
 # provokes repeats and fails the run.
+#
+# A boot that stops before the ports' drivers are loaded is the same kind
+# of fault: a TCG vCPU that stopped running (seen as an RCU stall of
+# CPU 1 right after the kernel started init, with modprobe igb blocked
+# behind it, on a loaded machine).  Treated the same way.
 if [ "$rc" = 134 ] || [ "$rc" = 139 ]; then
 	mv "$log" "$log.crashed"
 	echo "vmtest: QEMU crashed (exit $rc, log kept as ${log#"$top"/}.crashed); running the VM once more"
 	run_vm
+elif [ "$rc" = 125 ]; then
+	mv "$log" "$log.hung"
+	echo "vmtest: the guest did not load the ports' drivers within ${boot_limit}s (log kept as ${log#"$top"/}.hung); running the VM once more"
+	run_vm
 fi
 
 finished=1
-if [ "$rc" = 124 ]; then
+if [ "$rc" = 125 ]; then
+	echo "vmtest: the guest did not load the ports' drivers within ${boot_limit}s, twice; last console lines:"
+	tail -n 40 "$log" | sed 's/^/  | /'
+	finished=0
+elif [ "$rc" = 124 ]; then
 	echo "vmtest: TIMEOUT after ${timeout}s; last console lines:"
 	tail -n 40 "$log" | sed 's/^/  | /'
 	finished=0
