@@ -447,6 +447,7 @@ void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
 				      iov->num_vfs);
 	iov->pools_on = 0;
 	iov->vepa = false;
+	iov->pf_frame = VTNIC_IOV_DEFAULT_FRAME;
 	for (vf = 0; vf < iov->num_vfs; vf++) {
 		iov->vf[vf].spoofchk = true;
 		iov->vf[vf].max_frame = VTNIC_IOV_DEFAULT_FRAME;
@@ -831,6 +832,7 @@ int vtnic_iov_msg_set_lpe(struct vtnic_iov *iov, unsigned int vf,
 			  const struct vtnic_mbx_hdr *hdr, const u32 *msg,
 			  u32 *reply)
 {
+	struct vtnic_vf *v = &iov->vf[vf];
 	u32 frame = msg[1];
 
 	if (frame < VTNIC_IOV_MIN_FRAME || frame > VTNIC_IOV_MAX_FRAME) {
@@ -838,7 +840,27 @@ int vtnic_iov_msg_set_lpe(struct vtnic_iov *iov, unsigned int vf,
 				frame, VTNIC_IOV_MIN_FRAME, VTNIC_IOV_MAX_FRAME);
 		return -EINVAL;
 	}
-	iov->vf[vf].max_frame = frame;
+	/*
+	 * With one limit for the whole port a VF may not raise it for
+	 * everyone, so it stays within the PF's.  A VF of API 1.0 predates
+	 * jumbo frames on such a port: it receives nothing while the PF has
+	 * them, as with ixgbe.
+	 */
+	if (iov->info->limits.frame_per_port && frame > iov->pf_frame) {
+		vtnic_vf_refuse(iov, vf,
+				"frame size %u refused: the port's is %u (the PF's MTU)",
+				frame, iov->pf_frame);
+		return -EINVAL;
+	}
+	if (iov->info->limits.frame_per_port && v->api < VTNIC_MBX_API_11 &&
+	    iov->pf_frame > VTNIC_IOV_DEFAULT_FRAME) {
+		vtnic_vf_refuse(iov, vf,
+				"receive off: API 1.0 and the PF's frames are jumbo");
+		v->max_frame = 0;
+		vtnic_iov_write_pool_rx(iov, vf);
+		return -EINVAL;
+	}
+	v->max_frame = frame;
 	vtnic_iov_write_pool_rx(iov, vf);
 	return 1;
 }
@@ -1230,8 +1252,9 @@ int vtnic_iov_set_pf_vlan(struct vtnic_iov *iov, u16 vid, bool on)
  * @frame: longest frame, bytes, VLAN tag and FCS included
  * @allmulti: accept every multicast frame
  *
- * The global RLPML lets the largest frame any pool accepts through; each
- * pool's VMOLR enforces its own limit.
+ * Where each pool has its own length limit the port's lets the largest
+ * frame any pool accepts through.  Where the port has the only one, it is
+ * the PF's: vtnic_iov_msg_set_lpe() lets no VF above it.
  */
 void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,
 			 bool allmulti)
@@ -1245,7 +1268,9 @@ void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,
 		.all_multi = allmulti,
 	};
 
-	iov->info->ops->set_max_frame(iov->hw, VTNIC_IOV_MAX_FRAME);
+	iov->pf_frame = frame;
+	iov->info->ops->set_max_frame(iov->hw, vtnic_iov_port_frame(iov->info,
+								     frame));
 	iov->info->ops->set_pool_rx(iov->hw, vtnic_iov_pf_pool(iov), &rx);
 }
 

@@ -261,6 +261,8 @@ extern const struct vtnic_mbx_dialect vtnic_mbx_ixgbe;
  * @vlvf_entries: VLAN pool filters; entry 0 is kept for VLAN 0
  * @link_mbps: its fastest link, Mb/s: what transmit guarantees are held
  *	       against while the link is down
+ * @frame_per_port: one receive length limit for the whole port and none
+ *		    per pool, which the PF's MTU sets: no VF goes above it
  */
 struct vtnic_iov_limits {
 	unsigned int pools;
@@ -269,6 +271,7 @@ struct vtnic_iov_limits {
 	unsigned int rar_entries;
 	unsigned int vlvf_entries;
 	u32 link_mbps;
+	bool frame_per_port;
 };
 
 /**
@@ -414,6 +417,7 @@ struct vtnic_vlvf {
  * @vepa: frames between pools go to the wire (802.1Qbg VEPA), not the
  *	  internal switch (VEB)
  * @link_speed: port speed in Mb/s for the rate limiters, 0 when down
+ * @pf_frame: the PF's longest frame, bytes, VLAN tag and FCS included
  * @pf_mac: the PF's address, which no VF may take
  * @pf_mta: the PF's own multicast hash bits; the MTA holds their union
  *	    with every VF's
@@ -435,6 +439,7 @@ struct vtnic_iov {
 	u64 pools_on;
 	bool vepa;
 	u32 link_speed;
+	unsigned int pf_frame;
 	u8 pf_mac[ETH_ALEN];
 	u32 pf_mta[VTNIC_MTA_WORDS];
 	u32 mta_hw[VTNIC_MTA_WORDS];
@@ -454,6 +459,13 @@ static inline unsigned int vtnic_iov_pf_pool(const struct vtnic_iov *iov)
 static inline unsigned int vtnic_iov_max_vfs(const struct vtnic_iov_info *info)
 {
 	return info->dialect ? info->limits.pools - 1 : 0;
+}
+
+/* The port's receive length limit while the PF's frames are @pf_frame long */
+static inline unsigned int vtnic_iov_port_frame(const struct vtnic_iov_info *info,
+						unsigned int pf_frame)
+{
+	return info->limits.frame_per_port ? pf_frame : VTNIC_IOV_MAX_FRAME;
 }
 
 /* The device queue of queue @k of @pool */

@@ -298,6 +298,7 @@ const struct vtnic_iov_info vtnic_82599_iov = {
 		.rar_entries	= VTNIC_RAR_ENTRIES,
 		.vlvf_entries	= VTNIC_PFVLVF_ENTRIES,
 		.link_mbps	= 10000,
+		.frame_per_port	= true,
 	},
 	.ops		= &vtnic_82599_iov_ops,
 	.mbx		= &vtnic_82599_mbx,

@@ -195,14 +195,16 @@ int vtnic_poll(struct napi_struct *napi, int budget)
  * @mtu: the netdev's MTU
  *
  * The limit counts the whole frame with one VLAN tag and the FCS.  With
- * VFs each pool has its own; the port's lets the largest of them pass.
+ * VFs on a MAC that has one per pool, the port's lets the largest pass;
+ * on one with a limit per port only, it stays the PF's.
  */
 void vtnic_set_rx_limits(struct vtnic *vn, unsigned int mtu)
 {
 	unsigned int frame = mtu + ETH_HLEN + VLAN_HLEN + ETH_FCS_LEN;
 
 	if (vtnic_num_vfs(vn)) {
-		vn->mac->ops->set_max_frame(vn, VTNIC_IOV_MAX_FRAME);
+		vn->mac->ops->set_max_frame(vn, vtnic_iov_port_frame(vn->mac->iov,
+								     frame));
 		vtnic_sriov_set_pf_rx(vn, frame, vn->netdev->flags &
 				      (IFF_ALLMULTI | IFF_PROMISC));
 		return;

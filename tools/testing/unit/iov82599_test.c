@@ -419,21 +419,66 @@ static void test_set_vlan(void **state)
 	assert_isolated(3);
 }
 
-/* SET_LPE: the 82599 limits frames per port, so nothing but the pool's VMOLR */
+/* Whether the model gives VF @vf a @len-byte frame to its own address */
+static bool vf_gets(unsigned int vf, unsigned int len)
+{
+	struct model_frame f = { .len = len };
+
+	ether_addr_copy(f.dst, vf_mac(vf));
+	return model_82599_rx_pools(&m, &f) & BIT_ULL(vf);
+}
+
+/*
+ * SET_LPE: the 82599 has one receive length limit, the port's (MAXFRS),
+ * which the PF's MTU sets.  A VF stays within it and never moves it; a VF
+ * of API 1.0 receives nothing while the PF's frames are jumbo.
+ */
 static void test_set_lpe(void **state)
 {
 	u32 before;
 
 	(void)state;
 	vf_up(VF_HI);
-	before = flt(VF_HI);
+	negotiate(VF_HI, VTNIC_MBX_API_14);
+	vf_up(1);		/* stays at API 1.0 */
+	before = flt(1);
+
+	/* The PF at MTU 1500: no jumbo frame for any VF */
+	vtnic_iov_set_pf_rx(&iov, 1522, false);
+	assert_int_equal(FIELD_GET(VTNIC_MAXFRS_MFS, R(VTNIC_MAXFRS)), 1522);
+	take_snapshot();
+	EXPECT_NACK(VF_HI, VTNIC_MBX_SET_LPE, 9018);
+	assert_int_equal(model_log_count(&m, VTNIC_MAXFRS), 0);
+	assert_isolated(VF_HI);
+	assert_true(vf_gets(VF_HI, 1514));
+	assert_false(vf_gets(VF_HI, 9014));
+
+	/* The PF at MTU 9000: the VF up to the PF's frame, not beyond */
+	vtnic_iov_set_pf_rx(&iov, 9022, false);
+	assert_int_equal(FIELD_GET(VTNIC_MAXFRS_MFS, R(VTNIC_MAXFRS)), 9022);
 	take_snapshot();
 	assert_int_equal(SEND(VF_HI, VTNIC_MBX_SET_LPE, 9018),
 			 VTNIC_MBX_SET_LPE | ACK_CTS);
 	assert_int_equal(iov.vf[VF_HI].max_frame, 9018);
-	assert_int_equal(flt(VF_HI), before);
+	EXPECT_NACK(VF_HI, VTNIC_MBX_SET_LPE, 9023);
+	assert_int_equal(iov.vf[VF_HI].max_frame, 9018);
 	assert_int_equal(model_log_count(&m, VTNIC_MAXFRS), 0);
 	assert_isolated(VF_HI);
+	assert_true(vf_gets(VF_HI, 9014));
+
+	/* API 1.0 with the PF's jumbo frames: refused, and receives nothing */
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 1518),
+			 VTNIC_MBX_SET_LPE | NACK_CTS);
+	assert_int_equal(flt(1), 0);
+	assert_false(vf_gets(1, 64));
+
+	/* The PF back at 1500: the port's limit with it; API 1.0 back on */
+	vtnic_iov_set_pf_rx(&iov, 1522, false);
+	assert_false(vf_gets(VF_HI, 9014));
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 1518),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	assert_int_equal(flt(1), before);
+	assert_true(vf_gets(1, 64));
 }
 
 /*

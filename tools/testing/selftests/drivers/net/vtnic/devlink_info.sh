@@ -160,10 +160,11 @@ ktap_set_plan 9
 
 dev_a=$(pci_netdev "$VTNIC_PORT_A")
 [ -n "$dev_a" ] || ktap_exit_fail_msg "no netdev on port A"
-case "$(cat "$PCI_A/device")" in
-0x10c9) mac=82576 pba_word=0x08 ;;
-0x10fb) mac=82599 pba_word=0x15 ;;
-*) ktap_exit_fail_msg "port A is no 82576 or 82599: $(cat "$PCI_A/device")" ;;
+mac_lookup
+mac=$mac_a
+case $mac in
+82576) pba_word=0x08 ;;
+82599) pba_word=0x15 ;;
 esac
 
 ethtool -e "$dev_a" raw on > "$tmp/eeprom" ||

@@ -194,6 +194,17 @@ ports_lookup()
 	fi
 }
 
+# mac_lookup: mac_a, the MAC of port A (82576 or 82599); bails out,
+# failing the test, on another
+mac_lookup()
+{
+	case "$(cat "$PCI_A/device")" in
+	0x10c9) mac_a=82576 ;;
+	0x10fb) mac_a=82599 ;;
+	*) ktap_exit_fail_msg "port A is no 82576 or 82599: $(cat "$PCI_A/device")" ;;
+	esac
+}
+
 # pf_up_with_vfs N: port A up (its VFs pass traffic only then) with N VFs;
 # bails out, failing the test, when they cannot be created
 pf_up_with_vfs()
