@@ -189,6 +189,8 @@ enum {
 /* Transmit queue q (8.2.3.9) */
 #define VTNIC_TDBAL(q)			(0x06000 + 0x40 * (q))
 #define VTNIC_TXDCTL(q)			(VTNIC_TDBAL(q) + 0x28)
+#define VTNIC_TDWBAL(q)			(VTNIC_TDBAL(q) + 0x38)
+#define VTNIC_TDWBAH(q)			(VTNIC_TDBAL(q) + 0x3c)
 #define VTNIC_TXDCTL_PTHRESH		GENMASK(6, 0)
 #define VTNIC_TXDCTL_HTHRESH		GENMASK(14, 8)
 #define VTNIC_TXDCTL_WTHRESH		GENMASK(22, 16)

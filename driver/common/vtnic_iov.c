@@ -400,9 +400,12 @@ static void vtnic_iov_write_vf(struct vtnic_iov *iov, unsigned int vf)
 /* Forget what the VF itself asked for; keep what the admin set */
 static void vtnic_iov_vf_clear(struct vtnic_iov *iov, unsigned int vf)
 {
+	const struct vtnic_iov_ops *ops = iov->info->ops;
 	struct vtnic_vf *v = &iov->vf[vf];
 	unsigned int i;
 
+	for (i = 0; ops->clear_queue && i < iov->pool_queues; i++)
+		ops->clear_queue(iov->hw, vtnic_iov_pool_queue(iov, vf, i));
 	for (i = 0; i < v->nr_vlans; i++)
 		vtnic_iov_pool_vlan(iov, vf, v->vlans[i], false);
 	v->nr_vlans = 0;

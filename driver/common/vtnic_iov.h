@@ -324,6 +324,8 @@ struct vtnic_pool_rx {
  * @pf_reset_done: tell every VF the PF finished its reset
  * @vflr_take: the VFs reset since the last call (FLR or their own
  *	       reset), as a bitmap; clears them
+ * @clear_queue: forget what a VF left in device queue @queue that no
+ *		 reset of the VF clears; NULL where its resets clear all
  * @vf_stats_regs: where the PF reads VF @vf's counters
  * @pool_queues: the queues of each pool with @num_vfs VFs: the MAC may
  *		 trade pools for queues, as the 82599's 32 pools of 4
@@ -353,6 +355,7 @@ struct vtnic_iov_ops {
 	void (*disable)(struct vtnic_hw *hw);
 	void (*pf_reset_done)(struct vtnic_hw *hw);
 	u64 (*vflr_take)(struct vtnic_hw *hw, unsigned int num_vfs);
+	void (*clear_queue)(struct vtnic_hw *hw, unsigned int queue);
 	void (*vf_stats_regs)(unsigned int vf,
 			      struct vtnic_vf_stats_regs *regs);
 	unsigned int (*pool_queues)(unsigned int num_vfs);

@@ -243,6 +243,18 @@ static u64 vtnic_82599_vflr_take(struct vtnic_hw *hw, unsigned int num_vfs)
 	return flr;
 }
 
+/*
+ * A VF's FLR leaves the transmit head write-back address of its queues
+ * (TDWBAL/TDWBAH; 82599 specification update, software clarification
+ * 5): cleared, so the next driver of the VF, which may never write it,
+ * does not have the card write heads where the last one pointed.
+ */
+static void vtnic_82599_clear_queue(struct vtnic_hw *hw, unsigned int queue)
+{
+	vtnic_hw_wr32(hw, VTNIC_TDWBAL(queue), 0);
+	vtnic_hw_wr32(hw, VTNIC_TDWBAH(queue), 0);
+}
+
 static void vtnic_82599_vf_stats_regs(unsigned int vf,
 				      struct vtnic_vf_stats_regs *regs)
 {
@@ -276,6 +288,7 @@ static const struct vtnic_iov_ops vtnic_82599_iov_ops = {
 	.disable		= vtnic_82599_disable,
 	.pf_reset_done		= vtnic_82599_pf_reset_done,
 	.vflr_take		= vtnic_82599_vflr_take,
+	.clear_queue		= vtnic_82599_clear_queue,
 	.vf_stats_regs		= vtnic_82599_vf_stats_regs,
 	.pool_queues		= vtnic_82599_pool_queues,
 	.pool_queue		= vtnic_82599_pool_queue,

@@ -153,7 +153,23 @@ static void others_want(unsigned int a, u32 *mta, u32 *vfta)
 			vfta[iov.vlvf[i].vid >> 5] |= BIT(iov.vlvf[i].vid & 31);
 }
 
-/* VF @vf's own bits, and the exact filters of its extra addresses */
+/* Whether @reg is the head write-back address of one of @vf's queues */
+static bool vf_head_wb(unsigned int vf, u32 reg)
+{
+	unsigned int k, q;
+
+	for (k = 0; k < iov.pool_queues; k++) {
+		q = vtnic_iov_pool_queue(&iov, vf, k);
+		if (reg == VTNIC_TDWBAL(q) || reg == VTNIC_TDWBAH(q))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * VF @vf's own bits, the exact filters of its extra addresses and the
+ * head write-back address of its queues
+ */
 static u32 owned(unsigned int vf, u32 reg, u32 before, u32 after)
 {
 	unsigned int k, idx;
@@ -164,6 +180,8 @@ static u32 owned(unsigned int vf, u32 reg, u32 before, u32 after)
 		    reg == VTNIC_MPSAR_LO(idx) || reg == VTNIC_MPSAR_HI(idx))
 			return ~0U;
 	}
+	if (vf_head_wb(vf, reg))
+		return ~0U;
 	return model_82599_vf_owned_bits(&m, vf, reg, before, after);
 }
 
@@ -535,6 +553,59 @@ static void test_api_gating(void **state)
 	model_vf_flr(&m, VF_HI);
 	vtnic_iov_service(&iov);
 	assert_int_equal(iov.vf[VF_HI].api, VTNIC_MBX_API_10);
+}
+
+/* Point the head write-back of every queue at an address */
+static void head_wb_everywhere(void)
+{
+	unsigned int q;
+
+	for (q = 0; q < VTNIC_82599_QUEUES; q++) {
+		R(VTNIC_TDWBAL(q)) = 0xbeef0000 | q << 4 | 1;
+		R(VTNIC_TDWBAH(q)) = 0x12;
+	}
+}
+
+/* Whether the head write-back of queue @q is still as set above */
+static bool head_wb_kept(unsigned int q)
+{
+	return R(VTNIC_TDWBAL(q)) == (0xbeef0000 | q << 4 | 1) &&
+	       R(VTNIC_TDWBAH(q)) == 0x12;
+}
+
+/*
+ * A VF's FLR does not clear the head write-back address of its queues
+ * (82599 specification update): its RESET and its FLR do, for its queues
+ * and no other's, so its next driver gets no head written where the last
+ * one pointed.
+ */
+static void test_reset_clears_head_wb(void **state)
+{
+	unsigned int q, pool;
+
+	(void)state;
+	vf_up(VF_HI);
+	head_wb_everywhere();
+	take_snapshot();
+	log_clear();
+	SEND(VF_HI, VTNIC_MBX_RESET);
+	for (q = 0; q < VTNIC_82599_QUEUES; q++) {
+		pool = q / iov.pool_queues;
+		if (pool == VF_HI) {
+			assert_int_equal(R(VTNIC_TDWBAL(q)), 0);
+			assert_int_equal(R(VTNIC_TDWBAH(q)), 0);
+		} else if (!head_wb_kept(q)) {
+			fail_msg("VF %u's RESET changed queue %u's head write-back",
+				 VF_HI, q);
+		}
+	}
+	assert_isolated(VF_HI);
+
+	head_wb_everywhere();
+	model_vf_flr(&m, VF_HI);
+	vtnic_iov_service(&iov);
+	for (q = 0; q < VTNIC_82599_QUEUES; q++)
+		assert_int_equal(head_wb_kept(q), q / iov.pool_queues != VF_HI);
 }
 
 /* GET_QUEUES: 2 queues each way, TRANS_VLAN with a port VLAN */
@@ -1021,6 +1092,7 @@ int main(void)
 		T(test_set_lpe),
 		T(test_api_negotiate),
 		T(test_api_gating),
+		T(test_reset_clears_head_wb),
 		T(test_get_queues),
 		T(test_update_xcast_mode),
 		T(test_get_link_state),
