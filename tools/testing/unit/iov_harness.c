@@ -17,17 +17,6 @@ struct vtnic_iov iov;
 
 unsigned long jiffies;
 
-void model_fail(const char *fmt, ...)
-{
-	va_list args;
-
-	va_start(args, fmt);
-	vprint_error(fmt, args);
-	va_end(args);
-	print_error("\n");
-	fail();
-}
-
 u32 shim_readl(const void *addr)
 {
 	return model_read(&m, model_offset(&m, addr));

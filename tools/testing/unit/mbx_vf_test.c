@@ -343,17 +343,6 @@ static void pf_write_hook(struct model *pf, const struct model_write *w)
 		m.r2c |= PFACK;
 }
 
-void model_fail(const char *fmt, ...)
-{
-	va_list args;
-
-	va_start(args, fmt);
-	vprint_error(fmt, args);
-	va_end(args);
-	print_error("\n");
-	fail();
-}
-
 u32 shim_readl(const void *addr)
 {
 	if (in_bar(addr, m.vbar, VF_BAR_SIZE))
