@@ -846,8 +846,7 @@ int vtnic_iov_msg_set_lpe(struct vtnic_iov *iov, unsigned int vf,
 	/*
 	 * With one limit for the whole port a VF may not raise it for
 	 * everyone, so it stays within the PF's.  A VF of API 1.0 predates
-	 * jumbo frames on such a port: it receives nothing while the PF has
-	 * them, as with ixgbe.
+	 * jumbo frames on such a port and is refused while the PF has them.
 	 */
 	if (iov->info->limits.frame_per_port && frame > iov->pf_frame) {
 		vtnic_vf_refuse(iov, vf,
@@ -858,9 +857,8 @@ int vtnic_iov_msg_set_lpe(struct vtnic_iov *iov, unsigned int vf,
 	if (iov->info->limits.frame_per_port && v->api < VTNIC_MBX_API_11 &&
 	    iov->pf_frame > VTNIC_IOV_DEFAULT_FRAME) {
 		vtnic_vf_refuse(iov, vf,
-				"receive off: API 1.0 and the PF's frames are jumbo");
-		v->max_frame = 0;
-		vtnic_iov_write_pool_rx(iov, vf);
+				"frame size %u refused: API 1.0 and the PF's frames are jumbo",
+				frame);
 		return -EINVAL;
 	}
 	v->max_frame = frame;
