@@ -145,6 +145,13 @@ enum {
 
 #define VTNIC_LINKS_UP			BIT(30)
 
+/* Receive packet buffer 0 and its flow control thresholds (8.2.3.3) */
+#define VTNIC_RXPBSIZE0			0x03c00
+#define VTNIC_FCRTL0			0x03220
+#define VTNIC_FCRTH0			0x03260
+#define VTNIC_FCRTH_RTH			GENMASK(18, 5)	/* bytes, 32 B units */
+#define VTNIC_FCRTH_HEADROOM		(24 * 1024)
+
 /* MAC core (8.2.3.22.8, .13) */
 #define VTNIC_HLREG0			0x04240
 #define VTNIC_HLREG0_TXCRCEN		BIT(0)

@@ -122,6 +122,16 @@ static int vtnic_82599_reset(struct vtnic *vn)
 	vtnic_wr32(vn, VTNIC_RDRXCTL, vtnic_rd32(vn, VTNIC_RDRXCTL) |
 		   VTNIC_RDRXCTL_CRCSTRIP);
 
+	/*
+	 * No flow control, but a high-water mark in packet buffer 0 all
+	 * the same: without one the switch between pools stalls (7.10.3.4).
+	 * 24 KB below the buffer's top, as ixgbe has it.
+	 */
+	val = vtnic_rd32(vn, VTNIC_RXPBSIZE0);
+	vtnic_wr32(vn, VTNIC_FCRTL0, 0);
+	vtnic_wr32(vn, VTNIC_FCRTH0, val > VTNIC_FCRTH_HEADROOM ?
+		   (val - VTNIC_FCRTH_HEADROOM) & VTNIC_FCRTH_RTH : 0);
+
 	/* A driver owns the device; no snooping is not allowed (8.2.3.1.3) */
 	vtnic_wr32(vn, VTNIC_CTRL_EXT, vtnic_rd32(vn, VTNIC_CTRL_EXT) |
 		   VTNIC_CTRL_EXT_DRV_LOAD | VTNIC_CTRL_EXT_NS_DIS);

@@ -1121,6 +1121,9 @@ static const I82599Reg i82599_regs[] = {
        NULL, NULL),
     RA(I82599_TXPBSIZE(1), 7, 4, "TXPBSIZE", 0, NULL, NULL),
     RA(I82599_TXPBTHRESH(0), 1, 4, "TXPBTHRESH", 160, NULL, NULL),
+    /* flow control thresholds: kept, and read by the internal switch */
+    RA(I82599_FCRTL(0), 8, 4, "FCRTL", 0, NULL, NULL),
+    RA(I82599_FCRTH(0), 8, 4, "FCRTH", 0, NULL, NULL),
     RA(I82599_TXPBTHRESH(1), 7, 4, "TXPBTHRESH", 0, NULL, NULL),
 
     /* EEPROM, semaphores, PCIe (8.2.3.2, 8.2.3.3, 8.2.3.7) */

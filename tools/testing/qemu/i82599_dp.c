@@ -1064,8 +1064,11 @@ static bool tx_spoofed(I82599Core *core, unsigned int pool,
  * frame for pools of this port goes to them; a unicast frame that some
  * pool takes goes nowhere else, others go to the wire as well.  A pool
  * gets its own frames back only with PFVMTXSW.  A local queue that is
- * full drops the frame, as transmit cannot wait for it.  Returns true
- * when the frame must also go to the wire.
+ * full drops the frame, as transmit cannot wait for it.  The switch
+ * needs a receive high-water mark in packet buffer 0 (FCRTH[0].RTH not
+ * 0, datasheet 7.10.3.4; ixgbe sets it whether or not flow control is
+ * on): without one the real switch stalls, and the model delivers no
+ * frame locally.  Returns true when the frame must also go to the wire.
  */
 static bool tx_switch(I82599Core *core, unsigned int pool, uint8_t *frame,
                       size_t len)
@@ -1083,6 +1086,10 @@ static bool tx_switch(I82599Core *core, unsigned int pool, uint8_t *frame,
     if (!(pool_bits(core, I82599_PFVMTXSW(0), I82599_PFVMTXSW(1)) &
           BIT_ULL(pool))) {
         pools &= ~BIT_ULL(pool);
+    }
+    if (pools && !(dp_reg(core, I82599_FCRTH(0)) & I82599_FCRTH_RTH)) {
+        trace_i82599_tx_switch_stalled(pool, pools);
+        return is_multicast_ether_addr(eh->h_dest);
     }
     if (pools) {
         trace_i82599_tx_switch(pool, pools);

@@ -250,6 +250,12 @@ enum {
 #define I82599_PBSIZE_SHIFT             10      /* [19:10] KB */
 #define I82599_TXPBTHRESH(n)            (0x04950 + 4 * (n))  /* [9:0] KB */
 
+/* ---- Flow control thresholds (datasheet 8.2.3.3.2, 8.2.3.3.3) ---- */
+
+#define I82599_FCRTL(n)                 (0x03220 + 4 * (n))  /* n = 0..7 */
+#define I82599_FCRTH(n)                 (0x03260 + 4 * (n))
+#define I82599_FCRTH_RTH                0x0007FFE0 /* [18:5], 32 B units */
+
 /* ---- Security (datasheet 8.2.3.26): this SKU has no IPsec/LinkSec ---- */
 
 #define I82599_SECTXCTRL                0x08800
