@@ -398,6 +398,12 @@ static inline void vtnic_flush(struct vtnic *vn)
 	vtnic_rd32(vn, VTNIC_HW_STATUS);
 }
 
+/* Four bytes as one register holds them, the first in the low byte */
+static inline u32 vtnic_reg_of_bytes(const u8 *b)
+{
+	return b[0] | b[1] << 8 | b[2] << 16 | (u32)b[3] << 24;
+}
+
 /* A clear-on-read statistics register; 0 when the device is gone */
 static inline u32 vtnic_stat(struct vtnic *vn, u32 reg)
 {

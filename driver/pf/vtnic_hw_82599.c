@@ -687,13 +687,13 @@ static void vtnic_82599_write_rss(struct vtnic *vn)
 	 * of an entry its PSRTYPE allows (7.1.2.8.3): 0, 1, 2, 3 over and
 	 * over spreads a pool's flows over its queues, the PF's included.
 	 */
-	for (i = 0; i < VTNIC_RETA_REGS; i++)
-		vtnic_wr32(vn, VTNIC_RETA(i), 0x03020100);
-	/* What a VF allowed to query them reads (ixgbe's GET_RETA) */
 	BUILD_BUG_ON(VTNIC_RETA_SIZE != VTNIC_IOV_RETA_SIZE);
 	BUILD_BUG_ON(VTNIC_RSS_KEY_SIZE != VTNIC_IOV_RSS_KEY_SIZE);
 	for (i = 0; i < VTNIC_RETA_SIZE; i++)
 		reta[i] = i % 4;
+	for (i = 0; i < VTNIC_RETA_REGS; i++)
+		vtnic_wr32(vn, VTNIC_RETA(i), vtnic_reg_of_bytes(&reta[4 * i]));
+	/* What a VF allowed to query them reads (ixgbe's GET_RETA) */
 	mutex_lock(&vn->iov_lock);
 	vtnic_iov_set_rss(&vn->iov, reta, vn->rss_key);
 	mutex_unlock(&vn->iov_lock);

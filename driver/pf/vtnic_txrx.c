@@ -249,10 +249,7 @@ void vtnic_write_rss_regs(struct vtnic *vn, u32 reta, u32 rssrk)
 			val |= (vn->rss_indir[i * 4 + j] % vn->num_queues) << (8 * j);
 		vtnic_wr32(vn, reta + 4 * i, val);
 	}
-	for (i = 0; i < VTNIC_RSS_KEY_SIZE / 4; i++) {
-		const u8 *k = &vn->rss_key[4 * i];
-
+	for (i = 0; i < VTNIC_RSS_KEY_SIZE / 4; i++)
 		vtnic_wr32(vn, rssrk + 4 * i,
-			   k[0] | k[1] << 8 | k[2] << 16 | (u32)k[3] << 24);
-	}
+			   vtnic_reg_of_bytes(&vn->rss_key[4 * i]));
 }
