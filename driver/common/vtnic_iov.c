@@ -870,12 +870,19 @@ int vtnic_iov_msg_set_promisc(struct vtnic_iov *iov, unsigned int vf,
 			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
 			      u32 *reply)
 {
+	bool on = hdr->info & VTNIC_MBX_PROMISC_MULTICAST;
+
 	if (hdr->info & ~VTNIC_MBX_PROMISC_MULTICAST) {
 		vtnic_vf_refuse(iov, vf, "promiscuous mode 0x%x refused: only multicast is offered",
 				hdr->info);
 		return -EPERM;
 	}
-	iov->vf[vf].mc_promisc = hdr->info & VTNIC_MBX_PROMISC_MULTICAST;
+	/* Every group of the PF and the other VFs: for a trusted VF only */
+	if (on && !iov->vf[vf].trusted) {
+		vtnic_vf_refuse(iov, vf, "multicast promiscuous refused: the VF is not trusted");
+		return -EPERM;
+	}
+	iov->vf[vf].mc_promisc = on;
 	vtnic_iov_write_pool_rx(iov, vf);
 	return 1;
 }
@@ -1388,7 +1395,8 @@ void vtnic_iov_set_vf_spoofchk(struct vtnic_iov *iov, unsigned int vf,
 }
 
 /**
- * vtnic_iov_set_vf_trust() - let a VF replace an admin-set address or not
+ * vtnic_iov_set_vf_trust() - let a VF replace an admin-set address and
+ *	receive every multicast frame, or not
  * @iov: the state
  * @vf: the VF
  * @on: trusted
@@ -1399,8 +1407,9 @@ void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on)
 
 	v->trusted = on;
 	/* What only trust gave it goes with the trust */
-	if (!on && v->xcast > VTNIC_MBX_XCAST_MULTI) {
-		v->xcast = VTNIC_MBX_XCAST_MULTI;
+	if (!on && (v->xcast > VTNIC_MBX_XCAST_MULTI || v->mc_promisc)) {
+		v->xcast = min_t(u8, v->xcast, VTNIC_MBX_XCAST_MULTI);
+		v->mc_promisc = false;
 		vtnic_iov_write_pool_rx(iov, vf);
 	}
 	if (!on && v->admin_mac)

@@ -277,12 +277,19 @@ static void test_set_lpe(void **state)
 			 VTNIC_IOV_MAX_FRAME);
 }
 
-/* SET_PROMISC multicast: VMOLR.MPME, and off again */
+/*
+ * SET_PROMISC multicast: every group of the PF and the other VFs, so a
+ * trusted VF's only.  VMOLR.MPME, off again on request and with the trust.
+ */
 static void test_set_promisc_multicast(void **state)
 {
 	(void)state;
 	vf_up(1);
 	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_PROMISC, VTNIC_MBX_PROMISC_MULTICAST));
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+
+	vtnic_iov_set_vf_trust(&iov, 1, true);
 	assert_int_equal(SEND(1, W0(VTNIC_MBX_SET_PROMISC,
 				    VTNIC_MBX_PROMISC_MULTICAST)),
 			 W0(VTNIC_MBX_SET_PROMISC, 2) | ACK_CTS);
@@ -290,6 +297,13 @@ static void test_set_promisc_multicast(void **state)
 	assert_int_equal(SEND(1, VTNIC_MBX_SET_PROMISC),
 			 VTNIC_MBX_SET_PROMISC | ACK_CTS);
 	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+
+	/* Trust taken back: all multicast goes with it */
+	SEND(1, W0(VTNIC_MBX_SET_PROMISC, VTNIC_MBX_PROMISC_MULTICAST));
+	assert_true(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+	vtnic_iov_set_vf_trust(&iov, 1, false);
+	assert_false(R(VTNIC_VMOLR(1)) & VTNIC_VMOLR_MPME);
+	assert_false(iov.vf[1].mc_promisc);
 }
 
 /* ==== 2. every invalid field NACKed, nothing written ==== */

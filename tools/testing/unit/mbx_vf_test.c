@@ -1116,10 +1116,15 @@ static void test_interop(void **state)
 	assert_int_equal(vtnic_mbx_vf_set_lpe(&mbx, 100000), -EINVAL);
 	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, vmolr()), 9018);
 
+	/* All multicast only for a trusted VF */
+	assert_int_equal(vtnic_mbx_vf_set_mc_promisc(&mbx, true), -EPERM);
+	assert_false(vmolr() & VTNIC_VMOLR_MPME);
+	vtnic_iov_set_vf_trust(&iov, VF, true);
 	assert_int_equal(vtnic_mbx_vf_set_mc_promisc(&mbx, true), 0);
 	assert_true(vmolr() & VTNIC_VMOLR_MPME);
 	assert_int_equal(vtnic_mbx_vf_set_mc_promisc(&mbx, false), 0);
 	assert_false(vmolr() & VTNIC_VMOLR_MPME);
+	vtnic_iov_set_vf_trust(&iov, VF, false);
 	assert_true(mbx.cts);
 	assert_false(mbx.pf_reset);
 
@@ -1162,8 +1167,11 @@ static void test_interop(void **state)
 	assert_false(mbx.pf_reset);
 	assert_int_equal(vtnic_mbx_vf_set_lpe(&mbx, 1522), 0);
 	assert_true(mbx.cts);
-	/* RESET without an address, the frame, the MAC, the VLAN */
-	assert_int_equal(iov.vf[VF].nacks, 4);
+	/*
+	 * RESET without an address, the frame, all multicast untrusted, the
+	 * MAC, the VLAN
+	 */
+	assert_int_equal(iov.vf[VF].nacks, 5);
 }
 
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)

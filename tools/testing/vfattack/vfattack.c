@@ -93,6 +93,7 @@ static const uint8_t bad_mac[ETH_ALEN] = { 0x02, 0x00, 0x00, 0xa7, 0x7a, 0xc4 };
 static const struct canned igb_garbage[] = {
 	{ "SET_PROMISC unicast", 0x00010006, FILL },
 	{ "SET_PROMISC unknown bits 0xfc", 0x00fc0006, FILL },
+	{ "SET_PROMISC multicast, untrusted", 0x00020006, 0 },
 };
 
 static const struct canned igb_prereset[] = {

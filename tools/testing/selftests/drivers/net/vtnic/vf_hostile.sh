@@ -4,7 +4,8 @@
 #
 # A hostile VF cannot hurt its neighbours.  VF 1 is left without a driver
 # and vfattack (tools/testing/vfattack) speaks the raw mailbox through its
-# BAR0: malformed words, SET_MAC with broadcast, multicast, zero, the
+# BAR0: malformed words (with multicast promiscuous, which an untrusted
+# VF may not have), SET_MAC with broadcast, multicast, zero, the
 # PF's and the victim's address, SET_MULTICAST counts past 30, SET_VLAN
 # IDs past 4094 and the victim's VLAN, SET_LPE sizes out of range,
 # requests before RESET (after a CTRL.RST; on the 82599, which does not
