@@ -451,6 +451,7 @@ void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
 	iov->pools_on = 0;
 	iov->vepa = false;
 	iov->pf_frame = VTNIC_IOV_DEFAULT_FRAME;
+	iov->nr_pf_uc = 0;
 	for (vf = 0; vf < iov->num_vfs; vf++) {
 		iov->vf[vf].spoofchk = true;
 		iov->vf[vf].max_frame = VTNIC_IOV_DEFAULT_FRAME;
@@ -566,19 +567,31 @@ static bool vtnic_vf_has_uc(const struct vtnic_vf *v, const u8 *mac)
 	return false;
 }
 
-/* Whether @mac is taken by the PF or by a VF other than @vf */
-static bool vtnic_iov_mac_taken(const struct vtnic_iov *iov, unsigned int vf,
+/* The VF other than @vf that holds @mac, or -1 */
+static int vtnic_iov_vf_holding(const struct vtnic_iov *iov, unsigned int vf,
 				const u8 *mac)
 {
 	unsigned int i;
 
-	if (ether_addr_equal(mac, iov->pf_mac))
-		return true;
 	for (i = 0; i < iov->num_vfs; i++)
 		if (i != vf && (ether_addr_equal(mac, iov->vf[i].mac) ||
 				vtnic_vf_has_uc(&iov->vf[i], mac)))
+			return i;
+	return -1;
+}
+
+/* Whether @mac is taken by the PF or by a VF other than @vf */
+static bool vtnic_iov_mac_taken(const struct vtnic_iov *iov, unsigned int vf,
+				const u8 *mac)
+{
+	unsigned int k;
+
+	if (ether_addr_equal(mac, iov->pf_mac))
+		return true;
+	for (k = 0; k < iov->nr_pf_uc; k++)
+		if (ether_addr_equal(mac, iov->pf_uc[k]))
 			return true;
-	return false;
+	return vtnic_iov_vf_holding(iov, vf, mac) >= 0;
 }
 
 /*
@@ -1227,6 +1240,42 @@ void vtnic_iov_service(struct vtnic_iov *iov)
 void vtnic_iov_set_pf_mac(struct vtnic_iov *iov, const u8 *mac)
 {
 	ether_addr_copy(iov->pf_mac, mac);
+}
+
+/**
+ * vtnic_iov_set_pf_uc() - the PF's secondary unicast addresses, with VFs
+ * @iov: the state
+ * @uc: the addresses, ETH_ALEN bytes each
+ * @n: how many; those past the PF's exact filters are left out, and the
+ *     PF then receives in unicast promiscuous mode
+ *
+ * Each takes an exact filter to the PF's pool, after its own address.
+ * One that a VF holds is left out with a log line: two pools never share
+ * an address, and the VF had it first.  The next change of the PF's list
+ * tries it again.
+ */
+void vtnic_iov_set_pf_uc(struct vtnic_iov *iov, const u8 *uc, unsigned int n)
+{
+	unsigned int i, rar = 1, end = vtnic_iov_pf_rar_limit(iov);
+	u64 pf = BIT_ULL(vtnic_iov_pf_pool(iov));
+	int vf;
+
+	iov->nr_pf_uc = 0;
+	for (i = 0; i < n && rar < end; i++) {
+		const u8 *mac = uc + i * ETH_ALEN;
+
+		vf = vtnic_iov_vf_holding(iov, VTNIC_IOV_VFS_MAX, mac);
+		if (vf >= 0) {
+			dev_warn_ratelimited(iov->hw->dev,
+					     "address %pM not added: VF %d has it\n",
+					     mac, vf);
+			continue;
+		}
+		iov->info->ops->set_rar(iov->hw, rar++, mac, pf);
+		ether_addr_copy(iov->pf_uc[iov->nr_pf_uc++], mac);
+	}
+	for (; rar < end; rar++)
+		iov->info->ops->set_rar(iov->hw, rar, NULL, 0);
 }
 
 /**

@@ -39,6 +39,7 @@
 #define VTNIC_IOV_POOLS_MAX		64
 #define VTNIC_IOV_VFS_MAX		(VTNIC_IOV_POOLS_MAX - 1)
 #define VTNIC_IOV_VLVF_MAX		64
+#define VTNIC_IOV_RAR_MAX		128
 
 /* The multicast table: 4096 hash bits on every VT-c MAC */
 #define VTNIC_MTA_WORDS			128
@@ -422,6 +423,9 @@ struct vtnic_vlvf {
  * @link_speed: port speed in Mb/s for the rate limiters, 0 when down
  * @pf_frame: the PF's longest frame, bytes, VLAN tag and FCS included
  * @pf_mac: the PF's address, which no VF may take
+ * @pf_uc: the PF's secondary unicast addresses in exact filters, which no
+ *	   VF may take either
+ * @nr_pf_uc: how many
  * @pf_mta: the PF's own multicast hash bits; the MTA holds their union
  *	    with every VF's
  * @mta_hw: what the MTA holds, so only changed words are written
@@ -444,6 +448,8 @@ struct vtnic_iov {
 	u32 link_speed;
 	unsigned int pf_frame;
 	u8 pf_mac[ETH_ALEN];
+	u8 pf_uc[VTNIC_IOV_RAR_MAX][ETH_ALEN];
+	unsigned int nr_pf_uc;
 	u32 pf_mta[VTNIC_MTA_WORDS];
 	u32 mta_hw[VTNIC_MTA_WORDS];
 	u16 weight_hw[VTNIC_IOV_POOLS_MAX];
@@ -535,6 +541,7 @@ void vtnic_iov_ping_all(struct vtnic_iov *iov);
 void vtnic_iov_set_link(struct vtnic_iov *iov, u32 speed);
 
 void vtnic_iov_set_pf_mac(struct vtnic_iov *iov, const u8 *mac);
+void vtnic_iov_set_pf_uc(struct vtnic_iov *iov, const u8 *uc, unsigned int n);
 void vtnic_iov_set_pf_mta(struct vtnic_iov *iov, const u32 *mta);
 int vtnic_iov_set_pf_vlan(struct vtnic_iov *iov, u16 vid, bool on);
 void vtnic_iov_set_pf_rx(struct vtnic_iov *iov, unsigned int frame,

@@ -23,6 +23,7 @@
 static_assert(VTNIC_MTA_REGS == VTNIC_MTA_WORDS);
 static_assert(VTNIC_POOLS <= VTNIC_IOV_POOLS_MAX);
 static_assert(VTNIC_VLVF_ENTRIES <= VTNIC_IOV_VLVF_MAX);
+static_assert(VTNIC_RAR_ENTRIES <= VTNIC_IOV_RAR_MAX);
 /* The mailbox transport's bits are the 82576's */
 static_assert(VTNIC_PFMBX_STS == VTNIC_P2VMAILBOX_STS);
 static_assert(VTNIC_PFMBX_ACK == VTNIC_P2VMAILBOX_ACK);

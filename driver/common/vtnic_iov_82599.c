@@ -23,6 +23,7 @@
 static_assert(VTNIC_MTA_REGS == VTNIC_MTA_WORDS);
 static_assert(VTNIC_82599_POOLS <= VTNIC_IOV_POOLS_MAX);
 static_assert(VTNIC_PFVLVF_ENTRIES <= VTNIC_IOV_VLVF_MAX);
+static_assert(VTNIC_RAR_ENTRIES <= VTNIC_IOV_RAR_MAX);
 
 /* One exact-address filter and its pools (MPSAR); 0 pools outside VMDq */
 static void vtnic_82599_set_rar(struct vtnic_hw *hw, unsigned int idx,

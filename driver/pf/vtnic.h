@@ -267,16 +267,22 @@ struct vtnic_hw_stats {
  * struct vtnic_pf_rx - the PF pool's filters, from rx_mode to the mailbox
  *	work while VFs exist
  * @mta: the PF's multicast hash bits
+ * @uc: its secondary unicast addresses, as many as its exact filters take
+ * @nr_uc: how many
  * @frame: longest frame its pool accepts, bytes
  * @allmulti: its pool accepts every multicast frame
  * @mta_dirty: @mta changed since the work last wrote it
+ * @uc_dirty: @uc changed since
  * @rx_dirty: @frame or @allmulti changed since
  */
 struct vtnic_pf_rx {
 	u32 mta[VTNIC_MTA_WORDS];
+	u8 uc[VTNIC_IOV_RAR_MAX][ETH_ALEN];
+	unsigned int nr_uc;
 	unsigned int frame;
 	bool allmulti;
 	bool mta_dirty;
+	bool uc_dirty;
 	bool rx_dirty;
 };
 
@@ -322,6 +328,7 @@ enum vtnic_state {
  * @mbx_work: serves VF mailbox messages and VF resets, and writes @pf_rx
  * @pf_rx_lock: protects @pf_rx
  * @pf_rx: the PF pool's filters rx_mode asked for
+ * @pf_rx_work: the mailbox work's copy of @pf_rx, which it writes
  * @queues_no_vfs: queue pairs to return to when SR-IOV is turned off
  * @vf_stats: per-VF counters, under @stats_lock
  * @nvm_lock: serialises NVM reads, which share the one EERD register
@@ -364,6 +371,7 @@ struct vtnic {
 	struct work_struct mbx_work;
 	spinlock_t pf_rx_lock;	/* protects pf_rx */
 	struct vtnic_pf_rx pf_rx;
+	struct vtnic_pf_rx pf_rx_work;
 	unsigned int queues_no_vfs;
 	struct vtnic_vf_stats vf_stats[VTNIC_IOV_VFS_MAX];
 	struct mutex nvm_lock;	/* protects the EERD register */
@@ -486,6 +494,7 @@ void vtnic_sriov_down(struct vtnic *vn);
 void vtnic_sriov_link(struct vtnic *vn);
 void vtnic_sriov_mbx_irq(struct vtnic *vn);
 void vtnic_sriov_set_pf_mta(struct vtnic *vn, const u32 *mta);
+bool vtnic_sriov_set_pf_uc(struct vtnic *vn);
 void vtnic_sriov_set_pf_rx(struct vtnic *vn, unsigned int frame,
 			   bool allmulti);
 void vtnic_update_vf_stats(struct vtnic *vn);

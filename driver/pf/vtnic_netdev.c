@@ -43,13 +43,26 @@ static void vtnic_set_rx_mode(struct net_device *netdev)
 	if (!test_bit(VTNIC_STATE_UP, &vn->state))
 		return;
 
+	netdev_for_each_mc_addr(ha, netdev) {
+		u32 h = vtnic_mc_hash(ha->addr);
+
+		mta[h >> 5] |= BIT(h & 31);
+	}
+	if (vtnic_num_vfs(vn)) {
+		/*
+		 * The exact filters and the MTA are shared with the VFs, so
+		 * the mailbox work writes them; pool filters do the rest
+		 */
+		uc_promisc = vtnic_sriov_set_pf_uc(vn);
+		vtnic_sriov_set_pf_mta(vn, mta);
+		vn->mac->ops->set_rx_filters(vn, uc_promisc, false, true);
+		vtnic_set_rx_limits(vn, netdev->mtu);
+		return;
+	}
 	/*
 	 * Secondary unicast addresses take the exact filters after the
-	 * PF's own (fewer with VFs, whose addresses sit at the top); more
-	 * means promiscuous.
+	 * PF's own; more means promiscuous.
 	 */
-	if (vtnic_num_vfs(vn))
-		rar_end = vtnic_iov_pf_rar_limit(&vn->iov);
 	netdev_for_each_uc_addr(ha, netdev) {
 		if (rar == rar_end) {
 			uc_promisc = true;
@@ -59,19 +72,6 @@ static void vtnic_set_rx_mode(struct net_device *netdev)
 	}
 	for (; rar < rar_end; rar++)
 		vtnic_set_rar(vn, rar, NULL);
-
-	netdev_for_each_mc_addr(ha, netdev) {
-		u32 h = vtnic_mc_hash(ha->addr);
-
-		mta[h >> 5] |= BIT(h & 31);
-	}
-	if (vtnic_num_vfs(vn)) {
-		/* The MTA is shared with the VFs; pool filters do the rest */
-		vtnic_sriov_set_pf_mta(vn, mta);
-		vn->mac->ops->set_rx_filters(vn, uc_promisc, false, true);
-		vtnic_set_rx_limits(vn, netdev->mtu);
-		return;
-	}
 	for (i = 0; i < VTNIC_MTA_WORDS; i++)
 		filters->set_mta(&vn->hw, i, mta[i]);
 

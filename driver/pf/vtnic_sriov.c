@@ -166,19 +166,22 @@ int vtnic_sriov_configure(struct pci_dev *pdev, int num_vfs)
 /* Write what rx_mode left for the PF's pool; iov_lock held */
 static void vtnic_sriov_write_pf_rx(struct vtnic *vn)
 {
-	struct vtnic_pf_rx rx;
+	struct vtnic_pf_rx *rx = &vn->pf_rx_work;
 
 	lockdep_assert_held(&vn->iov_lock);
 	spin_lock_bh(&vn->pf_rx_lock);
-	rx = vn->pf_rx;
+	*rx = vn->pf_rx;
 	vn->pf_rx.mta_dirty = false;
+	vn->pf_rx.uc_dirty = false;
 	vn->pf_rx.rx_dirty = false;
 	spin_unlock_bh(&vn->pf_rx_lock);
 
-	if (rx.mta_dirty)
-		vtnic_iov_set_pf_mta(&vn->iov, rx.mta);
-	if (rx.rx_dirty)
-		vtnic_iov_set_pf_rx(&vn->iov, rx.frame, rx.allmulti);
+	if (rx->mta_dirty)
+		vtnic_iov_set_pf_mta(&vn->iov, rx->mta);
+	if (rx->uc_dirty)
+		vtnic_iov_set_pf_uc(&vn->iov, rx->uc[0], rx->nr_uc);
+	if (rx->rx_dirty)
+		vtnic_iov_set_pf_rx(&vn->iov, rx->frame, rx->allmulti);
 }
 
 static void vtnic_mbx_work(struct work_struct *work)
@@ -209,6 +212,37 @@ void vtnic_sriov_set_pf_mta(struct vtnic *vn, const u32 *mta)
 	vn->pf_rx.mta_dirty = true;
 	spin_unlock_bh(&vn->pf_rx_lock);
 	queue_work(system_unbound_wq, &vn->mbx_work);
+}
+
+/**
+ * vtnic_sriov_set_pf_uc() - the PF's secondary unicast addresses, with VFs
+ * @vn: the PF
+ *
+ * The exact filters are shared with the VFs, which may hold an address
+ * the PF asks for, so the mailbox work writes them.
+ *
+ * Context: rx_mode, under the address list lock.
+ * Return: whether they are more than the PF's exact filters take.
+ */
+bool vtnic_sriov_set_pf_uc(struct vtnic *vn)
+{
+	unsigned int n = 0, room = vtnic_iov_pf_rar_limit(&vn->iov) - 1;
+	struct netdev_hw_addr *ha;
+	bool more = false;
+
+	spin_lock_bh(&vn->pf_rx_lock);
+	netdev_for_each_uc_addr(ha, vn->netdev) {
+		if (n == room) {
+			more = true;
+			break;
+		}
+		ether_addr_copy(vn->pf_rx.uc[n++], ha->addr);
+	}
+	vn->pf_rx.nr_uc = n;
+	vn->pf_rx.uc_dirty = true;
+	spin_unlock_bh(&vn->pf_rx_lock);
+	queue_work(system_unbound_wq, &vn->mbx_work);
+	return more;
 }
 
 /**

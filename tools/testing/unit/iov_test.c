@@ -373,6 +373,41 @@ static void test_set_mac_invalid(void **state)
 	assert_int_equal(R(VTNIC_RAH(21)), 0);
 }
 
+/*
+ * The PF's secondary addresses (a macvlan on the PF, say) take exact
+ * filters to its pool: no VF may take one, and one a VF already has is
+ * not given to the PF, so that no address is in two pools.
+ */
+static void test_pf_secondary_addresses(void **state)
+{
+	static const u8 pf_uc[2][ETH_ALEN] = {
+		{ 0x02, 0x00, 0x00, 0x00, 0xaa, 0x01 },
+		{ 0x02, 0x00, 0x00, 0x00, 0xaa, 0x02 },
+	};
+	unsigned int idx, pf = vtnic_iov_pf_pool(&iov);
+
+	(void)state;
+	vf_up(1);
+	vf_up(2);
+	assert_int_equal(send_mac(2, 0, pf_uc[1], NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+
+	vtnic_iov_set_pf_uc(&iov, pf_uc[0], 2);
+	assert_rar(1, pf_uc[0], pf);
+	for (idx = 2; idx < vtnic_iov_pf_rar_limit(&iov); idx++)
+		assert_int_equal(R(VTNIC_RAH(idx)), 0);
+	assert_rar(vtnic_iov_vf_rar(&iov, 2), pf_uc[1], 2);
+
+	expect_mac_nack(1, 0, pf_uc[0]);
+	assert_rar(vtnic_iov_vf_rar(&iov, 1), vf_mac[1], 1);
+
+	/* The list shrinks: its filter goes, and a VF may have it then */
+	vtnic_iov_set_pf_uc(&iov, pf_uc[0], 0);
+	assert_int_equal(R(VTNIC_RAH(1)), 0);
+	assert_int_equal(send_mac(1, 0, pf_uc[0], NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+}
+
 /* The admin's address sticks unless the VF is trusted */
 static void test_set_mac_admin_locked_unless_trusted(void **state)
 {
@@ -1580,6 +1615,7 @@ int main(void)
 		T(test_unknown_opcode),
 		T(test_before_reset),
 		T(test_set_mac_invalid),
+		T(test_pf_secondary_addresses),
 		T(test_set_mac_admin_locked_unless_trusted),
 		T(test_set_multicast_too_many),
 		T(test_set_vlan_out_of_range),

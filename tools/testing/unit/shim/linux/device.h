@@ -28,6 +28,7 @@ struct device {
 
 /* Tests count the lines; the kernel's rate limit does not apply here */
 #define dev_err_ratelimited(dev, fmt, ...) dev_err(dev, fmt, ##__VA_ARGS__)
+#define dev_warn_ratelimited(dev, fmt, ...) dev_warn(dev, fmt, ##__VA_ARGS__)
 
 #define dev_warn(dev, fmt, ...) \
 	do { struct device *__d = (dev); \

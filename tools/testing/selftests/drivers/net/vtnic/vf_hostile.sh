@@ -5,9 +5,9 @@
 # A hostile VF cannot hurt its neighbours.  VF 1 is left without a driver
 # and vfattack (tools/testing/vfattack) speaks the raw mailbox through its
 # BAR0: malformed words (with multicast promiscuous, which an untrusted
-# VF may not have), SET_MAC with broadcast, multicast, zero, the
-# PF's and the victim's address, SET_MULTICAST counts past 30, SET_VLAN
-# IDs past 4094 and the victim's VLAN, SET_LPE sizes out of range,
+# VF may not have), SET_MAC with broadcast, multicast, zero, the PF's
+# address, its macvlan's and the victim's, SET_MULTICAST counts past 30,
+# SET_VLAN IDs past 4094 and the victim's VLAN, SET_LPE sizes out of range,
 # requests before RESET (after a CTRL.RST; on the 82599, which does not
 # report that to the PF, after an FLR), RESET in a loop, its buffer kept
 # locked for 2 s while it rings, and FLOOD messages as fast as it can,
@@ -65,6 +65,7 @@ MBYTES=64
 FRACTION=30		# percent of the unattacked throughput (see above)
 FLOOD=100000
 TIMEOUT_MS=100		# vfattack's wait for each step
+PF_MACVLAN=02:00:00:a7:7a:f0	# a macvlan's on the PF
 LOG_PER_S=1		# vtnic_iov.c: one refusal line per VF per second
 LOG_SLACK=2
 BURST=64		# vtnic_iov.h: VTNIC_IOV_MBX_BURST
@@ -327,7 +328,7 @@ attack()
 		att no_macvlan_victim macvlan 1 "$victim_mac"
 	fi
 	att no_mac mac ff:ff:ff:ff:ff:ff 01:00:5e:00:00:01 33:33:00:00:00:01 \
-		00:00:00:00:00:00 "$pf_mac" "$victim_mac"
+		00:00:00:00:00:00 "$pf_mac" "$victim_mac" "$PF_MACVLAN"
 	for n in 31 32 200 255; do
 		att no_mc_$n mc $n
 	done
@@ -555,6 +556,13 @@ fi
 ping_retry "$NSV" "$NET4.2" 15 || ktap_exit_fail_msg "the victim VF does not reach port B"
 ping_retry "$NSA" "$NET4.2" 15 || ktap_exit_fail_msg "the PF does not reach port B"
 pf_mac=$(mac_of "$NSA" "$dev_a")
+# A second address of the PF's, which no VF may take either
+if ! modprobe macvlan ||
+   ! ip -n "$NSA" link add link "$dev_a" name pf.mv address $PF_MACVLAN \
+	type macvlan mode bridge ||
+   ! ip -n "$NSA" link set pf.mv up; then
+	ktap_exit_fail_msg "cannot add a macvlan with $PF_MACVLAN on the PF"
+fi
 victim_mac=$(mac_of "$NSV" "$dev_vf")
 payload_make "$tmp/payload" $MBYTES || ktap_exit_fail_msg "cannot make the payload"
 
