@@ -642,10 +642,31 @@ static u32 vtnic_iov_control_word(const struct vtnic_iov *iov, unsigned int vf)
 	return vtnic_mbx_hdr_encode(&hdr);
 }
 
+static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf);
+
+/*
+ * A PF control message.  A request the VF posted may be in the buffer the
+ * message would overwrite: it is served first, and the message follows
+ * once the VF acknowledged the reply (vtnic_iov_rcv_ack()).  Not for a VF
+ * without CTS (before its RESET, or while the PF resets): the message
+ * tells it to reset, which is all its request could lead to.
+ */
 static void vtnic_iov_ping(struct vtnic_iov *iov, unsigned int vf)
 {
-	u32 word = vtnic_iov_control_word(iov, vf);
+	const struct vtnic_mbx_pf_regs *mbx = iov->info->mbx;
+	struct vtnic_vf *v = &iov->vf[vf];
+	u32 word;
 
+	if (v->cts &&
+	    vtnic_mbx_pf_causes(iov->hw, mbx, vf) & VTNIC_PFMBICR_VFREQ(vf)) {
+		vtnic_mbx_pf_clear_causes(iov->hw, mbx, vf,
+					  VTNIC_PFMBICR_VFREQ(vf));
+		vtnic_iov_rcv_req(iov, vf);
+		v->ping_pending = true;
+		return;
+	}
+	v->ping_pending = false;
+	word = vtnic_iov_control_word(iov, vf);
 	if (vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, &word, 1))
 		vtnic_vf_refuse(iov, vf, "mailbox busy, PF control message not sent");
 }
@@ -1122,13 +1143,20 @@ out:
 	return ret;
 }
 
-/* A VF read what the PF sent; one that lost CTS is told so, paced */
+/*
+ * A VF read what the PF sent: a control message that waited for it goes
+ * now; a VF that lost CTS is told so, paced.
+ */
 static void vtnic_iov_rcv_ack(struct vtnic_iov *iov, unsigned int vf)
 {
 	struct vtnic_vf *v = &iov->vf[vf];
 	struct vtnic_mbx_hdr hdr = { .nack = true };
 	u32 word;
 
+	if (v->ping_pending) {
+		vtnic_iov_ping(iov, vf);
+		return;
+	}
 	if (v->cts || !time_after(jiffies, v->last_nack + VTNIC_IOV_NACK_PACE))
 		return;
 	word = vtnic_mbx_hdr_encode(&hdr);
@@ -1178,6 +1206,7 @@ void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf)
 		return;
 	v = &iov->vf[vf];
 	v->cts = false;
+	v->ping_pending = false;
 	v->last_nack = jiffies;
 	vtnic_iov_vf_clear(iov, vf);
 	if (!v->admin_mac)

@@ -144,6 +144,8 @@ enum vtnic_vf_link_state {
  *	       GET_RSS_KEY); the admin's "query_rss"
  * @link_state: &enum vtnic_vf_link_state
  * @cts: the VF completed RESET and may send other messages
+ * @ping_pending: a PF control message waits for the VF to read the reply
+ *		  to a request that was in the buffer first
  * @mc_promisc: it asked for all multicast (SET_PROMISC)
  * @xcast: what it asked to receive beyond its addresses (ixgbe's
  *	   UPDATE_XCAST_MODE, &enum vtnic_mbx_xcast); MULTI otherwise
@@ -179,6 +181,7 @@ struct vtnic_vf {
 	bool rss_query;
 	u8 link_state;
 	bool cts;
+	bool ping_pending;
 	bool mc_promisc;
 	u8 xcast;
 	u8 api;

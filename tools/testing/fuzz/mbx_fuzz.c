@@ -1502,7 +1502,7 @@ bool fuzz_take_record(struct fuzz_input *in, struct fuzz_record *r)
 
 static bool record(struct fuzz_input *in)
 {
-	unsigned int may = 0, warns = s.dev.nr_warn, vf;
+	unsigned int may = 0, warns = s.dev.nr_warn, vf, posted;
 	struct fuzz_record r;
 	u8 kind, b, arg;
 	u16 v16;
@@ -1521,6 +1521,10 @@ static bool record(struct fuzz_input *in)
 	s.dropped = 0;
 	s.flrs = 0;
 	model_log_clear(&s.m);
+	posted = 0;
+	for (vf = 0; vf < s.num_vfs; vf++)
+		if (s.vf[vf].req == REQ_POSTED)
+			posted |= BIT(vf);
 
 	switch (kind) {
 	case FUZZ_MSG:
@@ -1640,6 +1644,13 @@ static bool record(struct fuzz_input *in)
 		break;
 	}
 
+	/*
+	 * A PF control message serves the request waiting in the buffer it
+	 * is for: that VF acted too
+	 */
+	for (vf = 0; vf < s.num_vfs; vf++)
+		if ((posted & BIT(vf)) && s.vf[vf].req != REQ_POSTED)
+			s.actors |= BIT(vf);
 	check_writes(0, s.m.nr_log, s.actors, may, kind_names[kind]);
 	for (vf = 0; vf < s.num_vfs; vf++)
 		if (s.dropped == BIT(vf) && s.actors == BIT(vf) &&

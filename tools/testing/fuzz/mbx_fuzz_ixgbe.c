@@ -319,6 +319,19 @@ static void check_state(void)
 	check_tables();
 }
 
+/* The VFs with a request the PF has not taken */
+static u64 requests_posted(void)
+{
+	unsigned int vf;
+	u64 posted = 0;
+
+	for (vf = 0; vf < x.num_vfs; vf++)
+		if (MODEL_REG(&x.m, model_mbx_icr(&x.m, vf)) &
+		    VTNIC_PFMBICR_VFREQ(vf))
+			posted |= BIT_ULL(vf);
+	return posted;
+}
+
 static void service(void)
 {
 	unsigned int vf;
@@ -373,12 +386,14 @@ static bool record(struct fuzz_input *in)
 {
 	unsigned int may = 0, vf;
 	struct fuzz_record r;
+	u64 posted;
 
 	if (!fuzz_take_record(in, &r))
 		return false;
 	x.kind = r.kind;
 	x.actors = 0;
 	model_log_clear(&x.m);
+	posted = requests_posted();
 
 	switch (r.kind) {
 	case FUZZ_MSG:
@@ -469,6 +484,11 @@ static bool record(struct fuzz_input *in)
 		x.m.vfu[r.vf % POOLS] = r.arg & 1;
 		break;
 	}
+	/*
+	 * A PF control message serves the request waiting in the buffer it
+	 * is for: that VF acted too
+	 */
+	x.actors |= posted & ~requests_posted();
 	check_writes(0, x.actors, may, "record");
 	check_state();
 	x.record++;

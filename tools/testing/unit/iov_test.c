@@ -605,6 +605,31 @@ static void test_vf_answer_not_replied(void **state)
 	assert_only_mailbox_writes(1);
 }
 
+/*
+ * A PF control message while a request of the VF waits in its buffer:
+ * the request is served, not overwritten, and the message follows once
+ * the VF acknowledged the reply.
+ */
+static void test_control_message_after_request(void **state)
+{
+	u32 buf[WORDS];
+
+	(void)state;
+	vf_up(1);
+	vf_post(1, MSG(VTNIC_MBX_SET_LPE, 2000), 2);
+	vtnic_iov_set_link(&iov, 1000);		/* pings every VF */
+	vf_read(1, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_SET_LPE | ACK_CTS);
+	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(1))), 2000);
+	assert_int_equal(R(model_mbx_icr(&m, 1)) & VTNIC_PFMBICR_VFREQ(1), 0);
+
+	model_vf_ack(&m, 1);
+	vtnic_iov_service(&iov);
+	vf_read(1, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_PF_CONTROL | VTNIC_MBX_CTS);
+	assert_false(iov.vf[1].ping_pending);
+}
+
 /* A VF that holds its buffer costs the PF 11 tries, not the other VFs */
 static void test_vf_holding_mailbox(void **state)
 {
@@ -1626,6 +1651,7 @@ int main(void)
 		T(test_mac_filter_add),
 		T(test_nack_has_no_stale_words),
 		T(test_vf_answer_not_replied),
+		T(test_control_message_after_request),
 		T(test_vf_holding_mailbox),
 		T(test_isolation),
 		T(test_admin_vf_mac),
