@@ -1215,6 +1215,29 @@ void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf)
 }
 
 /**
+ * vtnic_iov_take_flrs() - forget what each VF reset since the last call
+ *	asked for
+ * @iov: the state
+ *
+ * The PF's service does it first thing; the PF must do it before it
+ * resets the device too, whose reset clears the VFs' reset causes: a VF
+ * reset while the PF was down would be lost, and its next driver would
+ * get the last one's address.
+ */
+void vtnic_iov_take_flrs(struct vtnic_iov *iov)
+{
+	unsigned int vf;
+	u64 vflr;
+
+	if (!iov->num_vfs)
+		return;
+	vflr = iov->info->ops->vflr_take(iov->hw, iov->num_vfs);
+	for (vf = 0; vf < iov->num_vfs; vf++)
+		if (vflr & BIT_ULL(vf))
+			vtnic_iov_vf_flr(iov, vf);
+}
+
+/**
  * vtnic_iov_service() - handle VF resets and mailbox events
  * @iov: the state
  *
@@ -1226,14 +1249,10 @@ void vtnic_iov_service(struct vtnic_iov *iov)
 	const struct vtnic_mbx_pf_regs *mbx = iov->info->mbx;
 	u32 icr = 0;
 	unsigned int vf;
-	u64 vflr;
 
 	if (!iov->num_vfs)
 		return;
-	vflr = iov->info->ops->vflr_take(iov->hw, iov->num_vfs);
-	for (vf = 0; vf < iov->num_vfs; vf++)
-		if (vflr & BIT_ULL(vf))
-			vtnic_iov_vf_flr(iov, vf);
+	vtnic_iov_take_flrs(iov);
 
 	for (vf = 0; vf < iov->num_vfs; vf++) {
 		u32 bits;

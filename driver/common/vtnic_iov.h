@@ -538,6 +538,7 @@ void vtnic_iov_pf_reset_done(struct vtnic_iov *iov);
 void vtnic_iov_disable(struct vtnic_iov *iov);
 int vtnic_iov_rcv_msg(struct vtnic_iov *iov, unsigned int vf, const u32 *msg,
 		      unsigned int words, u32 *reply);
+void vtnic_iov_take_flrs(struct vtnic_iov *iov);
 void vtnic_iov_service(struct vtnic_iov *iov);
 void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf);
 void vtnic_iov_ping_all(struct vtnic_iov *iov);

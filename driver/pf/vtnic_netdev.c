@@ -96,6 +96,7 @@ int vtnic_up(struct vtnic *vn)
 	unsigned int i;
 	int err;
 
+	vtnic_sriov_pre_reset(vn);
 	err = vn->mac->ops->reset(vn);
 	if (err)
 		return err;
@@ -175,8 +176,10 @@ void vtnic_down(struct vtnic *vn)
 	/* No DMA may be in flight once the buffers go back */
 	vn->mac->ops->disable_queues(vn);
 	vtnic_irq_release(vn);
-	if (vtnic_hw_present(&vn->hw))
+	if (vtnic_hw_present(&vn->hw)) {
+		vtnic_sriov_pre_reset(vn);
 		vn->mac->ops->reset(vn);
+	}
 
 	/* The last counters before the reset cleared them */
 	vtnic_update_hw_stats(vn);

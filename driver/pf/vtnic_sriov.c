@@ -333,6 +333,22 @@ static void vtnic_sriov_vf_stats_fold(struct vtnic *vn, unsigned int vf,
 }
 
 /**
+ * vtnic_sriov_pre_reset() - what the VFs' resets left, before the PF's
+ * @vn: the PF, about to reset the device
+ *
+ * The device reset clears the VFs' reset causes; a VF reset while the PF
+ * was down is handled here, not lost.
+ */
+void vtnic_sriov_pre_reset(struct vtnic *vn)
+{
+	if (!vtnic_num_vfs(vn))
+		return;
+	mutex_lock(&vn->iov_lock);
+	vtnic_iov_take_flrs(&vn->iov);
+	mutex_unlock(&vn->iov_lock);
+}
+
+/**
  * vtnic_sriov_up() - program the pools after the reset of vtnic_up()
  * @vn: the PF
  */
