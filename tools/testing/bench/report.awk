@@ -38,6 +38,8 @@ function fmt(x) {
 }
 
 function add(slot, key, v) {
+	# a number, not the string field() returns: "751" > "2480" as strings
+	v += 0
 	if (!((slot, key) in n) || v < lo[slot, key])
 		lo[slot, key] = v
 	if (!((slot, key) in n) || v > hi[slot, key])
