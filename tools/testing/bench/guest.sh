@@ -36,7 +36,7 @@
 #         [mbps=...] pf_irqs=...
 #   BENCH window N slot=S driver=D round=R test=mbx ns=... ... ops=N
 #         add_n=N add_med_us=... add_p99_us=... del_n=N del_med_us=...
-#         del_p99_us=... ops=N fail=N link_drops=N
+#         del_p99_us=... ops=N add_fail=N del_fail=N link_drops=N
 #   BENCH error slot=S driver=D round=R: why
 #   BENCH end
 # Counters are deltas over the window: port A's and B's packets, port A's
@@ -219,7 +219,7 @@ vf_link_drops() {
 # SET_VLAN request and its ACK from the PF), from ftrace's function_graph
 # tracer, how many adds it did, and how often the VF's link went down
 mbx() {
-	local i f vid fail=0 t0 next now q ops=0 drops
+	local i f vid add_fail=0 del_fail=0 t0 next now q ops=0 drops
 	echo 0 > "$TRACEFS/tracing_on"
 	echo nop > "$TRACEFS/current_tracer"
 	echo "${vfdrv}_vlan_rx_add_vid ${vfdrv}_vlan_rx_kill_vid" > "$TRACEFS/set_ftrace_filter"
@@ -230,8 +230,12 @@ mbx() {
 	t0=${EPOCHREALTIME/./}
 	for i in $(seq "$mbx"); do
 		vid=$((100 + i))
-		ip -n vf link add link "$dev_a" name "v.$vid" type vlan id "$vid" || fail=$((fail + 1))
-		ip -n vf link del "v.$vid" 2>/dev/null || fail=$((fail + 1))
+		# a refused VLAN is counted, and has nothing to delete
+		if ip -n vf link add link "$dev_a" name "v.$vid" type vlan id "$vid" 2>/dev/null; then
+			ip -n vf link del "v.$vid" 2>/dev/null || del_fail=$((del_fail + 1))
+		else
+			add_fail=$((add_fail + 1))
+		fi
 		ops=$i
 		next=$((t0 + i * MBX_PERIOD_US))
 		now=${EPOCHREALTIME/./}
@@ -249,7 +253,7 @@ mbx() {
 		[ "$f" = add_vid ] && printf 'add_n=%s add_med_us=%s add_p99_us=%s ' "$@"
 		[ "$f" = kill_vid ] && printf 'del_n=%s del_med_us=%s del_p99_us=%s ' "$@"
 	done
-	echo "ops=$ops fail=$fail link_drops=$(($(vf_link_drops) - drops))"
+	echo "ops=$ops add_fail=$add_fail del_fail=$del_fail link_drops=$(($(vf_link_drops) - drops))"
 	echo nop > "$TRACEFS/current_tracer"
 	echo > "$TRACEFS/set_ftrace_filter"
 }
