@@ -208,9 +208,21 @@ quantiles() {
 		}'
 }
 
-# vf_link_drops: how often the VF driver has logged its link down
-vf_link_drops() {
-	dmesg | grep -c "$(basename "$sys_a").*Link is Down"
+# klog_time: the timestamp of the kernel's newest message, a mark for
+# klog_link_drops (not a line count: the log buffer drops its oldest
+# lines when a driver logs hundreds, igbvf's refused VLANs among them)
+klog_time() {
+	dmesg | awk 'match($0, /^\[ *[0-9]+\.[0-9]+\]/) {
+		t = substr($0, RSTART + 1, RLENGTH - 2) } END { print t + 0 }'
+}
+
+# klog_link_drops MARK: how often the VF driver logged its link down
+# since MARK
+klog_link_drops() {
+	dmesg | awk -v m="$1" -v vf="$(basename "$sys_a")" '
+		match($0, /^\[ *[0-9]+\.[0-9]+\]/) { t = substr($0, RSTART + 1, RLENGTH - 2) + 0 }
+		t > m + 0 && index($0, vf) && /Link is Down/ { n++ }
+		END { print n + 0 }'
 }
 
 # mbx: $mbx times, a VLAN device added on the VF and deleted, paced to
@@ -225,7 +237,7 @@ mbx() {
 	echo "${vfdrv}_vlan_rx_add_vid ${vfdrv}_vlan_rx_kill_vid" > "$TRACEFS/set_ftrace_filter"
 	echo function_graph > "$TRACEFS/current_tracer"
 	: > "$TRACEFS/trace"
-	drops=$(vf_link_drops)
+	drops=$(klog_time)
 	echo 1 > "$TRACEFS/tracing_on"
 	t0=${EPOCHREALTIME/./}
 	for i in $(seq "$mbx"); do
@@ -253,7 +265,7 @@ mbx() {
 		[ "$f" = add_vid ] && printf 'add_n=%s add_med_us=%s add_p99_us=%s ' "$@"
 		[ "$f" = kill_vid ] && printf 'del_n=%s del_med_us=%s del_p99_us=%s ' "$@"
 	done
-	echo "ops=$ops add_fail=$add_fail del_fail=$del_fail link_drops=$(($(vf_link_drops) - drops))"
+	echo "ops=$ops add_fail=$add_fail del_fail=$del_fail link_drops=$(klog_link_drops "$drops")"
 	echo nop > "$TRACEFS/current_tracer"
 	echo > "$TRACEFS/set_ftrace_filter"
 }

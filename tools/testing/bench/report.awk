@@ -181,7 +181,7 @@ $2 == "begin" {
 	if (mode == "vf")
 		header = header ", VF driver " field("vfdrv") ", " field("mbx") " VLAN adds and deletes per mbx window"
 	nburst = split(field("burst"), burst, ",")
-	mbx_ops = field("mbx")
+	mbx_ops = field("mbx") + 0
 	next
 }
 
@@ -197,25 +197,31 @@ $2 == "window" {
 	ns = field("ns")
 	pkts = field("a_tx") + field("a_rx")
 	if (test == "mbx") {
-		add(slot, "mbx.rate", field("ops") * 1e9 / ns)
+		# numbers, or "9" < "200" compares as strings
+		ops = field("ops") + 0
+		add_n = field("add_n") + 0
+		del_n = field("del_n") + 0
+		add_fail = field("add_fail") + 0
+		del_fail = field("del_fail") + 0
+		add(slot, "mbx.rate", ops * 1e9 / ns)
 		add(slot, "mbx.drops", field("link_drops"))
-		if (field("ops") < mbx_ops)
-			errors = errors "  window " w ": " field("ops") " of " mbx_ops \
+		add(slot, "mbx.add_fail", add_fail)
+		if (ops < mbx_ops)
+			errors = errors "  window " w ": " ops " of " mbx_ops \
 				" VLAN adds and deletes in the time limit\n"
-		if (field("add_fail") + field("del_fail") > 0)
-			errors = errors "  window " w ": of " field("ops") " VLAN adds " field("add_fail") \
-				" failed, and " field("del_fail") " deletes of those added\n"
-		add(slot, "mbx.add_fail", field("add_fail"))
+		if (add_fail + del_fail > 0)
+			errors = errors "  window " w ": of " ops " VLAN adds " add_fail \
+				" failed, and " del_fail " deletes of those added\n"
 		# every add reaches the VF driver, refused or not; deletes only
 		# follow the adds that worked
-		if (field("add_n") < field("ops") || field("del_n") < field("ops") - field("add_fail"))
-			errors = errors "  window " w ": traced " field("add_n") " adds and " \
-				field("del_n") " deletes of " field("ops") "\n"
-		if (field("add_n") > 0) {
+		if (add_n < ops || del_n < ops - add_fail)
+			errors = errors "  window " w ": traced " add_n " adds and " \
+				del_n " deletes of " ops "\n"
+		if (add_n > 0) {
 			add(slot, "mbx.add_med", field("add_med_us"))
 			add(slot, "mbx.add_p99", field("add_p99_us"))
 		}
-		if (field("del_n") > 0) {
+		if (del_n > 0) {
 			add(slot, "mbx.del_med", field("del_med_us"))
 			add(slot, "mbx.del_p99", field("del_p99_us"))
 		}
