@@ -36,7 +36,8 @@
 #         [mbps=...] pf_irqs=...
 #   BENCH window N slot=S driver=D round=R test=mbx ns=... ... ops=N
 #         add_n=N add_med_us=... add_p99_us=... del_n=N del_med_us=...
-#         del_p99_us=... ops=N add_fail=N del_fail=N link_drops=N
+#         del_p99_us=... ops=N add_fail=N del_fail=N del_unanswered=N
+#         link_drops=N
 #   BENCH error slot=S driver=D round=R: why
 #   BENCH end
 # Counters are deltas over the window: port A's and B's packets, port A's
@@ -219,12 +220,12 @@ klog_time() {
 		t = substr($0, RSTART + 1, RLENGTH - 2) } END { print t + 0 }'
 }
 
-# klog_link_drops MARK: how often the VF driver logged its link down
-# since MARK
-klog_link_drops() {
-	dmesg | awk -v m="$1" -v vf="$(basename "$sys_a")" '
+# klog_count MARK REGEX: the VF driver's kernel messages since MARK that
+# match REGEX
+klog_count() {
+	dmesg | awk -v m="$1" -v vf="$(basename "$sys_a")" -v re="$2" '
 		match($0, /^\[ *[0-9]+\.[0-9]+\]/) { t = substr($0, RSTART + 1, RLENGTH - 2) + 0 }
-		t > m + 0 && index($0, vf) && /Link is Down/ { n++ }
+		t > m + 0 && index($0, vf) && $0 ~ re { n++ }
 		END { print n + 0 }'
 }
 
@@ -268,7 +269,11 @@ mbx() {
 		[ "$f" = add_vid ] && printf 'add_n=%s add_med_us=%s add_p99_us=%s ' "$@"
 		[ "$f" = kill_vid ] && printf 'del_n=%s del_med_us=%s del_p99_us=%s ' "$@"
 	done
-	echo "ops=$ops add_fail=$add_fail del_fail=$del_fail link_drops=$(klog_link_drops "$drops")"
+	# A delete the PF did not answer still deletes the VLAN device (the
+	# kernel ignores ndo_vlan_rx_kill_vid's error); the VF driver logs it
+	echo "ops=$ops add_fail=$add_fail del_fail=$del_fail" \
+		"del_unanswered=$(klog_count "$drops" 'Could not remove VLAN|Failed to remove vlan')" \
+		"link_drops=$(klog_count "$drops" 'Link is Down')"
 	echo nop > "$TRACEFS/current_tracer"
 	echo > "$TRACEFS/set_ftrace_filter"
 }

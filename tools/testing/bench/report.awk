@@ -113,6 +113,7 @@ function rows(    i, b, t) {
 		row("mbx.rate", "VLAN add+delete per s", "", "(info)")
 		row("mbx.drops", "VF link drops per mbx window", "", "(info)")
 		row("mbx.add_fail", "VLAN adds refused per mbx window", "", "(info)")
+		row("mbx.del_unanswered", "VLAN deletes unanswered per window", "", "(info)")
 	}
 	for (i = 1; i <= 2; i++) {
 		t = per_pkt(t_mmio)
@@ -206,6 +207,7 @@ $2 == "window" {
 		add(slot, "mbx.rate", ops * 1e9 / ns)
 		add(slot, "mbx.drops", field("link_drops"))
 		add(slot, "mbx.add_fail", add_fail)
+		add(slot, "mbx.del_unanswered", field("del_unanswered"))
 		if (ops < mbx_ops)
 			errors = errors "  window " w ": " ops " of " mbx_ops \
 				" VLAN adds and deletes in the time limit\n"
