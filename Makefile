@@ -91,7 +91,9 @@ help:
 
 # The benchmark, run by hand and never by make check:
 # make bench BENCH_ARGS="--drivers igb,igb --rounds 3" (see run.sh --help),
-# on the 82599 make bench CARD=82599 (vtnic against ixgbe)
+# on the 82599 make bench CARD=82599 (vtnic against ixgbe); MODE=vf
+# measures a VF of port A under either PF driver instead
+MODE ?= pf
 .PHONY: bench
 bench:
-	tools/testing/bench/run.sh --card $(CARD) $(BENCH_ARGS)
+	tools/testing/bench/run.sh --card $(CARD) --mode $(MODE) $(BENCH_ARGS)

@@ -16,7 +16,12 @@
 # regions of other names) are not counted: the kernel writes it when it
 # sets up or moves a vector, not per packet.
 #
-# usage: awk [-v region=NAME] -f mmio.awk TRACE
+# With vf=1, region= names a VF's register BAR ('igbvf-mmio' on the
+# 82576, 'i82599vf-mmio' on the 82599) and every write to a region of
+# that name in a window is counted: the benchmark's VF mode has one VF,
+# port A's (its pointer changes when the VF is created anew, each round).
+#
+# usage: awk [-v region=NAME] [-v vf=1] -f mmio.awk TRACE
 # Prints "N COUNT" for each window, or "error: ..." lines and exits 1.
 
 function hex(s,    i, v) {
@@ -52,6 +57,12 @@ $NF == "'isa-debugcon'" {
 
 $NF != quoted { next }
 
+vf {
+	if (win)
+		count[win]++
+	next
+}
+
 ident {
 	if (!($5 in port_b))
 		nb++
@@ -67,7 +78,7 @@ win && !($5 in port_b) {
 }
 
 END {
-	if (nb != 1 || na > 1) {
+	if (!vf && (nb != 1 || na > 1)) {
 		print "error: port B's re-probe wrote " nb + 0 " " region " regions and the windows " \
 			na + 0 " others; expected 1 and 1"
 		exit 1

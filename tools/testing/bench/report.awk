@@ -16,8 +16,14 @@
 # the 82576's: 1.0, 0.5, 0.5, 0.5.  A run with more than one pktgen burst
 # (guest.sh's burst=1,32) has its UDP rows once per burst.
 #
+# With mode=vf (run.sh --mode vf) "port A" is port A's VF, the slots are
+# port A's PF drivers, and the targets are t_tput and t_mbx, the most
+# mailbox round trip (the mbx window's median and 99th percentile of the
+# VF driver's SET_VLAN requests, adding and deleting); the VF's MMIO
+# writes and interrupts are shown with no target.
+#
 # usage: awk [-v t_tput=R -v t_mmio=R -v t_mmio_batch=R -v t_irqs=R]
-#            -f report.awk MMIO_COUNTS GUEST_LINES
+#            [-v mode=vf -v t_mbx=R] -f report.awk MMIO_COUNTS GUEST_LINES
 
 function fmt(x) {
 	if (x == "")
@@ -32,6 +38,8 @@ function fmt(x) {
 }
 
 function add(slot, key, v) {
+	# a number, not the string field() returns: "751" > "2480" as strings
+	v += 0
 	if (!((slot, key) in n) || v < lo[slot, key])
 		lo[slot, key] = v
 	if (!((slot, key) in n) || v > hi[slot, key])
@@ -81,9 +89,15 @@ function udp(test, b) {
 	ulabel = desc[test] (nburst > 1 ? " burst " b : "")
 }
 
-function rows(    i, b) {
-	row("tcp_tx.mbps", "TCP A->B Mbit/s", ">=", t_tput)
-	row("tcp_rx.mbps", "TCP B->A Mbit/s", ">=", t_tput)
+# the target of a per-packet row: none in VF mode
+function per_pkt(t) {
+	pkt_op = mode == "vf" ? "" : "<="
+	return mode == "vf" ? "(info)" : t
+}
+
+function rows(    i, b, t) {
+	row("tcp_tx.mbps", desc["tcp_tx"] " Mbit/s", ">=", t_tput)
+	row("tcp_rx.mbps", desc["tcp_rx"] " Mbit/s", ">=", t_tput)
 	for (b = 1; b <= nburst; b++) {
 		udp("udp_tx", burst[b])
 		row(ukey ".pps", ulabel " pkt/s sent", ">=", t_tput)
@@ -91,19 +105,35 @@ function rows(    i, b) {
 		udp("udp_rx", burst[b])
 		row(ukey ".pps", ulabel " pkt/s received", ">=", t_tput)
 	}
-	for (i = 1; i <= 2; i++)
-		row(tests[i] ".mmio", desc[tests[i]] " MMIO writes/pkt", "<=", t_mmio)
+	if (mode == "vf") {
+		row("mbx.add_med", "SET_VLAN add us, median", "<=", t_mbx)
+		row("mbx.add_p99", "SET_VLAN add us, p99", "<=", t_mbx)
+		row("mbx.del_med", "SET_VLAN delete us, median", "<=", t_mbx)
+		row("mbx.del_p99", "SET_VLAN delete us, p99", "<=", t_mbx)
+		row("mbx.rate", "VLAN add+delete per s", "", "(info)")
+		row("mbx.drops", "VF link drops per mbx window", "", "(info)")
+		row("mbx.add_fail", "VLAN adds refused per mbx window", "", "(info)")
+		row("mbx.del_unanswered", "VLAN deletes unanswered per window", "", "(info)")
+	}
+	for (i = 1; i <= 2; i++) {
+		t = per_pkt(t_mmio)
+		row(tests[i] ".mmio", desc[tests[i]] " MMIO writes/pkt", pkt_op, t)
+	}
 	for (b = 1; b <= nburst; b++)
 		for (i = 3; i <= 4; i++) {
 			udp(tests[i], burst[b])
-			row(ukey ".mmio", ulabel " MMIO writes/pkt", "<=", burst[b] > 1 ? t_mmio_batch : t_mmio)
+			t = per_pkt(burst[b] > 1 ? t_mmio_batch : t_mmio)
+			row(ukey ".mmio", ulabel " MMIO writes/pkt", pkt_op, t)
 		}
-	for (i = 1; i <= 2; i++)
-		row(tests[i] ".irqs", desc[tests[i]] " IRQs/pkt", "<=", t_irqs)
+	for (i = 1; i <= 2; i++) {
+		t = per_pkt(t_irqs)
+		row(tests[i] ".irqs", desc[tests[i]] " IRQs/pkt", pkt_op, t)
+	}
 	for (b = 1; b <= nburst; b++)
 		for (i = 3; i <= 4; i++) {
 			udp(tests[i], burst[b])
-			row(ukey ".irqs", ulabel " IRQs/pkt", "<=", t_irqs)
+			t = per_pkt(t_irqs)
+			row(ukey ".irqs", ulabel " IRQs/pkt", pkt_op, t)
 		}
 	for (i = 1; i <= 2; i++)
 		row(tests[i] ".cpu", desc[tests[i]] " CPU us/pkt", "", "(lower is better)")
@@ -130,6 +160,8 @@ BEGIN {
 		t_mmio_batch = "0.5"
 	if (t_irqs == "")
 		t_irqs = "0.5"
+	if (t_mbx == "")
+		t_mbx = "1.0"
 }
 
 FILENAME == ARGV[1] {
@@ -147,7 +179,10 @@ $2 == "begin" {
 		name[2] = name[2] "#2"
 	}
 	header = "rounds=" field("rounds") ", " field("secs") " s per window, pktgen burst " field("burst")
+	if (mode == "vf")
+		header = header ", VF driver " field("vfdrv") ", " field("mbx") " VLAN adds and deletes per mbx window"
 	nburst = split(field("burst"), burst, ",")
+	mbx_ops = field("mbx") + 0
 	next
 }
 
@@ -162,6 +197,38 @@ $2 == "window" {
 	test = field("test")
 	ns = field("ns")
 	pkts = field("a_tx") + field("a_rx")
+	if (test == "mbx") {
+		# numbers, or "9" < "200" compares as strings
+		ops = field("ops") + 0
+		add_n = field("add_n") + 0
+		del_n = field("del_n") + 0
+		add_fail = field("add_fail") + 0
+		del_fail = field("del_fail") + 0
+		add(slot, "mbx.rate", ops * 1e9 / ns)
+		add(slot, "mbx.drops", field("link_drops"))
+		add(slot, "mbx.add_fail", add_fail)
+		add(slot, "mbx.del_unanswered", field("del_unanswered"))
+		if (ops < mbx_ops)
+			errors = errors "  window " w ": " ops " of " mbx_ops \
+				" VLAN adds and deletes in the time limit\n"
+		if (add_fail + del_fail > 0)
+			errors = errors "  window " w ": of " ops " VLAN adds " add_fail \
+				" failed, and " del_fail " deletes of those added\n"
+		# every add reaches the VF driver, refused or not; deletes only
+		# follow the adds that worked
+		if (add_n < ops || del_n < ops - add_fail)
+			errors = errors "  window " w ": traced " add_n " adds and " \
+				del_n " deletes of " ops "\n"
+		if (add_n > 0) {
+			add(slot, "mbx.add_med", field("add_med_us"))
+			add(slot, "mbx.add_p99", field("add_p99_us"))
+		}
+		if (del_n > 0) {
+			add(slot, "mbx.del_med", field("del_med_us"))
+			add(slot, "mbx.del_p99", field("del_p99_us"))
+		}
+		next
+	}
 	if (test ~ /^udp/)
 		test = test "@" (field("burst") == "" ? burst[1] : field("burst"))
 	if (test ~ /^tcp/) {
@@ -189,10 +256,11 @@ $2 == "window" {
 
 END {
 	split("tcp_tx tcp_rx udp_tx udp_rx", tests, " ")
-	desc["tcp_tx"] = "TCP A->B"
-	desc["tcp_rx"] = "TCP B->A"
-	desc["udp_tx"] = "UDP64 A->B"
-	desc["udp_rx"] = "UDP64 B->A"
+	a = mode == "vf" ? "VF" : "A"
+	desc["tcp_tx"] = "TCP " a "->B"
+	desc["tcp_rx"] = "TCP B->" a
+	desc["udp_tx"] = "UDP64 " a "->B"
+	desc["udp_rx"] = "UDP64 B->" a
 	if (!nburst)
 		nburst = split("1", burst, ",")
 	# the label column as wide as the longest label, at least 30
@@ -204,7 +272,7 @@ END {
 	gsub(/ /, "=", dashes)
 	rule = sprintf("%s  %-22s  %-22s  %-6s  %s", dashes,
 		"======================", "======================", "======", "=================")
-	print "port A: " name[1] " (1) vs " name[2] " (2); " header
+	print (mode == "vf" ? "port A's PF" : "port A") ": " name[1] " (1) vs " name[2] " (2); " header
 	print ""
 	print rule
 	printf "%-*s  %-22s  %-22s  %-6s  %s\n", width, "metric: mean (min..max)", name[1], name[2], "1/2", "target"
