@@ -25,7 +25,8 @@ vf0_mac()
 	ip link show dev "$dev_a" | sed -n 's/^ *vf 0 .*link\/ether \([0-9a-f:]*\).*/\1/p'
 }
 
-# not_tenant1 WHAT MAC: MAC is not the first tenant's
+# not_tenant1 WHERE MAC: MAC, read from WHERE (one word: ktap_test_result
+# splits its arguments), is not the first tenant's
 not_tenant1()
 {
 	ktap_print_msg "$1: $2"
@@ -64,9 +65,9 @@ wait_carrier "$dev_a" || ktap_exit_fail_msg "port A has no carrier again"
 dev_vf=$(vf_attach 0 "$NSV" "$NET4.11/24") ||
 	ktap_exit_fail_msg "VF does not come back with $VTNIC_VF_DRIVER"
 ktap_test_result "the next driver's VF does not have the first tenant's address" \
-	not_tenant1 "VF netdev" "$(mac_of "$NSV" "$dev_vf")"
+	not_tenant1 VF_netdev "$(mac_of "$NSV" "$dev_vf")"
 ktap_test_result "the PF no longer lists it for VF 0" \
-	not_tenant1 "ip link show: vf 0" "$(vf0_mac)"
+	not_tenant1 PF_vf_0 "$(vf0_mac)"
 ktap_test_result "the VF pings port B with its new address" \
 	ping_retry "$NSV" "$NET4.2" 15
 ktap_finished
