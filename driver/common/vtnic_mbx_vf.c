@@ -134,14 +134,15 @@ static int vtnic_mbx_vf_errno(u16 opcode, const struct vtnic_mbx_hdr *reply)
 /*
  * Post @msg (@words words) and read the reply's first @reply_words words
  * into @msg.  Return: 0 on ACK, or an errno from vtnic_mbx_vf_errno() or
- * the transport.
+ * the transport; -EIO too after VTNIC_MBX_VF_CONTROLS_MAX control
+ * messages without the reply.
  */
 static int vtnic_mbx_vf_xfer(struct vtnic_mbx_vf *mbx, u32 *msg,
 			     unsigned int words, unsigned int reply_words)
 {
 	u16 opcode = FIELD_GET(VTNIC_MBX_OPCODE, msg[0]);
 	struct vtnic_mbx_hdr reply;
-	unsigned int i;
+	unsigned int i, controls = 0;
 	int err;
 
 	if (mbx->pf_reset)
@@ -164,7 +165,11 @@ static int vtnic_mbx_vf_xfer(struct vtnic_mbx_vf *mbx, u32 *msg,
 	if (err)
 		return err;
 
-	/* The reply; a control message may come first: note it, wait on */
+	/*
+	 * The reply; a control message may come first: note it, wait on.
+	 * Not forever: a PF that sends nothing but control messages would
+	 * hold the caller's locks.
+	 */
 	for (;;) {
 		err = vtnic_mbx_vf_wait(mbx, VTNIC_VFMBX_PFSTS);
 		if (!err)
@@ -175,6 +180,8 @@ static int vtnic_mbx_vf_xfer(struct vtnic_mbx_vf *mbx, u32 *msg,
 			return -EIO;
 		if (reply.opcode == VTNIC_MBX_PF_CONTROL) {
 			vtnic_mbx_vf_control(mbx, msg[0]);
+			if (++controls == VTNIC_MBX_VF_CONTROLS_MAX)
+				return -EIO;
 			continue;
 		}
 		if (reply.opcode != opcode)

@@ -58,6 +58,8 @@ struct vtnic_mbx_vf_regs {
 #define VTNIC_MBX_VF_POLLS		2000
 /* After CTRL.RST, how long the PF may keep RSTI set before we give up */
 #define VTNIC_MBX_VF_RST_POLLS		20
+/* PF control messages taken while waiting for one reply, at most */
+#define VTNIC_MBX_VF_CONTROLS_MAX	8
 
 /**
  * struct vtnic_mbx_vf - one VF's mailbox

@@ -73,6 +73,7 @@ struct script {
 	bool no_reply;		/* takes it, never answers */
 	bool control;		/* a PF_CONTROL message before the reply */
 	u32 control_w0;
+	unsigned int controls;	/* then as many more, and no reply */
 	bool rstd;		/* resets meanwhile: RSTD instead of a reply */
 	bool rsti;		/* starts resetting: RSTI, no reply */
 	bool gone;		/* the device leaves the bus */
@@ -182,6 +183,11 @@ static void pf_vf_acked(void)
 	struct pf_msg next;
 
 	m.pf_msg_unacked = false;
+	if (!m.nr_queue && m.s.controls) {
+		m.s.controls--;
+		pf_post1(m.s.control_w0);
+		return;
+	}
 	if (!m.nr_queue)
 		return;
 	next = m.queue[0];
@@ -211,7 +217,7 @@ static void pf_script_req(void)
 	}
 	if (m.s.control)
 		pf_post1(m.s.control_w0);
-	if (m.s.no_reply)
+	if (m.s.no_reply || m.s.controls)
 		return;
 	words = m.s.reply_words ? m.s.reply_words : 1;
 	memcpy(reply, m.s.reply, sizeof(reply));
@@ -805,6 +811,22 @@ static void test_control_before_reply(void **state)
 	assert_true(mbx.cts);
 }
 
+/*
+ * A PF that sends control messages and never the reply: the VF takes a
+ * few and gives up with -EIO, not after the PF stops
+ */
+static void test_control_flood(void **state)
+{
+	(void)state;
+	vf_up();
+	m.s.control = true;
+	m.s.control_w0 = VTNIC_MBX_PF_CONTROL | VTNIC_MBX_CTS;
+	m.s.controls = 10000;
+	assert_int_equal(vtnic_mbx_vf_set_lpe(&mbx, 1522), -EIO);
+	assert_int_equal(m.vf_acks, VTNIC_MBX_VF_CONTROLS_MAX);
+	assert_true(mbx.cts);
+}
+
 /* A reply that is not the answer to this request: -EIO */
 static void test_wrong_reply(void **state)
 {
@@ -1193,6 +1215,7 @@ int main(void)
 		T(test_no_reply_times_out),
 		T(test_pf_holds_buffer),
 		T(test_control_before_reply),
+		T(test_control_flood),
 		T(test_wrong_reply),
 		T(test_pf_reset_while_waiting),
 		T(test_device_gone),
