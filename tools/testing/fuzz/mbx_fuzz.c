@@ -1582,6 +1582,9 @@ static bool record(struct fuzz_input *in)
 		} else if (kind == FUZZ_ADMIN_TRUST) {
 			vtnic_iov_set_vf_trust(&s.iov, vf, arg & 1);
 			s.vf[vf].trusted = arg & 1;
+			/* What only trust gave it goes with the trust */
+			if (!s.vf[vf].trusted)
+				s.vf[vf].mc_promisc = false;
 			if (!s.vf[vf].trusted && s.vf[vf].admin_mac)
 				s.vf[vf].nr_uc = 0;
 		} else {
