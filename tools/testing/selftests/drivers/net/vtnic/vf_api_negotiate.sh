@@ -38,43 +38,29 @@ reply_of()
 	raw "$@" | sed -n 's/.* reply 0x[0-9a-f]* //p' | head -n 1
 }
 
-# acked ARGS...: the PF ACKed the request
-acked()
+# answered ACK|NACK ARGS...: the PF answered the request so
+answered()
 {
-	local r
+	local want=$1 r
 
+	shift
 	r=$(reply_of "$@")
 	ktap_print_msg "vfattack $*: ${r:-no reply}"
-	[ "${r%% *}" = ACK ]
+	[ "${r%% *}" = "$want" ]
 }
 
-# nacked ARGS...: the PF answered with a NACK
-nacked()
+acked() { answered ACK "$@"; }
+nacked() { answered NACK "$@"; }
+
+# each_answered ACK|NACK VERSION...: every version answered so, one
+# request each
+each_answered()
 {
-	local r
+	local want=$1 v
 
-	r=$(reply_of "$@")
-	ktap_print_msg "vfattack $*: ${r:-no reply}"
-	[ "${r%% *}" = NACK ]
-}
-
-# each_acked VERSION...: every version accepted, one request each
-each_acked()
-{
-	local v
-
+	shift
 	for v in "$@"; do
-		acked api "$v" || return 1
-	done
-}
-
-# each_nacked VERSION...: every version refused, one request each
-each_nacked()
-{
-	local v
-
-	for v in "$@"; do
-		nacked api "$v" || return 1
+		answered "$want" api "$v" || return 1
 	done
 }
 
@@ -82,11 +68,12 @@ each_nacked()
 # first ACK, as ixgbevf does, ends at WANT
 settles_on()
 {
-	local want=$1 v
+	local want=$1 v r
 
 	shift
 	for v in "$@"; do
-		if [ "$(reply_of api "$v" | cut -d' ' -f1)" = ACK ]; then
+		r=$(reply_of api "$v")
+		if [ "${r%% *}" = ACK ]; then
 			ktap_print_msg "settled on API number $v"
 			[ "$v" = "$want" ]
 			return
@@ -139,9 +126,9 @@ if ! slowwait 10 raw reset > /dev/null; then
 fi
 
 ktap_test_result "API 1.0, 1.1, 1.2, 1.3 and 1.4 accepted" \
-	each_acked $API_10 $API_11 $API_12 $API_13 $API_14
+	each_answered ACK $API_10 $API_11 $API_12 $API_13 $API_14
 ktap_test_result "API 2.0, 1.5, 1.6, 1.7 and undefined versions refused" \
-	each_nacked $API_20 $API_15 $API_16 $API_17 9 255 0xffffffff
+	each_answered NACK $API_20 $API_15 $API_16 $API_17 9 255 0xffffffff
 ktap_test_result "asked from 1.7 down, as ixgbevf asks, the VF gets 1.4" \
 	settles_on $API_14 $API_17 $API_16 $API_15 $API_14 $API_13 $API_12 \
 	$API_11 $API_10
