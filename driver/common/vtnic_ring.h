@@ -126,6 +126,14 @@ struct vtnic_ring {
 	struct vtnic_ring_stats stats;
 };
 
+/* Descriptors software may fill: one is always left empty */
+static inline u16 vtnic_desc_unused(const struct vtnic_ring *ring)
+{
+	u16 ntc = ring->next_to_clean, ntu = ring->next_to_use;
+
+	return ((ntc > ntu) ? 0 : ring->count) + ntc - ntu - 1;
+}
+
 void vtnic_ring_init(struct vtnic_ring *ring);
 int vtnic_tx_ring_alloc(struct vtnic_ring *ring);
 int vtnic_rx_ring_alloc(struct vtnic_ring *ring);
