@@ -88,6 +88,7 @@ static void vtnic_rx_ring_clean(struct vtnic_ring *ring)
 	}
 	dev_kfree_skb_any(ring->skb);
 	ring->skb = NULL;
+	ring->rx_discard = false;
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 }

@@ -59,8 +59,9 @@ struct vtnic_tx_buffer {
  * @busy: TX: NETDEV_TX_BUSY returned
  * @csum_err: RX: the device flagged a bad L3/L4 checksum
  * @alloc_fail: RX: no page for a buffer
- * @errors: RX: frames with a MAC error; TX: packets that could not be
- *	    mapped or offloaded; both dropped
+ * @errors: RX: frames with a MAC error, or with descriptors not believed
+ *	    (vtnic_clean_rx()); TX: packets that could not be mapped or
+ *	    offloaded; both dropped
  * @syncp: makes the 64-bit counters readable on 32-bit hosts
  */
 struct vtnic_ring_stats {
@@ -93,6 +94,7 @@ struct vtnic_ring_stats {
  * @rx_page: RX: page held by each descriptor
  * @pp: RX: page pool the buffers come from
  * @skb: RX: frame in progress across descriptors
+ * @rx_discard: RX: the frame in progress is being dropped, up to its EOP
  * @vlans: RX: when set, a stripped tag is passed up only for these VLAN
  *	   IDs (a VF: the host's port VLAN is not the guest's business)
  * @rxd_err: RX: where the MAC's write-back reports errors
@@ -121,6 +123,7 @@ struct vtnic_ring {
 	};
 	struct page_pool *pp;
 	struct sk_buff *skb;
+	bool rx_discard;
 	const unsigned long *vlans;
 	struct vtnic_rxd_errors rxd_err;
 	struct vtnic_ring_stats stats;

@@ -111,6 +111,15 @@ static void vtnic_rx_csum(struct vtnic_ring *ring, u32 staterr,
 		skb->ip_summed = CHECKSUM_UNNECESSARY;
 }
 
+/*
+ * Whether a frame complete in @skb may go up: its first buffer must hold
+ * a whole Ethernet header, which eth_type_trans() reads from there
+ */
+static bool vtnic_rx_frame_ok(const struct sk_buff *skb)
+{
+	return skb_headlen(skb) >= ETH_HLEN;
+}
+
 /**
  * vtnic_clean_rx() - deliver the frames the device has received
  * @ring: an RX ring
@@ -121,15 +130,24 @@ static void vtnic_rx_csum(struct vtnic_ring *ring, u32 staterr,
  * next.  Buffers are refilled as they are cleaned (see
  * VTNIC_RX_REFILL_BATCH).
  *
+ * What a descriptor says is checked before it is believed: a length
+ * past the buffer the device was given, a frame whose first buffer has
+ * no whole Ethernet header, a frame with more buffers than an skb has
+ * fragments, and one whose first buffer found no skb are dropped whole,
+ * up to its EOP (@ring->rx_discard says, across polls, that the rest of
+ * a frame goes); none of their buffers go up as a frame of their own.
+ *
  * Context: NAPI, the ring's own.
  * Return: frames delivered.
  */
 int vtnic_clean_rx(struct vtnic_ring *ring, int budget)
 {
-	unsigned int pkts = 0, bytes = 0, errors = 0, alloc_fail = 0;
+	unsigned int bytes = 0, errors = 0, alloc_fail = 0;
+	bool discard = ring->rx_discard;
 	struct sk_buff *skb = ring->skb;
 	u16 i = ring->next_to_clean;
 	u16 cleaned = 0;
+	int pkts = 0;
 
 	while (pkts < budget) {
 		union vtnic_rx_desc *desc = (union vtnic_rx_desc *)ring->desc + i;
@@ -151,35 +169,49 @@ int vtnic_clean_rx(struct vtnic_ring *ring, int budget)
 		if (unlikely(!page))
 			break;	/* cannot happen: the device owns no empty slot */
 
-		dma_sync_single_range_for_cpu(ring->dev,
-					      page_pool_get_dma_addr(page),
-					      VTNIC_RX_HEADROOM, size,
-					      DMA_FROM_DEVICE);
-		if (!skb) {
+		/* No device writes past SRRCTL.BSIZEPKT: a length that does lies */
+		if (unlikely(size > VTNIC_RX_BUFSZ) && !discard) {
+			discard = true;
+			errors++;
+		}
+		if (!discard)
+			dma_sync_single_range_for_cpu(ring->dev,
+						      page_pool_get_dma_addr(page),
+						      VTNIC_RX_HEADROOM, size,
+						      DMA_FROM_DEVICE);
+		if (discard) {
+			page_pool_put_full_page(ring->pp, page, true);
+		} else if (!skb) {
 			skb = napi_build_skb(page_address(page), PAGE_SIZE);
 			if (unlikely(!skb)) {
 				page_pool_put_full_page(ring->pp, page, true);
 				alloc_fail++;
-				continue;
+				discard = true;
+			} else {
+				skb_mark_for_recycle(skb);
+				skb_reserve(skb, VTNIC_RX_HEADROOM);
+				__skb_put(skb, size);
 			}
-			skb_mark_for_recycle(skb);
-			skb_reserve(skb, VTNIC_RX_HEADROOM);
-			__skb_put(skb, size);
 		} else if (skb_shinfo(skb)->nr_frags < MAX_SKB_FRAGS) {
 			skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page,
 					VTNIC_RX_HEADROOM, size, PAGE_SIZE);
 		} else {
 			page_pool_put_full_page(ring->pp, page, true);
-			staterr |= ring->rxd_err.frame;	/* frame too long */
+			discard = true;	/* longer than any MTU: never a frame */
+			errors++;
 		}
 
 		if (!(staterr & VTNIC_RXD_STAT_EOP))
 			continue;
 
-		if (unlikely(staterr & ring->rxd_err.frame)) {
+		if (unlikely(discard || (staterr & ring->rxd_err.frame) ||
+			     !vtnic_rx_frame_ok(skb))) {
+			/* Counted where discard was set, or here */
+			if (!discard)
+				errors++;
 			dev_kfree_skb_any(skb);
 			skb = NULL;
-			errors++;
+			discard = false;
 			continue;
 		}
 
@@ -213,6 +245,7 @@ int vtnic_clean_rx(struct vtnic_ring *ring, int budget)
 	}
 	ring->next_to_clean = i;
 	ring->skb = skb;
+	ring->rx_discard = discard;
 	vtnic_rx_refill(ring, cleaned);
 
 	u64_stats_update_begin(&ring->stats.syncp);

@@ -6,6 +6,8 @@
 #define __iomem
 #define __weak			__attribute__((weak))
 #define __noreturn		__attribute__((__noreturn__))
+#define likely(x)		__builtin_expect(!!(x), 1)
+#define unlikely(x)		__builtin_expect(!!(x), 0)
 #define READ_ONCE(x)		(*(const volatile typeof(x) *)&(x))
 #define WRITE_ONCE(x, val)	(*(volatile typeof(x) *)&(x) = (val))
 

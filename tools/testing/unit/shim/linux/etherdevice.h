@@ -8,6 +8,12 @@
 #include <linux/if_ether.h>
 #include <linux/types.h>
 
+struct net_device;
+struct sk_buff;
+
+/* The test's: it records what the stack would see of the header */
+__be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev);
+
 static inline bool is_zero_ether_addr(const u8 *addr)
 {
 	static const u8 zero[ETH_ALEN];

@@ -8,5 +8,6 @@
 #define ETH_ZLEN	60	/* minimum frame, FCS excluded */
 #define ETH_FRAME_LEN	1514	/* maximum frame, FCS excluded */
 #define ETH_FCS_LEN	4	/* octets in the FCS */
+#define ETH_P_8021Q	0x8100	/* 802.1Q VLAN tag */
 
 #endif
