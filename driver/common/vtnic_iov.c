@@ -244,9 +244,22 @@ static int vtnic_iov_vlvf_find(const struct vtnic_iov *iov, u16 vid)
 	return -ENOENT;
 }
 
-/* Add or remove a pool from a VLAN's entry; VLAN 0 is entry 0, always on */
-static int vtnic_iov_pool_vlan(struct vtnic_iov *iov, unsigned int pool,
-			       u16 vid, bool on)
+/* VLAN pool filters no VLAN uses */
+static unsigned int vtnic_iov_vlvf_free(const struct vtnic_iov *iov)
+{
+	unsigned int i, n = 0;
+
+	for (i = 1; i < vtnic_iov_vlvf_entries(iov); i++)
+		n += !iov->vlvf[i].pools;
+	return n;
+}
+
+/*
+ * Add or remove a pool from a VLAN's entry; VLAN 0 is entry 0, always on.
+ * A new entry is taken only while more than @keep stay free.
+ */
+static int vtnic_iov_pool_vlan_keep(struct vtnic_iov *iov, unsigned int pool,
+				    u16 vid, bool on, unsigned int keep)
 {
 	int idx = vtnic_iov_vlvf_find(iov, vid);
 	unsigned int i;
@@ -256,11 +269,11 @@ static int vtnic_iov_pool_vlan(struct vtnic_iov *iov, unsigned int pool,
 	if (idx < 0) {
 		if (!on)
 			return 0;
+		if (vtnic_iov_vlvf_free(iov) <= keep)
+			return -ENOSPC;
 		for (i = 1; i < vtnic_iov_vlvf_entries(iov); i++)
 			if (!iov->vlvf[i].pools)
 				break;
-		if (i == vtnic_iov_vlvf_entries(iov))
-			return -ENOSPC;
 		idx = i;
 		iov->vlvf[idx].vid = vid;
 	}
@@ -270,6 +283,25 @@ static int vtnic_iov_pool_vlan(struct vtnic_iov *iov, unsigned int pool,
 		iov->vlvf[idx].pools &= ~BIT_ULL(pool);
 	vtnic_iov_write_vlvf(iov, idx);
 	return 0;
+}
+
+/* Whether one of @vf's VLANs but @vid has an entry to itself */
+static bool vtnic_iov_vf_vlvf_alone(const struct vtnic_iov *iov,
+				    unsigned int vf, u16 vid)
+{
+	unsigned int i;
+
+	for (i = 1; i < vtnic_iov_vlvf_entries(iov); i++)
+		if (iov->vlvf[i].pools == BIT_ULL(vf) && iov->vlvf[i].vid != vid)
+			return true;
+	return false;
+}
+
+/* The same for the host: the PF's VLANs and the admin's, any entry */
+static int vtnic_iov_pool_vlan(struct vtnic_iov *iov, unsigned int pool,
+			       u16 vid, bool on)
+{
+	return vtnic_iov_pool_vlan_keep(iov, pool, vid, on, 0);
 }
 
 /*
@@ -815,7 +847,8 @@ static int vtnic_vf_add_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid)
 				vid, VTNIC_IOV_VF_MAX_VLANS);
 		return -ENOSPC;
 	}
-	err = vtnic_iov_pool_vlan(iov, vf, vid, true);
+	err = vtnic_iov_pool_vlan_keep(iov, vf, vid, true,
+				       VTNIC_IOV_VLVF_HOST);
 	if (err) {
 		vtnic_vf_refuse(iov, vf, "VLAN %u refused: no free VLAN filter",
 				vid);
@@ -1455,21 +1488,24 @@ int vtnic_iov_set_vf_vlan(struct vtnic_iov *iov, unsigned int vf, u16 vid,
 			  u8 qos)
 {
 	struct vtnic_vf *v = &iov->vf[vf];
-	int err;
 
-	if (vid && vid != v->port_vlan) {
-		err = vtnic_iov_pool_vlan(iov, vf, vid, true);
-		if (err)
-			return err;
-	}
-	if (v->port_vlan && v->port_vlan != vid)
-		vtnic_iov_pool_vlan(iov, vf, v->port_vlan, false);
+	/*
+	 * Its VLANs go before @vid takes an entry, and may free one: refused
+	 * only when even they leave none, with nothing changed
+	 */
+	if (vid && vtnic_iov_vlvf_find(iov, vid) < 0 &&
+	    !vtnic_iov_vlvf_free(iov) && !vtnic_iov_vf_vlvf_alone(iov, vf, vid))
+		return -ENOSPC;
 	while (v->nr_vlans) {
 		u16 old = v->vlans[--v->nr_vlans];
 
 		if (old != vid)
 			vtnic_iov_pool_vlan(iov, vf, old, false);
 	}
+	if (v->port_vlan && v->port_vlan != vid)
+		vtnic_iov_pool_vlan(iov, vf, v->port_vlan, false);
+	/* Cannot fail now: @vid has an entry, or one is free */
+	vtnic_iov_pool_vlan(iov, vf, vid, true);
 	v->port_vlan = vid;
 	v->port_qos = vid ? qos : 0;
 	vtnic_iov_write_vlan0(iov);

@@ -55,6 +55,15 @@
 #define VTNIC_IOV_VF_MAX_VLANS		4
 
 /*
+ * VLAN pool filters no guest's SET_VLAN may take: the last ones free are
+ * the host's, for the PF's own VLANs and the admin's port VLANs, which
+ * may use any.  Four, as a PF rarely carries more VLANs than that on a
+ * port with VFs; on the 82576 (32 filters, one for VLAN 0) seven VFs then
+ * share 27 of their own, one short of their 28.
+ */
+#define VTNIC_IOV_VLVF_HOST		4
+
+/*
  * Extra unicast addresses (ixgbe's SET_MACVLAN, igb's MAC_FILTER_ADD):
  * the PF keeps VTNIC_IOV_PF_RARS exact filters for itself, and the ones
  * left below the VFs' own addresses are shared out equally, at most

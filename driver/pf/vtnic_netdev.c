@@ -273,19 +273,23 @@ static int vtnic_change_mtu(struct net_device *netdev, int mtu)
 	return 0;
 }
 
-/* The VLAN filter table: one bit per VLAN ID */
-static void vtnic_vfta_set(struct vtnic *vn, u16 vid, bool on)
+/*
+ * The VLAN filter table: one bit per VLAN ID.  With VFs the table is
+ * shared and the pool filters own it: a VLAN needs one of those, and
+ * there may be none left (-ENOSPC).
+ */
+static int vtnic_vfta_set(struct vtnic *vn, u16 vid, bool on)
 {
-	/* With VFs the table is shared: the pool filters own it */
+	int err;
+
 	if (vtnic_num_vfs(vn)) {
 		mutex_lock(&vn->iov_lock);
-		if (vtnic_iov_set_pf_vlan(&vn->iov, vid, on))
-			netdev_warn(vn->netdev, "no VLAN filter left for VLAN %u\n",
-				    vid);
+		err = vtnic_iov_set_pf_vlan(&vn->iov, vid, on);
 		mutex_unlock(&vn->iov_lock);
-		return;
+		return err;
 	}
 	vn->mac->iov->ops->set_vfta(&vn->hw, vid, on);
+	return 0;
 }
 
 static void vtnic_restore_vlans(struct vtnic *vn)
@@ -295,17 +299,24 @@ static void vtnic_restore_vlans(struct vtnic *vn)
 	/* VLAN 0 carries priority-tagged frames: always accept it */
 	vtnic_vfta_set(vn, 0, true);
 	for_each_set_bit(vid, vn->active_vlans, VLAN_N_VID)
-		vtnic_vfta_set(vn, vid, true);
+		if (vtnic_vfta_set(vn, vid, true))
+			netdev_warn(vn->netdev, "no VLAN filter left for VLAN %u: its frames are dropped\n",
+				    vid);
 }
 
+/* Refused, not accepted and dropped, when no VLAN filter is left */
 static int vtnic_vlan_rx_add_vid(struct net_device *netdev, __be16 proto,
 				 u16 vid)
 {
 	struct vtnic *vn = netdev_priv(netdev);
+	int err;
 
+	if (test_bit(VTNIC_STATE_UP, &vn->state)) {
+		err = vtnic_vfta_set(vn, vid, true);
+		if (err)
+			return err;
+	}
 	set_bit(vid, vn->active_vlans);
-	if (test_bit(VTNIC_STATE_UP, &vn->state))
-		vtnic_vfta_set(vn, vid, true);
 	return 0;
 }
 

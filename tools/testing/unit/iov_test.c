@@ -497,6 +497,80 @@ static void test_set_vlan_limits(void **state)
 	EXPECT_NACK(0, W0(VTNIC_MBX_SET_VLAN, 1), 50);
 }
 
+/*
+ * The last VTNIC_IOV_VLVF_HOST free VLAN filters are the host's: a
+ * guest's new VLAN does not take them, a VLAN that has an entry costs
+ * none, and the PF's own take them to the last.
+ */
+static void test_set_vlan_host_reserve(void **state)
+{
+	unsigned int i, pf_vlans = VTNIC_VLVF_ENTRIES - 1 - VTNIC_IOV_VLVF_HOST - 1;
+
+	(void)state;
+	vf_up(1);
+	vf_up(2);
+	for (i = 0; i < pf_vlans; i++)
+		assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 2000 + i, true), 0);
+	assert_int_equal(send_vlan(1, true, 100),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	EXPECT_NACK(1, W0(VTNIC_MBX_SET_VLAN, 1), 101);
+	assert_int_equal(vlvf_find(101), -1);
+	assert_int_equal(send_vlan(2, true, 100),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	assert_int_equal(send_vlan(2, true, 2000),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	assert_int_equal(vlvf_pools(100), BIT(1) | BIT(2));
+
+	for (i = 0; i < VTNIC_IOV_VLVF_HOST; i++) {
+		assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 3000 + i, true), 0);
+		assert_int_equal(vlvf_pools(3000 + i), BIT(PF_POOL));
+	}
+	assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 3000 + i, true), -ENOSPC);
+	/* The admin's port VLAN may take a host entry, as the PF's do */
+	assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 3000, false), 0);
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 0, 300, 0), 0);
+	assert_int_equal(vlvf_pools(300), BIT(0));
+}
+
+/*
+ * A full table: the admin's port VLAN takes the entry the VF's own VLAN
+ * gives up.  With none to give up it is refused, and the VF keeps its
+ * VLANs.
+ */
+static void test_port_vlan_full_table(void **state)
+{
+	int err = 0;
+	u16 vid;
+
+	(void)state;
+	vf_up(1);
+	vf_up(2);
+	assert_int_equal(send_vlan(1, true, 100),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	assert_int_equal(send_vlan(2, true, 110),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	assert_int_equal(send_vlan(2, true, 100),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	for (vid = 2000; !err; vid++)
+		err = vtnic_iov_set_pf_vlan(&iov, vid, true);
+
+	/* VF 1's VLAN 100 is VF 2's too: nothing to give up */
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 200, 0), -ENOSPC);
+	assert_int_equal(vlvf_pools(100), BIT(1) | BIT(2));
+	assert_int_equal(vlvf_find(200), -1);
+	assert_int_equal(send_vlan(1, false, 100),
+			 W0(VTNIC_MBX_SET_VLAN, 0) | ACK_CTS);
+	assert_int_equal(vlvf_pools(100), BIT(2));
+
+	/* VF 2's VLAN 110 is its alone: port VLAN 200 takes its entry */
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 2, 200, 0), 0);
+	assert_int_equal(vlvf_pools(200), BIT(2));
+	assert_int_equal(vlvf_find(110), -1);
+	assert_int_equal(vlvf_find(100), -1);
+	assert_true(vfta_bit(200));
+	assert_false(vfta_bit(110));
+}
+
 static void test_set_lpe_out_of_range(void **state)
 {
 	(void)state;
@@ -1646,6 +1720,8 @@ int main(void)
 		T(test_set_vlan_out_of_range),
 		T(test_set_vlan_with_port_vlan),
 		T(test_set_vlan_limits),
+		T(test_set_vlan_host_reserve),
+		T(test_port_vlan_full_table),
 		T(test_set_lpe_out_of_range),
 		T(test_set_promisc_unicast),
 		T(test_mac_filter_add),
