@@ -6,13 +6,13 @@
  * vtnic.pf_rx_lock or vtnic.stats_lock (spinlocks, never both).
  * Configuration (open, stop, ethtool, ndo_*) runs under rtnl; the
  * datapath runs in NAPI and takes no lock; the watchdog takes rtnl only
- * to reset.  The VF mailbox is served by a work item, in process context,
- * under iov_lock alone: it may sleep while a VF holds its buffer.  rx_mode
- * runs in atomic context under the address list lock, so it never takes
- * iov_lock: it leaves the PF pool's filters in vtnic.pf_rx, under
- * pf_rx_lock, and queues the same work, which writes them.  NVM reads
- * take vtnic.nvm_lock (a mutex) last, under rtnl (ethtool) or devlink's
- * instance lock, and nothing inside it.
+ * to reset.  The VF mailbox is served by a delayed work item, in process
+ * context, under iov_lock alone: it may sleep while a VF holds its
+ * buffer.  rx_mode runs in atomic context under the address list lock, so
+ * it never takes iov_lock: it leaves the PF pool's filters in
+ * vtnic.pf_rx, under pf_rx_lock, and queues the same work, which writes
+ * them.  NVM reads take vtnic.nvm_lock (a mutex) last, under rtnl
+ * (ethtool) or devlink's instance lock, and nothing inside it.
  */
 #ifndef _VTNIC_H_
 #define _VTNIC_H_
@@ -368,7 +368,7 @@ struct vtnic {
 	} ring_stats_sum;
 	struct mutex iov_lock;	/* protects iov and the mailboxes */
 	struct vtnic_iov iov;
-	struct work_struct mbx_work;
+	struct delayed_work mbx_work;
 	spinlock_t pf_rx_lock;	/* protects pf_rx */
 	struct vtnic_pf_rx pf_rx;
 	struct vtnic_pf_rx pf_rx_work;

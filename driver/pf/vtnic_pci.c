@@ -111,7 +111,7 @@ static void vtnic_remove(struct pci_dev *pdev)
 	vtnic_devlink_unregister(vn);
 	vtnic_sriov_remove(vn);
 	vtnic_netdev_destroy(vn);
-	cancel_work_sync(&vn->mbx_work);
+	cancel_delayed_work_sync(&vn->mbx_work);
 	vtnic_irq_free(vn);
 	vtnic_devlink_free(vn);
 	free_netdev(vn->netdev);

@@ -184,9 +184,21 @@ static void vtnic_sriov_write_pf_rx(struct vtnic *vn)
 		vtnic_iov_set_pf_rx(&vn->iov, rx->frame, rx->allmulti);
 }
 
+/*
+ * Run the mailbox work now.  Unbound: a VF driver in this same kernel (a
+ * VF given to a container) busy-waits for the reply, and a work item
+ * bound to its CPU would only run after it gave up.  mod_, not queue_:
+ * a run already set for later comes forward.
+ */
+static void vtnic_mbx_kick(struct vtnic *vn)
+{
+	mod_delayed_work(system_unbound_wq, &vn->mbx_work, 0);
+}
+
 static void vtnic_mbx_work(struct work_struct *work)
 {
-	struct vtnic *vn = container_of(work, struct vtnic, mbx_work);
+	struct vtnic *vn = container_of(to_delayed_work(work), struct vtnic,
+					mbx_work);
 
 	mutex_lock(&vn->iov_lock);
 	if (test_bit(VTNIC_STATE_UP, &vn->state) && vtnic_num_vfs(vn)) {
@@ -211,7 +223,7 @@ void vtnic_sriov_set_pf_mta(struct vtnic *vn, const u32 *mta)
 	memcpy(vn->pf_rx.mta, mta, sizeof(vn->pf_rx.mta));
 	vn->pf_rx.mta_dirty = true;
 	spin_unlock_bh(&vn->pf_rx_lock);
-	queue_work(system_unbound_wq, &vn->mbx_work);
+	vtnic_mbx_kick(vn);
 }
 
 /**
@@ -241,7 +253,7 @@ bool vtnic_sriov_set_pf_uc(struct vtnic *vn)
 	vn->pf_rx.nr_uc = n;
 	vn->pf_rx.uc_dirty = true;
 	spin_unlock_bh(&vn->pf_rx_lock);
-	queue_work(system_unbound_wq, &vn->mbx_work);
+	vtnic_mbx_kick(vn);
 	return more;
 }
 
@@ -261,7 +273,7 @@ void vtnic_sriov_set_pf_rx(struct vtnic *vn, unsigned int frame,
 	vn->pf_rx.allmulti = allmulti;
 	vn->pf_rx.rx_dirty = true;
 	spin_unlock_bh(&vn->pf_rx_lock);
-	queue_work(system_unbound_wq, &vn->mbx_work);
+	vtnic_mbx_kick(vn);
 }
 
 /**
@@ -272,13 +284,8 @@ void vtnic_sriov_set_pf_rx(struct vtnic *vn, unsigned int frame,
  */
 void vtnic_sriov_mbx_irq(struct vtnic *vn)
 {
-	/*
-	 * Unbound: a VF driver in this same kernel (a VF given to a
-	 * container) busy-waits for the reply, and a work item bound to its
-	 * CPU would only run after it gave up.
-	 */
 	if (vtnic_num_vfs(vn))
-		queue_work(system_unbound_wq, &vn->mbx_work);
+		vtnic_mbx_kick(vn);
 }
 
 /**
@@ -289,7 +296,7 @@ void vtnic_sriov_init(struct vtnic *vn)
 {
 	mutex_init(&vn->iov_lock);
 	spin_lock_init(&vn->pf_rx_lock);
-	INIT_WORK(&vn->mbx_work, vtnic_mbx_work);
+	INIT_DELAYED_WORK(&vn->mbx_work, vtnic_mbx_work);
 	vn->iov.hw = &vn->hw;
 	vn->iov.info = vn->mac->iov;
 	/* One pool is kept for the PF; a MAC without SR-IOV yet offers none */
@@ -390,7 +397,7 @@ void vtnic_sriov_down(struct vtnic *vn)
 {
 	if (!vtnic_num_vfs(vn))
 		return;
-	cancel_work_sync(&vn->mbx_work);
+	cancel_delayed_work_sync(&vn->mbx_work);
 	mutex_lock(&vn->iov_lock);
 	vtnic_iov_pf_reset_begin(&vn->iov);
 	mutex_unlock(&vn->iov_lock);
