@@ -21,6 +21,7 @@
 #include <linux/etherdevice.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/math.h>
 #include <linux/math64.h>
 #include <linux/string.h>
 
@@ -81,6 +82,15 @@ static bool vtnic_vf_mbx_take(struct vtnic_vf *v)
 		return false;
 	v->credit -= HZ;
 	return true;
+}
+
+/* Jiffies until @vf's budget has a message again, 0 if it has one now */
+static unsigned long vtnic_vf_mbx_wait(struct vtnic_vf *v)
+{
+	vtnic_vf_mbx_refill(v);
+	if (v->credit >= HZ)
+		return 0;
+	return DIV_ROUND_UP(HZ - v->credit, VTNIC_IOV_MBX_RATE);
 }
 
 /* Charge @vf for @msgs messages' worth of PF time, down to empty */
@@ -513,8 +523,10 @@ void vtnic_iov_configure(struct vtnic_iov *iov)
 	ops->enable(iov->hw, iov->num_vfs);
 	ops->set_switch(iov->hw, iov->vepa);
 
+	/* The device reset emptied the mailboxes: no request waits */
 	for (vf = 0; vf < iov->num_vfs; vf++) {
 		iov->vf[vf].cts = false;
+		iov->vf[vf].req_deferred = false;
 		vtnic_iov_write_vf(iov, vf);
 	}
 	/* Pools past the VFs and the PF's: nothing accepted */
@@ -678,10 +690,11 @@ static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf);
 
 /*
  * A PF control message.  A request the VF posted may be in the buffer the
- * message would overwrite: it is served first, and the message follows
- * once the VF acknowledged the reply (vtnic_iov_rcv_ack()).  Not for a VF
- * without CTS (before its RESET, or while the PF resets): the message
- * tells it to reset, which is all its request could lead to.
+ * message would overwrite, just posted or waiting for the VF's budget: it
+ * is served first (or waits on), and the message follows once the VF
+ * acknowledged the reply (vtnic_iov_rcv_ack()).  Not for a VF without CTS
+ * (before its RESET, or while the PF resets): the message tells it to
+ * reset, which is all its request could lead to, and replaces it.
  */
 static void vtnic_iov_ping(struct vtnic_iov *iov, unsigned int vf)
 {
@@ -689,8 +702,9 @@ static void vtnic_iov_ping(struct vtnic_iov *iov, unsigned int vf)
 	struct vtnic_vf *v = &iov->vf[vf];
 	u32 word;
 
-	if (v->cts &&
-	    vtnic_mbx_pf_causes(iov->hw, mbx, vf) & VTNIC_PFMBICR_VFREQ(vf)) {
+	if (v->cts && (v->req_deferred ||
+		       vtnic_mbx_pf_causes(iov->hw, mbx, vf) &
+		       VTNIC_PFMBICR_VFREQ(vf))) {
 		vtnic_mbx_pf_clear_causes(iov->hw, mbx, vf,
 					  VTNIC_PFMBICR_VFREQ(vf));
 		vtnic_iov_rcv_req(iov, vf);
@@ -698,6 +712,7 @@ static void vtnic_iov_ping(struct vtnic_iov *iov, unsigned int vf)
 		return;
 	}
 	v->ping_pending = false;
+	v->req_deferred = false;
 	word = vtnic_iov_control_word(iov, vf);
 	if (vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, &word, 1))
 		vtnic_vf_refuse(iov, vf, "mailbox busy, PF control message not sent");
@@ -1190,14 +1205,20 @@ static void vtnic_iov_rcv_ack(struct vtnic_iov *iov, unsigned int vf)
 		vtnic_iov_ping(iov, vf);
 		return;
 	}
-	if (v->cts || !time_after(jiffies, v->last_nack + VTNIC_IOV_NACK_PACE))
+	/* A request waiting in the buffer gets its own NACK in time */
+	if (v->cts || v->req_deferred ||
+	    !time_after(jiffies, v->last_nack + VTNIC_IOV_NACK_PACE))
 		return;
 	word = vtnic_mbx_hdr_encode(&hdr);
 	if (!vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, &word, 1))
 		v->last_nack = jiffies;
 }
 
-/* A VF posted a request: read, handle and answer it, within its budget */
+/*
+ * A VF posted a request: read, handle and answer it, within its budget.
+ * Past the budget it stays in the VF's buffer, unread, until the budget
+ * has a message again (vtnic_iov_service()); a new post replaces it.
+ */
 static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
 {
 	u32 msg[VTNIC_MBX_WORDS], reply[VTNIC_MBX_WORDS];
@@ -1205,11 +1226,16 @@ static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
 	int words;
 
 	if (!vtnic_vf_mbx_take(v)) {
-		v->ignored++;
-		vtnic_vf_refuse(iov, vf, "over its mailbox budget (%u/s): requests ignored",
-				VTNIC_IOV_MBX_RATE);
+		if (!v->req_deferred) {
+			v->deferred++;
+			vtnic_vf_refuse(iov, vf,
+					"over its mailbox budget (%u/s): requests deferred",
+					VTNIC_IOV_MBX_RATE);
+		}
+		v->req_deferred = true;
 		return;
 	}
+	v->req_deferred = false;
 	if (vtnic_mbx_pf_read(iov->hw, iov->info->mbx, vf, msg)) {
 		/* Each try waited 1 ms for a VF that kept its buffer locked */
 		vtnic_vf_mbx_charge(v, VTNIC_MBX_LOCK_TRIES - 1);
@@ -1240,6 +1266,8 @@ void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf)
 	v = &iov->vf[vf];
 	v->cts = false;
 	v->ping_pending = false;
+	/* What it posted before its reset is not applied after it */
+	v->req_deferred = false;
 	v->last_nack = jiffies;
 	vtnic_iov_vf_clear(iov, vf);
 	if (!v->admin_mac)
@@ -1274,20 +1302,26 @@ void vtnic_iov_take_flrs(struct vtnic_iov *iov)
  * vtnic_iov_service() - handle VF resets and mailbox events
  * @iov: the state
  *
- * Called when ICR.VMMB fired.  VF resets come first, so a message a VF
- * sent before its reset is not applied after it.
+ * Called when ICR.VMMB fired, and when a request that waits for its VF's
+ * budget may be served.  VF resets come first, so a message a VF sent
+ * before its reset is not applied after it.
+ *
+ * Return: jiffies until the first waiting request may be served, when
+ * the caller must call again; 0 when no request waits.
  */
-void vtnic_iov_service(struct vtnic_iov *iov)
+unsigned long vtnic_iov_service(struct vtnic_iov *iov)
 {
 	const struct vtnic_mbx_pf_regs *mbx = iov->info->mbx;
+	unsigned long next = 0, wait;
 	u32 icr = 0;
 	unsigned int vf;
 
 	if (!iov->num_vfs)
-		return;
+		return 0;
 	vtnic_iov_take_flrs(iov);
 
 	for (vf = 0; vf < iov->num_vfs; vf++) {
+		struct vtnic_vf *v = &iov->vf[vf];
 		u32 bits;
 
 		if (vf % VTNIC_PFMBICR_VFS == 0) {
@@ -1298,17 +1332,24 @@ void vtnic_iov_service(struct vtnic_iov *iov)
 			 * whether the device is gone
 			 */
 			if (!vtnic_hw_present(iov->hw))
-				return;
+				return 0;
 		}
 		bits = icr & (VTNIC_PFMBICR_VFREQ(vf) | VTNIC_PFMBICR_VFACK(vf));
-		if (!bits)
-			continue;
-		vtnic_mbx_pf_clear_causes(iov->hw, mbx, vf, bits);
-		if (bits & VTNIC_PFMBICR_VFREQ(vf))
+		if (bits)
+			vtnic_mbx_pf_clear_causes(iov->hw, mbx, vf, bits);
+		/* A waiting request's cause was cleared when it came */
+		if (bits & VTNIC_PFMBICR_VFREQ(vf) || v->req_deferred)
 			vtnic_iov_rcv_req(iov, vf);
 		if (bits & VTNIC_PFMBICR_VFACK(vf))
 			vtnic_iov_rcv_ack(iov, vf);
+		if (!v->req_deferred)
+			continue;
+		/* At least a tick: the budget refills by the tick */
+		wait = max(vtnic_vf_mbx_wait(v), 1UL);
+		if (!next || wait < next)
+			next = wait;
 	}
+	return next;
 }
 
 /* ---- the PF's own filters, in virtualization mode ---- */

@@ -106,8 +106,14 @@
 /*
  * Mailbox budget of one VF, a token bucket: VTNIC_IOV_MBX_BURST messages
  * at once, then VTNIC_IOV_MBX_RATE per second.  A request past the budget
- * is ignored: not read, not answered, nothing written.  The VF's wait
- * times out as it would with a PF that is gone.
+ * is deferred, not dropped: it stays in the VF's buffer, unread, and is
+ * served as soon as the bucket has a message again (vtnic_iov_service()
+ * says when).  A VF driver waits for each reply before its next request,
+ * so each waits 1/VTNIC_IOV_MBX_RATE s at most, well within the second
+ * igbvf and ixgbevf wait; a request timed out there would cost the VF its
+ * mailbox until its next reset.  A VF that posts again meanwhile replaces
+ * what waited: one request per VF waits at most, and the PF still handles
+ * no more than the budget.
  *
  * Why these numbers: bringing a VF driver up (RESET, SET_LPE, SET_VLAN 0,
  * SET_MULTICAST, a few VLANs and a promiscuous change) takes about ten
@@ -155,6 +161,8 @@ enum vtnic_vf_link_state {
  * @cts: the VF completed RESET and may send other messages
  * @ping_pending: a PF control message waits for the VF to read the reply
  *		  to a request that was in the buffer first
+ * @req_deferred: a request past the budget waits in the VF's buffer; its
+ *		  cause in the PF's cause register is already cleared
  * @mc_promisc: it asked for all multicast (SET_PROMISC)
  * @xcast: what it asked to receive beyond its addresses (ixgbe's
  *	   UPDATE_XCAST_MODE, &enum vtnic_mbx_xcast); MULTI otherwise
@@ -178,7 +186,8 @@ enum vtnic_vf_link_state {
  * @credit_stamp: jiffies when @credit was last refilled
  * @msgs: messages handled, for the statistics
  * @nacks: messages refused
- * @ignored: requests past the budget, not read
+ * @deferred: requests that had to wait for the budget; a post that
+ *	      replaces a waiting request is not counted again
  */
 struct vtnic_vf {
 	u8 mac[ETH_ALEN];
@@ -191,6 +200,7 @@ struct vtnic_vf {
 	u8 link_state;
 	bool cts;
 	bool ping_pending;
+	bool req_deferred;
 	bool mc_promisc;
 	u8 xcast;
 	u8 api;
@@ -210,7 +220,7 @@ struct vtnic_vf {
 	unsigned long credit_stamp;
 	u64 msgs;
 	u64 nacks;
-	u64 ignored;
+	u64 deferred;
 };
 
 struct vtnic_iov;
@@ -548,7 +558,7 @@ void vtnic_iov_disable(struct vtnic_iov *iov);
 int vtnic_iov_rcv_msg(struct vtnic_iov *iov, unsigned int vf, const u32 *msg,
 		      unsigned int words, u32 *reply);
 void vtnic_iov_take_flrs(struct vtnic_iov *iov);
-void vtnic_iov_service(struct vtnic_iov *iov);
+unsigned long vtnic_iov_service(struct vtnic_iov *iov);
 void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf);
 void vtnic_iov_ping_all(struct vtnic_iov *iov);
 void vtnic_iov_set_link(struct vtnic_iov *iov, u32 speed);

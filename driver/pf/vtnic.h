@@ -325,7 +325,8 @@ enum vtnic_state {
  *		    the @qv array itself
  * @iov_lock: serialises the SR-IOV state, the mailbox and the admin calls
  * @iov: SR-IOV state; iov.num_vfs is 0 when SR-IOV is off
- * @mbx_work: serves VF mailbox messages and VF resets, and writes @pf_rx
+ * @mbx_work: serves VF mailbox messages and VF resets, and writes @pf_rx;
+ *	      delayed while only requests past their VF's budget wait
  * @pf_rx_lock: protects @pf_rx
  * @pf_rx: the PF pool's filters rx_mode asked for
  * @pf_rx_work: the mailbox work's copy of @pf_rx, which it writes

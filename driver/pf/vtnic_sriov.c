@@ -188,7 +188,7 @@ static void vtnic_sriov_write_pf_rx(struct vtnic *vn)
  * Run the mailbox work now.  Unbound: a VF driver in this same kernel (a
  * VF given to a container) busy-waits for the reply, and a work item
  * bound to its CPU would only run after it gave up.  mod_, not queue_:
- * a run already set for later comes forward.
+ * a run already set for later, for a VF's budget, comes forward.
  */
 static void vtnic_mbx_kick(struct vtnic *vn)
 {
@@ -199,13 +199,23 @@ static void vtnic_mbx_work(struct work_struct *work)
 {
 	struct vtnic *vn = container_of(to_delayed_work(work), struct vtnic,
 					mbx_work);
+	unsigned long delay = 0;
 
 	mutex_lock(&vn->iov_lock);
 	if (test_bit(VTNIC_STATE_UP, &vn->state) && vtnic_num_vfs(vn)) {
 		vtnic_sriov_write_pf_rx(vn);
-		vtnic_iov_service(&vn->iov);
+		delay = vtnic_iov_service(&vn->iov);
 	}
 	mutex_unlock(&vn->iov_lock);
+	/*
+	 * A request waits for its VF's budget, and the VF waits for the
+	 * reply: come back when the budget has it.  queue_, not mod_: a
+	 * run an interrupt set for sooner stays sooner.  vtnic_sriov_down()
+	 * and remove cancel it with cancel_delayed_work_sync(), which
+	 * handles a work that queues itself.
+	 */
+	if (delay)
+		queue_delayed_work(system_unbound_wq, &vn->mbx_work, delay);
 }
 
 /**

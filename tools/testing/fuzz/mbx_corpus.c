@@ -633,6 +633,54 @@ int main(int argc, char **argv)
 
 	ixgbe_seeds();
 
+	/*
+	 * Past its budget (six tries on a held buffer spend it): requests
+	 * wait in the buffer, under a control message, replaced by a new
+	 * post, forgotten by an FLR and by the PF's reset
+	 */
+	begin(&c, 2, 0);
+	vf_up(&c, 0);
+	vf_up(&c, 1);
+	for (i = 0; i < 6; i++)
+		msg(&c, 0, FUZZ_MSG_HOLD,
+		    (const u32[]){ VTNIC_MBX_SET_LPE, 9018 }, 2);
+	MSG(&c, 0, VTNIC_MBX_SET_LPE, 2000);
+	MSG(&c, 1, VTNIC_MBX_SET_LPE, 2000);
+	admin2(&c, FUZZ_ADMIN_LINK, 0, 1);
+	time_passes(&c, 8);
+	one(&c, FUZZ_SERVICE);
+	ev(&c, FUZZ_VF_ACK, 0);
+	MSG(&c, 0, VTNIC_MBX_SET_LPE, 9018);
+	MSG(&c, 0, VTNIC_MBX_SET_LPE, 1522);
+	time_passes(&c, 8);
+	one(&c, FUZZ_SERVICE);
+	set_vlan(&c, 0, true, 5);
+	ev(&c, FUZZ_FLR, 0);
+	MSG(&c, 0, VTNIC_MBX_RESET);
+	one(&c, FUZZ_PF_RESET);
+	time_passes(&c, 8);
+	one(&c, FUZZ_SERVICE);
+	MSG(&c, 0, VTNIC_MBX_RESET);
+	save(&c, "budget-wait");
+
+	/* The same on the 82599, on a VF of the high half */
+	begin_ixgbe(&c, 5, 0);
+	ixgbevf_up(&c, 33);
+	for (i = 0; i < 5; i++)
+		msg(&c, 33, FUZZ_MSG_HOLD,
+		    (const u32[]){ VTNIC_MBX_SET_LPE, 9018 }, 2);
+	set_vlan(&c, 33, true, 100);
+	admin2(&c, FUZZ_ADMIN_LINK, 33, 1);
+	time_passes(&c, 8);
+	one(&c, FUZZ_SERVICE);
+	ev(&c, FUZZ_VF_ACK, 33);
+	set_vlan(&c, 33, false, 100);
+	ev(&c, FUZZ_FLR, 33);
+	set_vlan(&c, 33, true, 101);
+	time_passes(&c, 8);
+	one(&c, FUZZ_SERVICE);
+	save(&c, "ixgbe-budget-wait");
+
 	printf("mbx_corpus: %u conversations in %s\n", written, dir);
 	return 0;
 }

@@ -54,6 +54,9 @@
  *   left untouched (no register written for it but its mailbox); a NACK
  *   writes nothing but the mailbox, except RESET of a VF that has no
  *   address, which resets the VF and says so with the NACK;
+ * - a message left waiting for its VF's budget stays in the buffer as the
+ *   VF wrote it until the PF takes it; it waits only while the budget has
+ *   less than a message, and the service says to come back by then;
  * - the reply echoes opcode and info with exactly one of ACK and NACK and
  *   with the CTS the VF has; every other word is zero but RESET's address
  *   words, which hold the VF's address.  No byte that was not written for
@@ -94,6 +97,7 @@
 #include <linux/etherdevice.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/math.h>
 
 #include "mbx_fuzz.h"
 #include "model_82576.h"
@@ -147,7 +151,7 @@ static const char * const kind_names[FUZZ_NR_KINDS] = {
 /* Where a VF's last message is */
 enum req_state {
 	REQ_NONE,	/* answered, dropped, or none posted */
-	REQ_POSTED,	/* VFREQ set, not taken yet */
+	REQ_POSTED,	/* VFREQ set, or waiting for the budget; not taken */
 	REQ_TAKEN,	/* the PF read and acknowledged it */
 };
 
@@ -238,8 +242,9 @@ static struct {
 	unsigned int record;	/* records run of this input */
 	int kind;		/* the one running, -1 for the setup */
 	unsigned int actors;	/* VFs whose events its services handled */
-	unsigned int dropped;	/* VFs whose message the PF dropped */
+	unsigned int untaken;	/* VFs whose message the PF did not take */
 	unsigned int flrs;	/* VFs it reset */
+	unsigned long next_service;	/* what the last service returned */
 	bool trace;
 } s;
 
@@ -1184,6 +1189,27 @@ static void check_state(void)
 
 /* ---- the records ---- */
 
+/*
+ * A request left waiting after a service: its VF's budget must have
+ * less than a message, counted here from the bucket's fields as
+ * vtnic_iov.h states it (BURST at once, RATE a second), and the service
+ * must have said when to come back for it
+ */
+static void check_deferred(unsigned int vf)
+{
+	const struct vtnic_vf *v = &s.iov.vf[vf];
+	unsigned long elapsed = jiffies - v->credit_stamp;
+	u64 credit = v->credit + (u64)elapsed * VTNIC_IOV_MBX_RATE;
+
+	if (credit >= HZ)
+		violation("VF %u: its request waits with %llu/%u messages of budget",
+			  vf, (unsigned long long)credit, HZ);
+	if (!s.next_service ||
+	    s.next_service > DIV_ROUND_UP(HZ - credit, VTNIC_IOV_MBX_RATE))
+		violation("VF %u: its request waits, the service comes back in %lu jiffies",
+			  vf, s.next_service);
+}
+
 /* The mailbox interrupt */
 static void service(void)
 {
@@ -1192,22 +1218,27 @@ static void service(void)
 
 	for (vf = 0; vf < s.num_vfs; vf++)
 		if (icr & (VTNIC_MBVFICR_VFREQ(vf) | VTNIC_MBVFICR_VFACK(vf)) ||
-		    flr & BIT(vf))
+		    flr & BIT(vf) || s.iov.vf[vf].req_deferred)
 			s.actors |= BIT(vf);
-	vtnic_iov_service(&s.iov);
+	s.next_service = vtnic_iov_service(&s.iov);
 
 	for (vf = 0; vf < VTNIC_POOLS; vf++) {
 		struct shadow_vf *sv = &s.vf[vf];
 
-		if (sv->req == REQ_POSTED &&
-		    !(REG(VTNIC_MBVFICR) & VTNIC_MBVFICR_VFREQ(vf))) {
-			trace("    VF %u's message dropped\n", vf);
-			sv->req = REQ_NONE;
-			s.dropped |= BIT(vf);
-		}
 		if (vf < s.num_vfs && REG(VTNIC_VFLRE) & BIT(vf))
 			violation("VF %u: its reset is still pending after the interrupt",
 				  vf);
+		if (sv->req != REQ_POSTED ||
+		    REG(VTNIC_MBVFICR) & VTNIC_MBVFICR_VFREQ(vf))
+			continue;
+		s.untaken |= BIT(vf);
+		if (vf < s.num_vfs && s.iov.vf[vf].req_deferred) {
+			check_deferred(vf);
+			trace("    VF %u's message waits for its budget\n", vf);
+		} else {
+			trace("    VF %u's message dropped\n", vf);
+			sv->req = REQ_NONE;
+		}
 	}
 }
 
@@ -1518,7 +1549,7 @@ static bool record(struct fuzz_input *in)
 	v32 = r.v32;
 	s.kind = kind;
 	s.actors = 0;
-	s.dropped = 0;
+	s.untaken = 0;
 	s.flrs = 0;
 	model_log_clear(&s.m);
 	posted = 0;
@@ -1656,9 +1687,10 @@ static bool record(struct fuzz_input *in)
 			s.actors |= BIT(vf);
 	check_writes(0, s.m.nr_log, s.actors, may, kind_names[kind]);
 	for (vf = 0; vf < s.num_vfs; vf++)
-		if (s.dropped == BIT(vf) && s.actors == BIT(vf) &&
+		if (s.untaken == BIT(vf) && s.actors == BIT(vf) &&
 		    !(s.flrs & BIT(vf)))
-			check_untouched(vf, 0, s.m.nr_log, "a dropped message");
+			check_untouched(vf, 0, s.m.nr_log,
+					"a message dropped or left waiting");
 	if (kind == FUZZ_MSG || kind == FUZZ_VF_ACK || kind == FUZZ_FLR ||
 	    kind == FUZZ_SERVICE)
 		check_log_rate(s.dev.nr_warn - warns);

@@ -319,7 +319,10 @@ static void check_state(void)
 	check_tables();
 }
 
-/* The VFs with a request the PF has not taken */
+/*
+ * The VFs with a request the PF has not taken: just posted, or waiting
+ * for the VF's budget (its cause already cleared)
+ */
 static u64 requests_posted(void)
 {
 	unsigned int vf;
@@ -327,7 +330,7 @@ static u64 requests_posted(void)
 
 	for (vf = 0; vf < x.num_vfs; vf++)
 		if (MODEL_REG(&x.m, model_mbx_icr(&x.m, vf)) &
-		    VTNIC_PFMBICR_VFREQ(vf))
+		    VTNIC_PFMBICR_VFREQ(vf) || x.iov.vf[vf].req_deferred)
 			posted |= BIT_ULL(vf);
 	return posted;
 }
@@ -339,7 +342,8 @@ static void service(void)
 	for (vf = 0; vf < x.num_vfs; vf++)
 		if (MODEL_REG(&x.m, model_mbx_icr(&x.m, vf)) &
 		    (VTNIC_PFMBICR_VFREQ(vf) | VTNIC_PFMBICR_VFACK(vf)) ||
-		    MODEL_REG(&x.m, VTNIC_PFVFLRE(vf / 32)) & BIT(vf % 32))
+		    MODEL_REG(&x.m, VTNIC_PFVFLRE(vf / 32)) & BIT(vf % 32) ||
+		    x.iov.vf[vf].req_deferred)
 			x.actors |= BIT_ULL(vf);
 	vtnic_iov_service(&x.iov);
 	for (vf = 0; vf < x.num_vfs; vf++)

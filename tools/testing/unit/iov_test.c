@@ -1355,52 +1355,96 @@ static void test_refusal_log_rate_limited(void **state)
 #define TICKS_PER_MSG	DIV_ROUND_UP(HZ, VTNIC_IOV_MBX_RATE)
 
 /*
- * A request past the budget is not read: no ACK, no reply, nothing
- * written but the service's own MBVFICR clear, and the buffer stays the
- * VF's.  Returns whether it was ignored (false: answered normally).
+ * The PF's mailbox work: returns the ticks until it must run again for a
+ * request that waits for its VF's budget, 0 when none waits
  */
-static bool post_ignored(unsigned int vf, u32 w0)
+static unsigned long service(void)
+{
+	return vtnic_iov_service(&iov);
+}
+
+/* A request of @vf waits for its budget */
+static bool waiting(unsigned int vf)
+{
+	return iov.vf[vf].req_deferred;
+}
+
+static u64 deferred(unsigned int vf)
+{
+	return iov.vf[vf].deferred;
+}
+
+/*
+ * VF @vf posts @msg and the PF's service runs.  Past the budget the
+ * request waits: no ACK, no reply, nothing written but the service's own
+ * MBVFICR clear, and the buffer stays the VF's, the request in it.
+ * Returns whether it waits (false: answered at once).
+ */
+static bool post_deferred(unsigned int vf, const u32 *msg, unsigned int words)
 {
 	unsigned int sts = m.sts[vf], acks = m.acks[vf], i;
-	u64 ignored = iov.vf[vf].ignored;
 
 	log_clear();
-	vf_post(vf, &w0, 1);
-	vtnic_iov_service(&iov);
+	vf_post(vf, msg, words);
+	service();
 	if (m.acks[vf] != acks) {
 		assert_int_equal(m.sts[vf], sts + 1);
-		assert_int_equal(iov.vf[vf].ignored, ignored);
+		assert_false(waiting(vf));
 		return false;
 	}
 	assert_int_equal(m.sts[vf], sts);
-	assert_int_equal(iov.vf[vf].ignored, ignored + 1);
+	assert_true(waiting(vf));
 	assert_false(m.pfu[vf]);
 	for (i = 0; i < m.nr_log; i++)
 		assert_int_equal(m.log[i].reg, VTNIC_MBVFICR);
-	/* The words the VF posted are still there, unread and unanswered */
-	assert_int_equal(R(VTNIC_VMBMEM(vf)), w0);
+	for (i = 0; i < words; i++)
+		assert_int_equal(R(model_mbx_mem(&m, vf, i)), msg[i]);
 	return true;
+}
+
+#define POST_DEFERRED(vf, ...) \
+	post_deferred(vf, MSG(__VA_ARGS__), NWORDS(__VA_ARGS__))
+
+/* The delayed work: run again when the service said, with nothing new */
+static unsigned long service_when_due(void)
+{
+	unsigned long wait = service();
+
+	assert_in_range(wait, 1, TICKS_PER_MSG);
+	jiffies += wait;
+	return service();
+}
+
+/* Spend all of @vf's budget at once, after a refill */
+static void spend_burst(unsigned int vf)
+{
+	unsigned int i;
+
+	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++)
+		assert_int_equal(SEND(vf, VTNIC_MBX_SET_LPE, 1518),
+				 VTNIC_MBX_SET_LPE | ACK_CTS);
 }
 
 static void test_mbx_budget_burst_then_rate(void **state)
 {
-	unsigned int i;
+	unsigned int sts, i;
+	u32 buf[WORDS];
 
 	(void)state;
 	vf_up(0);
 	vf_up(1);
 	/* Refill both after the bring-up, then spend VF 0's whole burst */
 	jiffies += 10 * HZ;
-	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++)
-		assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 1518),
-				 VTNIC_MBX_SET_LPE | ACK_CTS);
+	spend_burst(0);
 	dev.nr_warn = 0;
 	dev.warnings[0] = 0;
-	assert_true(post_ignored(0, VTNIC_MBX_SET_PROMISC));
-	assert_true(post_ignored(0, VTNIC_MBX_RESET));
+	sts = m.sts[0];
+	assert_true(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1600));
+	/* A new post replaces what waited: one request, one line */
+	assert_true(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1700));
+	assert_int_equal(deferred(0), 1);
 	assert_int_equal(dev.nr_warn, 1);
 	/* Its state is what the last answered message left */
-	assert_true(iov.vf[0].cts);
 	assert_int_equal(iov.vf[0].max_frame, 1518);
 
 	/* The other VF is served as before */
@@ -1409,22 +1453,129 @@ static void test_mbx_budget_burst_then_rate(void **state)
 
 	/* One message's worth of time buys exactly one message */
 	jiffies += TICKS_PER_MSG - 1;
-	assert_true(post_ignored(0, VTNIC_MBX_SET_PROMISC));
+	assert_int_equal(service(), 1);
+	assert_int_equal(m.sts[0], sts);
 	jiffies += 1;
-	assert_false(post_ignored(0, VTNIC_MBX_SET_PROMISC));
-	assert_true(post_ignored(0, VTNIC_MBX_SET_PROMISC));
+	assert_int_equal(service(), 0);
+	assert_int_equal(m.sts[0], sts + 1);
+	assert_false(waiting(0));
+	vf_read(0, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_SET_LPE | ACK_CTS);
+	assert_int_equal(iov.vf[0].max_frame, 1700);
+	assert_true(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1518));
 
 	/* A long quiet spell refills the burst, and no more than it */
 	jiffies += 100 * HZ;
-	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++)
-		assert_false(post_ignored(0, VTNIC_MBX_SET_PROMISC));
-	assert_true(post_ignored(0, VTNIC_MBX_SET_PROMISC));
+	assert_int_equal(service(), 0);
+	assert_int_equal(m.sts[0], sts + 2);
+	for (i = 1; i < VTNIC_IOV_MBX_BURST; i++)
+		assert_false(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1518));
+	assert_true(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1518));
+}
+
+/* The service says when the first waiting request may be served */
+static void test_mbx_budget_service_says_when(void **state)
+{
+	unsigned int sts0, sts1;
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);
+	jiffies += 10 * HZ;
+	assert_int_equal(service(), 0);
+
+	spend_burst(0);
+	sts0 = m.sts[0];
+	vf_post(0, MSG(VTNIC_MBX_SET_LPE, 1600), 2);
+	assert_int_equal(service(), TICKS_PER_MSG);
+	jiffies += 3;
+	assert_int_equal(service(), TICKS_PER_MSG - 3);
+
+	/* VF 1 waits too, from later: VF 0's turn is still the first */
+	spend_burst(1);
+	sts1 = m.sts[1];
+	vf_post(1, MSG(VTNIC_MBX_SET_LPE, 1700), 2);
+	assert_int_equal(service(), TICKS_PER_MSG - 3);
+	jiffies += TICKS_PER_MSG - 3;
+	assert_int_equal(service(), 3);
+	assert_int_equal(m.sts[0], sts0 + 1);
+	assert_int_equal(m.sts[1], sts1);
+	jiffies += 3;
+	assert_int_equal(service(), 0);
+	assert_int_equal(m.sts[1], sts1 + 1);
+	assert_int_equal(iov.vf[0].max_frame, 1600);
+	assert_int_equal(iov.vf[1].max_frame, 1700);
+}
+
+/*
+ * An honest VF changes VLANs faster than its budget: each request waits
+ * for the previous reply, as igbvf and ixgbevf do.  Every request is
+ * answered, the ones past the burst late but within one message's worth
+ * of time (well within the VF's timeout), the PF handles no more than the
+ * rate in any second after the burst, and the other VF is answered at
+ * once throughout.
+ */
+#define HONEST_REQS	200
+
+static void test_mbx_budget_honest_burst(void **state)
+{
+	unsigned int per_second[HONEST_REQS] = {}, i;
+	unsigned long t0 = 0, t1, seconds;
+	u32 buf[WORDS];
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);
+	jiffies += 10 * HZ;
+	t1 = jiffies;
+	dev.nr_warn = 0;
+	for (i = 0; i < HONEST_REQS; i++) {
+		unsigned int sts = m.sts[0];
+		unsigned long posted = jiffies, wait;
+		bool add = !(i & 1);
+
+		log_clear();
+		vf_post(0, MSG(W0(VTNIC_MBX_SET_VLAN, add), 100 + i / 2), 2);
+		wait = service();
+		while (m.sts[0] == sts) {
+			/* The delayed work comes back when the PF says */
+			assert_in_range(jiffies + wait - posted, 1, TICKS_PER_MSG);
+			jiffies += wait;
+			if (jiffies - t1 >= HZ) {
+				t1 = jiffies;
+				assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 1518),
+						 VTNIC_MBX_SET_LPE | ACK_CTS);
+			}
+			wait = service();
+		}
+		vf_read(0, buf);
+		assert_int_equal(buf[0], W0(VTNIC_MBX_SET_VLAN, add) | ACK_CTS);
+		if (i < VTNIC_IOV_MBX_BURST) {
+			/* The burst is answered at once */
+			assert_int_equal(jiffies, posted);
+			t0 = jiffies;
+			continue;
+		}
+		per_second[(jiffies - t0) / HZ]++;
+		assert_in_range(per_second[(jiffies - t0) / HZ], 1,
+				VTNIC_IOV_MBX_RATE);
+	}
+	/* Each past the burst waited once, and the rate was all used */
+	assert_int_equal(deferred(0), HONEST_REQS - VTNIC_IOV_MBX_BURST);
+	assert_in_range(jiffies - t0, 0,
+			DIV_ROUND_UP((HONEST_REQS - VTNIC_IOV_MBX_BURST) * HZ,
+				     VTNIC_IOV_MBX_RATE));
+	seconds = (jiffies - t0) / HZ + 1;
+	assert_in_range(dev.nr_warn, 1, seconds);
+	assert_int_equal(iov.vf[0].nr_vlans, 0);
+	assert_false(waiting(0));
+	assert_int_equal(service(), 0);
 }
 
 /* A sustained flood is served at the rate and logged once per interval */
 static void test_mbx_budget_flood(void **state)
 {
-	unsigned int i, served = 0, seconds = 10;
+	unsigned int i, sts, served, seconds = 10;
 	unsigned long t0;
 	u64 nacks1;
 
@@ -1436,11 +1587,12 @@ static void test_mbx_budget_flood(void **state)
 	t0 = jiffies;
 	dev.nr_warn = 0;
 	iov.vf[0].nacks = 0;
+	sts = m.sts[0];
 	/* 100 messages per tick, 25000 a second, for ten seconds */
 	for (i = 0; jiffies - t0 < seconds * HZ; i++) {
 		u32 w0 = W0(0x7f, i & 0x7f);	/* no dialect has it */
 
-		served += !post_ignored(0, w0);
+		post_deferred(0, &w0, 1);
 		if (i % 100 == 99) {
 			jiffies++;
 			/* VF 1 still gets every answer, at once */
@@ -1449,10 +1601,16 @@ static void test_mbx_budget_flood(void **state)
 						 VTNIC_MBX_SET_LPE | ACK_CTS);
 		}
 	}
+	/* Once the flood stops, the one it left waiting is answered, late */
+	if (waiting(0))
+		assert_int_equal(service_when_due(), 0);
+	assert_false(waiting(0));
+	served = m.sts[0] - sts;
 	assert_int_equal(served, iov.vf[0].nacks);
 	assert_in_range(served, VTNIC_IOV_MBX_BURST + seconds * VTNIC_IOV_MBX_RATE - 1,
 			VTNIC_IOV_MBX_BURST + seconds * VTNIC_IOV_MBX_RATE + 1);
-	assert_int_equal(iov.vf[0].ignored + served, i);
+	/* Every one past the burst had waited */
+	assert_int_equal(deferred(0), served - VTNIC_IOV_MBX_BURST);
 	/* One line per second, the VF's alone */
 	assert_in_range(dev.nr_warn, seconds, seconds + 1);
 	assert_int_equal(iov.vf[1].nacks, nacks1);
@@ -1461,43 +1619,97 @@ static void test_mbx_budget_flood(void **state)
 /* A VF that keeps its buffer locked pays for the PF's waiting */
 static void test_mbx_budget_locked_buffer(void **state)
 {
-	unsigned int i, ignored = 0;
+	unsigned int i, sts, tries = 0;
 
 	(void)state;
 	vf_up(0);
 	jiffies += 10 * HZ;
 	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++) {
+		vf_post(0, MSG(VTNIC_MBX_SET_LPE, 1600), 2);
 		m.vfu[0] = true;
-		R(VTNIC_MBVFICR) |= VTNIC_MBVFICR_VFREQ(0);
 		model_sleeps = 0;
-		vtnic_iov_service(&iov);
-		if (!model_sleeps)
-			ignored++;
+		service();
+		m.vfu[0] = false;
+		if (model_sleeps)
+			tries++;
 	}
 	/* Each attempt waits VTNIC_MBX_LOCK_TRIES ms and costs as many */
-	assert_int_equal(VTNIC_IOV_MBX_BURST - ignored,
-			 DIV_ROUND_UP(VTNIC_IOV_MBX_BURST, VTNIC_MBX_LOCK_TRIES));
-	assert_int_equal(iov.vf[0].ignored, ignored);
-	m.vfu[0] = false;
+	assert_int_equal(tries, DIV_ROUND_UP(VTNIC_IOV_MBX_BURST,
+					     VTNIC_MBX_LOCK_TRIES));
+	assert_int_equal(iov.vf[0].max_frame, VTNIC_IOV_DEFAULT_FRAME);
+	/* Past the budget the PF does not try: the request waits */
+	assert_true(waiting(0));
+
+	/* Let go, it is served when the budget allows */
+	sts = m.sts[0];
+	assert_int_equal(service_when_due(), 0);
+	assert_int_equal(m.sts[0], sts + 1);
+	assert_int_equal(iov.vf[0].max_frame, 1600);
 }
 
-/* Its own FLR does not give a VF a fresh budget */
+/*
+ * Its own FLR does not give a VF a fresh budget, and the request that
+ * waited is not applied after it
+ */
 static void test_mbx_budget_kept_over_flr(void **state)
 {
-	unsigned int i;
+	unsigned int i, sts;
 
 	(void)state;
 	vf_up(0);
 	jiffies += 10 * HZ;
 	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++)
-		post_ignored(0, VTNIC_MBX_RESET);
+		assert_int_equal(SEND(0, VTNIC_MBX_RESET) & ~VTNIC_MBX_CTS,
+				 VTNIC_MBX_RESET | VTNIC_MBX_ACK);
+	assert_true(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1600));
+	sts = m.sts[0];
 	R(VTNIC_VFLRE) = BIT(0);
-	vtnic_iov_service(&iov);
+	assert_int_equal(service(), 0);
 	assert_false(iov.vf[0].cts);
-	assert_true(post_ignored(0, VTNIC_MBX_RESET));
+	assert_false(waiting(0));
 	jiffies += TICKS_PER_MSG;
-	assert_false(post_ignored(0, VTNIC_MBX_RESET));
+	assert_int_equal(service(), 0);
+	assert_int_equal(m.sts[0], sts);
+	assert_int_equal(iov.vf[0].max_frame, VTNIC_IOV_DEFAULT_FRAME);
+
+	/* One message earned since, not a new burst */
+	assert_false(POST_DEFERRED(0, VTNIC_MBX_RESET));
 	assert_true(iov.vf[0].cts);
+	assert_true(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1600));
+}
+
+/*
+ * A PF control message while a request waits for the VF's budget: the
+ * request stays in the buffer and is answered when the budget allows,
+ * and the message follows the VF's acknowledgement of the reply
+ */
+static void test_mbx_budget_control_message_waits(void **state)
+{
+	unsigned int sts;
+	u32 buf[WORDS];
+
+	(void)state;
+	vf_up(1);
+	jiffies += 10 * HZ;
+	spend_burst(1);
+	sts = m.sts[1];
+	assert_true(POST_DEFERRED(1, VTNIC_MBX_SET_LPE, 2000));
+	vtnic_iov_set_link(&iov, 1000);		/* pings every VF */
+	assert_int_equal(m.sts[1], sts);
+	assert_int_equal(R(VTNIC_VMBMEM(1)), VTNIC_MBX_SET_LPE);
+	assert_true(waiting(1));
+
+	assert_int_equal(service_when_due(), 0);
+	assert_int_equal(m.sts[1], sts + 1);
+	vf_read(1, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_SET_LPE | ACK_CTS);
+	assert_int_equal(iov.vf[1].max_frame, 2000);
+
+	model_vf_ack(&m, 1);
+	service();
+	vf_read(1, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_PF_CONTROL | VTNIC_MBX_CTS);
+	assert_false(iov.vf[1].ping_pending);
 }
 
 /* ==== the rest of the transport ==== */
@@ -1744,9 +1956,12 @@ int main(void)
 		T(test_message_racing_flr),
 		T(test_refusal_log_rate_limited),
 		T(test_mbx_budget_burst_then_rate),
+		T(test_mbx_budget_service_says_when),
+		T(test_mbx_budget_honest_burst),
 		T(test_mbx_budget_flood),
 		T(test_mbx_budget_locked_buffer),
 		T(test_mbx_budget_kept_over_flr),
+		T(test_mbx_budget_control_message_waits),
 		T(test_ack_without_cts_paced),
 		T(test_service_without_vfs),
 		T(test_ixgbe_reset_reply),
