@@ -73,8 +73,9 @@ static void vtnicvf_sync_mc(struct vtnicvf *vf)
 
 again:
 	/*
-	 * Unanswered: a PF that rations its mailbox (vtnic's budget) ignores
-	 * requests for a while.  The service task sends the list again.
+	 * Unanswered: a PF that rations its mailbox may ignore requests for
+	 * a while (vtnic before it deferred them).  The service task sends
+	 * the list again.
 	 */
 	netif_dbg(vf, drv, vf->netdev, "multicast list unanswered, retrying\n");
 	set_bit(VTNICVF_STATE_MC_SYNC, &vf->state);
