@@ -1712,6 +1712,66 @@ static void test_mbx_budget_control_message_waits(void **state)
 	assert_false(iov.vf[1].ping_pending);
 }
 
+/*
+ * The PF's reset tells every VF to reset, over a request that waits:
+ * nothing of it is applied afterwards
+ */
+static void test_mbx_budget_pf_reset_forgets(void **state)
+{
+	unsigned int sts;
+	u32 buf[WORDS];
+
+	(void)state;
+	vf_up(0);
+	jiffies += 10 * HZ;
+	spend_burst(0);
+	assert_true(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1600));
+	vtnic_iov_pf_reset_begin(&iov);
+	assert_false(waiting(0));
+	vf_read(0, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_PF_CONTROL);
+	vtnic_iov_configure(&iov);
+	vtnic_iov_pf_reset_done(&iov);
+
+	sts = m.sts[0];
+	jiffies += TICKS_PER_MSG;
+	assert_int_equal(service(), 0);
+	assert_int_equal(m.sts[0], sts);
+	assert_int_equal(iov.vf[0].max_frame, 1518);
+}
+
+/*
+ * A VF without CTS is told so by a bare NACK when it acks, but not over a
+ * request of its own that waits: that request gets its own answer
+ */
+static void test_mbx_budget_no_nack_over_waiting(void **state)
+{
+	unsigned int i, sts;
+	u32 buf[WORDS];
+
+	(void)state;
+	vf_up(0);
+	R(VTNIC_VFLRE) = BIT(0);
+	service();
+	assert_false(iov.vf[0].cts);
+	/* Past the NACK pace, with the budget spent on refused messages */
+	jiffies += VTNIC_IOV_NACK_PACE + 1;
+	for (i = 0; i < VTNIC_IOV_MBX_BURST; i++)
+		assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 1518),
+				 VTNIC_MBX_SET_LPE | VTNIC_MBX_NACK);
+	sts = m.sts[0];
+	assert_true(POST_DEFERRED(0, VTNIC_MBX_RESET));
+	model_vf_ack(&m, 0);
+	service();
+	assert_int_equal(m.sts[0], sts);
+	assert_int_equal(R(VTNIC_VMBMEM(0)), VTNIC_MBX_RESET);
+
+	assert_int_equal(service_when_due(), 0);
+	assert_int_equal(m.sts[0], sts + 1);
+	vf_read(0, buf);
+	assert_int_equal(buf[0] & ~VTNIC_MBX_CTS, VTNIC_MBX_RESET | VTNIC_MBX_NACK);
+}
+
 /* ==== the rest of the transport ==== */
 
 /* A VF that acks while not clear to send is told so, every 2 s at most */
@@ -1962,6 +2022,8 @@ int main(void)
 		T(test_mbx_budget_locked_buffer),
 		T(test_mbx_budget_kept_over_flr),
 		T(test_mbx_budget_control_message_waits),
+		T(test_mbx_budget_pf_reset_forgets),
+		T(test_mbx_budget_no_nack_over_waiting),
 		T(test_ack_without_cts_paced),
 		T(test_service_without_vfs),
 		T(test_ixgbe_reset_reply),
