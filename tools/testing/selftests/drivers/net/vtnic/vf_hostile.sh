@@ -390,7 +390,7 @@ flood_not_all_answered()
 	sent=$(summary_of flood sent)
 	answered=$(($(summary_of flood acked) + $(summary_of flood nacked)))
 	ktap_print_msg "flood: $answered of $sent answered," \
-		"$((sent - answered)) ignored or overwritten"
+		"$((sent - answered)) replaced while they waited, or overwritten"
 	[ "$sent" -gt 0 ] && [ "$answered" -lt "$sent" ]
 }
 
