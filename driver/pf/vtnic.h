@@ -488,6 +488,7 @@ void vtnic_ring_stats_total(struct vtnic *vn, struct vtnic_ring_stats *rx,
 /* vtnic_sriov.c */
 int vtnic_sriov_configure(struct pci_dev *pdev, int num_vfs);
 void vtnic_sriov_init(struct vtnic *vn);
+void vtnic_sriov_adopt(struct vtnic *vn);
 void vtnic_sriov_remove(struct vtnic *vn);
 void vtnic_sriov_pre_reset(struct vtnic *vn);
 void vtnic_sriov_up(struct vtnic *vn);

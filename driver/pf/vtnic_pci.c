@@ -85,6 +85,7 @@ static int vtnic_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	pci_save_state(pdev);
 	netdev_info(netdev, "Intel %s PF at %s, MAC %pM, status %#010x\n",
 		    mac->name, pci_name(pdev), addr, status);
+	vtnic_sriov_adopt(vn);
 	/* What ethtool reports before the port first goes up */
 	if (mac->ops->identify_module) {
 		rtnl_lock();

@@ -316,6 +316,43 @@ void vtnic_sriov_init(struct vtnic *vn)
 }
 
 /**
+ * vtnic_sriov_adopt() - serve the VFs a previous driver left enabled
+ * @vn: the PF, its netdev registered
+ *
+ * vtnic_sriov_remove() leaves the VFs enabled when one is in a guest, and
+ * so do igb and ixgbe: the next driver finds them.  They are served as if
+ * created here, with nothing configured by the admin; their drivers see a
+ * PF reset and start over.  VFs this PF cannot serve (more than its pools
+ * hold, or no MSI-X) stay enabled and unserved: a guest's cannot be taken
+ * away.
+ */
+void vtnic_sriov_adopt(struct vtnic *vn)
+{
+	struct pci_dev *pdev = vn->pdev;
+	int num_vfs = pci_num_vf(pdev);
+	int err;
+
+	if (!num_vfs)
+		return;
+	if (num_vfs > vtnic_iov_max_vfs(vn->mac->iov) ||
+	    vn->int_mode != VTNIC_INT_MSIX) {
+		dev_warn(&pdev->dev, "%d VFs left enabled by the last driver: this one cannot serve them\n",
+			 num_vfs);
+		return;
+	}
+	rtnl_lock();
+	err = vtnic_sriov_relayout(vn, num_vfs);
+	rtnl_unlock();
+	if (err) {
+		dev_warn(&pdev->dev, "%d VFs left enabled by the last driver, not served: %d\n",
+			 num_vfs, err);
+		return;
+	}
+	dev_info(&pdev->dev, "%d VFs left enabled by the last driver: serving them, PF in pool %u\n",
+		 num_vfs, vtnic_iov_pf_pool(&vn->iov));
+}
+
+/**
  * vtnic_sriov_remove() - disable VFs before the PF goes away
  * @vn: the PF
  *

@@ -25,6 +25,18 @@ cleanup()
 	vf_test_cleanup
 }
 
+# enospc: the refusal ($err) is ENOSPC
+enospc()
+{
+	grep -q "No space left on device" <<< "$err"
+}
+
+# vlan_ping: a ping on the last VLAN taken is answered by port B
+vlan_ping()
+{
+	ping -c 1 -W 1 -I "v$refused" "$VNET4.2" > /dev/null
+}
+
 vtnic_require_env
 dev_a=''
 trap cleanup EXIT
@@ -50,8 +62,7 @@ refused=$vid
 ktap_print_msg "$((refused - FIRST)) VLANs taken, VLAN $refused: ${err:-taken too}"
 ktap_test_result "a VLAN past the last filter is refused" \
 	[ $refused -lt $((FIRST + TRIES)) ]
-ktap_test_result "with ENOSPC" \
-	grep -q "No space left on device" <<< "$err"
+ktap_test_result "with ENOSPC" enospc
 
 # One VLAN goes: the refused one now finds a filter
 ip link del "v$FIRST"
@@ -65,5 +76,5 @@ ip -n "$NSB" addr add "$VNET4.2/24" dev "v$refused" &&
 ip -n "$NSB" link set "v$refused" up ||
 	ktap_exit_fail_msg "cannot set VLAN $refused up on the ports"
 ktap_test_result "VLAN $refused carries traffic to port B" \
-	slowwait 15 ping -c 1 -W 1 -I "v$refused" "$VNET4.2"
+	slowwait 15 vlan_ping
 ktap_finished
