@@ -99,6 +99,50 @@ static void vtnic_vf_mbx_charge(struct vtnic_vf *v, unsigned int msgs)
 	v->credit -= min_t(u32, v->credit, msgs * HZ);
 }
 
+/* Refill the PF's waiting budget for the time since the last refill */
+static void vtnic_iov_wait_refill(struct vtnic_iov *iov)
+{
+	unsigned long elapsed = jiffies - iov->wait_stamp;
+
+	iov->wait_stamp = jiffies;
+	if (elapsed >= HZ)
+		iov->wait_credit_us = VTNIC_IOV_WAIT_US_PER_S;
+	else
+		iov->wait_credit_us = min_t(u32, VTNIC_IOV_WAIT_US_PER_S,
+					    iov->wait_credit_us + elapsed *
+					    (VTNIC_IOV_WAIT_US_PER_S / HZ));
+}
+
+/*
+ * Post @words of @msg to @vf, or read its message into @msg when @words
+ * is 0.  The call tries for the buffer as long as the PF's waiting budget
+ * has a whole wait left, once otherwise; the time it waited, tried for
+ * the buffer or not in the end, is charged to that budget and to @vf's.
+ */
+static int vtnic_iov_mbx_io(struct vtnic_iov *iov, unsigned int vf, u32 *msg,
+			    unsigned int words)
+{
+	struct vtnic_mbx_wait w = { .tries = 1 };
+	int err;
+
+	vtnic_iov_wait_refill(iov);
+	if (iov->wait_credit_us >=
+	    (VTNIC_MBX_LOCK_TRIES - 1) * VTNIC_MBX_LOCK_WAIT_US)
+		w.tries = VTNIC_MBX_LOCK_TRIES;
+	if (words)
+		err = vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, msg,
+					 words, &w);
+	else
+		err = vtnic_mbx_pf_read(iov->hw, iov->info->mbx, vf, msg, &w);
+	if (w.waited_us) {
+		iov->wait_credit_us -= min(iov->wait_credit_us, w.waited_us);
+		vtnic_vf_mbx_charge(&iov->vf[vf],
+				    DIV_ROUND_UP(w.waited_us,
+						 VTNIC_MBX_LOCK_WAIT_US));
+	}
+	return err;
+}
+
 static bool vtnic_vf_tx_allowed(const struct vtnic_vf *v)
 {
 	return v->cts && v->link_state != VTNIC_VF_LINK_DISABLE;
@@ -501,6 +545,8 @@ void vtnic_iov_init(struct vtnic_iov *iov, struct vtnic_hw *hw,
 		iov->vf[vf].credit = VTNIC_IOV_MBX_FULL;
 		iov->vf[vf].credit_stamp = jiffies;
 	}
+	iov->wait_credit_us = VTNIC_IOV_WAIT_US_PER_S;
+	iov->wait_stamp = jiffies;
 }
 
 /**
@@ -714,7 +760,7 @@ static void vtnic_iov_ping(struct vtnic_iov *iov, unsigned int vf)
 	v->ping_pending = false;
 	v->req_deferred = false;
 	word = vtnic_iov_control_word(iov, vf);
-	if (vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, &word, 1))
+	if (vtnic_iov_mbx_io(iov, vf, &word, 1))
 		vtnic_vf_refuse(iov, vf, "mailbox busy, PF control message not sent");
 }
 
@@ -1209,9 +1255,10 @@ static void vtnic_iov_rcv_ack(struct vtnic_iov *iov, unsigned int vf)
 	if (v->cts || v->req_deferred ||
 	    !time_after(jiffies, v->last_nack + VTNIC_IOV_NACK_PACE))
 		return;
+	/* Paced on the attempt: a VF holding its buffer is not tried again */
+	v->last_nack = jiffies;
 	word = vtnic_mbx_hdr_encode(&hdr);
-	if (!vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, &word, 1))
-		v->last_nack = jiffies;
+	vtnic_iov_mbx_io(iov, vf, &word, 1);
 }
 
 /*
@@ -1236,15 +1283,13 @@ static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
 		return;
 	}
 	v->req_deferred = false;
-	if (vtnic_mbx_pf_read(iov->hw, iov->info->mbx, vf, msg)) {
-		/* Each try waited 1 ms for a VF that kept its buffer locked */
-		vtnic_vf_mbx_charge(v, VTNIC_MBX_LOCK_TRIES - 1);
+	if (vtnic_iov_mbx_io(iov, vf, msg, 0)) {
 		vtnic_vf_refuse(iov, vf, "mailbox held by the VF, message dropped");
 		return;
 	}
 	words = vtnic_iov_rcv_msg(iov, vf, msg, VTNIC_MBX_WORDS, reply);
 	if (words > 0)
-		vtnic_mbx_pf_write(iov->hw, iov->info->mbx, vf, reply, words);
+		vtnic_iov_mbx_io(iov, vf, reply, words);
 	else
 		vtnic_mbx_pf_release(iov->hw, iov->info->mbx, vf);
 }

@@ -20,7 +20,8 @@
  *
  * Locking: the caller serialises every entry point with one lock per PF
  * (vtnic's iov_lock, a mutex), in process context: taking the mailbox
- * from a VF that holds it sleeps, VTNIC_MBX_LOCK_TRIES times at most.
+ * from a VF that holds it sleeps, VTNIC_MBX_LOCK_TRIES - 1 times at most,
+ * within the PF's waiting budget (VTNIC_IOV_WAIT_US_PER_S).
  */
 #ifndef _VTNIC_IOV_H_
 #define _VTNIC_IOV_H_
@@ -98,6 +99,26 @@
 #define VTNIC_MBX_LOCK_TRIES		11
 #define VTNIC_MBX_LOCK_WAIT_US		1000
 
+/**
+ * struct vtnic_mbx_wait - what one mailbox call may wait for a VF
+ * @tries: attempts at the VF's buffer, VTNIC_MBX_LOCK_WAIT_US apart; one
+ *	   attempt does not wait
+ * @waited_us: the time the call spent waiting, measured, added to
+ */
+struct vtnic_mbx_wait {
+	unsigned int tries;
+	u32 waited_us;
+};
+
+/*
+ * What the PF may spend waiting for VFs that hold their buffers, all of
+ * them together: 100 ms a second.  Past it an attempt at a VF's buffer is
+ * one try, without waiting, so that VFs holding theirs cannot keep the
+ * mailbox work, and every other VF's service, waiting between them.  Each
+ * wait is charged to its VF's own budget too, one message a millisecond.
+ */
+#define VTNIC_IOV_WAIT_US_PER_S		100000
+
 /* A VF that lost CTS is told so at most this often (jiffies) */
 #define VTNIC_IOV_NACK_PACE		(2 * HZ)
 /* At most one refusal line per VF per interval; the rest are counted */
@@ -122,8 +143,9 @@
  * driver sends in steady state (they send on configuration changes only).
  * A flooding VF then costs the PF at most 32 message handlings a second,
  * each a few dozen register accesses.  A mailbox the VF keeps locked
- * costs the PF up to VTNIC_MBX_LOCK_TRIES ms of waiting, so it is charged
- * one message per try.  A VF's own FLR does not refill its bucket.
+ * costs the PF up to VTNIC_MBX_LOCK_TRIES - 1 ms of waiting, whether or
+ * not the PF gets it in the end, so the time waited is charged, one
+ * message a millisecond begun.  A VF's own FLR does not refill its bucket.
  */
 #define VTNIC_IOV_MBX_BURST		64
 #define VTNIC_IOV_MBX_RATE		32
@@ -456,6 +478,9 @@ struct vtnic_vlvf {
  * @reta: the port's RSS redirection table as the PF programmed it, one
  *	  queue number of a pool a byte
  * @rss_key: the port's RSS hash key, in the key registers' byte order
+ * @wait_credit_us: what the PF may still wait for VFs' buffers, all VFs
+ *		    together (VTNIC_IOV_WAIT_US_PER_S)
+ * @wait_stamp: jiffies when @wait_credit_us was last refilled
  * @vf: the VFs
  */
 struct vtnic_iov {
@@ -478,6 +503,8 @@ struct vtnic_iov {
 	struct vtnic_vlvf vlvf[VTNIC_IOV_VLVF_MAX];
 	u8 reta[VTNIC_IOV_RETA_SIZE];
 	u8 rss_key[VTNIC_IOV_RSS_KEY_SIZE];
+	u32 wait_credit_us;
+	unsigned long wait_stamp;
 	struct vtnic_vf vf[VTNIC_IOV_VFS_MAX];
 };
 
@@ -537,9 +564,10 @@ static inline unsigned int vtnic_iov_pf_rar_limit(const struct vtnic_iov *iov)
 
 /* vtnic_mbx_pf.c: the PF side of the mailbox transport */
 int vtnic_mbx_pf_read(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
-		      unsigned int vf, u32 *msg);
+		      unsigned int vf, u32 *msg, struct vtnic_mbx_wait *w);
 int vtnic_mbx_pf_write(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
-		       unsigned int vf, const u32 *msg, unsigned int words);
+		       unsigned int vf, const u32 *msg, unsigned int words,
+		       struct vtnic_mbx_wait *w);
 void vtnic_mbx_pf_release(struct vtnic_hw *hw,
 			  const struct vtnic_mbx_pf_regs *r, unsigned int vf);
 u32 vtnic_mbx_pf_causes(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,

@@ -13,6 +13,8 @@
 
 #include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/ktime.h>
+#include <linux/math64.h>
 
 #include "vtnic_iov.h"
 
@@ -37,24 +39,37 @@ static u32 vtnic_mbx_pf_icr(const struct vtnic_mbx_pf_regs *r,
 /*
  * Take the buffer: the write sticks only while the VF does not hold it.
  * Called from the mailbox work under the PF's iov_lock mutex, so the wait
- * for a VF that holds the buffer sleeps.
+ * for a VF that holds the buffer sleeps: @w->tries attempts at most, the
+ * time between them measured into @w->waited_us for the caller to charge.
  */
 static int vtnic_mbx_pf_lock(struct vtnic_hw *hw,
 			     const struct vtnic_mbx_pf_regs *r,
-			     unsigned int vf)
+			     unsigned int vf, struct vtnic_mbx_wait *w)
 {
 	unsigned int i;
+	u64 start = 0;
+	int err = -EBUSY;
 
-	for (i = 0; i < VTNIC_MBX_LOCK_TRIES; i++) {
+	for (i = 0; i < w->tries; i++) {
+		if (i) {
+			if (!start)
+				start = ktime_get_ns();
+			usleep_range(VTNIC_MBX_LOCK_WAIT_US,
+				     2 * VTNIC_MBX_LOCK_WAIT_US);
+		}
 		vtnic_hw_wr32(hw, vtnic_mbx_pf_ctl(r, vf), VTNIC_PFMBX_PFU);
-		if (vtnic_hw_rd32(hw, vtnic_mbx_pf_ctl(r, vf)) & VTNIC_PFMBX_PFU)
-			return 0;
-		if (!vtnic_hw_present(hw))
-			return -ENODEV;
-		usleep_range(VTNIC_MBX_LOCK_WAIT_US,
-			     2 * VTNIC_MBX_LOCK_WAIT_US);
+		if (vtnic_hw_rd32(hw, vtnic_mbx_pf_ctl(r, vf)) & VTNIC_PFMBX_PFU) {
+			err = 0;
+			break;
+		}
+		if (!vtnic_hw_present(hw)) {
+			err = -ENODEV;
+			break;
+		}
 	}
-	return -EBUSY;
+	if (start)
+		w->waited_us += div_u64(ktime_get_ns() - start, NSEC_PER_USEC);
+	return err;
 }
 
 /**
@@ -63,6 +78,7 @@ static int vtnic_mbx_pf_lock(struct vtnic_hw *hw,
  * @r: its mailbox registers
  * @vf: the VF that posted it
  * @msg: VTNIC_MBX_WORDS words
+ * @w: how often to try for the buffer; the time waited is added to it
  *
  * The PF keeps the buffer (PFU) after the ACK so that the reply goes into
  * the same buffer without a second race with the VF; vtnic_mbx_pf_write()
@@ -72,12 +88,12 @@ static int vtnic_mbx_pf_lock(struct vtnic_hw *hw,
  * Return: 0, or -EBUSY when the VF would not let go of the buffer.
  */
 int vtnic_mbx_pf_read(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
-		      unsigned int vf, u32 *msg)
+		      unsigned int vf, u32 *msg, struct vtnic_mbx_wait *w)
 {
 	unsigned int i;
 	int err;
 
-	err = vtnic_mbx_pf_lock(hw, r, vf);
+	err = vtnic_mbx_pf_lock(hw, r, vf, w);
 	if (err)
 		return err;
 	for (i = 0; i < VTNIC_MBX_WORDS; i++)
@@ -94,6 +110,7 @@ int vtnic_mbx_pf_read(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
  * @vf: the VF
  * @msg: the message
  * @words: its length, 1..VTNIC_MBX_WORDS
+ * @w: how often to try for the buffer; the time waited is added to it
  *
  * The words after @words are zeroed: the VF never reads what an earlier
  * message left in the buffer as part of this one.
@@ -102,12 +119,13 @@ int vtnic_mbx_pf_read(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
  * Return: 0, or -EBUSY when the VF held the buffer.
  */
 int vtnic_mbx_pf_write(struct vtnic_hw *hw, const struct vtnic_mbx_pf_regs *r,
-		       unsigned int vf, const u32 *msg, unsigned int words)
+		       unsigned int vf, const u32 *msg, unsigned int words,
+		       struct vtnic_mbx_wait *w)
 {
 	unsigned int i;
 	int err;
 
-	err = vtnic_mbx_pf_lock(hw, r, vf);
+	err = vtnic_mbx_pf_lock(hw, r, vf, w);
 	if (err)
 		return err;
 

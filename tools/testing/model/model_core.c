@@ -13,13 +13,23 @@
 #include "model_core.h"
 
 unsigned int model_sleeps;
+u64 model_time_ns;
 
-/* Sleeps of the code under test (the PF waiting for a VF's buffer), counted */
+/*
+ * Sleeps of the code under test (the PF waiting for a VF's buffer),
+ * counted; each advances the clock by the least it may sleep
+ */
 void __weak shim_usleep_range(unsigned long min, unsigned long max)
 {
-	(void)min;
 	(void)max;
 	model_sleeps++;
+	model_time_ns += min * 1000;
+}
+
+/* The monotonic clock of the code under test */
+u64 __weak shim_ktime_get_ns(void)
+{
+	return model_time_ns;
 }
 
 /**

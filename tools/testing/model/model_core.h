@@ -45,6 +45,7 @@
 
 /* usleep_range() calls of the code under test, unless the test counts them */
 extern unsigned int model_sleeps;
+extern u64 model_time_ns;
 
 #define MODEL_BAR_SIZE		0x20000
 #define MODEL_LOG_MAX		16384

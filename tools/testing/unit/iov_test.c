@@ -27,6 +27,24 @@
 #include "iov_harness.h"
 #include "model_82576.h"
 
+/*
+ * The PF's sleeps, as the model counts them (model_core.c), and a VF
+ * that lets go of its buffer after the PF's @vfu_release_after-th one
+ */
+static int vfu_release_vf = -1;
+static unsigned int vfu_release_after;
+
+void shim_usleep_range(unsigned long min, unsigned long max)
+{
+	(void)max;
+	model_sleeps++;
+	model_time_ns += min * 1000;
+	if (vfu_release_vf >= 0 && model_sleeps == vfu_release_after) {
+		m.vfu[vfu_release_vf] = false;
+		vfu_release_vf = -1;
+	}
+}
+
 #define NUM_VFS		3
 #define PF_POOL		NUM_VFS
 
@@ -704,7 +722,10 @@ static void test_control_message_after_request(void **state)
 	assert_false(iov.vf[1].ping_pending);
 }
 
-/* A VF that holds its buffer costs the PF 11 tries, not the other VFs */
+/*
+ * A VF that holds its buffer costs the PF 11 tries, 10 waits between
+ * them, not the other VFs
+ */
 static void test_vf_holding_mailbox(void **state)
 {
 	unsigned int sts;
@@ -721,7 +742,7 @@ static void test_vf_holding_mailbox(void **state)
 	dev.nr_warn = 0;
 	vtnic_iov_service(&iov);
 
-	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES);
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES - 1);
 	assert_int_equal(model_log_count(&m, VTNIC_P2VMAILBOX(0)), VTNIC_MBX_LOCK_TRIES);
 	assert_int_equal(m.sts[0], sts);
 	assert_int_equal(dev.nr_warn, 1);
@@ -731,6 +752,99 @@ static void test_vf_holding_mailbox(void **state)
 	assert_int_equal(R(VTNIC_VMBMEM(1)), VTNIC_MBX_SET_LPE | ACK_CTS);
 	assert_int_equal(FIELD_GET(VTNIC_VMOLR_RLPML, R(VTNIC_VMOLR(1))), 9000);
 	m.vfu[0] = false;
+}
+
+/*
+ * A VF without CTS that rings ACK with its buffer held: the PF tries to
+ * tell it to reset once a NACK pace, not at every doorbell, whether the
+ * try got the buffer or not
+ */
+static void test_nack_paced_on_attempt(void **state)
+{
+	(void)state;
+	jiffies += 10 * HZ;
+	m.vfu[2] = true;
+	model_vf_ack(&m, 2);
+	model_sleeps = 0;
+	vtnic_iov_service(&iov);
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES - 1);
+
+	model_vf_ack(&m, 2);
+	model_sleeps = 0;
+	vtnic_iov_service(&iov);
+	assert_int_equal(model_sleeps, 0);
+
+	jiffies += VTNIC_IOV_NACK_PACE + 1;
+	model_vf_ack(&m, 2);
+	vtnic_iov_service(&iov);
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES - 1);
+	m.vfu[2] = false;
+}
+
+/*
+ * A VF that lets go of its buffer just before the PF's last try is
+ * served, and pays for the time the PF waited all the same
+ */
+static void test_wait_charged_when_released_late(void **state)
+{
+	(void)state;
+	vf_up(0);
+	jiffies += 10 * HZ;
+	vf_post(0, MSG(VTNIC_MBX_SET_LPE, 1600), 2);
+	m.vfu[0] = true;
+	vfu_release_vf = 0;
+	vfu_release_after = VTNIC_MBX_LOCK_TRIES - 2;
+	model_sleeps = 0;
+	vtnic_iov_service(&iov);
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES - 2);
+	assert_int_equal(iov.vf[0].max_frame, 1600);
+	/* The request, and a message a millisecond the PF waited */
+	assert_int_equal(iov.vf[0].credit,
+			 (VTNIC_IOV_MBX_BURST - 1 - (VTNIC_MBX_LOCK_TRIES - 2)) *
+			 HZ);
+}
+
+/*
+ * Every VF holding its buffer with a request posted: between them they
+ * cost the PF no more than VTNIC_IOV_WAIT_US_PER_S of waiting a second,
+ * and past that each attempt is a single try
+ */
+static void test_wait_budget_all_vfs(void **state)
+{
+	unsigned int vf, round, tries;
+
+	(void)state;
+	for (vf = 0; vf < NUM_VFS; vf++)
+		vf_up(vf);
+	jiffies += 10 * HZ;
+	model_sleeps = 0;
+	for (round = 0; round < 8; round++) {
+		for (vf = 0; vf < NUM_VFS; vf++) {
+			m.vfu[vf] = false;
+			vf_post(vf, MSG(VTNIC_MBX_SET_LPE, 1600), 2);
+			m.vfu[vf] = true;
+		}
+		log_clear();
+		vtnic_iov_service(&iov);
+	}
+	assert_true(model_sleeps * VTNIC_MBX_LOCK_WAIT_US <=
+		    VTNIC_IOV_WAIT_US_PER_S);
+	/* The last round found the PF's budget spent: one try a VF */
+	tries = 0;
+	for (vf = 0; vf < NUM_VFS; vf++)
+		tries += model_log_count(&m, VTNIC_P2VMAILBOX(vf));
+	assert_in_range(tries, 1, NUM_VFS);
+
+	/* A second later the PF waits again */
+	jiffies += HZ;
+	model_sleeps = 0;
+	m.vfu[0] = false;
+	vf_post(0, MSG(VTNIC_MBX_SET_LPE, 1600), 2);
+	m.vfu[0] = true;
+	vtnic_iov_service(&iov);
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES - 1);
+	for (vf = 0; vf < NUM_VFS; vf++)
+		m.vfu[vf] = false;
 }
 
 /* ==== 3. a VF reaches its own registers only ==== */
@@ -2020,6 +2134,9 @@ int main(void)
 		T(test_mbx_budget_honest_burst),
 		T(test_mbx_budget_flood),
 		T(test_mbx_budget_locked_buffer),
+		T(test_nack_paced_on_attempt),
+		T(test_wait_charged_when_released_late),
+		T(test_wait_budget_all_vfs),
 		T(test_mbx_budget_kept_over_flr),
 		T(test_mbx_budget_control_message_waits),
 		T(test_mbx_budget_pf_reset_forgets),
