@@ -1387,10 +1387,13 @@ unsigned long vtnic_iov_service(struct vtnic_iov *iov)
 			vtnic_iov_rcv_req(iov, vf);
 		if (bits & VTNIC_PFMBICR_VFACK(vf))
 			vtnic_iov_rcv_ack(iov, vf);
-		if (!v->req_deferred)
+	}
+	/* From the end of the service: waiting for a VF's buffer takes time */
+	for (vf = 0; vf < iov->num_vfs; vf++) {
+		if (!iov->vf[vf].req_deferred)
 			continue;
 		/* At least a tick: the budget refills by the tick */
-		wait = max(vtnic_vf_mbx_wait(v), 1UL);
+		wait = max(vtnic_vf_mbx_wait(&iov->vf[vf]), 1UL);
 		if (!next || wait < next)
 			next = wait;
 	}

@@ -79,6 +79,9 @@
  *   VID; the MTA the union of the PF's and every VF's hashes;
  * - the mailbox protocol as the model sees it: no buffer use without PFU,
  *   no buffer held after a record;
+ * - the PF's time: its sleeps while a VF holds its buffer advance the
+ *   clock, and all of them since the VFs were set up stay within what
+ *   vtnic_iov.h lets all VFs cost (VTNIC_IOV_WAIT_US_PER_S);
  * - at most FUZZ_LOG_BURST log lines per VF per second of refusals.
  *
  * "make fuzz" runs it; build/fuzz/mbx_fuzz FILE replays one input, and
@@ -116,6 +119,49 @@
 #define FUZZ_LOG_BURST		4
 
 unsigned long jiffies;
+
+/*
+ * The PF's waits for a VF's buffer take time: each sleep advances the
+ * clock (the monotonic one the PF measures with, and jiffies), and all of
+ * them since the VFs were set up are held against what vtnic_iov.h lets
+ * all VFs together cost: VTNIC_IOV_WAIT_US_PER_S at once, then as much a
+ * second, and the one attempt that may start with the budget just short.
+ */
+static struct {
+	u64 waited_us;
+	unsigned long rem_us;	/* towards the next jiffy */
+	unsigned long start;	/* jiffies when the count began */
+} fuzz_wait;
+
+void shim_usleep_range(unsigned long min, unsigned long max)
+{
+	(void)max;
+	model_sleeps++;
+	model_time_ns += min * 1000;
+	fuzz_wait.waited_us += min;
+	fuzz_wait.rem_us += min;
+	jiffies += fuzz_wait.rem_us / (1000000 / HZ);
+	fuzz_wait.rem_us %= 1000000 / HZ;
+}
+
+/* The VFs were set up again, and the PF's waiting budget with them */
+void fuzz_waits_start(void)
+{
+	fuzz_wait.waited_us = 0;
+	fuzz_wait.rem_us = 0;
+	fuzz_wait.start = jiffies;
+}
+
+/* Whether the PF waited for VFs longer than it may have */
+bool fuzz_waits_over(u64 *waited_us, u64 *allowed_us)
+{
+	*waited_us = fuzz_wait.waited_us;
+	*allowed_us = VTNIC_IOV_WAIT_US_PER_S +
+		      (u64)(jiffies - fuzz_wait.start) *
+		      (VTNIC_IOV_WAIT_US_PER_S / HZ) +
+		      (VTNIC_MBX_LOCK_TRIES - 1) * VTNIC_MBX_LOCK_WAIT_US;
+	return *waited_us > *allowed_us;
+}
 
 static const u32 fuzz_speeds[FUZZ_NR_SPEEDS] = { 0, 10, 100, 1000 };
 
@@ -1159,11 +1205,16 @@ static void check_pools(void)
 static void check_state(void)
 {
 	static const struct vtnic_vf zero;
+	u64 waited, allowed;
 	unsigned int vf;
 
 	if (s.m.protocol_errors)
 		violation("the PF used a mailbox without holding it, or a bad RTTDQSEL (%u times)",
 			  s.m.protocol_errors);
+	if (fuzz_waits_over(&waited, &allowed))
+		violation("the PF waited %llu us for VFs' buffers, %llu allowed",
+			  (unsigned long long)waited,
+			  (unsigned long long)allowed);
 	for (vf = 0; vf < VTNIC_POOLS; vf++) {
 		if (s.m.pfu[vf])
 			violation("the PF kept VF %u's buffer (PFU)", vf);
@@ -1193,14 +1244,19 @@ static void check_state(void)
  * A request left waiting after a service: its VF's budget must have
  * less than a message, counted here from the bucket's fields as
  * vtnic_iov.h states it (BURST at once, RATE a second), and the service
- * must have said when to come back for it
+ * must have said when to come back for it.  A budget that refilled while
+ * the service waited for another VF's buffer (@ticks of it) is served at
+ * the next tick.
  */
-static void check_deferred(unsigned int vf)
+static void check_deferred(unsigned int vf, unsigned long ticks)
 {
 	const struct vtnic_vf *v = &s.iov.vf[vf];
 	unsigned long elapsed = jiffies - v->credit_stamp;
 	u64 credit = v->credit + (u64)elapsed * VTNIC_IOV_MBX_RATE;
 
+	if (credit >= HZ && ticks && s.next_service == 1 &&
+	    credit - (u64)ticks * VTNIC_IOV_MBX_RATE < HZ)
+		return;
 	if (credit >= HZ)
 		violation("VF %u: its request waits with %llu/%u messages of budget",
 			  vf, (unsigned long long)credit, HZ);
@@ -1214,6 +1270,7 @@ static void check_deferred(unsigned int vf)
 static void service(void)
 {
 	u32 icr = REG(VTNIC_MBVFICR), flr = REG(VTNIC_VFLRE);
+	unsigned long start = jiffies;
 	unsigned int vf;
 
 	for (vf = 0; vf < s.num_vfs; vf++)
@@ -1233,7 +1290,7 @@ static void service(void)
 			continue;
 		s.untaken |= BIT(vf);
 		if (vf < s.num_vfs && s.iov.vf[vf].req_deferred) {
-			check_deferred(vf);
+			check_deferred(vf, jiffies - start);
 			trace("    VF %u's message waits for its budget\n", vf);
 		} else {
 			trace("    VF %u's message dropped\n", vf);
@@ -1314,6 +1371,7 @@ static void reenable(unsigned int num_vfs)
 
 	device_reset();
 	vtnic_iov_init(&s.iov, &s.hw, &vtnic_82576_iov, num_vfs);
+	fuzz_waits_start();
 	vtnic_iov_set_pf_mac(&s.iov, fuzz_macs[0]);
 	s.num_vfs = num_vfs;
 	s.vepa = false;
@@ -1733,6 +1791,7 @@ static void start(u8 setup)
 	s.pf_allmulti = false;
 	jiffies = fuzz_clocks[FIELD_GET(FUZZ_SETUP_CLOCK, setup)];
 	trace("setup: %u VFs, jiffies %lu\n", num_vfs, jiffies);
+	fuzz_waits_start();
 
 	if (saved->valid) {
 		memcpy(&s.m, saved->model, sizeof(saved->model));

@@ -132,5 +132,7 @@ extern const unsigned long fuzz_clocks[4];
 void fuzz_serve_post(struct model *m, unsigned int vf, u8 flags,
 		     void (*service)(void));
 int mbx_fuzz_ixgbe(u8 setup, struct fuzz_input *in);
+void fuzz_waits_start(void);
+bool fuzz_waits_over(u64 *waited_us, u64 *allowed_us);
 
 #endif /* _MBX_FUZZ_H_ */

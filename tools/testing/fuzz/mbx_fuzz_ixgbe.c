@@ -307,11 +307,16 @@ static void check_tables(void)
 
 static void check_state(void)
 {
+	u64 waited, allowed;
 	unsigned int vf;
 
 	if (x.m.protocol_errors)
 		ix_violation("mailbox used unheld, or a bad RTTDQSEL (%u)",
 			     x.m.protocol_errors);
+	if (fuzz_waits_over(&waited, &allowed))
+		ix_violation("the PF waited %llu us for VFs' buffers, %llu allowed",
+			     (unsigned long long)waited,
+			     (unsigned long long)allowed);
 	for (vf = 0; vf < POOLS; vf++)
 		if (x.m.pfu[vf] || x.taken[vf])
 			ix_violation("VF %u's buffer kept, or its message unanswered",
@@ -360,6 +365,7 @@ static void ix_up(unsigned int num_vfs)
 	MODEL_REG(&x.m, VTNIC_HW_STATUS) = 0x80083;
 	x.num_vfs = num_vfs;
 	vtnic_iov_init(&x.iov, &x.hw, &vtnic_82599_iov, num_vfs);
+	fuzz_waits_start();
 	vtnic_iov_set_pf_mac(&x.iov, pf_mac);
 	vtnic_iov_configure(&x.iov);
 	vtnic_82599_iov.ops->set_rar(&x.hw, 0, pf_mac, BIT_ULL(num_vfs));
