@@ -62,6 +62,14 @@ static const char vtnic_sw_stats[][ETH_GSTRING_LEN] = {
 
 #define VTNIC_QUEUE_STATS	4	/* per ring: packets, bytes, two more */
 
+/*
+ * Per VF, what its mailbox cost: messages handled, refused, and requests
+ * that had to wait for its budget (Documentation/threat-model.rst)
+ */
+static const char vtnic_vf_mbx_stats[][ETH_GSTRING_LEN] = {
+	"mbx_msgs", "mbx_nacks", "mbx_deferred",
+};
+
 static void vtnic_get_drvinfo(struct net_device *netdev,
 			      struct ethtool_drvinfo *info)
 {
@@ -341,18 +349,32 @@ static unsigned int vtnic_sset_queues(const struct vtnic *vn)
 	return vn->mac->max_queues;
 }
 
+/*
+ * The VFs' counters follow the VFs enabled.  Their number changes only
+ * under rtnl (vtnic_sriov_relayout()), which ethtool holds from the count
+ * to the values.
+ */
+static unsigned int vtnic_sset_vfs(struct vtnic *vn)
+{
+	ASSERT_RTNL();
+	return vtnic_num_vfs(vn);
+}
+
 static int vtnic_get_sset_count(struct net_device *netdev, int sset)
 {
+	struct vtnic *vn = netdev_priv(netdev);
+
 	if (sset != ETH_SS_STATS)
 		return -EOPNOTSUPP;
 	return ARRAY_SIZE(vtnic_sw_stats) + ARRAY_SIZE(vtnic_hw_stats) +
-	       vtnic_sset_queues(netdev_priv(netdev)) * 2 * VTNIC_QUEUE_STATS;
+	       vtnic_sset_queues(vn) * 2 * VTNIC_QUEUE_STATS +
+	       vtnic_sset_vfs(vn) * ARRAY_SIZE(vtnic_vf_mbx_stats);
 }
 
 static void vtnic_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 {
 	struct vtnic *vn = netdev_priv(netdev);
-	unsigned int i;
+	unsigned int i, j;
 
 	if (sset != ETH_SS_STATS)
 		return;
@@ -371,6 +393,10 @@ static void vtnic_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 		ethtool_sprintf(&data, "tx_queue_%u_restart", i);
 		ethtool_sprintf(&data, "tx_queue_%u_busy", i);
 	}
+	for (i = 0; i < vtnic_sset_vfs(vn); i++)
+		for (j = 0; j < ARRAY_SIZE(vtnic_vf_mbx_stats); j++)
+			ethtool_sprintf(&data, "vf_%u_%s", i,
+					vtnic_vf_mbx_stats[j]);
 }
 
 static void vtnic_get_ethtool_stats(struct net_device *netdev,
@@ -415,6 +441,16 @@ static void vtnic_get_ethtool_stats(struct net_device *netdev,
 		*data++ = qtx.busy;
 	}
 	spin_unlock_bh(&vn->stats_lock);
+
+	mutex_lock(&vn->iov_lock);
+	for (i = 0; i < vtnic_sset_vfs(vn); i++) {
+		const struct vtnic_vf *v = &vn->iov.vf[i];
+
+		*data++ = v->msgs;
+		*data++ = v->nacks;
+		*data++ = v->deferred;
+	}
+	mutex_unlock(&vn->iov_lock);
 }
 
 /* ethtool -d: the MAC's dump; Documentation/vtnic.rst describes each */

@@ -38,7 +38,8 @@
 # UPDATE_XCAST_MODE and its PFVML2FLT no MPE, and it held at most
 # UC_PER_VF exact address filters besides its own; the flood was not all
 # answered, and the PF answered VF 1 no more than its mailbox budget
-# allows (BURST, then RATE a second).
+# allows (BURST, then RATE a second); "ethtool -S PF" counts VF 1's
+# messages (at least those ACKed), NACKs and requests that waited.
 # After an FLR of VF 1 the shared tables are as before the attack, and
 # VF 1 works: RESET is ACKed with the address the admin set, SET_MAC of
 # a fresh address is ACKed, and bound to the VF driver it pings port B.
@@ -412,6 +413,25 @@ within_budget()
 	[ "$answered" -le "$bound" ]
 }
 
+# mbx_counted: "ethtool -S A" counts VF 1's mailbox: at least the
+# messages the attacker saw ACKed, some NACKs (the refusals) and some
+# requests that waited for its budget (the flood)
+mbx_counted()
+{
+	local f label acked=0 msgs nacks deferred
+
+	for f in "$tmp"/att.*; do
+		label=${f##*/att.}
+		acked=$((acked + $(summary_of "$label" acked)))
+	done
+	msgs=$(ethtool_stat "$NSA" "$dev_a" vf_1_mbx_msgs) &&
+	nacks=$(ethtool_stat "$NSA" "$dev_a" vf_1_mbx_nacks) &&
+	deferred=$(ethtool_stat "$NSA" "$dev_a" vf_1_mbx_deferred) || return 1
+	ktap_print_msg "ethtool -S: vf_1_mbx_msgs $msgs, _nacks $nacks," \
+		"_deferred $deferred; the attacker saw $acked ACKs"
+	[ "$msgs" -ge "$acked" ] && [ "$nacks" -gt 0 ] && [ "$deferred" -gt 0 ]
+}
+
 # vlans_capped: VF 1 had at most VLANS_PER_VF VLAN filters (VLAN pool
 # filters with its pool bit, VLAN 0 aside) after asking for six
 vlans_capped()
@@ -526,8 +546,8 @@ if ! command -v vfattack > /dev/null; then
 fi
 # The card: the 82599's VFs speak ixgbe's dialect, with one check more
 case "$(cat "$PCI_A/device")" in
-0x10c9) card=82576 plan=18 ;;
-0x10fb) card=82599 plan=20 ;;
+0x10c9) card=82576 plan=19 ;;
+0x10fb) card=82599 plan=21 ;;
 *) ktap_exit_fail_msg "port A is no 82576 or 82599: $(cat "$PCI_A/device")" ;;
 esac
 ktap_set_plan "$plan"
@@ -627,6 +647,8 @@ fi
 ktap_test_result "the flood of $FLOOD was not all answered" flood_not_all_answered
 ktap_test_result "VF 1 was answered within its budget of $BURST + $RATE/s" \
 	within_budget
+ktap_test_result "ethtool -S counts VF 1's messages, NACKs and waits" \
+	mbx_counted
 ktap_test_result "log lines about VF 1 stay within $LOG_PER_S per second" \
 	log_bounded
 
