@@ -145,7 +145,8 @@ static int vtnic_iov_mbx_io(struct vtnic_iov *iov, unsigned int vf, u32 *msg,
 
 static bool vtnic_vf_tx_allowed(const struct vtnic_vf *v)
 {
-	return v->cts && v->link_state != VTNIC_VF_LINK_DISABLE;
+	return v->cts && v->link_state != VTNIC_VF_LINK_DISABLE &&
+	       !v->quarantined;
 }
 
 static void vtnic_iov_write_vf_mac(struct vtnic_iov *iov, unsigned int vf)
@@ -748,6 +749,8 @@ static void vtnic_iov_ping(struct vtnic_iov *iov, unsigned int vf)
 	struct vtnic_vf *v = &iov->vf[vf];
 	u32 word;
 
+	if (v->quarantined)
+		return;
 	if (v->cts && (v->req_deferred ||
 		       vtnic_mbx_pf_causes(iov->hw, mbx, vf) &
 		       VTNIC_PFMBICR_VFREQ(vf))) {
@@ -1247,6 +1250,8 @@ static void vtnic_iov_rcv_ack(struct vtnic_iov *iov, unsigned int vf)
 	struct vtnic_mbx_hdr hdr = { .nack = true };
 	u32 word;
 
+	if (v->quarantined)
+		return;
 	if (v->ping_pending) {
 		vtnic_iov_ping(iov, vf);
 		return;
@@ -1262,6 +1267,43 @@ static void vtnic_iov_rcv_ack(struct vtnic_iov *iov, unsigned int vf)
 }
 
 /*
+ * A request of @vf waits for its budget: one more in a flood, or the
+ * first of one.  A flood that lasts VTNIC_IOV_QUARANTINE_S quarantines it.
+ */
+static void vtnic_vf_over_budget(struct vtnic_iov *iov, unsigned int vf)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+
+	if (!v->flooding || time_after(jiffies, v->flood_last + HZ)) {
+		v->flooding = true;
+		v->flood_since = jiffies;
+	}
+	v->flood_last = jiffies;
+	if (time_before(jiffies, v->flood_since + VTNIC_IOV_QUARANTINE_S * HZ))
+		return;
+	v->quarantined = true;
+	v->quarantines++;
+	v->flooding = false;
+	v->req_deferred = false;
+	vtnic_iov_write_vf_enable(iov, vf);
+	dev_warn(iov->hw->dev,
+		 "VF %u: over its mailbox budget for %u s: quarantined, its mailbox ignored and its traffic stopped until its FLR or the admin sets its trust\n",
+		 vf, VTNIC_IOV_QUARANTINE_S);
+}
+
+/* Out of quarantine: the VF starts over with a RESET of its own */
+static void vtnic_vf_release(struct vtnic_iov *iov, unsigned int vf)
+{
+	struct vtnic_vf *v = &iov->vf[vf];
+
+	v->flooding = false;
+	if (!v->quarantined)
+		return;
+	v->quarantined = false;
+	vtnic_iov_write_vf_enable(iov, vf);
+}
+
+/*
  * A VF posted a request: read, handle and answer it, within its budget.
  * Past the budget it stays in the VF's buffer, unread, until the budget
  * has a message again (vtnic_iov_service()); a new post replaces it.
@@ -1272,6 +1314,10 @@ static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
 	struct vtnic_vf *v = &iov->vf[vf];
 	int words;
 
+	if (v->quarantined) {
+		v->ignored++;
+		return;
+	}
 	if (!vtnic_vf_mbx_take(v)) {
 		if (!v->req_deferred) {
 			v->deferred++;
@@ -1280,6 +1326,7 @@ static void vtnic_iov_rcv_req(struct vtnic_iov *iov, unsigned int vf)
 					VTNIC_IOV_MBX_RATE);
 		}
 		v->req_deferred = true;
+		vtnic_vf_over_budget(iov, vf);
 		return;
 	}
 	v->req_deferred = false;
@@ -1314,6 +1361,8 @@ void vtnic_iov_vf_flr(struct vtnic_iov *iov, unsigned int vf)
 	/* What it posted before its reset is not applied after it */
 	v->req_deferred = false;
 	v->last_nack = jiffies;
+	v->flooding = false;
+	v->quarantined = false;
 	vtnic_iov_vf_clear(iov, vf);
 	if (!v->admin_mac)
 		eth_zero_addr(v->mac);
@@ -1622,12 +1671,17 @@ void vtnic_iov_set_vf_spoofchk(struct vtnic_iov *iov, unsigned int vf,
  * @iov: the state
  * @vf: the VF
  * @on: trusted
+ *
+ * Either way a quarantine (VTNIC_IOV_QUARANTINE_S) ends: the admin has
+ * looked at the VF.
  */
 void vtnic_iov_set_vf_trust(struct vtnic_iov *iov, unsigned int vf, bool on)
 {
 	struct vtnic_vf *v = &iov->vf[vf];
 
 	v->trusted = on;
+	/* The admin looked at it: a quarantine ends */
+	vtnic_vf_release(iov, vf);
 	/* What only trust gave it goes with the trust */
 	if (!on && (v->xcast > VTNIC_MBX_XCAST_MULTI || v->mc_promisc)) {
 		v->xcast = min_t(u8, v->xcast, VTNIC_MBX_XCAST_MULTI);

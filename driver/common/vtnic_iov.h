@@ -151,6 +151,19 @@ struct vtnic_mbx_wait {
 #define VTNIC_IOV_MBX_RATE		32
 
 /*
+ * A VF whose requests keep waiting for its budget, never a second
+ * between two that wait, for VTNIC_IOV_QUARANTINE_S is quarantined: its
+ * mailbox is ignored (nothing read, nothing answered, no PF message) and
+ * its pool passes no traffic, until its FLR or the admin sets its trust,
+ * on or off.  Why 10 s: an honest driver's burst is through the budget
+ * in a few seconds (a guest adding 200 VLANs at once waits 4.25 s); a VF
+ * over it for 10 s sends more than 32 messages a second on end, which no
+ * driver does outside a flood.  The budget already bounds what it costs;
+ * quarantine stops it costing that for ever, and says so once.
+ */
+#define VTNIC_IOV_QUARANTINE_S		10
+
+/*
  * Transmit weights of the pools, for min_tx_rate (vtnic_iov_pool_weights()).
  * A pool's weight is its share of the link in units of 1/SCALE, so at
  * 10 Gb/s a weight of 1 is 1 Mb/s; the PF's pool and every VF without a
@@ -210,6 +223,14 @@ enum vtnic_vf_link_state {
  * @nacks: messages refused
  * @deferred: requests that had to wait for the budget; a post that
  *	      replaces a waiting request is not counted again
+ * @flooding: its requests have been waiting for its budget since
+ *	      @flood_since, the last one at @flood_last
+ * @flood_since: jiffies when they began to
+ * @flood_last: jiffies of the last request that had to wait
+ * @quarantined: its mailbox is ignored and its pool stopped
+ *		 (VTNIC_IOV_QUARANTINE_S)
+ * @ignored: requests ignored while it was quarantined
+ * @quarantines: times it was quarantined
  */
 struct vtnic_vf {
 	u8 mac[ETH_ALEN];
@@ -243,6 +264,12 @@ struct vtnic_vf {
 	u64 msgs;
 	u64 nacks;
 	u64 deferred;
+	bool flooding;
+	unsigned long flood_since;
+	unsigned long flood_last;
+	bool quarantined;
+	u64 ignored;
+	u64 quarantines;
 };
 
 struct vtnic_iov;

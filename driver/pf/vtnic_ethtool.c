@@ -63,11 +63,13 @@ static const char vtnic_sw_stats[][ETH_GSTRING_LEN] = {
 #define VTNIC_QUEUE_STATS	4	/* per ring: packets, bytes, two more */
 
 /*
- * Per VF, what its mailbox cost: messages handled, refused, and requests
- * that had to wait for its budget (Documentation/threat-model.rst)
+ * Per VF, what its mailbox cost: messages handled, refused, requests
+ * that had to wait for its budget, requests ignored while it was
+ * quarantined, and its quarantines (Documentation/threat-model.rst)
  */
 static const char vtnic_vf_mbx_stats[][ETH_GSTRING_LEN] = {
-	"mbx_msgs", "mbx_nacks", "mbx_deferred",
+	"mbx_msgs", "mbx_nacks", "mbx_deferred", "mbx_ignored",
+	"mbx_quarantined",
 };
 
 static void vtnic_get_drvinfo(struct net_device *netdev,
@@ -449,6 +451,8 @@ static void vtnic_get_ethtool_stats(struct net_device *netdev,
 		*data++ = v->msgs;
 		*data++ = v->nacks;
 		*data++ = v->deferred;
+		*data++ = v->ignored;
+		*data++ = v->quarantines;
 	}
 	mutex_unlock(&vn->iov_lock);
 }

@@ -78,7 +78,8 @@
  *   it, none past the PF's pool; a VFTA bit iff an enabled entry has the
  *   VID; the MTA the union of the PF's and every VF's hashes;
  * - the mailbox protocol as the model sees it: no buffer use without PFU,
- *   no buffer held after a record;
+ *   no buffer held after a record; nothing written to the mailbox of a
+ *   quarantined VF, and its pool passes nothing;
  * - the PF's time: its sleeps while a VF holds its buffer advance the
  *   clock, and all of them since the VFs were set up stay within what
  *   vtnic_iov.h lets all VFs cost (VTNIC_IOV_WAIT_US_PER_S);
@@ -767,6 +768,10 @@ static void fuzz_write_hook(struct model *m, const struct model_write *w)
 	vf = (w->reg - VTNIC_P2VMAILBOX(0)) / 4;
 	sv = &s.vf[vf];
 
+	/* A quarantined VF's mailbox is not used at all */
+	if (vf < s.num_vfs && s.iov.vf[vf].quarantined)
+		violation("VF %u: quarantined, and the PF wrote %#x to its mailbox",
+			  vf, w->val);
 	if (w->val & VTNIC_P2VMAILBOX_ACK) {
 		if (sv->req != REQ_POSTED)
 			violation("VF %u: the PF acknowledged a message the VF did not post",
@@ -1064,7 +1069,8 @@ static void check_vf_meaning(unsigned int vf, u16 nvid, int nhash)
 	static const u8 bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 	const struct vtnic_vf *v = &s.iov.vf[vf];
 	const struct shadow_vf *sv = &s.vf[vf];
-	bool on = v->cts && v->link_state != VTNIC_VF_LINK_DISABLE;
+	bool on = v->cts && v->link_state != VTNIC_VF_LINK_DISABLE &&
+		  !v->quarantined;
 	bool tag = sv->port_vlan;
 	u16 vid = sv->port_vlan;
 	u32 me = on ? BIT(vf) : 0, got, rate;

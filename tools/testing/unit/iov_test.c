@@ -1684,6 +1684,8 @@ static void test_mbx_budget_honest_burst(void **state)
 	assert_int_equal(iov.vf[0].nr_vlans, 0);
 	assert_false(waiting(0));
 	assert_int_equal(service(), 0);
+	/* A burst, however long it waited, is no flood */
+	assert_int_equal(iov.vf[0].quarantines, 0);
 }
 
 /* A sustained flood is served at the rate and logged once per interval */
@@ -2086,6 +2088,91 @@ static void test_ixgbe_macvlan(void **state)
 
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, harness_teardown)
 
+/* ==== quarantine ==== */
+
+/*
+ * VF @vf posts 10 requests a tick until it is quarantined; returns the
+ * jiffies that took, after a log line that says so
+ */
+static unsigned long flood_until_quarantined(unsigned int vf)
+{
+	unsigned long t0 = jiffies;
+	unsigned int i;
+
+	for (i = 0; !iov.vf[vf].quarantined; i++) {
+		dev.warnings[0] = 0;
+		log_clear();
+		vf_post(vf, MSG(VTNIC_MBX_SET_LPE, 1518), 2);
+		service();
+		if (i % 10 == 9)
+			jiffies++;
+		assert_true(jiffies - t0 <= (VTNIC_IOV_QUARANTINE_S + 1) * HZ);
+	}
+	assert_non_null(strstr(dev.warnings, "quarantined"));
+	return jiffies - t0;
+}
+
+/*
+ * A VF over its budget VTNIC_IOV_QUARANTINE_S on end is quarantined then,
+ * not before: its pool stops (VFRE, VFTE) and its mailbox is ignored,
+ * what it posts left in its buffer unread and unanswered, for as long as
+ * it takes.  The other VF is served throughout.  Its FLR ends it.
+ */
+static void test_quarantine_flood(void **state)
+{
+	unsigned int sts;
+
+	(void)state;
+	vf_up(0);
+	vf_up(1);
+	jiffies += 10 * HZ;
+	assert_true(pool_enabled(0));
+	assert_true(flood_until_quarantined(0) >= VTNIC_IOV_QUARANTINE_S * HZ);
+	assert_int_equal(iov.vf[0].quarantines, 1);
+	assert_false(pool_enabled(0));
+	assert_true(pool_enabled(1));
+
+	sts = m.sts[0];
+	log_clear();
+	vf_post(0, MSG(VTNIC_MBX_SET_LPE, 9000), 2);
+	jiffies += 60 * HZ;
+	service();
+	assert_int_equal(m.sts[0], sts);
+	assert_int_equal(model_log_count(&m, VTNIC_P2VMAILBOX(0)), 0);
+	assert_true(iov.vf[0].ignored > 0);
+	assert_int_equal(iov.vf[0].max_frame, 1518);
+	/* No PF message for it either */
+	vtnic_iov_set_link(&iov, 100);
+	assert_int_equal(m.sts[0], sts);
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 1518),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+
+	R(VTNIC_VFLRE) |= BIT(0);
+	service();
+	assert_false(iov.vf[0].quarantined);
+	vf_up(0);
+	assert_true(pool_enabled(0));
+	assert_int_equal(iov.vf[0].quarantines, 1);
+}
+
+/* The admin setting its trust, on or off, ends it too */
+static void test_quarantine_ended_by_trust(void **state)
+{
+	(void)state;
+	vf_up(0);
+	jiffies += 10 * HZ;
+	flood_until_quarantined(0);
+	vtnic_iov_set_vf_trust(&iov, 0, false);
+	assert_false(iov.vf[0].quarantined);
+	assert_true(pool_enabled(0));
+	jiffies += 10 * HZ;
+	assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 1600),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	/* A second flood, a second quarantine */
+	flood_until_quarantined(0);
+	assert_int_equal(iov.vf[0].quarantines, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2141,6 +2228,8 @@ int main(void)
 		T(test_mbx_budget_control_message_waits),
 		T(test_mbx_budget_pf_reset_forgets),
 		T(test_mbx_budget_no_nack_over_waiting),
+		T(test_quarantine_flood),
+		T(test_quarantine_ended_by_trust),
 		T(test_ack_without_cts_paced),
 		T(test_service_without_vfs),
 		T(test_ixgbe_reset_reply),
