@@ -81,7 +81,7 @@ ns_attach "$dev_a" "$NSA" "$NET4.1/24" ||
 ip -n "$NSA" link set "$dev_a" up
 echo 2 > "$PCI_A/sriov_numvfs" || ktap_exit_fail_msg "cannot create 2 VFs"
 b_attach
-dev_vf=$(vf_attach 0 "$NSV" "$NET4.11/24") ||
+vf_attach 0 "$NSV" "$NET4.11/24" > /dev/null ||
 	ktap_exit_fail_msg "VF 0 does not come up with $VTNIC_VF_DRIVER"
 ping_retry "$NSV" "$NET4.2" 15 || ktap_exit_fail_msg "VF 0 does not reach port B"
 bdf_att=$(vf_pci "$VTNIC_PORT_A" 1)
