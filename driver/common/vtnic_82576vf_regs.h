@@ -84,6 +84,7 @@ enum {
 	.mem = VTNIC_VF_VMBMEM,			\
 	.ctrl = VTNIC_VF_CTRL,			\
 	.ctrl_rst = VTNIC_VF_CTRL_RST,		\
+	.dialect = VTNIC_MBX_VF_IGB,	\
 }
 
 /*

@@ -9,6 +9,7 @@
 #include <linux/bitfield.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/kernel.h>
 #include <linux/math.h>
 #include <linux/string.h>
 
@@ -26,6 +27,7 @@ void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw,
 	memset(mbx, 0, sizeof(*mbx));
 	mbx->hw = hw;
 	mbx->regs = regs;
+	mbx->api = VTNIC_MBX_API_10;
 }
 
 /* Read the mailbox control register, keeping the read-to-clear bits for whoever needs them */
@@ -126,6 +128,8 @@ static int vtnic_mbx_vf_errno(u16 opcode, const struct vtnic_mbx_hdr *reply)
 		return -EADDRNOTAVAIL;
 	case VTNIC_MBX_SET_LPE:
 		return -EINVAL;
+	case VTNIC_MBX_API_NEGOTIATE:
+		return -EOPNOTSUPP;
 	default:
 		return -EPERM;
 	}
@@ -193,13 +197,26 @@ static int vtnic_mbx_vf_xfer(struct vtnic_mbx_vf *mbx, u32 *msg,
 	return vtnic_mbx_vf_errno(opcode, &reply);
 }
 
-static int vtnic_mbx_vf_req(struct vtnic_mbx_vf *mbx, u16 opcode, u8 info,
-			    u32 *msg, unsigned int words)
+/* Send @opcode with @words words of @msg; the reply's @reply_words land in @msg */
+static int vtnic_mbx_vf_req_reply(struct vtnic_mbx_vf *mbx, u16 opcode,
+				  u8 info, u32 *msg, unsigned int words,
+				  unsigned int reply_words)
 {
 	struct vtnic_mbx_hdr hdr = { .opcode = opcode, .info = info };
 
 	msg[0] = vtnic_mbx_hdr_encode(&hdr);
-	return vtnic_mbx_vf_xfer(mbx, msg, words, 1);
+	return vtnic_mbx_vf_xfer(mbx, msg, words, reply_words);
+}
+
+static int vtnic_mbx_vf_req(struct vtnic_mbx_vf *mbx, u16 opcode, u8 info,
+			    u32 *msg, unsigned int words)
+{
+	return vtnic_mbx_vf_req_reply(mbx, opcode, info, msg, words, 1);
+}
+
+static bool vtnic_mbx_vf_ixgbe(const struct vtnic_mbx_vf *mbx)
+{
+	return mbx->regs->dialect == VTNIC_MBX_VF_IXGBE;
 }
 
 /**
@@ -212,6 +229,9 @@ static int vtnic_mbx_vf_req(struct vtnic_mbx_vf *mbx, u16 opcode, u8 info,
  * done, RESET gets the VF's address and makes it clear to send.
  *
  * Context: process; the caller serialises the mailbox.
+ * The ixgbe dialect's reply has a fourth word, the PF's multicast filter
+ * type; a reset also takes the API back to 1.0 on both sides.
+ *
  * Return: 0; -EAGAIN while the PF resets (RSTI); -ETIMEDOUT when the PF
  * does not answer (its interface is down); -EADDRNOTAVAIL with
  * @info->mac_valid false when the PF has no address for the VF (which
@@ -229,6 +249,7 @@ int vtnic_mbx_vf_reset(struct vtnic_mbx_vf *mbx,
 	vtnic_hw_wr32(mbx->hw, mbx->regs->ctrl, mbx->regs->ctrl_rst);
 	mbx->v2p = 0;
 	mbx->cts = false;
+	mbx->api = VTNIC_MBX_API_10;
 	for (i = 0; i < VTNIC_MBX_VF_RST_POLLS; i++) {
 		usleep_range(VTNIC_MBX_VF_POLL_US, 2 * VTNIC_MBX_VF_POLL_US);
 		if (!(vtnic_hw_rd32(mbx->hw, mbx->regs->ctl) &
@@ -244,13 +265,16 @@ int vtnic_mbx_vf_reset(struct vtnic_mbx_vf *mbx,
 	mbx->pf_reset = false;
 
 	msg[0] = vtnic_mbx_hdr_encode(&hdr);
-	err = vtnic_mbx_vf_xfer(mbx, msg, 1, 3);
+	err = vtnic_mbx_vf_xfer(mbx, msg, 1, vtnic_mbx_vf_ixgbe(mbx) ? 4 : 3);
 	if (err && err != -EADDRNOTAVAIL)
 		return err;
 	if (!err) {
 		vtnic_mbx_get_mac(&msg[1], info->mac);
 		info->mac_valid = true;
 	}
+	/* MCSTCTRL.MO is two bits: anything else is not a filter type */
+	if (vtnic_mbx_vf_ixgbe(mbx) && msg[3] <= 3)
+		info->mc_filter_type = msg[3];
 	/* Replies to the requests that follow carry CTS from here on */
 	mbx->cts = true;
 	return err;
@@ -303,17 +327,33 @@ int vtnic_mbx_vf_set_multicast(struct vtnic_mbx_vf *mbx, const u16 *hashes,
  * @on: all multicast
  *
  * Stock igb hosts know SET_PROMISC too (Intel's opcode 6); a host that
- * does not, or does not allow it, NACKs.
+ * does not, or does not allow it, NACKs.  In the ixgbe dialect opcode 6
+ * is SET_MACVLAN: there it is UPDATE_XCAST_MODE, from API 1.2, and the
+ * PF answers with the mode it granted (an untrusted VF gets no more than
+ * its hashes).
  *
  * Context: process; the caller serialises the mailbox.
- * Return: 0, -EPERM when the PF refused, or a transport errno.
+ * Return: 0, -EPERM when the PF refused (or granted less), -EOPNOTSUPP
+ * below API 1.2, or a transport errno.
  */
 int vtnic_mbx_vf_set_mc_promisc(struct vtnic_mbx_vf *mbx, bool on)
 {
+	u32 mode = on ? VTNIC_MBX_XCAST_ALLMULTI : VTNIC_MBX_XCAST_MULTI;
 	u32 msg[VTNIC_MBX_WORDS] = {};
+	int err;
 
-	return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_PROMISC,
-				on ? VTNIC_MBX_PROMISC_MULTICAST : 0, msg, 1);
+	if (!vtnic_mbx_vf_ixgbe(mbx))
+		return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_PROMISC,
+					on ? VTNIC_MBX_PROMISC_MULTICAST : 0,
+					msg, 1);
+	if (mbx->api < VTNIC_MBX_API_12)
+		return on ? -EOPNOTSUPP : 0;
+	msg[1] = mode;
+	err = vtnic_mbx_vf_req_reply(mbx, VTNIC_MBX_UPDATE_XCAST_MODE, 0, msg,
+				     2, 2);
+	if (err)
+		return err;
+	return msg[1] == mode ? 0 : -EPERM;
 }
 
 /**
@@ -383,4 +423,122 @@ bool vtnic_mbx_vf_poll(struct vtnic_mbx_vf *mbx)
 			mbx->pf_reset = true;
 	}
 	return mbx->cts != was_cts || mbx->pf_reset != was_reset;
+}
+
+/* The versions vtnicvf speaks, newest first; 1.5 (another transport) never */
+static const u32 vtnic_mbx_vf_apis[] = {
+	VTNIC_MBX_API_14, VTNIC_MBX_API_13, VTNIC_MBX_API_12,
+	VTNIC_MBX_API_11, VTNIC_MBX_API_10,
+};
+
+/**
+ * vtnic_mbx_vf_negotiate_api() - agree on the newest API both sides know
+ * @mbx: the mailbox, just reset
+ *
+ * ixgbe dialect only: asks 1.4, then each older version, and settles on
+ * the first the PF acknowledges.  A PF that refuses them all, or does not
+ * answer, leaves the VF at 1.0, which needs no agreement.
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: the version agreed, enum vtnic_mbx_api.
+ */
+u32 vtnic_mbx_vf_negotiate_api(struct vtnic_mbx_vf *mbx)
+{
+	unsigned int i;
+	int err;
+
+	mbx->api = VTNIC_MBX_API_10;
+	if (!vtnic_mbx_vf_ixgbe(mbx))
+		return mbx->api;
+	for (i = 0; i < ARRAY_SIZE(vtnic_mbx_vf_apis); i++) {
+		u32 msg[VTNIC_MBX_WORDS] = {};
+
+		msg[1] = vtnic_mbx_vf_apis[i];
+		err = vtnic_mbx_vf_req(mbx, VTNIC_MBX_API_NEGOTIATE, 0, msg, 3);
+		if (!err) {
+			mbx->api = vtnic_mbx_vf_apis[i];
+			break;
+		}
+		/* Only a refusal tries the next version; silence ends it */
+		if (err != -EOPNOTSUPP)
+			break;
+	}
+	return mbx->api;
+}
+
+/**
+ * vtnic_mbx_vf_get_queues() - how many queues the PF gives the VF
+ * @mbx: the mailbox, API 1.1 or later agreed
+ * @q: the answer, every value checked: one the PF should not have sent
+ *     is replaced by the safe one (a queue count of 1, no traffic
+ *     classes, the default queue 0)
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0, -EOPNOTSUPP below API 1.1, -EPERM when the PF refused, a
+ * transport errno, or -EPROTO when a value was out of range (@q holds
+ * the safe replacement).
+ */
+int vtnic_mbx_vf_get_queues(struct vtnic_mbx_vf *mbx,
+			    struct vtnic_mbx_vf_queues *q)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+	u32 tx, rx, tcs, def_q;
+	int err, bad = 0;
+
+	q->tx = 1;
+	q->rx = 1;
+	q->tcs = 0;
+	q->def_q = 0;
+	if (!vtnic_mbx_vf_ixgbe(mbx) || mbx->api < VTNIC_MBX_API_11)
+		return -EOPNOTSUPP;
+	err = vtnic_mbx_vf_req_reply(mbx, VTNIC_MBX_GET_QUEUES, 0, msg,
+				     VTNIC_MBX_Q_WORDS, VTNIC_MBX_Q_WORDS);
+	if (err)
+		return err;
+	tx = msg[VTNIC_MBX_Q_TX];
+	rx = msg[VTNIC_MBX_Q_RX];
+	tcs = msg[VTNIC_MBX_Q_TRANS_VLAN];
+	def_q = msg[VTNIC_MBX_Q_DEF];
+	if (tx >= 1 && tx <= VTNIC_MBX_VF_MAX_QUEUES)
+		q->tx = tx;
+	else
+		bad = -EPROTO;
+	if (rx >= 1 && rx <= VTNIC_MBX_VF_MAX_QUEUES)
+		q->rx = rx;
+	else
+		bad = -EPROTO;
+	if (tcs <= q->rx)
+		q->tcs = tcs;
+	else
+		bad = -EPROTO;
+	if (def_q < q->tx)
+		q->def_q = def_q;
+	else
+		bad = -EPROTO;
+	return bad;
+}
+
+/**
+ * vtnic_mbx_vf_get_link_state() - whether the host lets the VF have link
+ * @mbx: the mailbox, API 1.2 or later agreed
+ * @enabled: false when the host administrator disabled the VF's link
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0, -EOPNOTSUPP below API 1.2, -EPERM when the PF refused, or a
+ * transport errno; @enabled is true unless the PF said otherwise.
+ */
+int vtnic_mbx_vf_get_link_state(struct vtnic_mbx_vf *mbx, bool *enabled)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+	int err;
+
+	*enabled = true;
+	if (!vtnic_mbx_vf_ixgbe(mbx) || mbx->api < VTNIC_MBX_API_12)
+		return -EOPNOTSUPP;
+	err = vtnic_mbx_vf_req_reply(mbx, VTNIC_MBX_GET_LINK_STATE, 0, msg,
+				     2, 2);
+	if (err)
+		return err;
+	*enabled = msg[1] != 0;
+	return 0;
 }

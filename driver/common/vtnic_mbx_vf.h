@@ -35,18 +35,30 @@
 					 VTNIC_VFMBX_PFACK | \
 					 VTNIC_VFMBX_RSTD)
 
+/*
+ * The message dialect a MAC's PFs speak: igb's (82576) or ixgbe's
+ * (82599), which negotiates an API version, answers RESET in four words
+ * and has UPDATE_XCAST_MODE where igb has SET_PROMISC.
+ */
+enum vtnic_mbx_vf_dialect {
+	VTNIC_MBX_VF_IGB,
+	VTNIC_MBX_VF_IXGBE,
+};
+
 /**
  * struct vtnic_mbx_vf_regs - where one MAC's VF keeps its mailbox
  * @ctl: the mailbox control register (VTNIC_VFMBX_*)
  * @mem: the VTNIC_MBX_WORDS-word buffer
  * @ctrl: device control, which holds the VF's own reset
  * @ctrl_rst: the reset bit of @ctrl
+ * @dialect: the messages its PFs understand
  */
 struct vtnic_mbx_vf_regs {
 	u32 ctl;
 	u32 mem;
 	u32 ctrl;
 	u32 ctrl_rst;
+	enum vtnic_mbx_vf_dialect dialect;
 };
 
 /*
@@ -72,6 +84,8 @@ struct vtnic_mbx_vf_regs {
  *	 carries it (Intel's rule), so it is learned from the next reply.
  * @pf_reset: the PF reset (RSTI, RSTD) or forgot the VF (a NACK without
  *	      CTS): the VF must reset before it talks again
+ * @api: ixgbe dialect: the API version agreed (enum vtnic_mbx_api), 1.0
+ *	 after every reset until vtnic_mbx_vf_negotiate_api()
  */
 struct vtnic_mbx_vf {
 	struct vtnic_hw *hw;
@@ -79,6 +93,7 @@ struct vtnic_mbx_vf {
 	u32 v2p;
 	bool cts;
 	bool pf_reset;
+	u32 api;
 };
 
 /**
@@ -86,11 +101,32 @@ struct vtnic_mbx_vf {
  * @mac: the address the PF assigned the VF
  * @mac_valid: @mac is set; false when the PF has none for the VF (NACK),
  *	       so the VF picks one and asks for it with SET_MAC_ADDR
+ * @mc_filter_type: ixgbe dialect: which address bits the PF hashes
+ *		    multicast with (its MCSTCTRL.MO, 0-3); 0 on igb
  */
 struct vtnic_mbx_vf_reset_info {
 	u8 mac[6];
 	bool mac_valid;
+	u8 mc_filter_type;
 };
+
+/**
+ * struct vtnic_mbx_vf_queues - the PF's GET_QUEUES answer, checked
+ * @tx: transmit queues the VF may use, 1 to VTNIC_MBX_VF_MAX_QUEUES
+ * @rx: receive queues, likewise
+ * @tcs: traffic classes the PF inserts tags for (0 or 1: none, or a port
+ *	 VLAN), at most @rx
+ * @def_q: the queue untagged traffic goes to, below @tx
+ */
+struct vtnic_mbx_vf_queues {
+	u8 tx;
+	u8 rx;
+	u8 tcs;
+	u8 def_q;
+};
+
+/* Most queues a VF has on any VT-c MAC (82599: 8 pools of 16) */
+#define VTNIC_MBX_VF_MAX_QUEUES		8
 
 void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw,
 		       const struct vtnic_mbx_vf_regs *regs);
@@ -103,5 +139,9 @@ int vtnic_mbx_vf_set_mc_promisc(struct vtnic_mbx_vf *mbx, bool on);
 int vtnic_mbx_vf_set_vlan(struct vtnic_mbx_vf *mbx, u16 vid, bool add);
 int vtnic_mbx_vf_set_lpe(struct vtnic_mbx_vf *mbx, u32 max_frame);
 bool vtnic_mbx_vf_poll(struct vtnic_mbx_vf *mbx);
+u32 vtnic_mbx_vf_negotiate_api(struct vtnic_mbx_vf *mbx);
+int vtnic_mbx_vf_get_queues(struct vtnic_mbx_vf *mbx,
+			    struct vtnic_mbx_vf_queues *q);
+int vtnic_mbx_vf_get_link_state(struct vtnic_mbx_vf *mbx, bool *enabled);
 
 #endif /* _VTNIC_MBX_VF_H_ */

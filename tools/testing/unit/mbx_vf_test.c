@@ -82,6 +82,7 @@ struct script {
 	u32 reply_flags;	/* ORed into the echoed word 0 */
 	u32 reply[WORDS];	/* words 1.. of the reply (all of it if raw) */
 	unsigned int reply_words;
+	u32 api_nack;		/* API_NEGOTIATE: NACKs the versions set here */
 };
 
 struct pf_msg {
@@ -109,6 +110,8 @@ struct pair {
 	unsigned int reqs, vf_acks, v2p_reads, ctrl_rst;
 	unsigned int protocol_errors;	/* the VF's; the PF's are in pf */
 	unsigned int overwritten;	/* PF messages the VF wrote over unread */
+	u32 api_asked_max;		/* the highest API value the VF asked */
+	unsigned int apis_asked;	/* API_NEGOTIATE messages */
 };
 
 static struct pair m;
@@ -117,6 +120,14 @@ static struct device vf_dev, pf_dev;
 static struct vtnic_hw vf_hw, pf_hw;
 static struct vtnic_mbx_vf mbx;
 static const struct vtnic_mbx_vf_regs vf_regs = VTNIC_82576VF_MBX_REGS;
+/* The ixgbe dialect's client over the same register model */
+static const struct vtnic_mbx_vf_regs vf_regs_ixgbe = {
+	.ctl = VTNIC_V2PMAILBOX,
+	.mem = VTNIC_VF_VMBMEM,
+	.ctrl = VTNIC_VF_CTRL,
+	.ctrl_rst = VTNIC_VF_CTRL_RST,
+	.dialect = VTNIC_MBX_VF_IXGBE,
+};
 static struct vtnic_iov iov;
 
 unsigned long jiffies;
@@ -224,6 +235,13 @@ static void pf_script_req(void)
 	if (!m.s.raw)
 		reply[0] = (m.posted[0] & (VTNIC_MBX_OPCODE | VTNIC_MBX_INFO)) |
 			   m.s.reply_flags;
+	if ((m.posted[0] & VTNIC_MBX_OPCODE) == VTNIC_MBX_API_NEGOTIATE) {
+		if (m.posted[1] > m.api_asked_max)
+			m.api_asked_max = m.posted[1];
+		m.apis_asked++;
+		if (m.posted[1] < 32 && (m.s.api_nack & BIT(m.posted[1])))
+			reply[0] = (reply[0] & ~VTNIC_MBX_ACK) | NACK_CTS;
+	}
 	if (m.s.delay) {
 		memcpy(m.late.w, reply, sizeof(reply));
 		m.late.words = words;
@@ -1196,6 +1214,135 @@ static void test_interop(void **state)
 	assert_int_equal(iov.vf[VF].nacks, 5);
 }
 
+/* ---- the ixgbe dialect ---- */
+
+static void ixgbe_up(void)
+{
+	struct vtnic_mbx_vf_reset_info info;
+
+	vtnic_mbx_vf_init(&mbx, &vf_hw, &vf_regs_ixgbe);
+	script_reset_ack(vf_mac);
+	m.s.reply_words = 4;
+	m.s.reply[3] = 2;			/* MCSTCTRL.MO */
+	assert_int_equal(vtnic_mbx_vf_reset(&mbx, &info), 0);
+	assert_true(info.mac_valid);
+	assert_memory_equal(info.mac, vf_mac, ETH_ALEN);
+	assert_int_equal(info.mc_filter_type, 2);
+	assert_int_equal(mbx.api, VTNIC_MBX_API_10);
+	script_ack();
+	clear_counts();
+}
+
+/* 1.4 first, never 1.5 or later; a NACK tries the next older version */
+static void test_api_fallback(void **state)
+{
+	(void)state;
+	ixgbe_up();
+	m.s.api_nack = BIT(VTNIC_MBX_API_14) | BIT(VTNIC_MBX_API_13);
+	assert_int_equal(vtnic_mbx_vf_negotiate_api(&mbx), VTNIC_MBX_API_12);
+	assert_int_equal(mbx.api, VTNIC_MBX_API_12);
+	assert_int_equal(m.api_asked_max, VTNIC_MBX_API_14);
+	assert_int_equal(m.apis_asked, 3);
+	POSTED(W0(VTNIC_MBX_API_NEGOTIATE, 0), VTNIC_MBX_API_12, 0);
+}
+
+/* A PF that refuses every version leaves the VF at 1.0, no error */
+static void test_api_all_refused(void **state)
+{
+	(void)state;
+	ixgbe_up();
+	m.s.api_nack = ~0U;
+	assert_int_equal(vtnic_mbx_vf_negotiate_api(&mbx), VTNIC_MBX_API_10);
+	assert_int_equal(m.apis_asked, 5);
+	assert_int_equal(m.api_asked_max, VTNIC_MBX_API_14);
+	/* Below 1.1 there is no GET_QUEUES, below 1.2 no link state */
+	{
+		struct vtnic_mbx_vf_queues q;
+		bool enabled;
+
+		assert_int_equal(vtnic_mbx_vf_get_queues(&mbx, &q), -EOPNOTSUPP);
+		assert_int_equal(q.tx, 1);
+		assert_int_equal(vtnic_mbx_vf_get_link_state(&mbx, &enabled),
+				 -EOPNOTSUPP);
+		assert_true(enabled);
+		assert_int_equal(vtnic_mbx_vf_set_mc_promisc(&mbx, true),
+				 -EOPNOTSUPP);
+	}
+}
+
+/* The igb dialect negotiates nothing */
+static void test_api_igb(void **state)
+{
+	(void)state;
+	vf_up();
+	assert_int_equal(vtnic_mbx_vf_negotiate_api(&mbx), VTNIC_MBX_API_10);
+	assert_int_equal(m.reqs, 0);
+}
+
+static void test_get_queues(void **state)
+{
+	struct vtnic_mbx_vf_queues q;
+
+	(void)state;
+	ixgbe_up();
+	assert_int_equal(vtnic_mbx_vf_negotiate_api(&mbx), VTNIC_MBX_API_14);
+	m.s.reply_words = VTNIC_MBX_Q_WORDS;
+	m.s.reply[VTNIC_MBX_Q_TX] = 2;
+	m.s.reply[VTNIC_MBX_Q_RX] = 4;
+	m.s.reply[VTNIC_MBX_Q_TRANS_VLAN] = 1;
+	m.s.reply[VTNIC_MBX_Q_DEF] = 1;
+	assert_int_equal(vtnic_mbx_vf_get_queues(&mbx, &q), 0);
+	POSTED(W0(VTNIC_MBX_GET_QUEUES, 0), 0, 0, 0, 0);
+	assert_int_equal(q.tx, 2);
+	assert_int_equal(q.rx, 4);
+	assert_int_equal(q.tcs, 1);
+	assert_int_equal(q.def_q, 1);
+}
+
+/* Every value out of range is replaced by the safe one */
+static void test_get_queues_hostile(void **state)
+{
+	static const u32 bad[][4] = {
+		{ 0, 2, 0, 0 }, { 9, 2, 0, 0 }, { 2, 0, 0, 0 },
+		{ 2, 0xffffffff, 0, 0 }, { 2, 2, 3, 0 }, { 2, 2, 0, 2 },
+	};
+	struct vtnic_mbx_vf_queues q;
+	unsigned int i, j;
+
+	(void)state;
+	ixgbe_up();
+	vtnic_mbx_vf_negotiate_api(&mbx);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		m.s.reply_words = VTNIC_MBX_Q_WORDS;
+		for (j = 0; j < 4; j++)
+			m.s.reply[1 + j] = bad[i][j];
+		assert_int_equal(vtnic_mbx_vf_get_queues(&mbx, &q), -EPROTO);
+		assert_in_range(q.tx, 1, VTNIC_MBX_VF_MAX_QUEUES);
+		assert_in_range(q.rx, 1, VTNIC_MBX_VF_MAX_QUEUES);
+		assert_true(q.tcs <= q.rx);
+		assert_true(q.def_q < q.tx);
+	}
+}
+
+static void test_link_state_and_xcast(void **state)
+{
+	bool enabled;
+
+	(void)state;
+	ixgbe_up();
+	vtnic_mbx_vf_negotiate_api(&mbx);
+	m.s.reply_words = 2;
+	m.s.reply[1] = 0;
+	assert_int_equal(vtnic_mbx_vf_get_link_state(&mbx, &enabled), 0);
+	assert_false(enabled);
+	/* ALLMULTI granted as asked, or reduced to MULTI: refused */
+	m.s.reply[1] = VTNIC_MBX_XCAST_ALLMULTI;
+	assert_int_equal(vtnic_mbx_vf_set_mc_promisc(&mbx, true), 0);
+	POSTED(W0(VTNIC_MBX_UPDATE_XCAST_MODE, 0), VTNIC_MBX_XCAST_ALLMULTI);
+	m.s.reply[1] = VTNIC_MBX_XCAST_MULTI;
+	assert_int_equal(vtnic_mbx_vf_set_mc_promisc(&mbx, true), -EPERM);
+}
+
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -1226,6 +1373,12 @@ int main(void)
 		T(test_poll_rstd),
 		T(test_r2c_not_lost),
 		T(test_pending_message_overwritten),
+		T(test_api_fallback),
+		T(test_api_all_refused),
+		T(test_api_igb),
+		T(test_get_queues),
+		T(test_get_queues_hostile),
+		T(test_link_state_and_xcast),
 		cmocka_unit_test_setup_teardown(test_interop, setup_interop,
 						teardown),
 	};
