@@ -17,7 +17,6 @@
 #include <linux/pci.h>
 #include <linux/workqueue.h>
 
-#include "vtnic_82576vf_regs.h"
 #include "vtnic_compat.h"
 #include "vtnic_desc.h"
 #include "vtnic_hw.h"
@@ -27,13 +26,14 @@
 #define VTNICVF_DRV_NAME	"vtnicvf"
 
 /*
- * The 82576 VF has three MSI-X vectors.  One NAPI context serves the
- * queue pair on vector 1 and the mailbox has vector 2, igbvf's layout;
- * vector 0 (igbvf's transmit vector) stays idle.  On real hardware any
- * layout works.  QEMU's igb ORs a VF's IVAR entry into the PF's entry
- * for the same queue, which the PF driver left at vector 1 (igb and
- * vtnic keep vector 0 for their "other" causes), so vector 1 is the
- * layout that survives it; Documentation/vtnicvf.rst has the details.
+ * Both VFs have three MSI-X vectors.  One NAPI context serves the queue
+ * pair on vector 1 and the mailbox has vector 2, igbvf's layout; vector
+ * 0 (igbvf's transmit vector) stays idle.  On real hardware any layout
+ * works.  QEMU's igb ORs a VF's IVAR entry into the PF's entry for the
+ * same queue, which the PF driver left at vector 1 (igb and vtnic keep
+ * vector 0 for their "other" causes), so vector 1 is the layout that
+ * survives it; Documentation/vtnicvf.rst has the details.  The 82599
+ * keeps the same layout.
  */
 #define VTNICVF_VEC_QUEUE	1
 #define VTNICVF_VEC_MBX		2
@@ -43,7 +43,6 @@
 #define VTNICVF_MAX_MTU		9216
 
 #define VTNICVF_ITR_DEFAULT_US	50
-#define VTNICVF_ITR_MAX_US	8191
 
 /* The service task: link, PF messages, statistics, resets */
 #define VTNICVF_SERVICE_PERIOD	HZ
@@ -51,19 +50,92 @@
 /* Probe waits this often for a PF that is still resetting */
 #define VTNICVF_PROBE_TRIES	3
 
+struct vtnicvf;
+
+/**
+ * struct vtnicvf_link - the port's link as the VF sees it
+ * @up: the PF's port has link
+ * @speed: SPEED_*
+ * @duplex: DUPLEX_*
+ */
+struct vtnicvf_link {
+	bool up;
+	u32 speed;
+	u8 duplex;
+};
+
+/**
+ * struct vtnicvf_regs - where a VF's registers are
+ * @eims: interrupt mask set, one bit per MSI-X vector
+ * @eimc: interrupt mask clear
+ * @eiac: auto-clear of a cause when its vector fires
+ * @eiam: auto-mask likewise
+ * @eitr0: moderation of vector 0; vector v's is 4 v bytes on
+ * @ivar0: vectors of queue pair 0: byte 0 receive, byte 1 transmit
+ * @ivar_misc: vector of the mailbox, byte 0
+ * @ivar_valid: the valid bit of an IVAR byte
+ * @rdbal: receive queue 0's register block
+ * @srrctl: receive queue 0's buffer sizes and descriptor type
+ * @rxdctl: receive queue 0's control
+ * @tdbal: transmit queue 0's register block
+ * @txdctl: transmit queue 0's control
+ * @xdctl_enable: the enable bit of @rxdctl and @txdctl
+ */
+struct vtnicvf_regs {
+	u32 eims;
+	u32 eimc;
+	u32 eiac;
+	u32 eiam;
+	u32 eitr0;
+	u32 ivar0;
+	u32 ivar_misc;
+	u32 ivar_valid;
+	u32 rdbal;
+	u32 srrctl;
+	u32 rxdctl;
+	u32 tdbal;
+	u32 txdctl;
+	u32 xdctl_enable;
+};
+
 /**
  * struct vtnicvf_mac_info - what differs between the supported VF types
  * @type: MAC type
  * @name: controller name for log messages
- * @mbx: where its mailbox registers are
+ * @mbx: where its mailbox registers are, and the dialect its PFs speak
  * @rxd_err: where its receive write-back reports errors
+ * @regs: where its interrupt and queue registers are
+ * @stats: where its counters are
+ * @itr_max_us: longest moderation interval its EITR holds
+ * @poll_enable: a queue's enable bit must read back set before its tail
+ *		 is written (82599 datasheet 4.6.7)
+ * @eitr: the EITR value for an interval in microseconds
+ * @srrctl: SRRCTL for one VTNIC_RX_BUFSZ buffer per advanced descriptor
+ * @rxdctl: RXDCTL that enables receive queue 0 (the 82599 strips VLAN
+ *	    tags here; the 82576's PF strips them for the pool)
+ * @txdctl: TXDCTL that enables transmit queue 0
+ * @link: read the port's link
+ * @max_frame: the frame size SET_LPE asks for an MTU, as its PFs count it
  */
 struct vtnicvf_mac_info {
 	enum vtnic_mac_type type;
 	const char *name;
 	const struct vtnic_mbx_vf_regs *mbx;
 	struct vtnic_rxd_errors rxd_err;
+	const struct vtnicvf_regs *regs;
+	const struct vtnic_vf_stats_regs *stats;
+	u32 itr_max_us;
+	bool poll_enable;
+	u32 (*eitr)(u32 usecs);
+	u32 (*srrctl)(void);
+	u32 (*rxdctl)(void);
+	u32 (*txdctl)(void);
+	void (*link)(struct vtnicvf *vf, struct vtnicvf_link *link);
+	u32 (*max_frame)(unsigned int mtu);
 };
+
+extern const struct vtnicvf_mac_info vtnicvf_82576_info;
+extern const struct vtnicvf_mac_info vtnicvf_82599_info;
 
 enum vtnicvf_state {
 	VTNICVF_STATE_UP,	/* rings and the queue vector live */
@@ -86,15 +158,19 @@ enum vtnicvf_state {
  * @rx_ring_count: descriptors per RX ring
  * @itr_us: interrupt moderation interval, microseconds (ethtool -C)
  * @irq_name: the queue vector's IRQ name
- * @mbx_lock: serialises mailbox exchanges and protects @mbx, @pf_ready
- *	      and @mc_promisc
+ * @mbx_lock: serialises mailbox exchanges and protects @mbx, @pf_ready,
+ *	      @mc_filter_type, @link_enabled, @queues and @mc_promisc
  * @mbx: the mailbox
  * @pf_ready: the PF answered our RESET: we are known to it
  * @mac_from_pf: the address came from the PF (admin-set or assigned)
+ * @mc_filter_type: which address bits the PF hashes multicast with
+ * @link_enabled: the host administrator lets the VF have link
+ * @queues: the queues the PF gives the VF (one pair used so far)
  * @mc_promisc: the PF gave us all multicast
- * @mc_lock: protects @mc_hashes, @mc_count and @mc_all, written by
+ * @mc_lock: protects @mc_bits, @mc_count and @mc_all, written by
  *	     rx_mode under the address list lock
- * @mc_hashes: multicast hashes to program
+ * @mc_bits: bits 47:32 of each multicast address to program, which
+ *	     the PF's filter type hashes
  * @mc_count: how many the list had (may exceed what fits)
  * @mc_all: IFF_ALLMULTI, or more addresses than fit
  * @active_vlans: VLAN IDs the stack asked for, restored after a reset
@@ -117,13 +193,16 @@ struct vtnicvf {
 	u32 rx_ring_count;
 	u32 itr_us;
 	char irq_name[IFNAMSIZ + 16];
-	struct mutex mbx_lock;	/* protects mbx, pf_ready, mc_promisc */
+	struct mutex mbx_lock;	/* protects mbx, pf_ready, PF answers, mc_promisc */
 	struct vtnic_mbx_vf mbx;
 	bool pf_ready;
 	bool mac_from_pf;
+	u8 mc_filter_type;
+	bool link_enabled;
+	struct vtnic_mbx_vf_queues queues;
 	bool mc_promisc;
-	spinlock_t mc_lock;	/* protects mc_hashes, mc_count, mc_all */
-	u16 mc_hashes[VTNIC_MBX_MAX_MC_HASHES];
+	spinlock_t mc_lock;	/* protects mc_bits, mc_count, mc_all */
+	u16 mc_bits[VTNIC_MBX_MAX_MC_HASHES];
 	unsigned int mc_count;
 	bool mc_all;
 	unsigned long active_vlans[BITS_TO_LONGS(VLAN_N_VID)];

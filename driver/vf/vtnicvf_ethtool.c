@@ -29,17 +29,12 @@ static void vtnicvf_get_drvinfo(struct net_device *netdev,
 	strscpy(info->bus_info, pci_name(vf->pdev), sizeof(info->bus_info));
 }
 
-/* The VF sees the port's STATUS: speed and duplex are the PF's */
+/* The VF sees the port's link: speed and duplex are the PF's */
 static int vtnicvf_get_link_ksettings(struct net_device *netdev,
 				      struct ethtool_link_ksettings *cmd)
 {
 	struct vtnicvf *vf = netdev_priv(netdev);
-	static const u32 speeds[] = {
-		[VTNIC_STATUS_SPEED_10] = SPEED_10,
-		[VTNIC_STATUS_SPEED_100] = SPEED_100,
-		[VTNIC_STATUS_SPEED_1000] = SPEED_1000,
-	};
-	u32 status, speed;
+	struct vtnicvf_link link;
 
 	ethtool_link_ksettings_zero_link_mode(cmd, supported);
 	ethtool_link_ksettings_zero_link_mode(cmd, advertising);
@@ -50,10 +45,9 @@ static int vtnicvf_get_link_ksettings(struct net_device *netdev,
 	if (!netif_carrier_ok(netdev))
 		return 0;
 
-	status = vtnicvf_rd32(vf, VTNIC_VF_STATUS);
-	speed = FIELD_GET(VTNIC_STATUS_SPEED, status);
-	cmd->base.speed = speed < ARRAY_SIZE(speeds) ? speeds[speed] : SPEED_1000;
-	cmd->base.duplex = status & VTNIC_STATUS_FD ? DUPLEX_FULL : DUPLEX_HALF;
+	vf->mac->link(vf, &link);
+	cmd->base.speed = link.speed;
+	cmd->base.duplex = link.duplex;
 	return 0;
 }
 
@@ -124,8 +118,9 @@ static int vtnicvf_set_coalesce(struct net_device *netdev,
 {
 	struct vtnicvf *vf = netdev_priv(netdev);
 
-	if (ec->rx_coalesce_usecs > VTNICVF_ITR_MAX_US) {
-		NL_SET_ERR_MSG_MOD(extack, "rx-usecs is at most 8191");
+	if (ec->rx_coalesce_usecs > vf->mac->itr_max_us) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "rx-usecs is longer than the VF's EITR holds");
 		return -EINVAL;
 	}
 	vf->itr_us = ec->rx_coalesce_usecs;

@@ -11,16 +11,22 @@
 
 #include "vtnicvf.h"
 
-/* The VF's counters in its own window */
-static const struct vtnic_vf_stats_regs vtnicvf_stats_regs = {
-	.reg = { VTNIC_VF_GPRC, VTNIC_VF_GORC, VTNIC_VF_GPTC, VTNIC_VF_GOTC,
-		 VTNIC_VF_MPRC },
-};
-
-/* Largest frame for an MTU: header, one VLAN tag, FCS (what igbvf asks) */
-static u32 vtnicvf_max_frame(unsigned int mtu)
+/* Largest frame for an MTU, as the MAC's PFs count it */
+static u32 vtnicvf_max_frame(struct vtnicvf *vf, unsigned int mtu)
 {
-	return mtu + ETH_HLEN + VLAN_HLEN + ETH_FCS_LEN;
+	return vf->mac->max_frame(mtu);
+}
+
+/*
+ * The MTA hash of an address from its bits 47:32 (vtnicvf.mc_bits), for
+ * the PF's filter type (MCSTCTRL.MO, 82599 datasheet 8.2.3.7.2; type 0
+ * is vtnic_mc_hash() and the 82576's): which 12 of the 16 bits
+ */
+static u16 vtnicvf_mc_hash(const struct vtnicvf *vf, u16 bits)
+{
+	static const u8 shift[] = { 4, 3, 2, 0 };
+
+	return bits >> shift[vf->mc_filter_type & 3] & 0xfff;
 }
 
 /**
@@ -41,13 +47,15 @@ static void vtnicvf_sync_mc(struct vtnicvf *vf)
 	u16 hashes[VTNIC_MBX_MAX_MC_HASHES];
 	unsigned int count, listed;
 	bool all;
+	unsigned int i;
 	int err;
 
 	lockdep_assert_held(&vf->mbx_lock);
 	spin_lock_bh(&vf->mc_lock);
 	listed = vf->mc_count;
 	count = min_t(unsigned int, listed, VTNIC_MBX_MAX_MC_HASHES);
-	memcpy(hashes, vf->mc_hashes, count * sizeof(hashes[0]));
+	for (i = 0; i < count; i++)
+		hashes[i] = vtnicvf_mc_hash(vf, vf->mc_bits[i]);
 	all = vf->mc_all;
 	spin_unlock_bh(&vf->mc_lock);
 
@@ -97,10 +105,10 @@ static void vtnicvf_restore(struct vtnicvf *vf)
 			netdev_warn(netdev, "the host refused address %pM (%d)\n",
 				    netdev->dev_addr, err);
 	}
-	err = vtnic_mbx_vf_set_lpe(&vf->mbx, vtnicvf_max_frame(netdev->mtu));
+	err = vtnic_mbx_vf_set_lpe(&vf->mbx, vtnicvf_max_frame(vf, netdev->mtu));
 	if (err)
 		netdev_warn(netdev, "the host refused frames of %u bytes (%d)\n",
-			    vtnicvf_max_frame(netdev->mtu), err);
+			    vtnicvf_max_frame(vf, netdev->mtu), err);
 	for_each_set_bit(vid, vf->active_vlans, VLAN_N_VID) {
 		err = vtnic_mbx_vf_set_vlan(&vf->mbx, vid, true);
 		if (err)
@@ -110,6 +118,37 @@ static void vtnicvf_restore(struct vtnicvf *vf)
 	vf->mc_promisc = false;
 	clear_bit(VTNICVF_STATE_MC_SYNC, &vf->state);
 	vtnicvf_sync_mc(vf);
+}
+
+/*
+ * The ixgbe dialect after RESET: the API version (a refusal only means
+ * an older one), the queues (API 1.1) and whether the host lets the VF
+ * have link (API 1.2).  The igb dialect has none of it: 1.0, one pair,
+ * link enabled.  Under mbx_lock.
+ */
+static void vtnicvf_negotiate(struct vtnicvf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+	struct vtnic_mbx_vf_queues *q = &vf->queues;
+	u32 api;
+	int err;
+
+	lockdep_assert_held(&vf->mbx_lock);
+	api = vtnic_mbx_vf_negotiate_api(&vf->mbx);
+	err = vtnic_mbx_vf_get_queues(&vf->mbx, q);
+	if (err == -EPROTO)
+		netdev_warn(netdev, "the host's queue counts are out of range, using one queue pair\n");
+	else if (err && err != -EOPNOTSUPP)
+		netif_dbg(vf, drv, netdev, "GET_QUEUES failed (%d), using one queue pair\n",
+			  err);
+	err = vtnic_mbx_vf_get_link_state(&vf->mbx, &vf->link_enabled);
+	if (err && err != -EOPNOTSUPP)
+		netif_dbg(vf, drv, netdev, "GET_LINK_STATE failed (%d)\n", err);
+	if (vf->mac->mbx->dialect == VTNIC_MBX_VF_IXGBE)
+		netif_dbg(vf, drv, netdev,
+			  "mailbox API %s, %u TX and %u RX queues, link %s\n",
+			  vtnic_mbx_api_name(api), q->tx, q->rx,
+			  vf->link_enabled ? "enabled" : "disabled by the host");
 }
 
 /**
@@ -135,6 +174,8 @@ int vtnicvf_hw_init(struct vtnicvf *vf, bool probing)
 		goto out;
 	err = 0;
 	vtnicvf_irq_configure(vf);
+	vf->mc_filter_type = info.mc_filter_type;
+	vtnicvf_negotiate(vf);
 
 	if (info.mac_valid && is_valid_ether_addr(info.mac)) {
 		/* The host's address for us wins over ours */
@@ -162,11 +203,14 @@ static void vtnicvf_update_link(struct vtnicvf *vf)
 	struct net_device *netdev = vf->netdev;
 	bool up;
 
+	struct vtnicvf_link link;
+
 	mutex_lock(&vf->mbx_lock);
-	up = vf->pf_ready && vf->mbx.cts && !vf->mbx.pf_reset;
+	up = vf->pf_ready && vf->mbx.cts && !vf->mbx.pf_reset &&
+	     vf->link_enabled;
 	mutex_unlock(&vf->mbx_lock);
-	up = up && test_bit(VTNICVF_STATE_UP, &vf->state) &&
-	     (vtnicvf_rd32(vf, VTNIC_VF_STATUS) & VTNIC_STATUS_LU);
+	vf->mac->link(vf, &link);
+	up = up && test_bit(VTNICVF_STATE_UP, &vf->state) && link.up;
 	if (up == vf->link_up)
 		return;
 	vf->link_up = up;
@@ -250,7 +294,7 @@ void vtnicvf_service(struct work_struct *work)
 void vtnicvf_update_stats(struct vtnicvf *vf)
 {
 	spin_lock_bh(&vf->stats_lock);
-	vtnic_vf_stats_fold(&vf->hw, &vtnicvf_stats_regs, &vf->hw_stats, false);
+	vtnic_vf_stats_fold(&vf->hw, vf->mac->stats, &vf->hw_stats, false);
 	spin_unlock_bh(&vf->stats_lock);
 }
 
@@ -308,7 +352,7 @@ static int vtnicvf_change_mtu(struct net_device *netdev, int mtu)
 	int err;
 
 	mutex_lock(&vf->mbx_lock);
-	err = vtnic_mbx_vf_set_lpe(&vf->mbx, vtnicvf_max_frame(mtu));
+	err = vtnic_mbx_vf_set_lpe(&vf->mbx, vtnicvf_max_frame(vf, mtu));
 	mutex_unlock(&vf->mbx_lock);
 	if (err) {
 		netdev_err(netdev, "the host refused MTU %d (%d), keeping %u\n",
@@ -368,7 +412,7 @@ static void vtnicvf_set_rx_mode(struct net_device *netdev)
 	spin_lock_bh(&vf->mc_lock);
 	netdev_for_each_mc_addr(ha, netdev) {
 		if (n < VTNIC_MBX_MAX_MC_HASHES)
-			vf->mc_hashes[n] = vtnic_mc_hash(ha->addr);
+			vf->mc_bits[n] = ha->addr[5] << 8 | ha->addr[4];
 		n++;
 	}
 	vf->mc_count = n;
@@ -503,7 +547,7 @@ int vtnicvf_netdev_create(struct vtnicvf *vf)
 		eth_hw_addr_random(netdev);
 
 	/* Counters run from here */
-	vtnic_vf_stats_fold(&vf->hw, &vtnicvf_stats_regs, &vf->hw_stats, true);
+	vtnic_vf_stats_fold(&vf->hw, vf->mac->stats, &vf->hw_stats, true);
 
 	netif_carrier_off(netdev);
 	err = register_netdev(netdev);

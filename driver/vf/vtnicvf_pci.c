@@ -13,31 +13,6 @@
 
 #include "vtnicvf.h"
 
-static const struct vtnic_mbx_vf_regs vtnicvf_82576_mbx = VTNIC_82576VF_MBX_REGS;
-
-/* The mailbox transport's bits are the 82576's */
-static_assert(VTNIC_VFMBX_REQ == VTNIC_V2PMAILBOX_REQ);
-static_assert(VTNIC_VFMBX_ACK == VTNIC_V2PMAILBOX_ACK);
-static_assert(VTNIC_VFMBX_VFU == VTNIC_V2PMAILBOX_VFU);
-static_assert(VTNIC_VFMBX_PFU == VTNIC_V2PMAILBOX_PFU);
-static_assert(VTNIC_VFMBX_PFSTS == VTNIC_V2PMAILBOX_PFSTS);
-static_assert(VTNIC_VFMBX_PFACK == VTNIC_V2PMAILBOX_PFACK);
-static_assert(VTNIC_VFMBX_RSTI == VTNIC_V2PMAILBOX_RSTI);
-static_assert(VTNIC_VFMBX_RSTD == VTNIC_V2PMAILBOX_RSTD);
-
-static const struct vtnicvf_mac_info vtnicvf_82576_info = {
-	.type = VTNIC_MAC_82576,
-	.name = "82576",
-	.mbx = &vtnicvf_82576_mbx,
-	.rxd_err = VTNIC_RXD_ERRORS_82576,
-};
-
-static const struct vtnicvf_mac_info vtnicvf_82599_info = {
-	.type = VTNIC_MAC_82599,
-	.name = "82599",
-	.rxd_err = VTNIC_RXD_ERRORS_82599,
-};
-
 static const struct pci_device_id vtnicvf_pci_tbl[] = {
 	{ PCI_VDEVICE(INTEL, 0x10ca), (kernel_ulong_t)&vtnicvf_82576_info },
 	{ PCI_VDEVICE(INTEL, 0x10ed), (kernel_ulong_t)&vtnicvf_82599_info },
@@ -61,10 +36,6 @@ static int vtnicvf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	u32 status;
 	int err;
 
-	/* The 82599 VF (ixgbevf's dialect) is not served yet */
-	if (mac->type != VTNIC_MAC_82576)
-		return -ENODEV;
-
 	netdev = alloc_etherdev(sizeof(*vf));
 	if (!netdev)
 		return -ENOMEM;
@@ -77,6 +48,7 @@ static int vtnicvf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	vf->tx_ring_count = VTNIC_DEFAULT_RING;
 	vf->rx_ring_count = VTNIC_DEFAULT_RING;
 	vf->itr_us = VTNICVF_ITR_DEFAULT_US;
+	vf->link_enabled = true;
 	/* Nothing may queue the service task before probe has finished */
 	set_bit(VTNICVF_STATE_SERVICE_OFF, &vf->state);
 	mutex_init(&vf->mbx_lock);
@@ -132,7 +104,7 @@ static void vtnicvf_remove(struct pci_dev *pdev)
 	 * Leave the VF reset: its queues stop and the PF forgets what we
 	 * asked for, so nothing reaches the pool after we are gone.
 	 */
-	vtnicvf_wr32(vf, VTNIC_VF_CTRL, VTNIC_VF_CTRL_RST);
+	vtnicvf_wr32(vf, vf->mac->mbx->ctrl, vf->mac->mbx->ctrl_rst);
 	pci_clear_master(pdev);
 	free_netdev(vf->netdev);
 }
@@ -145,5 +117,5 @@ static struct pci_driver vtnicvf_driver = {
 };
 module_pci_driver(vtnicvf_driver);
 
-MODULE_DESCRIPTION("Intel VT-c SR-IOV VF driver (82576)");
+MODULE_DESCRIPTION("Intel VT-c SR-IOV VF driver (82576, 82599)");
 MODULE_LICENSE("GPL");

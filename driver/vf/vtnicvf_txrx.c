@@ -2,19 +2,20 @@
 /*
  * vtnicvf: the VF's queue pair and its interrupts.  The rings, transmit
  * and receive are the PF's (driver/common/vtnic_ring.c); this file
- * programs them into the VF's queue 0 and serves the two MSI-X vectors:
- * vector 0 the queue pair, vector 1 the mailbox (82576 VF: 3 vectors,
- * MSI-X only).
+ * programs them into the VF's queue 0 and serves the two MSI-X vectors
+ * it uses: VTNICVF_VEC_QUEUE the queue pair, VTNICVF_VEC_MBX the mailbox
+ * (both VFs: 3 vectors, MSI-X only).  Where the registers are comes from
+ * the MAC's struct vtnicvf_regs.
  */
 
-#include <linux/bitfield.h>
 #include <linux/interrupt.h>
+#include <linux/iopoll.h>
 
 #include "vtnicvf.h"
 
 static void vtnicvf_queue_irq_enable(struct vtnicvf *vf)
 {
-	vtnicvf_wr32(vf, VTNIC_VF_EIMS, BIT(VTNICVF_VEC_QUEUE));
+	vtnicvf_wr32(vf, vf->mac->regs->eims, BIT(VTNICVF_VEC_QUEUE));
 }
 
 static irqreturn_t vtnicvf_queue_irq(int irq, void *data)
@@ -35,7 +36,7 @@ static irqreturn_t vtnicvf_mbx_irq(int irq, void *data)
 	struct vtnicvf *vf = data;
 
 	vtnicvf_service_kick(vf);
-	vtnicvf_wr32(vf, VTNIC_VF_EIMS, BIT(VTNICVF_VEC_MBX));
+	vtnicvf_wr32(vf, vf->mac->regs->eims, BIT(VTNICVF_VEC_MBX));
 	return IRQ_HANDLED;
 }
 
@@ -83,9 +84,8 @@ netdev_tx_t vtnicvf_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
  */
 void vtnicvf_write_itr(struct vtnicvf *vf)
 {
-	vtnicvf_wr32(vf, VTNIC_VF_EITR(VTNICVF_VEC_QUEUE),
-		     FIELD_PREP(VTNIC_VF_EITR_INTERVAL, vf->itr_us) |
-		     VTNIC_VF_EITR_CNT_IGNR);
+	vtnicvf_wr32(vf, vf->mac->regs->eitr0 + 4 * VTNICVF_VEC_QUEUE,
+		     vf->mac->eitr(vf->itr_us));
 }
 
 /**
@@ -97,18 +97,18 @@ void vtnicvf_write_itr(struct vtnicvf *vf)
  */
 void vtnicvf_irq_configure(struct vtnicvf *vf)
 {
+	const struct vtnicvf_regs *regs = vf->mac->regs;
 	u32 vecs = BIT(VTNICVF_VEC_QUEUE) | BIT(VTNICVF_VEC_MBX);
+	u32 queue = VTNICVF_VEC_QUEUE | regs->ivar_valid;
 
-	/* RX and TX queue 0 (IVAR0 bytes 0 and 1), the mailbox (IVAR_MISC) */
-	vtnicvf_wr32(vf, VTNIC_VF_IVAR0,
-		     (VTNICVF_VEC_QUEUE | VTNIC_VF_IVAR_VALID) |
-		     (VTNICVF_VEC_QUEUE | VTNIC_VF_IVAR_VALID) << 8);
-	vtnicvf_wr32(vf, VTNIC_VF_IVAR_MISC, VTNICVF_VEC_MBX | VTNIC_VF_IVAR_VALID);
+	/* RX and TX queue 0 (IVAR bytes 0 and 1), the mailbox (IVAR_MISC) */
+	vtnicvf_wr32(vf, regs->ivar0, queue | queue << 8);
+	vtnicvf_wr32(vf, regs->ivar_misc, VTNICVF_VEC_MBX | regs->ivar_valid);
 	/* Each cause clears and masks itself when it raises its vector */
-	vtnicvf_wr32(vf, VTNIC_VF_EIAC, vecs);
-	vtnicvf_wr32(vf, VTNIC_VF_EIAM, vecs);
+	vtnicvf_wr32(vf, regs->eiac, vecs);
+	vtnicvf_wr32(vf, regs->eiam, vecs);
 	vtnicvf_write_itr(vf);
-	vtnicvf_wr32(vf, VTNIC_VF_EIMS, BIT(VTNICVF_VEC_MBX));
+	vtnicvf_wr32(vf, regs->eims, BIT(VTNICVF_VEC_MBX));
 }
 
 /**
@@ -150,40 +150,47 @@ err_free_vectors:
  */
 void vtnicvf_irq_free(struct vtnicvf *vf)
 {
-	vtnicvf_wr32(vf, VTNIC_VF_EIMC, ~0U);
+	vtnicvf_wr32(vf, vf->mac->regs->eimc, ~0U);
 	free_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_MBX), vf);
 	pci_free_irq_vectors(vf->pdev);
 }
 
+/* A queue's enable bit reads back set once the queue runs (82599 4.6.7) */
+static void vtnicvf_wait_enable(struct vtnicvf *vf, u32 reg)
+{
+	u32 bit = vf->mac->regs->xdctl_enable;
+	u32 val;
+
+	if (!vf->mac->poll_enable)
+		return;
+	if (read_poll_timeout(vtnicvf_rd32, val, val & bit, 1000, 10000, false,
+			      vf, reg))
+		netdev_warn(vf->netdev, "queue register %#x: not enabled\n", reg);
+}
+
 static void vtnicvf_configure_tx(struct vtnicvf *vf)
 {
-	vtnicvf_wr32(vf, VTNIC_VF_TXDCTL(0), 0);
-	vtnic_ring_set_base(&vf->tx, VTNIC_VF_TDBAL(0));
-	vtnicvf_wr32(vf, VTNIC_VF_TXDCTL(0),
-		     FIELD_PREP(VTNIC_VF_XDCTL_PTHRESH, 8) |
-		     FIELD_PREP(VTNIC_VF_XDCTL_HTHRESH, 1) |
-		     FIELD_PREP(VTNIC_VF_XDCTL_WTHRESH, 16) |
-		     VTNIC_VF_XDCTL_ENABLE);
+	const struct vtnicvf_regs *regs = vf->mac->regs;
+
+	vtnicvf_wr32(vf, regs->txdctl, 0);
+	vtnic_ring_set_base(&vf->tx, regs->tdbal);
+	vtnicvf_wr32(vf, regs->txdctl, vf->mac->txdctl());
+	vtnicvf_wait_enable(vf, regs->txdctl);
 }
 
 /*
- * The PF owns the receiver (RCTL, filters, frame size, checksum and VLAN
- * stripping per pool); the VF has its descriptor queue.
+ * The PF owns the receiver (filters, frame size, checksum, and on the
+ * 82576 VLAN stripping per pool); the VF has its descriptor queue.
  */
 static void vtnicvf_configure_rx(struct vtnicvf *vf)
 {
-	vtnicvf_wr32(vf, VTNIC_VF_RXDCTL(0), 0);
-	vtnic_ring_set_base(&vf->rx, VTNIC_VF_RDBAL(0));
-	vtnicvf_wr32(vf, VTNIC_VF_SRRCTL(0),
-		     FIELD_PREP(VTNIC_VF_SRRCTL_BSIZEPKT, VTNIC_RX_BUFSZ / 1024) |
-		     FIELD_PREP(VTNIC_VF_SRRCTL_DESCTYPE,
-				VTNIC_VF_SRRCTL_DESCTYPE_ADV_ONEBUF) |
-		     VTNIC_VF_SRRCTL_DROP_EN);
-	vtnicvf_wr32(vf, VTNIC_VF_RXDCTL(0),
-		     FIELD_PREP(VTNIC_VF_XDCTL_PTHRESH, 8) |
-		     FIELD_PREP(VTNIC_VF_XDCTL_HTHRESH, 8) |
-		     FIELD_PREP(VTNIC_VF_XDCTL_WTHRESH, 4) |
-		     VTNIC_VF_XDCTL_ENABLE);
+	const struct vtnicvf_regs *regs = vf->mac->regs;
+
+	vtnicvf_wr32(vf, regs->rxdctl, 0);
+	vtnic_ring_set_base(&vf->rx, regs->rdbal);
+	vtnicvf_wr32(vf, regs->srrctl, vf->mac->srrctl());
+	vtnicvf_wr32(vf, regs->rxdctl, vf->mac->rxdctl());
+	vtnicvf_wait_enable(vf, regs->rxdctl);
 	/* The tail is written once the queue is enabled */
 	vtnic_rx_fill(&vf->rx);
 }
@@ -257,10 +264,10 @@ void vtnicvf_down(struct vtnicvf *vf)
 	netif_tx_disable(netdev);
 
 	/* Stop the DMA before the buffers go */
-	vtnicvf_wr32(vf, VTNIC_VF_RXDCTL(0), 0);
-	vtnicvf_wr32(vf, VTNIC_VF_TXDCTL(0), 0);
-	vtnicvf_wr32(vf, VTNIC_VF_EIMC, BIT(VTNICVF_VEC_QUEUE));
-	vtnicvf_rd32(vf, VTNIC_VF_STATUS);
+	vtnicvf_wr32(vf, vf->mac->regs->rxdctl, 0);
+	vtnicvf_wr32(vf, vf->mac->regs->txdctl, 0);
+	vtnicvf_wr32(vf, vf->mac->regs->eimc, BIT(VTNICVF_VEC_QUEUE));
+	vtnicvf_rd32(vf, VTNIC_HW_STATUS);
 
 	synchronize_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE));
 	free_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE), vf);
