@@ -105,10 +105,22 @@ static int vtnic_mbx_vf_read(struct vtnic_mbx_vf *mbx, u32 *msg,
 	return 0;
 }
 
-/* A PF control message: the PF tells whether we may talk and have link */
+static bool vtnic_mbx_vf_ixgbe(const struct vtnic_mbx_vf *mbx)
+{
+	return mbx->regs->dialect == VTNIC_MBX_VF_IXGBE;
+}
+
+/*
+ * A PF control message: the PF tells whether we may talk and have link.
+ * An ixgbe PF that takes CTS away (a trust or link-state change, its
+ * interface going down) answers everything but RESET with a NACK from
+ * then on: only a VF reset makes the VF clear to send again.
+ */
 static void vtnic_mbx_vf_control(struct vtnic_mbx_vf *mbx, u32 word0)
 {
 	mbx->cts = !!(word0 & VTNIC_MBX_CTS);
+	if (!mbx->cts && vtnic_mbx_vf_ixgbe(mbx))
+		mbx->pf_reset = true;
 }
 
 /*
@@ -214,11 +226,6 @@ static int vtnic_mbx_vf_req(struct vtnic_mbx_vf *mbx, u16 opcode, u8 info,
 	return vtnic_mbx_vf_req_reply(mbx, opcode, info, msg, words, 1);
 }
 
-static bool vtnic_mbx_vf_ixgbe(const struct vtnic_mbx_vf *mbx)
-{
-	return mbx->regs->dialect == VTNIC_MBX_VF_IXGBE;
-}
-
 /**
  * vtnic_mbx_vf_reset() - reset the VF and introduce it to the PF
  * @mbx: the mailbox
@@ -228,10 +235,10 @@ static bool vtnic_mbx_vf_ixgbe(const struct vtnic_mbx_vf *mbx)
  * (VFLRE).  While the PF itself resets it keeps RSTI set; once it is
  * done, RESET gets the VF's address and makes it clear to send.
  *
- * Context: process; the caller serialises the mailbox.
  * The ixgbe dialect's reply has a fourth word, the PF's multicast filter
  * type; a reset also takes the API back to 1.0 on both sides.
  *
+ * Context: process; the caller serialises the mailbox.
  * Return: 0; -EAGAIN while the PF resets (RSTI); -ETIMEDOUT when the PF
  * does not answer (its interface is down); -EADDRNOTAVAIL with
  * @info->mac_valid false when the PF has no address for the VF (which

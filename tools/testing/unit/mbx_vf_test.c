@@ -1324,6 +1324,21 @@ static void test_get_queues_hostile(void **state)
 	}
 }
 
+/* An ixgbe PF that takes CTS away NACKs all but RESET: the VF resets */
+static void test_ixgbe_control_no_cts(void **state)
+{
+	(void)state;
+	ixgbe_up();
+	pf_post1(VTNIC_MBX_PF_CONTROL | VTNIC_MBX_CTS);
+	vtnic_mbx_vf_poll(&mbx);
+	assert_true(mbx.cts);
+	assert_false(mbx.pf_reset);
+	pf_post1(VTNIC_MBX_PF_CONTROL);
+	assert_true(vtnic_mbx_vf_poll(&mbx));
+	assert_false(mbx.cts);
+	assert_true(mbx.pf_reset);
+}
+
 static void test_link_state_and_xcast(void **state)
 {
 	bool enabled;
@@ -1379,6 +1394,7 @@ int main(void)
 		T(test_get_queues),
 		T(test_get_queues_hostile),
 		T(test_link_state_and_xcast),
+		T(test_ixgbe_control_no_cts),
 		cmocka_unit_test_setup_teardown(test_interop, setup_interop,
 						teardown),
 	};
