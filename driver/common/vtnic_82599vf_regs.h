@@ -57,6 +57,12 @@ enum {
 #define VTNIC_VFRXDCTL_VME		BIT(30)	/* strip the VLAN tag */
 
 /*
+ * The pool's receive layout (the PF's PSRTYPE): its RQPL field [31:29]
+ * spreads RSS over 1, 2 or 4 of the pool's queues; 0 is queue 0 alone
+ */
+#define VTNIC_VFPSRTYPE			0x00300
+
+/*
  * The VF's counters (8.3.5.5): free-running, not cleared on read; the
  * octet counters are 36 bits, of which the low 32 are folded
  */

@@ -80,6 +80,8 @@ struct vtnicvf_link {
  * @tdbal: transmit queue 0's register block
  * @txdctl: transmit queue 0's control
  * @xdctl_enable: the enable bit of @rxdctl and @txdctl
+ * @psrtype: the pool's receive queue layout, where the VF sets it
+ *	     (82599 VFPSRTYPE); 0 when the PF owns it
  */
 struct vtnicvf_regs {
 	u32 eims;
@@ -96,6 +98,7 @@ struct vtnicvf_regs {
 	u32 tdbal;
 	u32 txdctl;
 	u32 xdctl_enable;
+	u32 psrtype;
 };
 
 /**

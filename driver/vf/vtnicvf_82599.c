@@ -29,6 +29,7 @@ static const struct vtnicvf_regs vtnicvf_82599_regs = {
 	.tdbal = VTNIC_VFTDBAL(0),
 	.txdctl = VTNIC_VFTXDCTL(0),
 	.xdctl_enable = VTNIC_VFXDCTL_ENABLE,
+	.psrtype = VTNIC_VFPSRTYPE,
 };
 
 static const struct vtnic_vf_stats_regs vtnicvf_82599_stats = {

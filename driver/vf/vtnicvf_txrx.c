@@ -187,6 +187,12 @@ static void vtnicvf_configure_rx(struct vtnicvf *vf)
 	const struct vtnicvf_regs *regs = vf->mac->regs;
 
 	vtnicvf_wr32(vf, regs->rxdctl, 0);
+	/*
+	 * One queue: RSS spreads nothing to the pool's others, whatever an
+	 * earlier driver of this VF asked for
+	 */
+	if (regs->psrtype)
+		vtnicvf_wr32(vf, regs->psrtype, 0);
 	vtnic_ring_set_base(&vf->rx, regs->rdbal);
 	vtnicvf_wr32(vf, regs->srrctl, vf->mac->srrctl());
 	vtnicvf_wr32(vf, regs->rxdctl, vf->mac->rxdctl());
