@@ -125,7 +125,7 @@ struct vtnic_mbx_vf_queues {
 	u8 def_q;
 };
 
-/* Most queues a VF has on any VT-c MAC (82599: 8 pools of 16) */
+/* Most queues a VF has on any VT-c MAC (the 82599's 16 pools of 8) */
 #define VTNIC_MBX_VF_MAX_QUEUES		8
 
 void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw,

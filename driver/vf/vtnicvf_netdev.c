@@ -45,9 +45,8 @@ void vtnicvf_service_kick(struct vtnicvf *vf)
 static void vtnicvf_sync_mc(struct vtnicvf *vf)
 {
 	u16 hashes[VTNIC_MBX_MAX_MC_HASHES];
-	unsigned int count, listed;
+	unsigned int count, listed, i;
 	bool all;
-	unsigned int i;
 	int err;
 
 	lockdep_assert_held(&vf->mbx_lock);
@@ -201,9 +200,8 @@ out:
 static void vtnicvf_update_link(struct vtnicvf *vf)
 {
 	struct net_device *netdev = vf->netdev;
-	bool up;
-
 	struct vtnicvf_link link;
+	bool up;
 
 	mutex_lock(&vf->mbx_lock);
 	up = vf->pf_ready && vf->mbx.cts && !vf->mbx.pf_reset &&
