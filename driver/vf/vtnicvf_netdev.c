@@ -263,7 +263,14 @@ void vtnicvf_service(struct work_struct *work)
 		return;
 
 	mutex_lock(&vf->mbx_lock);
-	vtnic_mbx_vf_poll(&vf->mbx);
+	/*
+	 * CTS back without a reset: the host may have enabled the VF's link
+	 * again (ixgbe's dialect says so only when asked; igb's has no
+	 * admin link state, and the ask is no message there)
+	 */
+	if (vtnic_mbx_vf_poll(&vf->mbx) && vf->pf_ready && vf->mbx.cts &&
+	    !vf->mbx.pf_reset)
+		vtnic_mbx_vf_get_link_state(&vf->mbx, &vf->link_enabled);
 	reset = vf->mbx.pf_reset || !vf->pf_ready;
 	mutex_unlock(&vf->mbx_lock);
 
