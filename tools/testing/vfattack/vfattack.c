@@ -650,11 +650,13 @@ static void send_macvlan(struct vf *vf, uint32_t index, const uint8_t *mac)
 }
 
 /*
- * Keep the buffer locked for @ms and ring REQ every millisecond: the PF
- * cannot take a message it was told about and waits for the buffer each
- * time.  Not the protocol: REQ is written with VFU still set.
+ * Keep the buffer locked for @ms and ring @bell (REQ or ACK) every
+ * millisecond: the PF cannot take a message it was told about, or write
+ * the NACK it owes a VF without CTS that rings ACK, and waits for the
+ * buffer each time.  Not the protocol: the doorbell is written with VFU
+ * still set.
  */
-static void cmd_hold(struct vf *vf, uint32_t ms)
+static void cmd_hold(struct vf *vf, uint32_t ms, uint32_t bell)
 {
 	uint32_t msg[WORDS] = { word0(VTNIC_MBX_SET_LPE, 0), 1522 };
 	struct timespec tick = { .tv_nsec = 1000000L };
@@ -668,8 +670,7 @@ static void cmd_hold(struct vf *vf, uint32_t ms)
 	for (i = 0; i < WORDS; i++)
 		wr32(vf, vf->d->regs.mem + 4 * i, msg[i]);
 	while (now_ns() < end) {
-		wr32(vf, vf->d->regs.ctl,
-		     VTNIC_VFMBX_REQ | VTNIC_VFMBX_VFU);
+		wr32(vf, vf->d->regs.ctl, bell | VTNIC_VFMBX_VFU);
 		vf->sent++;
 		nanosleep(&tick, NULL);
 	}
@@ -824,6 +825,9 @@ static void usage(FILE *out)
 		"  reset-loop N          N times CTRL.RST and RESET\n"
 		"  hold MS               keep the buffer locked MS ms, ringing\n"
 		"                        REQ every millisecond\n"
+		"  ackstorm MS           CTRL.RST (82576) or an FLR (82599), no\n"
+		"                        RESET; then the buffer locked MS ms,\n"
+		"                        ringing ACK every millisecond\n"
 		"  flood N [W0 W1...]    N messages as fast as possible, no wait\n"
 		"                        for replies (default word 0: 0x000000ff)\n"
 		"  raw W0 [W1...]        one message of the given words\n"
@@ -929,7 +933,15 @@ static int run_reset_loop(struct vf *vf, int argc, char **argv)
 
 static int run_hold(struct vf *vf, int argc, char **argv)
 {
-	cmd_hold(vf, parse_u32(argv[0]));
+	cmd_hold(vf, parse_u32(argv[0]), VTNIC_VFMBX_REQ);
+	return 0;
+}
+
+/* Without CTS (its own reset, no RESET after it), ACK with VFU held */
+static int run_ackstorm(struct vf *vf, int argc, char **argv)
+{
+	vf_forget(vf);
+	cmd_hold(vf, parse_u32(argv[0]), VTNIC_VFMBX_ACK);
 	return 0;
 }
 
@@ -1018,6 +1030,7 @@ static const struct command {
 	{ "prereset", 0, ANY_DIALECT, run_prereset },
 	{ "reset-loop", 1, ANY_DIALECT, run_reset_loop },
 	{ "hold", 1, ANY_DIALECT, run_hold },
+	{ "ackstorm", 1, ANY_DIALECT, run_ackstorm },
 	{ "flood", 1, ANY_DIALECT, run_flood },
 	{ "raw", 1, ANY_DIALECT, run_raw },
 	{ "api", 1, BIT(DIALECT_IXGBE), run_api },

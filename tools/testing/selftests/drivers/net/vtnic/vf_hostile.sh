@@ -10,7 +10,8 @@
 # SET_VLAN IDs past 4094 and the victim's VLAN, SET_LPE sizes out of range,
 # requests before RESET (after a CTRL.RST; on the 82599, which does not
 # report that to the PF, after an FLR), RESET in a loop, its buffer kept
-# locked for 2 s while it rings, and FLOOD messages as fast as it can,
+# locked for 2 s while it rings, then 2 s more without CTS ringing ACK,
+# and FLOOD messages as fast as it can,
 # then more floods until the traffic ends.  On the 82599 it speaks
 # ixgbe's dialect, with more: requests above API 1.0 right after RESET,
 # API versions vtnic does not offer, then at 1.4 GET_RETA and
@@ -353,6 +354,10 @@ attack()
 	att no_prereset prereset
 	att reset_loop -q reset-loop 100
 	att hold -q hold 2000
+	# Without CTS, ACK rung with the buffer held: the NACK the PF owes
+	# is tried once a pace, not at every doorbell
+	att ackstorm -q ackstorm 2000
+	att reset_after_storm reset
 	att flood -q flood $FLOOD
 	while [ ! -e "$tmp/stop" ]; do
 		round=$((round + 1))
