@@ -16,6 +16,7 @@ source "$(dirname "$(readlink -f "$0")")"/vtnic_lib.sh
 
 FLOOD_S=14		# the quarantine's 10 s, and room for a slow VM
 TIMEOUT_MS=1500		# what vfattack waits for a reply
+ATT_MAC=02:76:74:6e:a7:01
 
 cleanup()
 {
@@ -85,6 +86,9 @@ vf_attach 0 "$NSV" "$NET4.11/24" > /dev/null ||
 	ktap_exit_fail_msg "VF 0 does not come up with $VTNIC_VF_DRIVER"
 ping_retry "$NSV" "$NET4.2" 15 || ktap_exit_fail_msg "VF 0 does not reach port B"
 bdf_att=$(vf_pci "$VTNIC_PORT_A" 1)
+# RESET is ACKed only to a VF with an address: the admin's here
+ip -n "$NSA" link set "$dev_a" vf 1 mac $ATT_MAC ||
+	ktap_exit_fail_msg "cannot set VF 1's address"
 reset_acked || ktap_exit_fail_msg "VF 1's RESET is not ACKed before the flood"
 
 mark=$(kernel_log_mark)
