@@ -247,11 +247,6 @@ static void i82599_realize(PCIDevice *dev, Error **errp)
     /* 5 GT/s x8, as the 82599 (ixgbe_get_bus_info_generic reads LnkSta) */
     pcie_cap_fill_link_ep_usp(dev, QEMU_PCI_EXP_LNK_X8, QEMU_PCI_EXP_LNK_5GT);
     pcie_cap_flr_init(dev);
-    /*
-     * DevCtl's error reporting enables are the OS's to set (datasheet
-     * 9.3.10.4): without them no error reaches the root port's AER
-     */
-    pcie_cap_deverr_init(dev);
 
     ret = pcie_aer_init(dev, PCI_ERR_VER, I82599_CAP_AER, PCI_ERR_SIZEOF,
                         errp);
@@ -331,7 +326,6 @@ static void i82599_reset_hold(Object *obj, ResetType type)
     I82599State *s = I82599(obj);
 
     trace_i82599_pci_reset(i82599_func(s));
-    pcie_cap_deverr_reset(PCI_DEVICE(obj));
     i82599_core_reset(&s->core);
 }
 

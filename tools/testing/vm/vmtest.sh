@@ -166,15 +166,15 @@ if [ "$card" = 82599 ]; then
 	qemu_bin=$top/build/qemu/qemu-system-x86_64
 	vcpus=4
 	card_devs=(-device pcie-root-port,id=rp_a,chassis=1,slot=1
-		-device i82599,id=port_a,bus=rp_a,addr=0.0,multifunction=on,netdev=cable_a,mac=52:54:00:99:00:0a,sfp=${sfp%,*}
-		-device i82599,id=port_b,bus=rp_a,addr=0.1,netdev=cable_b,mac=52:54:00:99:00:0b,sfp=${sfp#*,})
+		-device i82599,bus=rp_a,addr=0.0,multifunction=on,netdev=cable_a,mac=52:54:00:99:00:0a,sfp=${sfp%,*}
+		-device i82599,bus=rp_a,addr=0.1,netdev=cable_b,mac=52:54:00:99:00:0b,sfp=${sfp#*,})
 else
 	qemu_bin="qemu-system-x86_64"
 	vcpus=2
 	card_devs=(-device pcie-root-port,id=rp_a,chassis=1,slot=1
 		-device pcie-root-port,id=rp_b,chassis=2,slot=2
-		-device igb,id=port_a,bus=rp_a,netdev=cable_a,mac=52:54:00:76:00:0a
-		-device igb,id=port_b,bus=rp_b,netdev=cable_b,mac=52:54:00:76:00:0b)
+		-device igb,bus=rp_a,netdev=cable_a,mac=52:54:00:76:00:0a
+		-device igb,bus=rp_b,netdev=cable_b,mac=52:54:00:76:00:0b)
 fi
 [ "$action" != bench ] || vcpus=2
 vcpus=${VTNIC_VM_VCPUS:-$vcpus}
@@ -224,31 +224,6 @@ echo "vmtest: booting $kver, $card, port A: $pf, VF driver: $vf ($action), log: 
 boot_mark="vtnic-vm: $card: port A "
 boot_limit=${VTNIC_VM_BOOT_LIMIT:-300}
 
-# What the tests ask of the host (hostctl.sh): the guest's third serial
-# port, and QEMU's monitor, each a socket of this run, in a directory of
-# its own under /tmp (a socket's path has at most 107 bytes)
-sock_dir=$(mktemp -d /tmp/vtnic-vm.XXXXXX)
-trap 'rm -rf "$sock_dir"' EXIT
-ctl_sock=$sock_dir/ctl
-mon_sock=$sock_dir/mon
-: > "$build/$name.hostctl"
-hostctl=(-chardev socket,id=hostctl,path="$ctl_sock",server=on,wait=off
-	-serial chardev:hostctl -monitor unix:"$mon_sock",server=on,wait=off)
-
-# hostctl_start: the host's side of hostctl, beside the VM just started
-hostctl_start()
-{
-	"$here/hostctl.sh" "$ctl_sock" "$mon_sock" >> "$build/$name.hostctl" 2>&1 &
-	hostctl_pid=$!
-}
-
-hostctl_stop()
-{
-	kill "$hostctl_pid" 2>/dev/null || true
-	wait "$hostctl_pid" 2>/dev/null || true
-	rm -f "$ctl_sock" "$mon_sock"
-}
-
 # run_vm: one run of the VM; rc gets QEMU's exit status, 125 when the
 # guest did not get as far as boot_mark within boot_limit seconds (QEMU
 # is stopped then)
@@ -257,21 +232,15 @@ run_vm()
 	local pid t
 
 	rc=0
-	rm -f "$ctl_sock" "$mon_sock"
 	if [ "$verbose" = 1 ]; then
-		hostctl_start
 		timeout --foreground "$timeout" "${qemu[@]}" -serial stdio \
-			-chardev file,id=ktap,path="$ktap" -serial chardev:ktap \
-			"${hostctl[@]}" </dev/null | tee "$log" || rc=${PIPESTATUS[0]}
-		hostctl_stop
+			-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null | tee "$log" || rc=${PIPESTATUS[0]}
 		return
 	fi
 	: > "$log"
 	timeout --foreground "$timeout" "${qemu[@]}" ${VTNIC_QEMU_DEBUG:-} -serial file:"$log" \
-		-chardev file,id=ktap,path="$ktap" -serial chardev:ktap \
-		"${hostctl[@]}" </dev/null &
+		-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null &
 	pid=$!
-	hostctl_start
 	for ((t = 0; t < boot_limit; t++)); do
 		grep -aq "$boot_mark" "$log" 2>/dev/null && break
 		kill -0 "$pid" 2>/dev/null || break
@@ -280,12 +249,10 @@ run_vm()
 	if ! grep -aq "$boot_mark" "$log" 2>/dev/null && kill -0 "$pid" 2>/dev/null; then
 		kill "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
-		hostctl_stop
 		rc=125
 		return
 	fi
 	wait "$pid" || rc=$?
-	hostctl_stop
 }
 
 run_vm
@@ -329,7 +296,6 @@ fi
 # Tests the guest left out (vtnic-only tests on another PF driver).
 grep -a 'vtnic-vm: leaving out ' "$log" | tr -d '\r' | sed 's/^.*vtnic-vm: /vmtest: /' || true
 
-rm -rf "$sock_dir"
 finished_flag=()
 [ "$finished" = 1 ] || finished_flag=(--unfinished)
 [ "$sfp" = da,da ] || finished_flag+=(--variant "sfp=$sfp")

@@ -183,16 +183,6 @@ errno_of()
 	esac
 }
 
-# host_aer ID ERROR: QEMU reports the uncorrectable PCIe error ERROR
-# (its name for it: POISON_TLP, MALF_TLP, ...) from the port of qdev id
-# ID (port_a, port_b), asked through the VM's third serial port
-# (tools/testing/vm/hostctl.sh)
-host_aer()
-{
-	[ -c /dev/ttyS2 ] || return 1
-	echo "aer $1 $2" > /dev/ttyS2
-}
-
 # ports_lookup: set dev_a and dev_b to the two ports' netdevs; bails out,
 # failing the test, when a port has none
 ports_lookup()
