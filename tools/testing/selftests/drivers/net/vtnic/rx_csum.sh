@@ -56,8 +56,8 @@ bad_udp()
 	frame+="\\xc0\\x00\\x02\\x02\\xc0\\x00\\x02\\x01"
 	frame+="$(hex16 $PORT)$(hex16 $PORT)$(hex16 $((len - 20)))\\x12\\x34"
 	for ((i = 0; i < $1; i++)); do
-		printf "$frame%s" "vtnic-bad-checksum-$(printf %013d "$i")" |
-			ip netns exec "$NSB" socat -u STDIN INTERFACE:"$dev_b"
+		raw_frame "$NSB" "$dev_b" "$frame%s" \
+			"vtnic-bad-checksum-$(printf %013d "$i")"
 	done
 }
 

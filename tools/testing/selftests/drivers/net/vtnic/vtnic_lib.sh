@@ -644,10 +644,28 @@ queues_used()
 	[ "$used" -ge "$min" ]
 }
 
+# raw_frame NETNS DEV FORMAT [ARG...]: one frame, printf FORMAT ARG...,
+# written to a packet socket on DEV (socat's INTERFACE address), so the
+# driver sends it as it is.  The frame goes through a file, not a pipe:
+# bash may flush printf's output at a newline, and socat sends what one
+# read returns, so port A's MAC (52:54:00:99:00:0a) once went out as a
+# 6-byte frame.
+raw_frame()
+{
+	local ns=$1 dev=$2 f ret
+
+	shift 2
+	f=$(mktemp /tmp/vtnic-frame.XXXXXX)
+	# shellcheck disable=SC2059 # the format is the frame
+	printf "$@" > "$f"
+	ip netns exec "$ns" socat -u OPEN:"$f" INTERFACE:"$dev"
+	ret=$?
+	rm -f "$f"
+	return $ret
+}
+
 # raw_frames NETNS DEV DST_MAC SRC_MAC TAG COUNT: COUNT frames with the
-# local experimental EtherType 0x88b5 written to a packet socket on DEV
-# (socat's INTERFACE address), so the driver sends them as they are;
-# the payload names TAG
+# local experimental EtherType 0x88b5 (raw_frame); the payload names TAG
 raw_frames()
 {
 	local dst src i
@@ -655,8 +673,8 @@ raw_frames()
 	dst=$(echo "$3" | sed 's/^/\\x/; s/:/\\x/g')
 	src=$(echo "$4" | sed 's/^/\\x/; s/:/\\x/g')
 	for ((i = 0; i < $6; i++)); do
-		printf "$dst$src\\x88\\xb5vtnic-%s-%04d%*s" "$5" "$i" 30 "" |
-			ip netns exec "$1" socat -u STDIN INTERFACE:"$2"
+		raw_frame "$1" "$2" "$dst$src\\x88\\xb5vtnic-%s-%04d%*s" \
+			"$5" "$i" 30 ""
 	done
 }
 
