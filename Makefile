@@ -12,7 +12,7 @@ KDIR_61 ?= $(call headers,6.1.0-)
 KBUILD_OPTS := CONFIG_VTNIC_LIB=m CONFIG_VTNIC=m CONFIG_VTNICVF=m
 
 .PHONY: all modules clean check build-check checkpatch unit fuzz fuzz-merge \
-	fuzz-cov vmtest demo help vfmgr qemu
+	fuzz-cov vmtest demo help vfmgr qemu debug-kernel check-debug
 
 all: modules
 
@@ -58,6 +58,15 @@ fuzz-cov:
 qemu:
 	tools/testing/qemu/build.sh
 
+# Linux 6.12 with KASAN, lockdep, kmemleak, DMA-API debugging and fault
+# injection, cached outside the clone (tools/testing/vm/debug-kernel.sh);
+# check-debug runs the SR-IOV, fault and hostile-VF selftests on it
+debug-kernel:
+	tools/testing/vm/debug-kernel.sh
+
+check-debug:
+	tools/testing/vm/check-debug.sh
+
 # One VM run: make vmtest PF=igb VF=igbvf TESTS=vf_ping.sh, on the 82599
 # make vmtest CARD=82599 PF=ixgbe VF=ixgbevf
 CARD ?= 82576
@@ -83,6 +92,9 @@ help:
 	@echo "make vmtest      one VM run (CARD=82576|82599 PF=vtnic|igb|ixgbe"
 	@echo "                 VF=vtnicvf|igbvf|ixgbevf TESTS=a.sh,b.sh)"
 	@echo "make qemu        build QEMU with the 82599 model (build/qemu/)"
+	@echo "make debug-kernel  build the debug kernel (KASAN, lockdep, kmemleak,"
+	@echo "                 DMA-API debugging, fault injection; cached)"
+	@echo "make check-debug the SR-IOV, fault and hostile-VF selftests on it"
 	@echo "make build-check / checkpatch / unit   one part of make check"
 	@echo "make vfmgr       build the VF manager's CLI (build/vfmgr/vfmgr)"
 	@echo "make fuzz        fuzz the VF mailbox handler (FUZZ_TIME=600 seconds);"

@@ -28,7 +28,8 @@ mapfile -t fuzz < <(git ls-files -co --exclude-standard -- 'tools/testing/fuzz/*
 # Userspace C keeps kernel style, less what only exists in the kernel:
 # its types (u32), strscpy, __printf and ARRAY_SIZE; C99's PRIx32 names
 # are not CamelCase, and a mapped BAR is volatile memory.
-mapfile -t ufiles < <(git ls-files -co --exclude-standard -- 'vfmgr/*.[ch]' 'tools/testing/vfattack/*.c')
+mapfile -t ufiles < <(git ls-files -co --exclude-standard -- 'vfmgr/*.[ch]' 'tools/testing/vfattack/*.c' \
+	'tools/testing/vfiogroup/*.c' 'tools/testing/failnth/*.c')
 out=$(checkpatch -f "${files[@]}"; checkpatch --ignore CAMELCASE -f "${fuzz[@]}"
       checkpatch --ignore PREFER_KERNEL_TYPES,STRCPY,PREFER_DEFINED_ATTRIBUTE_MACRO,ARRAY_SIZE,EMBEDDED_FUNCTION_NAME,CAMELCASE,VOLATILE \
 	-f "${ufiles[@]}")

@@ -10,13 +10,15 @@
 # usage: mkinitramfs.sh KVER MODULE_DIR KSRC_DIR OUTPUT
 #   KVER        kernel release the VM boots (its /lib/modules tree is used)
 #   MODULE_DIR  top of the vtnic tree, with driver/{pf,vf}/*.ko built for KVER
-#               build/vfattack/vfattack, build/vfiogroup/vfiogroup and
-#               build/vfmgr/{vfmgr,vfmgrd}
+#               build/vfattack/vfattack, build/vfiogroup/vfiogroup,
+#               build/failnth/failnth and build/vfmgr/{vfmgr,vfmgrd}
 #   KSRC_DIR    the extracted linux-source files (tools/testing/ksrc.sh)
 #   OUTPUT      the .cpio.gz to write
 #
 # VM_EXTRA_MODULES: more .ko files to add; VM_BENCH=1: add what the
-# benchmark needs (iperf3, pktgen, tools/testing/bench/guest.sh as /bench.sh).
+# benchmark needs (iperf3, pktgen, tools/testing/bench/guest.sh as /bench.sh);
+# VM_MODROOT: the root the kernel's modules are under, when not / (the
+# debug kernel's, tools/testing/vm/debug-kernel.sh).
 set -euo pipefail
 
 die() { echo "mkinitramfs: $*" >&2; exit 1; }
@@ -82,6 +84,7 @@ copy_bin /usr/bin/jq /usr/bin/jq
 copy_bin "$top/build/vfmgr/vfmgr" /usr/sbin/vfmgr
 copy_bin "$top/build/vfmgr/vfmgrd" /usr/sbin/vfmgrd
 copy_bin "$top/build/vfiogroup/vfiogroup" /usr/bin/vfiogroup
+copy_bin "$top/build/failnth/failnth" /usr/bin/failnth
 for ids in /usr/share/misc/pci.ids /usr/share/misc/pci.ids.gz; do
 	[ -f "$ids" ] || continue
 	mkdir -p "$root/usr/share/misc"
@@ -101,7 +104,9 @@ echo "vtnic-vm" > "$root/etc/hostname"
 
 # Kernel modules: the in-tree ones the tests use, with their dependencies,
 # decompressed so that busybox-free kmod needs no xz support.
-moddir=/lib/modules/$kver
+modroot=${VM_MODROOT:-}
+moddir=$modroot/lib/modules/$kver
+vmdir=$root/lib/modules/$kver
 [ -d "$moddir" ] || die "no $moddir: the $kver image is not installed"
 # vfio_iommu_type1, vfio's IOMMU backend, is only a soft dependency of
 # vfio: named, so that it is there however modprobe treats those.  igb
@@ -113,24 +118,26 @@ if [ "${VM_BENCH:-0}" = 1 ]; then
 	install -m 0755 "$top/tools/testing/bench/guest.sh" "$root/bench.sh"
 	mods+=" pktgen"
 fi
+root_opt=()
+[ -z "$modroot" ] || root_opt=(-d "$modroot")
 for m in $mods; do
-	modprobe -S "$kver" --show-depends "$m" | awk '$1 == "insmod" {print $2}'
+	modprobe "${root_opt[@]}" -S "$kver" --show-depends "$m" | awk '$1 == "insmod" {print $2}'
 done | sort -u | while read -r ko; do
-	rel=${ko#"$moddir"/}
-	mkdir -p "$root/$moddir/$(dirname "$rel")"
+	rel=${ko#*/lib/modules/"$kver"/}
+	mkdir -p "$vmdir/$(dirname "$rel")"
 	case "$ko" in
-	*.xz) xz -dc "$ko" > "$root/$moddir/${rel%.xz}" ;;
-	*.zst) zstd -qdc "$ko" > "$root/$moddir/${rel%.zst}" ;;
-	*) cp "$ko" "$root/$moddir/$rel" ;;
+	*.xz) xz -dc "$ko" > "$vmdir/${rel%.xz}" ;;
+	*.zst) zstd -qdc "$ko" > "$vmdir/${rel%.zst}" ;;
+	*) cp "$ko" "$vmdir/$rel" ;;
 	esac
 done
-cp "$moddir"/modules.order "$moddir"/modules.builtin* "$root/$moddir/" 2>/dev/null || true
-mkdir -p "$root/$moddir/extra"
+cp "$moddir"/modules.order "$moddir"/modules.builtin* "$vmdir/" 2>/dev/null || true
+mkdir -p "$vmdir/extra"
 for ko in "$top"/driver/common/vtnic_lib.ko "$top"/driver/pf/vtnic.ko \
 	"$top"/driver/vf/vtnicvf.ko ${VM_EXTRA_MODULES:-}; do
 	[ -n "$ko" ] || continue
 	[ -f "$ko" ] || die "missing $ko (run make first)"
-	cp "$ko" "$root/$moddir/extra/"
+	cp "$ko" "$vmdir/extra/"
 done
 depmod -b "$root" "$kver"
 

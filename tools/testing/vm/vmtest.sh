@@ -36,6 +36,10 @@ log shows no oops, WARN, BUG, call trace or DMAR fault.
                    drives this): its results go to DIR/guest.txt, QEMU's
                    trace of MMIO writes to DIR/trace.log
   --append ARGS    add ARGS to the kernel command line
+  --debug-kernel   boot the debug kernel (KASAN, lockdep, kmemleak,
+                   DMA-API debugging, fault injection), built and cached by
+                   tools/testing/vm/debug-kernel.sh, instead of Debian's;
+                   logs get a -debug suffix, the timeout is tripled
   --timeout SEC    hard limit for the whole VM run (default 900)
   --results FILE   append one "STATUS name" line per result to FILE
   --inject warn    harness check: load a module that raises a WARN
@@ -56,7 +60,7 @@ USAGE
 
 card=82576 pf=vtnic vf=vtnicvf tests= action=test timeout=900 results= inject= verbose=0
 sfp=da,da
-bench= extra_append=
+bench= extra_append= debug_kernel=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--card) card=$2; shift ;;
@@ -68,6 +72,7 @@ while [ $# -gt 0 ]; do
 	--demo) action=demo ;;
 	--bench) action=bench bench=$2; shift ;;
 	--append) extra_append=$2; shift ;;
+	--debug-kernel) debug_kernel=1 ;;
 	--timeout) timeout=$2; shift ;;
 	--results) results=$2; shift ;;
 	--inject) inject=$2; shift ;;
@@ -98,10 +103,18 @@ case "$inject" in ""|warn) ;; *) echo "vmtest: --inject takes only 'warn'" >&2; 
 
 [ -n "${VTNIC_SKIP_DEPS:-}" ] || "$here/deps.sh"
 
-kernel=$(ls -v /boot/vmlinuz-6.12.*-amd64 2>/dev/null | tail -n 1)
-[ -n "$kernel" ] || { echo "vmtest: no /boot/vmlinuz-6.12.*-amd64 (tools/testing/vm/deps.sh installs it)" >&2; exit 1; }
-kver=${kernel#/boot/vmlinuz-}
-kdir=/lib/modules/$kver/build
+modroot=
+if [ "$debug_kernel" = 1 ]; then
+	dk=$("$here/debug-kernel.sh" | tail -n 1)
+	kernel=$dk/bzImage kver=$(cat "$dk/kernelrelease")
+	kdir=$dk/build modroot=$dk/mods
+	timeout=$((timeout * 3))
+else
+	kernel=$(ls -v /boot/vmlinuz-6.12.*-amd64 2>/dev/null | tail -n 1)
+	[ -n "$kernel" ] || { echo "vmtest: no /boot/vmlinuz-6.12.*-amd64 (tools/testing/vm/deps.sh installs it)" >&2; exit 1; }
+	kver=${kernel#/boot/vmlinuz-}
+	kdir=/lib/modules/$kver/build
+fi
 
 mkdir -p "$build"
 if [ "$card" = 82599 ]; then
@@ -123,6 +136,8 @@ make -s -C "$top/tools/testing/vfattack"
 # the VFIO user they give a VF to
 make -s -C "$top" vfmgr
 make -s -C "$top/tools/testing/vfiogroup"
+# The fault injector of pf_fault_inject.sh (static, for busybox)
+make -s -C "$top/tools/testing/failnth"
 extra=
 if [ "$inject" = warn ]; then
 	make -s -C "$kdir" M="$here/harness" modules
@@ -132,12 +147,13 @@ fi
 name=$pf-$vf vm_bench=0
 [ "$card" = 82576 ] || name+=-$card
 [ "$sfp" = da,da ] || name+=-${sfp/,/-}
+[ "$debug_kernel" = 0 ] || name+=-debug
 if [ "$action" = bench ]; then
 	name=bench vm_bench=1
 	[ "$card" = 82576 ] || name+=-$card
 fi
 initrd=$build/initramfs-$name.cpio.gz
-VM_BENCH=$vm_bench VM_EXTRA_MODULES=$extra "$here/mkinitramfs.sh" "$kver" "$top" "$top/build/ksrc" "$initrd"
+VM_BENCH=$vm_bench VM_EXTRA_MODULES=$extra VM_MODROOT=$modroot "$here/mkinitramfs.sh" "$kver" "$top" "$top/build/ksrc" "$initrd"
 
 log=$build/$name.log
 ktap=$build/$name.ktap
@@ -150,6 +166,7 @@ append+=" vtnic_card=$card vtnic_pf=$pf vtnic_vf=$vf vtnic_action=$action"
 [ "$card" != 82599 ] || append+=" vtnic_sfp=$sfp"
 [ -z "$tests" ] || append+=" vtnic_tests=$tests"
 [ -z "$inject" ] || append+=" vtnic_inject=$inject"
+[ "$debug_kernel" = 0 ] || append+=" vtnic_debug=1"
 [ -z "$extra_append" ] || append+=" $extra_append"
 
 # One card, two ports, one cable: both ports sit on one hub, and nothing
@@ -223,6 +240,7 @@ echo "vmtest: booting $kver, $card, port A: $pf, VF driver: $vf ($action), log: 
 # The line init.sh prints once both ports' drivers are loaded
 boot_mark="vtnic-vm: $card: port A "
 boot_limit=${VTNIC_VM_BOOT_LIMIT:-300}
+[ "$debug_kernel" = 0 ] || boot_limit=$((boot_limit * 3))
 
 # run_vm: one run of the VM; rc gets QEMU's exit status, 125 when the
 # guest did not get as far as boot_mark within boot_limit seconds (QEMU
