@@ -1291,7 +1291,11 @@ static void vtnic_vf_over_budget(struct vtnic_iov *iov, unsigned int vf)
 		 vf, VTNIC_IOV_QUARANTINE_S);
 }
 
-/* Out of quarantine: the VF starts over with a RESET of its own */
+/*
+ * Out of quarantine: the VF starts over with a RESET of its own.  Its
+ * driver missed the replies and the link changes of the quarantine, so
+ * it is told to: a control message without CTS, as after a PF reset.
+ */
 static void vtnic_vf_release(struct vtnic_iov *iov, unsigned int vf)
 {
 	struct vtnic_vf *v = &iov->vf[vf];
@@ -1300,7 +1304,9 @@ static void vtnic_vf_release(struct vtnic_iov *iov, unsigned int vf)
 	if (!v->quarantined)
 		return;
 	v->quarantined = false;
+	v->cts = false;
 	vtnic_iov_write_vf_enable(iov, vf);
+	vtnic_iov_ping(iov, vf);
 }
 
 /*

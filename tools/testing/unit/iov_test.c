@@ -2155,17 +2155,34 @@ static void test_quarantine_flood(void **state)
 	assert_int_equal(iov.vf[0].quarantines, 1);
 }
 
-/* The admin setting its trust, on or off, ends it too */
+/*
+ * The admin setting its trust, on or off, ends it too.  The VF's driver
+ * missed what happened meanwhile: it is told to start over (a control
+ * message without CTS), and until its RESET it gets no CTS and its pool
+ * stays stopped.
+ */
 static void test_quarantine_ended_by_trust(void **state)
 {
+	unsigned int sts;
+	u32 buf[WORDS];
+
 	(void)state;
 	vf_up(0);
 	jiffies += 10 * HZ;
 	flood_until_quarantined(0);
+	sts = m.sts[0];
 	vtnic_iov_set_vf_trust(&iov, 0, false);
 	assert_false(iov.vf[0].quarantined);
-	assert_true(pool_enabled(0));
+	assert_false(pool_enabled(0));
+	assert_int_equal(m.sts[0], sts + 1);
+	vf_read(0, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_PF_CONTROL);
+	assert_no_stale_words(buf, 1);
 	jiffies += 10 * HZ;
+	assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 1600),
+			 VTNIC_MBX_SET_LPE | VTNIC_MBX_NACK);
+	vf_up(0);
+	assert_true(pool_enabled(0));
 	assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 1600),
 			 VTNIC_MBX_SET_LPE | ACK_CTS);
 	/* A second flood, a second quarantine */
