@@ -18,6 +18,7 @@
 #include "vtnic_mbx_msg.h"
 
 #define MAX_INPUT	512	/* the fuzz run's -max_len */
+#define HZ_FUZZ		250	/* the shims' HZ, that TIME counts in */
 
 struct conv {
 	u8 buf[MAX_INPUT];
@@ -137,6 +138,28 @@ static void pf_mta(struct conv *c, u16 hash, bool on)
 static void one(struct conv *c, u8 kind)
 {
 	put8(c, kind);
+}
+
+/* The last 1 + @records % 8 records again, @times times */
+static void repeat(struct conv *c, u8 records, u8 times)
+{
+	put8(c, FUZZ_REPEAT);
+	put8(c, records - 1);
+	put8(c, times);
+}
+
+/*
+ * VF @vf posts four requests every 64 ms (62 a second, past the budget's
+ * 32) for 16 s: its burst is gone in 2 s, and a quarantine takes 10 more
+ */
+static void flood(struct conv *c, u8 vf)
+{
+	MSG(c, vf, VTNIC_MBX_SET_LPE, 1522);
+	MSG(c, vf, VTNIC_MBX_SET_LPE, 1600);
+	MSG(c, vf, VTNIC_MBX_SET_LPE, 1522);
+	MSG(c, vf, VTNIC_MBX_SET_LPE, 1600);
+	time_passes(c, HZ_FUZZ * 64 / 1000);
+	repeat(c, 5, 255);
 }
 
 /* SET_MAC_ADDR of 02:00:00:00:0v:nn */
@@ -680,6 +703,37 @@ int main(int argc, char **argv)
 	time_passes(&c, 8);
 	one(&c, FUZZ_SERVICE);
 	save(&c, "ixgbe-budget-wait");
+
+	/*
+	 * Floods that last (flood()): VF 0 is quarantined, ignored, not
+	 * told of a link change, let out by its trust, while VF 1 talks;
+	 * quarantined again, then let out by its FLR.  Then the same on the
+	 * 82599.
+	 */
+	for (i = 0; i < 2; i++) {
+		unsigned int vf = i ? 33 : 0, other = i ? 34 : 1;
+
+		if (i) {
+			begin_ixgbe(&c, 5, 0);
+			ixgbevf_up(&c, vf);
+			ixgbevf_up(&c, other);
+		} else {
+			begin(&c, 2, 0);
+			vf_up(&c, vf);
+			vf_up(&c, other);
+		}
+		flood(&c, vf);
+		MSG(&c, other, VTNIC_MBX_SET_LPE, 1522);
+		put8(&c, FUZZ_LINK);		/* a link change pings all */
+		put8(&c, 2);
+		admin2(&c, FUZZ_ADMIN_TRUST, vf, 0);
+		ev(&c, FUZZ_VF_ACK, vf);
+		MSG(&c, vf, VTNIC_MBX_RESET);
+		flood(&c, vf);
+		ev(&c, FUZZ_FLR, vf);
+		MSG(&c, vf, VTNIC_MBX_RESET);
+		save(&c, i ? "ixgbe-quarantine" : "quarantine");
+	}
 
 	printf("mbx_corpus: %u conversations in %s\n", written, dir);
 	return 0;

@@ -43,6 +43,9 @@
  *   PF_RX       frame (le16, % 16384), allmulti: the PF pool's VMOLR
  *   VF_HOLD     vf, on: the VF takes VFU and keeps it (bit 0 set) or lets
  *               go; its next MSG lets go too, as its REQ write does
+ *   REPEAT      records, times: the last 1 + records % 8 records run
+ *               again, times times (fuzz_run(); not past an earlier
+ *               REPEAT, and 4096 records an input at most)
  *
  * After every record the target checks, and abort()s naming what broke:
  *
@@ -193,6 +196,7 @@ static const char * const kind_names[FUZZ_NR_KINDS] = {
 	[FUZZ_REENABLE] = "REENABLE",
 	[FUZZ_PF_RX] = "PF_RX",
 	[FUZZ_VF_HOLD] = "VF_HOLD",
+	[FUZZ_REPEAT] = "REPEAT",
 };
 
 /* Where a VF's last message is */
@@ -1598,6 +1602,7 @@ bool fuzz_take_record(struct fuzz_input *in, struct fuzz_record *r)
 static bool record(struct fuzz_input *in)
 {
 	unsigned int may = 0, warns = s.dev.nr_warn, vf, posted;
+	unsigned int quarantined = 0;
 	struct fuzz_record r;
 	u8 kind, b, arg;
 	u16 v16;
@@ -1617,9 +1622,12 @@ static bool record(struct fuzz_input *in)
 	s.flrs = 0;
 	model_log_clear(&s.m);
 	posted = 0;
-	for (vf = 0; vf < s.num_vfs; vf++)
+	for (vf = 0; vf < s.num_vfs; vf++) {
 		if (s.vf[vf].req == REQ_POSTED)
 			posted |= BIT(vf);
+		if (s.iov.vf[vf].quarantined)
+			quarantined |= BIT(vf);
+	}
 
 	switch (kind) {
 	case FUZZ_MSG:
@@ -1750,9 +1758,14 @@ static bool record(struct fuzz_input *in)
 		if ((posted & BIT(vf)) && s.vf[vf].req != REQ_POSTED)
 			s.actors |= BIT(vf);
 	check_writes(0, s.m.nr_log, s.actors, may, kind_names[kind]);
+	/*
+	 * A VF that a dropped request quarantines has its pool stopped
+	 * (check_vf_meaning() sees it), and nothing else of it changes
+	 */
 	for (vf = 0; vf < s.num_vfs; vf++)
 		if (s.untaken == BIT(vf) && s.actors == BIT(vf) &&
-		    !(s.flrs & BIT(vf)))
+		    !(s.flrs & BIT(vf)) &&
+		    !(s.iov.vf[vf].quarantined && !(quarantined & BIT(vf))))
 			check_untouched(vf, 0, s.m.nr_log,
 					"a message dropped or left waiting");
 	if (kind == FUZZ_MSG || kind == FUZZ_VF_ACK || kind == FUZZ_FLR ||
@@ -1837,6 +1850,46 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/**
+ * fuzz_run() - run an input's records, each with @one, REPEAT here
+ * @in: the input after its setup byte
+ * @one: a dialect's record runner; false at the end of its input
+ */
+void fuzz_run(struct fuzz_input *in, bool (*one)(struct fuzz_input *in))
+{
+	const u8 *starts[FUZZ_REPEAT_SPAN];
+	unsigned int n = 0, runs = 0, span, t;
+	struct fuzz_input again;
+	const u8 *end;
+	u8 arg, times;
+
+	while (in->len && runs < FUZZ_MAX_RECORDS) {
+		if (in->p[0] % FUZZ_NR_KINDS != FUZZ_REPEAT) {
+			starts[n++ % FUZZ_REPEAT_SPAN] = in->p;
+			if (!one(in))
+				return;
+			runs++;
+			continue;
+		}
+		end = in->p;
+		in->p++;
+		in->len--;
+		if (!take8(in, &arg) || !take8(in, &times))
+			return;
+		span = min_t(unsigned int, 1 + arg % FUZZ_REPEAT_SPAN, n);
+		trace("REPEAT the last %u records %u times\n", span, times);
+		for (t = 0; span && t < times; t++) {
+			again.p = starts[(n - span) % FUZZ_REPEAT_SPAN];
+			again.len = end - again.p;
+			while (again.len && runs < FUZZ_MAX_RECORDS &&
+			       one(&again))
+				runs++;
+		}
+		/* The next REPEAT starts from here */
+		n = 0;
+	}
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	struct fuzz_input in = { data, size };
@@ -1847,7 +1900,6 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	if (setup & FUZZ_SETUP_IXGBE)
 		return mbx_fuzz_ixgbe(setup, &in);
 	start(setup);
-	while (record(&in))
-		;
+	fuzz_run(&in, record);
 	return 0;
 }

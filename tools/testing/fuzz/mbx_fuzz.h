@@ -38,8 +38,19 @@ enum mbx_fuzz_kind {
 	FUZZ_REENABLE,		/* num_vfs */
 	FUZZ_PF_RX,		/* frame (le16), allmulti */
 	FUZZ_VF_HOLD,		/* vf, on */
+	FUZZ_REPEAT,		/* records, times */
 	FUZZ_NR_KINDS
 };
+
+/*
+ * FUZZ_REPEAT runs the last 1 + records % FUZZ_REPEAT_SPAN records again,
+ * times times (none before them: a repeat does not reach back past an
+ * earlier one).  It lets a short input last long: a flood that keeps a VF
+ * over its budget for the seconds a quarantine takes.  No input runs more
+ * than FUZZ_MAX_RECORDS records in all.
+ */
+#define FUZZ_REPEAT_SPAN	8
+#define FUZZ_MAX_RECORDS	4096
 
 /* FUZZ_MSG flags */
 #define FUZZ_MSG_WORDS		GENMASK(3, 0)	/* words written - 1 */
@@ -132,6 +143,7 @@ extern const unsigned long fuzz_clocks[4];
 void fuzz_serve_post(struct model *m, unsigned int vf, u8 flags,
 		     void (*service)(void));
 int mbx_fuzz_ixgbe(u8 setup, struct fuzz_input *in);
+void fuzz_run(struct fuzz_input *in, bool (*one)(struct fuzz_input *in));
 void fuzz_waits_start(void);
 bool fuzz_waits_over(u64 *waited_us, u64 *allowed_us);
 

@@ -231,6 +231,10 @@ static void ix_write_hook(struct model *m, const struct model_write *w)
 	if (w->reg < VTNIC_PFMAILBOX(0) || w->reg >= VTNIC_PFMAILBOX(POOLS))
 		return;
 	vf = (w->reg - VTNIC_PFMAILBOX(0)) / 4;
+	/* A quarantined VF's mailbox is not used at all */
+	if (vf < x.num_vfs && x.iov.vf[vf].quarantined)
+		ix_violation("VF %u: quarantined, and the PF wrote %#x to its mailbox",
+			     vf, w->val);
 	if (w->val & VTNIC_PFMBX_ACK) {
 		model_vf_read(m, vf, x.req[vf]);
 		x.taken[vf] = true;
@@ -320,6 +324,13 @@ static void check_state(void)
 	for (vf = 0; vf < POOLS; vf++)
 		if (x.m.pfu[vf] || x.taken[vf])
 			ix_violation("VF %u's buffer kept, or its message unanswered",
+				     vf);
+	/* A quarantined VF's pool neither receives nor transmits */
+	for (vf = 0; vf < x.num_vfs; vf++)
+		if (x.iov.vf[vf].quarantined &&
+		    (MODEL_REG(&x.m, VTNIC_PFVFRE(vf / 32)) |
+		     MODEL_REG(&x.m, VTNIC_PFVFTE(vf / 32))) & BIT(vf % 32))
+			ix_violation("VF %u: quarantined, and its pool is enabled",
 				     vf);
 	check_tables();
 }
@@ -527,7 +538,6 @@ int mbx_fuzz_ixgbe(u8 setup, struct fuzz_input *in)
 	jiffies = fuzz_clocks[FIELD_GET(FUZZ_SETUP_CLOCK, setup)];
 	ix_up(ix_nr_vfs[FIELD_GET(FUZZ_SETUP_VFS, setup)]);
 	check_state();
-	while (record(in))
-		;
+	fuzz_run(in, record);
 	return 0;
 }
