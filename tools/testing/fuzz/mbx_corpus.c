@@ -140,12 +140,12 @@ static void one(struct conv *c, u8 kind)
 	put8(c, kind);
 }
 
-/* The last 1 + @records % 8 records again, @times times */
-static void repeat(struct conv *c, u8 records, u8 times)
+/* The last @records records (1..8) again, @count times */
+static void repeat(struct conv *c, u8 records, u8 count)
 {
 	put8(c, FUZZ_REPEAT);
 	put8(c, records - 1);
-	put8(c, times);
+	put8(c, count);
 }
 
 /*

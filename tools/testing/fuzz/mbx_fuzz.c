@@ -43,8 +43,8 @@
  *   PF_RX       frame (le16, % 16384), allmulti: the PF pool's VMOLR
  *   VF_HOLD     vf, on: the VF takes VFU and keeps it (bit 0 set) or lets
  *               go; its next MSG lets go too, as its REQ write does
- *   REPEAT      records, times: the last 1 + records % 8 records run
- *               again, times times (fuzz_run(); not past an earlier
+ *   REPEAT      span, count: the last 1 + span % 8 records run
+ *               again count times (fuzz_run(); not past an earlier
  *               REPEAT, and 4096 records an input at most)
  *
  * After every record the target checks, and abort()s naming what broke:

@@ -38,13 +38,13 @@ enum mbx_fuzz_kind {
 	FUZZ_REENABLE,		/* num_vfs */
 	FUZZ_PF_RX,		/* frame (le16), allmulti */
 	FUZZ_VF_HOLD,		/* vf, on */
-	FUZZ_REPEAT,		/* records, times */
+	FUZZ_REPEAT,		/* span, count */
 	FUZZ_NR_KINDS
 };
 
 /*
- * FUZZ_REPEAT runs the last 1 + records % FUZZ_REPEAT_SPAN records again,
- * times times (none before them: a repeat does not reach back past an
+ * FUZZ_REPEAT (span, count) runs the last 1 + span % FUZZ_REPEAT_SPAN records
+ * again count times (none before them: a repeat does not reach back past an
  * earlier one).  It lets a short input last long: a flood that keeps a VF
  * over its budget for the seconds a quarantine takes.  No input runs more
  * than FUZZ_MAX_RECORDS records in all.
