@@ -1018,17 +1018,21 @@ int vtnic_iov_msg_set_promisc(struct vtnic_iov *iov, unsigned int vf,
 	return 1;
 }
 
-/* ixgbe: info 0 clears the extra unicast addresses, any other adds one */
+/*
+ * ixgbe: info is the address's place in the VF's list, from 1; the VF
+ * sends its whole list each time, so 1 starts it again (the others go),
+ * and 0 alone clears it
+ */
 int vtnic_iov_msg_set_macvlan(struct vtnic_iov *iov, unsigned int vf,
 			      const struct vtnic_mbx_hdr *hdr, const u32 *msg,
 			      u32 *reply)
 {
 	u8 mac[ETH_ALEN];
 
-	if (!hdr->info) {
+	if (hdr->info <= 1)
 		vtnic_vf_clear_uc(iov, vf);
+	if (!hdr->info)
 		return 1;
-	}
 	vtnic_mbx_get_mac(&msg[1], mac);
 	return vtnic_vf_add_uc(iov, vf, mac) ?: 1;
 }

@@ -708,7 +708,10 @@ static void test_get_link_state(void **state)
 	assert_int_equal(reply[1], 0);
 }
 
-/* SET_MACVLAN: clearing is fine, adding refused; RSS queries refused */
+/*
+ * SET_MACVLAN: clearing, adding within the quota, the list starting over
+ * at 1; RSS queries refused
+ */
 static void test_macvlan_and_rss(void **state)
 {
 	(void)state;
@@ -728,6 +731,15 @@ static void test_macvlan_and_rss(void **state)
 	assert_isolated(VF_HI);
 	expect_nack(VF_HI, MSG(W0(VTNIC_MBX_SET_MACVLAN, 2), 0x00000002,
 			       0x0200), 3, true);	/* quota */
+	/* The list sent again from 1 replaces it, as ixgbe has it */
+	assert_int_equal(SEND(VF_HI, W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
+			      0x0200), W0(VTNIC_MBX_SET_MACVLAN, 1) | ACK_CTS);
+	assert_rar(vtnic_iov_vf_uc_rar(&iov, VF_HI, 0),
+		   (const u8[ETH_ALEN]){ 2, 0, 0, 0, 0, 2 }, VF_HI);
+	assert_int_equal(iov.vf[VF_HI].nr_uc, 1);
+	assert_isolated(VF_HI);
+	assert_int_equal(SEND(VF_HI, W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
+			      0x0100), W0(VTNIC_MBX_SET_MACVLAN, 1) | ACK_CTS);
 	vf_up(1);
 	negotiate(1, VTNIC_MBX_API_12);
 	expect_nack(1, MSG(W0(VTNIC_MBX_SET_MACVLAN, 1), 0x00000002,
