@@ -10,6 +10,7 @@
 #include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/limits.h>
 #include <linux/math.h>
 #include <linux/string.h>
 
@@ -303,6 +304,44 @@ int vtnic_mbx_vf_set_mac(struct vtnic_mbx_vf *mbx, const u8 *mac)
 	vtnic_mbx_put_mac(&msg[1], mac);
 	return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_SET,
 				msg, 3);
+}
+
+/**
+ * vtnic_mbx_vf_set_uc_addr() - one place of the VF's extra unicast list
+ * @mbx: the mailbox
+ * @index: 0 clears the list; 1 starts it again with @mac; more adds @mac
+ * @mac: the address, for @index 1 and up
+ *
+ * The VF sends its whole list from 1 after every change, as ixgbevf
+ * does.  The ixgbe dialect has SET_MACVLAN with the place in the info
+ * field (its PF clears the list at 0 and 1); the igb dialect has
+ * SET_MAC_ADDR with a clear and an add (igbvf's MAC_FILTER).
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0, or a transport or PF errno (the PF's quota of addresses is
+ * full, the address is another's or the admin's rules refuse it).
+ */
+int vtnic_mbx_vf_set_uc_addr(struct vtnic_mbx_vf *mbx, unsigned int index,
+			     const u8 *mac)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+	int err;
+
+	if (index > U8_MAX || (index && !mac))
+		return -EINVAL;
+	if (index)
+		vtnic_mbx_put_mac(&msg[1], mac);
+	if (vtnic_mbx_vf_ixgbe(mbx))
+		return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_MACVLAN, index, msg,
+					index ? 3 : 1);
+	if (index <= 1) {
+		err = vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_MAC_ADDR,
+				       VTNIC_MBX_MAC_FILTER_CLR, msg, 3);
+		if (err || !index)
+			return err;
+	}
+	return vtnic_mbx_vf_req(mbx, VTNIC_MBX_SET_MAC_ADDR,
+				VTNIC_MBX_MAC_FILTER_ADD, msg, 3);
 }
 
 /**

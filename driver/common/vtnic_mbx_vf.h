@@ -133,6 +133,8 @@ void vtnic_mbx_vf_init(struct vtnic_mbx_vf *mbx, struct vtnic_hw *hw,
 int vtnic_mbx_vf_reset(struct vtnic_mbx_vf *mbx,
 		       struct vtnic_mbx_vf_reset_info *info);
 int vtnic_mbx_vf_set_mac(struct vtnic_mbx_vf *mbx, const u8 *mac);
+int vtnic_mbx_vf_set_uc_addr(struct vtnic_mbx_vf *mbx, unsigned int index,
+			     const u8 *mac);
 int vtnic_mbx_vf_set_multicast(struct vtnic_mbx_vf *mbx, const u16 *hashes,
 			       unsigned int count);
 int vtnic_mbx_vf_set_mc_promisc(struct vtnic_mbx_vf *mbx, bool on);

@@ -47,6 +47,12 @@
 /* The service task: link, PF messages, statistics, resets */
 #define VTNICVF_SERVICE_PERIOD	HZ
 
+/*
+ * Extra unicast addresses (macvlans, secondary addresses) the VF asks the
+ * PF to filter for it; the PF's quota is usually smaller
+ */
+#define VTNICVF_MAX_UC		16
+
 /* Probe waits this often for a PF that is still resetting */
 #define VTNICVF_PROBE_TRIES	3
 
@@ -144,7 +150,7 @@ enum vtnicvf_state {
 	VTNICVF_STATE_UP,	/* rings and the queue vector live */
 	VTNICVF_STATE_SERVICE_OFF,	/* probe unfinished or remove begun: no service */
 	VTNICVF_STATE_RESET,	/* the PF must see a VF reset */
-	VTNICVF_STATE_MC_SYNC,	/* the multicast list changed */
+	VTNICVF_STATE_MC_SYNC,	/* the address lists changed */
 };
 
 /**
@@ -170,12 +176,16 @@ enum vtnicvf_state {
  * @link_enabled: the host administrator lets the VF have link
  * @queues: the queues the PF gives the VF (one pair used so far)
  * @mc_promisc: the PF gave us all multicast
- * @mc_lock: protects @mc_bits, @mc_count and @mc_all, written by
- *	     rx_mode under the address list lock
+ * @mc_lock: protects @mc_bits, @mc_count, @mc_all, @uc and @uc_count,
+ *	     written by rx_mode under the address list lock
  * @mc_bits: bits 47:32 of each multicast address to program, which
  *	     the PF's filter type hashes
  * @mc_count: how many the list had (may exceed what fits)
  * @mc_all: IFF_ALLMULTI, or more addresses than fit
+ * @uc: the extra unicast addresses to program
+ * @uc_count: how many the list had (may exceed what fits)
+ * @uc_synced: how many the PF has of them (under mbx_lock): 0 after a
+ *	       reset, when it forgot them
  * @active_vlans: VLAN IDs the stack asked for, restored after a reset
  * @link_up: carrier as last set
  * @service: the service task
@@ -208,6 +218,9 @@ struct vtnicvf {
 	u16 mc_bits[VTNIC_MBX_MAX_MC_HASHES];
 	unsigned int mc_count;
 	bool mc_all;
+	u8 uc[VTNICVF_MAX_UC][ETH_ALEN];
+	unsigned int uc_count;
+	unsigned int uc_synced;
 	unsigned long active_vlans[BITS_TO_LONGS(VLAN_N_VID)];
 	bool link_up;
 	struct delayed_work service;

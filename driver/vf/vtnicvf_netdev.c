@@ -41,6 +41,56 @@ void vtnicvf_service_kick(struct vtnicvf *vf)
 		mod_delayed_work(system_wq, &vf->service, 0);
 }
 
+/*
+ * Send the extra unicast addresses, the whole list from 1, or clear the
+ * PF's when the list went empty; under mbx_lock.  An address the PF
+ * refuses (its quota is full, the address is another's) is left out with
+ * a warning: the list is sent again at its next change.
+ */
+static int vtnicvf_sync_uc(struct vtnicvf *vf)
+{
+	u8 uc[VTNICVF_MAX_UC][ETH_ALEN];
+	unsigned int count, listed, i, sent = 0;
+	int err = 0;
+
+	lockdep_assert_held(&vf->mbx_lock);
+	spin_lock_bh(&vf->mc_lock);
+	listed = vf->uc_count;
+	count = min_t(unsigned int, listed, VTNICVF_MAX_UC);
+	memcpy(uc, vf->uc, count * ETH_ALEN);
+	spin_unlock_bh(&vf->mc_lock);
+
+	if (!count) {
+		if (vf->uc_synced)
+			err = vtnic_mbx_vf_set_uc_addr(&vf->mbx, 0, NULL);
+		if (!err)
+			vf->uc_synced = 0;
+		return err == -ETIMEDOUT ? err : 0;
+	}
+	for (i = 0; i < count; i++) {
+		err = vtnic_mbx_vf_set_uc_addr(&vf->mbx, sent + 1, uc[i]);
+		if (err == -ETIMEDOUT)
+			return err;
+		if (err) {
+			netdev_warn(vf->netdev,
+				    "the host refused extra address %pM (%d): frames to it are not received\n",
+				    uc[i], err);
+			continue;
+		}
+		sent++;
+	}
+	if (listed > count)
+		netdev_warn(vf->netdev,
+			    "%u extra addresses, the first %u are asked for\n",
+			    listed, count);
+	/* Nothing taken: the PF still has the list of before */
+	if (!sent && vf->uc_synced && !vtnic_mbx_vf_set_uc_addr(&vf->mbx, 0, NULL))
+		vf->uc_synced = 0;
+	if (sent)
+		vf->uc_synced = sent;
+	return 0;
+}
+
 /* Send the multicast list; under mbx_lock */
 static void vtnicvf_sync_mc(struct vtnicvf *vf)
 {
@@ -50,6 +100,8 @@ static void vtnicvf_sync_mc(struct vtnicvf *vf)
 	int err;
 
 	lockdep_assert_held(&vf->mbx_lock);
+	if (vtnicvf_sync_uc(vf) == -ETIMEDOUT)
+		goto again;
 	spin_lock_bh(&vf->mc_lock);
 	listed = vf->mc_count;
 	count = min_t(unsigned int, listed, VTNIC_MBX_MAX_MC_HASHES);
@@ -115,6 +167,7 @@ static void vtnicvf_restore(struct vtnicvf *vf)
 				    vid, err);
 	}
 	vf->mc_promisc = false;
+	vf->uc_synced = 0;
 	clear_bit(VTNICVF_STATE_MC_SYNC, &vf->state);
 	vtnicvf_sync_mc(vf);
 }
@@ -415,6 +468,13 @@ static void vtnicvf_set_rx_mode(struct net_device *netdev)
 	unsigned int n = 0;
 
 	spin_lock_bh(&vf->mc_lock);
+	netdev_for_each_uc_addr(ha, netdev) {
+		if (n < VTNICVF_MAX_UC)
+			ether_addr_copy(vf->uc[n], ha->addr);
+		n++;
+	}
+	vf->uc_count = n;
+	n = 0;
 	netdev_for_each_mc_addr(ha, netdev) {
 		if (n < VTNIC_MBX_MAX_MC_HASHES)
 			vf->mc_bits[n] = ha->addr[5] << 8 | ha->addr[4];
@@ -522,7 +582,7 @@ int vtnicvf_netdev_create(struct vtnicvf *vf)
 	netdev->watchdog_timeo = 5 * HZ;
 	netdev->min_mtu = ETH_MIN_MTU;
 	netdev->max_mtu = VTNICVF_MAX_MTU;
-	netdev->priv_flags |= IFF_LIVE_ADDR_CHANGE;
+	netdev->priv_flags |= IFF_LIVE_ADDR_CHANGE | IFF_UNICAST_FLT;
 	netdev->hw_features = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
 			      NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM |
 			      NETIF_F_HW_VLAN_CTAG_TX;

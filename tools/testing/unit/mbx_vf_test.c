@@ -643,6 +643,40 @@ static void test_set_mac(void **state)
 	assert_int_equal(m.vf_acks, 4);
 }
 
+/*
+ * The extra unicast list on the igb dialect: SET_MAC_ADDR's clear, then
+ * an add per address (igbvf's MAC_FILTER); its place only says whether
+ * the list starts over
+ */
+static void test_set_uc_addr(void **state)
+{
+	(void)state;
+	vf_up();
+	fill_mbmem(STALE);
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 0, NULL), 0);
+	POSTED(W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_CLR), 0, 0);
+	assert_int_equal(m.reqs, 1);
+
+	fill_mbmem(STALE);
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 1, vf_mac), 0);
+	POSTED(W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_ADD), 0x33221102,
+	       0x5544);
+	assert_int_equal(m.reqs, 3);		/* the clear first */
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 2, admin_mac), 0);
+	POSTED(W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_ADD), 0x0000ad02,
+	       0x0100);
+	assert_int_equal(m.reqs, 4);
+
+	m.s.reply_flags = NACK_CTS;
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 3, vf_mac),
+			 -EADDRNOTAVAIL);
+	/* No address, or a place past one byte: refused unsent */
+	clear_counts();
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 1, NULL), -EINVAL);
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 256, vf_mac), -EINVAL);
+	assert_int_equal(m.reqs, 0);
+}
+
 static void test_set_multicast(void **state)
 {
 	static const u16 hashes[] = { 0x0123, 0x0fff, 0x0000, 0x0abc, 0x0456 };
@@ -1121,6 +1155,10 @@ static u32 vmolr(void)
 
 static void test_interop(void **state)
 {
+	static const u8 extra_mac[2][ETH_ALEN] = {
+		{ 0x02, 0x76, 0x74, 0x6d, 0x76, 0x01 },
+		{ 0x02, 0x76, 0x74, 0x6d, 0x76, 0x02 },
+	};
 	static const u16 hashes[] = { 0x0123, 0x0456 };
 	struct vtnic_mbx_vf_reset_info info;
 
@@ -1137,6 +1175,22 @@ static void test_interop(void **state)
 	assert_int_equal(vtnic_mbx_vf_set_mac(&mbx, vf_mac), 0);
 	assert_rar(vtnic_iov_vf_rar(&iov, VF), vf_mac, VF);
 	assert_true(mbx.cts);
+
+	/*
+	 * Extra addresses: the list starts over at 1, 0 clears it; past
+	 * the PF's quota an add is refused
+	 */
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 1, extra_mac[0]), 0);
+	assert_int_equal(iov.vf[VF].nr_uc, 1);
+	assert_rar(vtnic_iov_vf_uc_rar(&iov, VF, 0), extra_mac[0], VF);
+	assert_int_equal(iov.uc_quota, 1);
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 2, extra_mac[1]),
+			 -EADDRNOTAVAIL);
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 1, extra_mac[1]), 0);
+	assert_int_equal(iov.vf[VF].nr_uc, 1);
+	assert_rar(vtnic_iov_vf_uc_rar(&iov, VF, 0), extra_mac[1], VF);
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 0, NULL), 0);
+	assert_int_equal(iov.vf[VF].nr_uc, 0);
 
 	assert_int_equal(vtnic_mbx_vf_set_multicast(&mbx, hashes, 2), 0);
 	assert_true(mta_bit(0x123));
@@ -1208,10 +1262,10 @@ static void test_interop(void **state)
 	assert_int_equal(vtnic_mbx_vf_set_lpe(&mbx, 1522), 0);
 	assert_true(mbx.cts);
 	/*
-	 * RESET without an address, the frame, all multicast untrusted, the
-	 * MAC, the VLAN
+	 * RESET without an address, an extra address past the quota, the
+	 * frame, all multicast untrusted, the MAC, the VLAN
 	 */
-	assert_int_equal(iov.vf[VF].nacks, 5);
+	assert_int_equal(iov.vf[VF].nacks, 6);
 }
 
 /* ---- the ixgbe dialect ---- */
@@ -1324,6 +1378,22 @@ static void test_get_queues_hostile(void **state)
 	}
 }
 
+/* ixgbe: SET_MACVLAN with the address's place in the info field */
+static void test_ixgbe_set_uc_addr(void **state)
+{
+	(void)state;
+	ixgbe_up();
+	fill_mbmem(STALE);
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 0, NULL), 0);
+	POSTED(W0(VTNIC_MBX_SET_MACVLAN, 0));
+	fill_mbmem(STALE);
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 1, vf_mac), 0);
+	POSTED(W0(VTNIC_MBX_SET_MACVLAN, 1), 0x33221102, 0x5544);
+	assert_int_equal(vtnic_mbx_vf_set_uc_addr(&mbx, 2, admin_mac), 0);
+	POSTED(W0(VTNIC_MBX_SET_MACVLAN, 2), 0x0000ad02, 0x0100);
+	assert_int_equal(m.reqs, 3);
+}
+
 /* An ixgbe PF that takes CTS away NACKs all but RESET: the VF resets */
 static void test_ixgbe_control_no_cts(void **state)
 {
@@ -1368,6 +1438,7 @@ int main(void)
 		T(test_reset_pf_resetting),
 		T(test_reset_timeout),
 		T(test_set_mac),
+		T(test_set_uc_addr),
 		T(test_set_multicast),
 		T(test_set_vlan),
 		T(test_set_lpe),
@@ -1394,6 +1465,7 @@ int main(void)
 		T(test_get_queues),
 		T(test_get_queues_hostile),
 		T(test_link_state_and_xcast),
+		T(test_ixgbe_set_uc_addr),
 		T(test_ixgbe_control_no_cts),
 		cmocka_unit_test_setup_teardown(test_interop, setup_interop,
 						teardown),
