@@ -46,8 +46,8 @@
 #define VTNIC_MTA_WORDS			128
 
 /* The RSS redirection table and key a VF may query (ixgbe's GET_RETA) */
-#define VTNIC_IOV_RETA_SIZE		128
-#define VTNIC_IOV_RSS_KEY_SIZE		40
+#define VTNIC_IOV_RETA_SIZE		VTNIC_MBX_RETA_ENTRIES
+#define VTNIC_IOV_RSS_KEY_SIZE		VTNIC_MBX_RSS_KEY_BYTES
 
 /*
  * VLANs one VF may own through SET_VLAN, so a VF that asks for more

@@ -77,6 +77,14 @@ enum vtnic_mbx_xcast {
 };
 
 /* Most multicast hashes one SET_MULTICAST carries (igb's limit). */
+/*
+ * GET_RETA and GET_RSS_KEY (ixgbe, API 1.2): the 82599's redirection
+ * table, 16 entries of 2 bits a word, and its 40-byte hash key, four
+ * bytes a word, the first in bits 7:0
+ */
+#define VTNIC_MBX_RETA_ENTRIES		128
+#define VTNIC_MBX_RSS_KEY_BYTES		40
+
 #define VTNIC_MBX_MAX_MC_HASHES		30
 
 /* SET_PROMISC info bits */

@@ -565,6 +565,62 @@ int vtnic_mbx_vf_get_queues(struct vtnic_mbx_vf *mbx,
 }
 
 /**
+ * vtnic_mbx_vf_get_reta() - the port's RSS redirection table
+ * @mbx: the mailbox
+ * @reta: VTNIC_MBX_RETA_ENTRIES entries: the queue of the VF's pool each
+ *	  hash bucket goes to, 0 to 3 as the PF says it
+ *
+ * The PF answers only when its admin lets the VF ask (query_rss).
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: 0, -EOPNOTSUPP below API 1.2 or on igb, -EPERM when the PF
+ * refused, or a transport errno.
+ */
+int vtnic_mbx_vf_get_reta(struct vtnic_mbx_vf *mbx, u8 *reta)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+	unsigned int i;
+	int err;
+
+	BUILD_BUG_ON(1 + VTNIC_MBX_RETA_ENTRIES / 16 > VTNIC_MBX_WORDS);
+	if (!vtnic_mbx_vf_ixgbe(mbx) || mbx->api < VTNIC_MBX_API_12)
+		return -EOPNOTSUPP;
+	err = vtnic_mbx_vf_req_reply(mbx, VTNIC_MBX_GET_RETA, 0, msg, 1,
+				     1 + VTNIC_MBX_RETA_ENTRIES / 16);
+	if (err)
+		return err;
+	for (i = 0; i < VTNIC_MBX_RETA_ENTRIES; i++)
+		reta[i] = (msg[1 + i / 16] >> (2 * (i % 16))) & 3;
+	return 0;
+}
+
+/**
+ * vtnic_mbx_vf_get_rss_key() - the port's RSS hash key
+ * @mbx: the mailbox
+ * @key: VTNIC_MBX_RSS_KEY_BYTES bytes
+ *
+ * Context: process; the caller serialises the mailbox.
+ * Return: as vtnic_mbx_vf_get_reta().
+ */
+int vtnic_mbx_vf_get_rss_key(struct vtnic_mbx_vf *mbx, u8 *key)
+{
+	u32 msg[VTNIC_MBX_WORDS] = {};
+	unsigned int i;
+	int err;
+
+	BUILD_BUG_ON(1 + VTNIC_MBX_RSS_KEY_BYTES / 4 > VTNIC_MBX_WORDS);
+	if (!vtnic_mbx_vf_ixgbe(mbx) || mbx->api < VTNIC_MBX_API_12)
+		return -EOPNOTSUPP;
+	err = vtnic_mbx_vf_req_reply(mbx, VTNIC_MBX_GET_RSS_KEY, 0, msg, 1,
+				     1 + VTNIC_MBX_RSS_KEY_BYTES / 4);
+	if (err)
+		return err;
+	for (i = 0; i < VTNIC_MBX_RSS_KEY_BYTES; i++)
+		key[i] = msg[1 + i / 4] >> (8 * (i % 4));
+	return 0;
+}
+
+/**
  * vtnic_mbx_vf_get_link_state() - whether the host lets the VF have link
  * @mbx: the mailbox, API 1.2 or later agreed
  * @enabled: false when the host administrator disabled the VF's link

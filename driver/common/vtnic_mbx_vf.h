@@ -145,5 +145,7 @@ u32 vtnic_mbx_vf_negotiate_api(struct vtnic_mbx_vf *mbx);
 int vtnic_mbx_vf_get_queues(struct vtnic_mbx_vf *mbx,
 			    struct vtnic_mbx_vf_queues *q);
 int vtnic_mbx_vf_get_link_state(struct vtnic_mbx_vf *mbx, bool *enabled);
+int vtnic_mbx_vf_get_reta(struct vtnic_mbx_vf *mbx, u8 *reta);
+int vtnic_mbx_vf_get_rss_key(struct vtnic_mbx_vf *mbx, u8 *key);
 
 #endif /* _VTNIC_MBX_VF_H_ */

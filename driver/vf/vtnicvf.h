@@ -39,6 +39,9 @@
 #define VTNICVF_VEC_MBX		2
 #define VTNICVF_NUM_VECTORS	3
 
+/* Receive queues it uses: one pair so far, whatever the PF grants */
+#define VTNICVF_RX_QUEUES	1
+
 /* Largest MTU the PFs accept (SET_LPE up to 9216 + headers) */
 #define VTNICVF_MAX_MTU		9216
 

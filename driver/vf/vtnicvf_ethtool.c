@@ -187,6 +187,78 @@ static void vtnicvf_get_ethtool_stats(struct net_device *netdev,
 	spin_unlock_bh(&vf->stats_lock);
 }
 
+/*
+ * RSS: the 82599's VFs cannot program the port's table or key, and may
+ * read them only when the host's admin allows it (query_rss); the igb
+ * dialect has no way to ask at all.  The table's entries are the pool's
+ * queues: a VF that uses fewer sees each as the queue it lands on.
+ */
+static bool vtnicvf_rss_query(struct vtnicvf *vf)
+{
+	return vf->mac->mbx->dialect == VTNIC_MBX_VF_IXGBE;
+}
+
+static u32 vtnicvf_get_rxfh_indir_size(struct net_device *netdev)
+{
+	struct vtnicvf *vf = netdev_priv(netdev);
+
+	return vtnicvf_rss_query(vf) ? VTNIC_MBX_RETA_ENTRIES : 0;
+}
+
+static u32 vtnicvf_get_rxfh_key_size(struct net_device *netdev)
+{
+	struct vtnicvf *vf = netdev_priv(netdev);
+
+	return vtnicvf_rss_query(vf) ? VTNIC_MBX_RSS_KEY_BYTES : 0;
+}
+
+static int vtnicvf_get_rxnfc(struct net_device *netdev,
+			     struct ethtool_rxnfc *cmd, u32 *rule_locs)
+{
+	if (cmd->cmd != ETHTOOL_GRXRINGS)
+		return -EOPNOTSUPP;
+	cmd->data = VTNICVF_RX_QUEUES;
+	return 0;
+}
+
+static int vtnicvf_rss_get(struct vtnicvf *vf, u32 *indir, u8 *key)
+{
+	u8 reta[VTNIC_MBX_RETA_ENTRIES];
+	unsigned int i;
+	int err = 0;
+
+	if (!vtnicvf_rss_query(vf))
+		return -EOPNOTSUPP;
+	mutex_lock(&vf->mbx_lock);
+	if (indir)
+		err = vtnic_mbx_vf_get_reta(&vf->mbx, reta);
+	if (!err && key)
+		err = vtnic_mbx_vf_get_rss_key(&vf->mbx, key);
+	mutex_unlock(&vf->mbx_lock);
+	if (err)
+		return err;
+	for (i = 0; indir && i < VTNIC_MBX_RETA_ENTRIES; i++)
+		indir[i] = reta[i] % VTNICVF_RX_QUEUES;
+	return 0;
+}
+
+#ifdef VTNIC_HAVE_RXFH_PARAM
+static int vtnicvf_get_rxfh(struct net_device *netdev,
+			    struct ethtool_rxfh_param *rxfh)
+{
+	rxfh->hfunc = ETH_RSS_HASH_TOP;
+	return vtnicvf_rss_get(netdev_priv(netdev), rxfh->indir, rxfh->key);
+}
+#else
+static int vtnicvf_get_rxfh(struct net_device *netdev, u32 *indir, u8 *key,
+			    u8 *hfunc)
+{
+	if (hfunc)
+		*hfunc = ETH_RSS_HASH_TOP;
+	return vtnicvf_rss_get(netdev_priv(netdev), indir, key);
+}
+#endif
+
 static const struct ethtool_ops vtnicvf_ethtool_ops = {
 	.supported_coalesce_params = ETHTOOL_COALESCE_RX_USECS,
 	.get_drvinfo		= vtnicvf_get_drvinfo,
@@ -201,6 +273,10 @@ static const struct ethtool_ops vtnicvf_ethtool_ops = {
 	.get_sset_count		= vtnicvf_get_sset_count,
 	.get_strings		= vtnicvf_get_strings,
 	.get_ethtool_stats	= vtnicvf_get_ethtool_stats,
+	.get_rxnfc		= vtnicvf_get_rxnfc,
+	.get_rxfh_indir_size	= vtnicvf_get_rxfh_indir_size,
+	.get_rxfh_key_size	= vtnicvf_get_rxfh_key_size,
+	.get_rxfh		= vtnicvf_get_rxfh,
 };
 
 /**

@@ -1394,6 +1394,52 @@ static void test_ixgbe_set_uc_addr(void **state)
 	assert_int_equal(m.reqs, 3);
 }
 
+/*
+ * GET_RETA: 16 entries of 2 bits a word; GET_RSS_KEY: 4 bytes a word,
+ * the first in bits 7:0.  A refusal is -EPERM, and below API 1.2 or on
+ * igb nothing is asked.
+ */
+static void test_ixgbe_rss_query(void **state)
+{
+	u8 reta[VTNIC_MBX_RETA_ENTRIES], key[VTNIC_MBX_RSS_KEY_BYTES];
+	unsigned int i;
+
+	(void)state;
+	ixgbe_up();
+	m.s.api_nack = BIT(VTNIC_MBX_API_14) | BIT(VTNIC_MBX_API_13) |
+		       BIT(VTNIC_MBX_API_12);
+	assert_int_equal(vtnic_mbx_vf_negotiate_api(&mbx), VTNIC_MBX_API_11);
+	clear_counts();
+	assert_int_equal(vtnic_mbx_vf_get_reta(&mbx, reta), -EOPNOTSUPP);
+	assert_int_equal(vtnic_mbx_vf_get_rss_key(&mbx, key), -EOPNOTSUPP);
+	assert_int_equal(m.reqs, 0);
+
+	m.s.api_nack = 0;
+	assert_int_equal(vtnic_mbx_vf_negotiate_api(&mbx), VTNIC_MBX_API_14);
+	m.s.reply_words = 1 + VTNIC_MBX_RETA_ENTRIES / 16;
+	for (i = 0; i < VTNIC_MBX_RETA_ENTRIES / 16; i++)
+		m.s.reply[1 + i] = 0xe4e4e4e4;		/* 0, 1, 2, 3, ... */
+	assert_int_equal(vtnic_mbx_vf_get_reta(&mbx, reta), 0);
+	POSTED(VTNIC_MBX_GET_RETA);
+	for (i = 0; i < VTNIC_MBX_RETA_ENTRIES; i++)
+		assert_int_equal(reta[i], i % 4);
+
+	m.s.reply_words = 1 + VTNIC_MBX_RSS_KEY_BYTES / 4;
+	for (i = 0; i < VTNIC_MBX_RSS_KEY_BYTES / 4; i++)
+		m.s.reply[1 + i] = 0x03020100 + 0x04040404 * i;
+	assert_int_equal(vtnic_mbx_vf_get_rss_key(&mbx, key), 0);
+	POSTED(VTNIC_MBX_GET_RSS_KEY);
+	for (i = 0; i < VTNIC_MBX_RSS_KEY_BYTES; i++)
+		assert_int_equal(key[i], i);
+
+	m.s.reply_flags = NACK_CTS;
+	assert_int_equal(vtnic_mbx_vf_get_reta(&mbx, reta), -EPERM);
+	assert_int_equal(vtnic_mbx_vf_get_rss_key(&mbx, key), -EPERM);
+
+	vf_up();
+	assert_int_equal(vtnic_mbx_vf_get_reta(&mbx, reta), -EOPNOTSUPP);
+}
+
 /* An ixgbe PF that takes CTS away NACKs all but RESET: the VF resets */
 static void test_ixgbe_control_no_cts(void **state)
 {
@@ -1466,6 +1512,7 @@ int main(void)
 		T(test_get_queues_hostile),
 		T(test_link_state_and_xcast),
 		T(test_ixgbe_set_uc_addr),
+		T(test_ixgbe_rss_query),
 		T(test_ixgbe_control_no_cts),
 		cmocka_unit_test_setup_teardown(test_interop, setup_interop,
 						teardown),
