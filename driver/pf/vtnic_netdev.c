@@ -165,7 +165,6 @@ void vtnic_down(struct vtnic *vn)
 
 	clear_bit(VTNIC_STATE_UP, &vn->state);
 	vtnic_sriov_down(vn);
-	netif_tx_disable(netdev);
 	netif_carrier_off(netdev);
 	vn->link_up = false;
 	vn->link_speed = 0;
@@ -173,6 +172,13 @@ void vtnic_down(struct vtnic *vn)
 	vtnic_irq_disable(vn);
 	for (i = 0; i < vn->num_queues; i++)
 		napi_disable(&vn->qv[i]->napi);
+	/*
+	 * Only now: a poll that began before the UP bit went may still
+	 * wake a queue it cleaned, and an xmit on a woken queue after
+	 * the rings are freed finds no ring.  With NAPI off nothing wakes
+	 * a queue, and once this returns no xmit is running.
+	 */
+	netif_tx_disable(netdev);
 	/* No DMA may be in flight once the buffers go back */
 	vn->mac->ops->disable_queues(vn);
 	vtnic_irq_release(vn);

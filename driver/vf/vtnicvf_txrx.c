@@ -267,16 +267,22 @@ void vtnicvf_down(struct vtnicvf *vf)
 		return;
 	netif_carrier_off(netdev);
 	vf->link_up = false;
+	vtnicvf_wr32(vf, vf->mac->regs->eimc, BIT(VTNICVF_VEC_QUEUE));
+	napi_disable(&vf->napi);
+	/*
+	 * Only now: a poll that began before the UP bit went may still
+	 * wake the queue, and an xmit after the rings are freed finds
+	 * none.  With NAPI off nothing wakes it; once this returns no
+	 * xmit is running.
+	 */
 	netif_tx_disable(netdev);
 
 	/* Stop the DMA before the buffers go */
 	vtnicvf_wr32(vf, vf->mac->regs->rxdctl, 0);
 	vtnicvf_wr32(vf, vf->mac->regs->txdctl, 0);
-	vtnicvf_wr32(vf, vf->mac->regs->eimc, BIT(VTNICVF_VEC_QUEUE));
 	vtnicvf_rd32(vf, VTNIC_HW_STATUS);
 
 	synchronize_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE));
 	free_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE), vf);
-	napi_disable(&vf->napi);
 	vtnicvf_rings_free(vf);
 }

@@ -13,8 +13,10 @@
 #   kernelrelease  its release string
 #   build/         the configured build tree (KDIR for out-of-tree modules)
 #   mods/          INSTALL_MOD_PATH: mods/lib/modules/RELEASE
-# Building it takes the better part of an hour on two cores; a cached
-# tree is not touched.  Prints the directory on its last line.
+# Building it from nothing takes half an hour to an hour on two cores; a
+# cached tree is not touched, and one built from the same source with
+# other fragments is taken over and rebuilt incrementally.  Prints the
+# directory on its last line.
 #
 # usage: debug-kernel.sh
 set -euo pipefail
@@ -35,7 +37,8 @@ exec 9> "$cache/linux-debug.lock"
 flock 9
 
 # The tarball by name, size and time (hashing 150 MB each time is slow)
-key=$( { stat -c '%n %s %Y' "$tarball"; cat "$frag_tests" "$frag_debug" "$0"; } |
+source_id=$(stat -c '%n %s %Y' "$tarball")
+key=$( { echo "$source_id"; cat "$frag_tests" "$frag_debug" "$0"; } |
 	sha256sum | cut -c1-16)
 dir=$cache/linux-debug-$key
 if [ -f "$dir/.ready" ]; then
@@ -43,11 +46,28 @@ if [ -f "$dir/.ready" ]; then
 	exit 0
 fi
 
-rm -rf "$dir"
-mkdir -p "$dir/build"
+# A build of the same source with other options: Kbuild rebuilds what
+# the changed options touch
+reuse=
+for old in "$cache"/linux-debug-*; do
+	[ "$old" != "$dir" ] && [ -d "$old/build" ] &&
+		[ "$(cat "$old/source" 2>/dev/null)" = "$source_id" ] &&
+		{ reuse=$old; break; }
+done
 log=$dir/build.log
-echo "debug-kernel: building into $dir (log: $log)"
-tar -xf "$tarball" -C "$dir"
+if [ -n "$reuse" ]; then
+	rm -rf "$dir"
+	mv "$reuse" "$dir"
+	rm -rf "$dir/.ready" "$dir/mods"
+	echo "debug-kernel: rebuilding ${reuse##*/} as ${dir##*/} (log: $log)"
+else
+	rm -rf "$dir"
+	mkdir -p "$dir/build"
+	echo "debug-kernel: building into $dir (log: $log)"
+	tar -xf "$tarball" -C "$dir"
+	echo "$source_id" > "$dir/source"
+fi
+: > "$log"
 src=$dir/linux-source-6.12
 jobs=$(nproc)
 {
