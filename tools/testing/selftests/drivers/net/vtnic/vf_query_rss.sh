@@ -59,14 +59,15 @@ vf_key_is_pf_key()
 }
 
 # vf_table_in_queues: every redirection entry the VF read names one of
-# its receive queues (by its per-queue counters: ixgbevf has no ethtool
-# -l), and there are some
+# its receive queues (the "with N RX ring(s)" of ethtool -x, which the
+# driver's ETHTOOL_GRXRINGS says: ixgbevf has no ethtool -l), and there
+# are some
 vf_table_in_queues()
 {
 	local queues
 
-	queues=$(ip netns exec "$NSV" ethtool -S "$dev_vf" |
-		grep -c '^ *rx_queue_[0-9]*_packets:')
+	queues=$(sed -n 's/.* with \([0-9]*\) RX ring(s).*/\1/p' "$tmp/vf.x")
+	[ -n "$queues" ] || return 1
 	awk -v q="$queues" '
 		/^ *[0-9]+: / {
 			for (i = 2; i <= NF; i++) {
