@@ -163,7 +163,13 @@ void vtnic_down(struct vtnic *vn)
 	struct net_device *netdev = vn->netdev;
 	unsigned int i;
 
-	clear_bit(VTNIC_STATE_UP, &vn->state);
+	/*
+	 * After a vtnic_up() that failed (a re-layout, a watchdog reset, an
+	 * ethtool change) the interface is still running with nothing up:
+	 * its error path freed the queues and requested no interrupt
+	 */
+	if (!test_and_clear_bit(VTNIC_STATE_UP, &vn->state))
+		return;
 	vtnic_sriov_down(vn);
 	netif_carrier_off(netdev);
 	vn->link_up = false;
