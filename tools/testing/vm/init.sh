@@ -158,8 +158,9 @@ if [ "${#args[@]}" -eq 0 ]; then
 	printf 'TAP version 13\n1..0\n' | tee /dev/ttyS1
 else
 	# KASAN, lockdep and TCG together make a test up to three times
-	# slower than the settings file's timeout allows for.
-	[ "$vtnic_debug" = 0 ] || args+=(--override-timeout 900)
+	# slower than the settings file's timeout allows for, and the
+	# fault injection test runs hundreds of reconfigurations.
+	[ "$vtnic_debug" = 0 ] || args+=(--override-timeout 1800)
 	./run_kselftest.sh "${args[@]}" 2>&1 | tee /dev/ttyS1
 fi
 say "tests finished"
