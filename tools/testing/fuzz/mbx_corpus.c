@@ -705,6 +705,20 @@ int main(int argc, char **argv)
 	save(&c, "ixgbe-budget-wait");
 
 	/*
+	 * A guest's own address, its request waiting for its budget, then
+	 * its FLR while the PF is down: the next RESET gets no address
+	 */
+	begin(&c, 2, 0);
+	vf_up(&c, 0);
+	set_mac(&c, 0, VTNIC_MBX_MAC_SET, 0x10);
+	set_vlan(&c, 0, true, 7);
+	ev(&c, FUZZ_PF_RESET_FLR, 0);
+	MSG(&c, 0, VTNIC_MBX_RESET);
+	ev(&c, FUZZ_PF_RESET_FLR, 1);
+	MSG(&c, 1, VTNIC_MBX_RESET);
+	save(&c, "pf-reset-flr");
+
+	/*
 	 * Floods that last (flood()): VF 0 is quarantined, ignored, not
 	 * told of a link change, let out by its trust, while VF 1 talks;
 	 * quarantined again, then let out by its FLR.  Then the same on the

@@ -27,6 +27,9 @@
  *   FLR         vf: its reset (VFLRE); service
  *   PF_RESET    reset begin, device reset, configure, reset done: the
  *               PF's vtnic_down() and vtnic_up()
+ *   PF_RESET_FLR  vf: the same, with the VF's FLR while the PF is down
+ *               (its mailbox service off): vtnic_up() must take it
+ *               before the device reset clears VFLRE
  *   ADMIN_MAC   vf, sel: sel < 0x80 picks fuzz_macs[sel % 8], else six
  *               address bytes follow
  *   ADMIN_VLAN  vf, vid (le16, % 4096), qos (% 8)
@@ -196,6 +199,7 @@ static const char * const kind_names[FUZZ_NR_KINDS] = {
 	[FUZZ_REENABLE] = "REENABLE",
 	[FUZZ_PF_RX] = "PF_RX",
 	[FUZZ_VF_HOLD] = "VF_HOLD",
+	[FUZZ_PF_RESET_FLR] = "PF_RESET_FLR",
 	[FUZZ_REPEAT] = "REPEAT",
 };
 
@@ -1333,7 +1337,13 @@ static void device_reset(void)
 	REG(VTNIC_STATUS) = LINK_UP_STATUS;
 }
 
-static void pf_reset(void)
+/*
+ * vtnic_down() and vtnic_up(); with @flr_vf >= 0 that VF is reset (FLR)
+ * while the PF is down, when nothing serves its mailbox.  vtnic_up()
+ * takes the VF resets before the device reset clears them
+ * (vtnic_sriov_pre_reset()): what the VF asked for before goes.
+ */
+static void pf_reset(int flr_vf)
 {
 	unsigned int vf;
 
@@ -1346,6 +1356,16 @@ static void pf_reset(void)
 	if (REG(VTNIC_VFRE) || REG(VTNIC_VFTE))
 		violation("VFRE %#x VFTE %#x during the PF's reset",
 			  REG(VTNIC_VFRE), REG(VTNIC_VFTE));
+	if (flr_vf >= 0) {
+		vf = flr_vf;
+		if (vf < s.num_vfs) {
+			shadow_vf_clear(&s.vf[vf]);
+			if (!s.vf[vf].admin_mac)
+				eth_zero_addr(s.vf[vf].mac);
+		}
+		model_vf_flr(&s.m, vf);
+	}
+	vtnic_iov_take_flrs(&s.iov);
 	device_reset();
 	pf_up();
 	vtnic_iov_pf_reset_done(&s.iov);
@@ -1568,6 +1588,7 @@ bool fuzz_take_record(struct fuzz_input *in, struct fuzz_record *r)
 	switch (r->kind) {
 	case FUZZ_VF_ACK:
 	case FUZZ_FLR:
+	case FUZZ_PF_RESET_FLR:
 	case FUZZ_REENABLE:
 	case FUZZ_LINK:
 		return take8(in, &r->vf);
@@ -1652,7 +1673,13 @@ static bool record(struct fuzz_input *in)
 		break;
 	case FUZZ_PF_RESET:
 		trace("%u PF_RESET\n", s.record);
-		pf_reset();
+		pf_reset(-1);
+		may = MAY_ANYTHING;
+		break;
+	case FUZZ_PF_RESET_FLR:
+		vf = b % VTNIC_POOLS;
+		trace("%u PF_RESET with VF %u's FLR\n", s.record, vf);
+		pf_reset(vf);
 		may = MAY_ANYTHING;
 		break;
 	case FUZZ_REENABLE:

@@ -38,6 +38,7 @@ enum mbx_fuzz_kind {
 	FUZZ_REENABLE,		/* num_vfs */
 	FUZZ_PF_RX,		/* frame (le16), allmulti */
 	FUZZ_VF_HOLD,		/* vf, on */
+	FUZZ_PF_RESET_FLR,	/* vf */
 	FUZZ_REPEAT,		/* span, count */
 	FUZZ_NR_KINDS
 };

@@ -437,8 +437,12 @@ static bool record(struct fuzz_input *in)
 		service();
 		break;
 	case FUZZ_PF_RESET:
+	case FUZZ_PF_RESET_FLR:
 	case FUZZ_REENABLE:
 		vtnic_iov_pf_reset_begin(&x.iov);
+		/* Its FLR while the PF is down; the PF starts over anyway */
+		if (r.kind == FUZZ_PF_RESET_FLR)
+			model_vf_flr(&x.m, r.vf % POOLS);
 		if (r.kind == FUZZ_REENABLE)
 			vtnic_iov_disable(&x.iov);
 		memset(x.taken, 0, sizeof(x.taken));
