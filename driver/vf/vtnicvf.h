@@ -26,21 +26,19 @@
 #define VTNICVF_DRV_NAME	"vtnicvf"
 
 /*
- * Both VFs have three MSI-X vectors.  One NAPI context serves the queue
- * pair on vector 1 and the mailbox has vector 2, igbvf's layout; vector
- * 0 (igbvf's transmit vector) stays idle.  On real hardware any layout
- * works.  QEMU's igb ORs a VF's IVAR entry into the PF's entry for the
- * same queue, which the PF driver left at vector 1 (igb and vtnic keep
- * vector 0 for their "other" causes), so vector 1 is the layout that
- * survives it; Documentation/vtnicvf.rst has the details.  The 82599
- * keeps the same layout.
+ * Both VFs have three MSI-X vectors, and the mailbox has vector 2.  The
+ * 82576's VF drives one queue pair, on vector 1 (igbvf's layout; vector
+ * 0, igbvf's transmit vector, stays idle): QEMU's igb ORs a VF's IVAR
+ * entry into the PF's entry for the same queue, which the PF driver left
+ * at vector 1 (igb and vtnic keep vector 0 for their "other" causes), so
+ * vector 1 is the layout that survives it; Documentation/vtnicvf.rst has
+ * the details.  The 82599's VF drives up to two pairs, pair n on vector
+ * n, with RSS between them (ixgbevf's layout); the PF says how many
+ * queues the pool has.
  */
-#define VTNICVF_VEC_QUEUE	1
 #define VTNICVF_VEC_MBX		2
 #define VTNICVF_NUM_VECTORS	3
-
-/* Receive queues it uses: one pair so far, whatever the PF grants */
-#define VTNICVF_RX_QUEUES	1
+#define VTNICVF_MAX_PAIRS	2
 
 /* Largest MTU the PFs accept (SET_LPE up to 9216 + headers) */
 #define VTNICVF_MAX_MTU		9216
@@ -80,7 +78,8 @@ struct vtnicvf_link {
  * @eiac: auto-clear of a cause when its vector fires
  * @eiam: auto-mask likewise
  * @eitr0: moderation of vector 0; vector v's is 4 v bytes on
- * @ivar0: vectors of queue pair 0: byte 0 receive, byte 1 transmit
+ * @ivar0: vectors of queue pairs 0 and 1: bytes 0 and 2 receive, 1 and
+ *	   3 transmit
  * @ivar_misc: vector of the mailbox, byte 0
  * @ivar_valid: the valid bit of an IVAR byte
  * @rdbal: receive queue 0's register block
@@ -89,6 +88,7 @@ struct vtnicvf_link {
  * @tdbal: transmit queue 0's register block
  * @txdctl: transmit queue 0's control
  * @xdctl_enable: the enable bit of @rxdctl and @txdctl
+ * @queue_stride: from one queue's register block to the next
  * @psrtype: the pool's receive queue layout, where the VF sets it
  *	     (82599 VFPSRTYPE); 0 when the PF owns it
  */
@@ -107,6 +107,7 @@ struct vtnicvf_regs {
 	u32 tdbal;
 	u32 txdctl;
 	u32 xdctl_enable;
+	u32 queue_stride;
 	u32 psrtype;
 };
 
@@ -128,6 +129,10 @@ struct vtnicvf_regs {
  * @txdctl: TXDCTL that enables transmit queue 0
  * @link: read the port's link
  * @max_frame: the frame size SET_LPE asks for an MTU, as its PFs count it
+ * @max_pairs: queue pairs it can drive (one MSI-X vector each)
+ * @queue_vec: the MSI-X vector of each pair
+ * @psrtype_pairs: the receive queue layout field of @regs->psrtype for
+ *		   a number of pairs (RSS over them)
  */
 struct vtnicvf_mac_info {
 	enum vtnic_mac_type type;
@@ -144,13 +149,34 @@ struct vtnicvf_mac_info {
 	u32 (*txdctl)(void);
 	void (*link)(struct vtnicvf *vf, struct vtnicvf_link *link);
 	u32 (*max_frame)(unsigned int mtu);
+	unsigned int max_pairs;
+	u8 queue_vec[VTNICVF_MAX_PAIRS];
+	u32 (*psrtype_pairs)(unsigned int pairs);
+};
+
+/**
+ * struct vtnicvf_qv - one queue pair and its MSI-X vector
+ * @vf: the VF
+ * @napi: its NAPI context
+ * @tx: transmit ring
+ * @rx: receive ring
+ * @vector: its MSI-X vector
+ * @name: its IRQ's name
+ */
+struct vtnicvf_qv {
+	struct vtnicvf *vf;
+	struct napi_struct napi;
+	struct vtnic_ring tx;
+	struct vtnic_ring rx;
+	unsigned int vector;
+	char name[IFNAMSIZ + 16];
 };
 
 extern const struct vtnicvf_mac_info vtnicvf_82576_info;
 extern const struct vtnicvf_mac_info vtnicvf_82599_info;
 
 enum vtnicvf_state {
-	VTNICVF_STATE_UP,	/* rings and the queue vector live */
+	VTNICVF_STATE_UP,	/* rings and the queue vectors live */
 	VTNICVF_STATE_SERVICE_OFF,	/* probe unfinished or remove begun: no service */
 	VTNICVF_STATE_RESET,	/* the PF must see a VF reset */
 	VTNICVF_STATE_MC_SYNC,	/* the address lists changed */
@@ -163,13 +189,12 @@ enum vtnicvf_state {
  * @mac: MAC-type description, from the PCI ID table
  * @netdev: its netdev
  * @state: enum vtnicvf_state bits
- * @napi: the queue pair's NAPI context
- * @tx: transmit ring
- * @rx: receive ring
+ * @qv: the queue pairs
+ * @num_pairs: the pairs in use while up
+ * @req_pairs: the pairs ethtool -L asked for, 0 for as many as can be
  * @tx_ring_count: descriptors per TX ring (ethtool -G)
  * @rx_ring_count: descriptors per RX ring
  * @itr_us: interrupt moderation interval, microseconds (ethtool -C)
- * @irq_name: the queue vector's IRQ name
  * @mbx_lock: serialises mailbox exchanges and protects @mbx, @pf_ready,
  *	      @mc_filter_type, @link_enabled, @queues and @mc_promisc
  * @mbx: the mailbox
@@ -177,7 +202,7 @@ enum vtnicvf_state {
  * @mac_from_pf: the address came from the PF (admin-set or assigned)
  * @mc_filter_type: which address bits the PF hashes multicast with
  * @link_enabled: the host administrator lets the VF have link
- * @queues: the queues the PF gives the VF (one pair used so far)
+ * @queues: the queues the PF gives the VF
  * @mc_promisc: the PF gave us all multicast
  * @mc_lock: protects @mc_bits, @mc_count, @mc_all, @uc and @uc_count,
  *	     written by rx_mode under the address list lock
@@ -202,13 +227,12 @@ struct vtnicvf {
 	const struct vtnicvf_mac_info *mac;
 	struct net_device *netdev;
 	unsigned long state;
-	struct napi_struct napi;
-	struct vtnic_ring tx;
-	struct vtnic_ring rx;
+	struct vtnicvf_qv qv[VTNICVF_MAX_PAIRS];
+	unsigned int num_pairs;
+	unsigned int req_pairs;
 	u32 tx_ring_count;
 	u32 rx_ring_count;
 	u32 itr_us;
-	char irq_name[IFNAMSIZ + 16];
 	struct mutex mbx_lock;	/* protects mbx, pf_ready, PF answers, mc_promisc */
 	struct vtnic_mbx_vf mbx;
 	bool pf_ready;
@@ -243,6 +267,7 @@ static inline void vtnicvf_wr32(struct vtnicvf *vf, u32 reg, u32 val)
 }
 
 /* vtnicvf_txrx.c */
+unsigned int vtnicvf_max_pairs(struct vtnicvf *vf);
 int vtnicvf_up(struct vtnicvf *vf);
 void vtnicvf_down(struct vtnicvf *vf);
 void vtnicvf_write_itr(struct vtnicvf *vf);

@@ -38,6 +38,7 @@ static const struct vtnicvf_regs vtnicvf_82576_regs = {
 	.rxdctl = VTNIC_VF_RXDCTL(0),
 	.tdbal = VTNIC_VF_TDBAL(0),
 	.txdctl = VTNIC_VF_TXDCTL(0),
+	.queue_stride = VTNIC_VF_RDBAL(1) - VTNIC_VF_RDBAL(0),
 	.xdctl_enable = VTNIC_VF_XDCTL_ENABLE,
 };
 
@@ -112,4 +113,6 @@ const struct vtnicvf_mac_info vtnicvf_82576_info = {
 	.txdctl = vtnicvf_82576_txdctl,
 	.link = vtnicvf_82576_link,
 	.max_frame = vtnicvf_82576_max_frame,
+	.max_pairs = 1,
+	.queue_vec = { 1 },
 };

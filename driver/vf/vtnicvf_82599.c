@@ -8,6 +8,7 @@
 #include <linux/bitfield.h>
 #include <linux/ethtool.h>
 #include <linux/if_ether.h>
+#include <linux/log2.h>
 
 #include "vtnic_82599vf_regs.h"
 #include "vtnicvf.h"
@@ -29,6 +30,7 @@ static const struct vtnicvf_regs vtnicvf_82599_regs = {
 	.tdbal = VTNIC_VFTDBAL(0),
 	.txdctl = VTNIC_VFTXDCTL(0),
 	.xdctl_enable = VTNIC_VFXDCTL_ENABLE,
+	.queue_stride = VTNIC_VFRDBAL(1) - VTNIC_VFRDBAL(0),
 	.psrtype = VTNIC_VFPSRTYPE,
 };
 
@@ -101,6 +103,12 @@ static u32 vtnicvf_82599_max_frame(unsigned int mtu)
 	return mtu + ETH_HLEN + ETH_FCS_LEN;
 }
 
+/* RSS over 1, 2 or 4 of the pool's queues (VFPSRTYPE.RQPL) */
+static u32 vtnicvf_82599_psrtype(unsigned int pairs)
+{
+	return FIELD_PREP(VTNIC_VFPSRTYPE_RQPL, ilog2(pairs));
+}
+
 const struct vtnicvf_mac_info vtnicvf_82599_info = {
 	.type = VTNIC_MAC_82599,
 	.name = "82599",
@@ -116,4 +124,7 @@ const struct vtnicvf_mac_info vtnicvf_82599_info = {
 	.txdctl = vtnicvf_82599_txdctl,
 	.link = vtnicvf_82599_link,
 	.max_frame = vtnicvf_82599_max_frame,
+	.max_pairs = 2,
+	.queue_vec = { 0, 1 },
+	.psrtype_pairs = vtnicvf_82599_psrtype,
 };

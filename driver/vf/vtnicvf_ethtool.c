@@ -12,13 +12,18 @@
 
 #include "vtnicvf.h"
 
-/* ethtool -S: the rings' counters, then the VF's device counters */
+/*
+ * ethtool -S: the rings' counters, the VF's device counters, then each
+ * queue pair's packets and bytes (every pair the MAC can have)
+ */
 static const char vtnicvf_gstrings[][ETH_GSTRING_LEN] = {
 	"rx_packets", "rx_bytes", "rx_csum_err", "rx_alloc_fail", "rx_errors",
 	"tx_packets", "tx_bytes", "tx_restart", "tx_busy", "tx_errors",
 	"hw_rx_packets", "hw_rx_bytes", "hw_tx_packets", "hw_tx_bytes",
 	"hw_multicast",
 };
+
+#define VTNICVF_QSTATS		4	/* per pair: rx, tx packets and bytes */
 
 static void vtnicvf_get_drvinfo(struct net_device *netdev,
 				struct ethtool_drvinfo *info)
@@ -100,6 +105,41 @@ static int vtnicvf_set_ringparam(struct net_device *netdev,
 	return err;
 }
 
+/* Combined channels: as many as the PF grants and the VF has vectors for */
+static void vtnicvf_get_channels(struct net_device *netdev,
+				 struct ethtool_channels *ch)
+{
+	struct vtnicvf *vf = netdev_priv(netdev);
+
+	ch->max_combined = vtnicvf_max_pairs(vf);
+	ch->combined_count = netif_running(netdev) ? vf->num_pairs :
+			     min(ch->max_combined, vf->req_pairs ?: UINT_MAX);
+}
+
+static int vtnicvf_set_channels(struct net_device *netdev,
+				struct ethtool_channels *ch)
+{
+	struct vtnicvf *vf = netdev_priv(netdev);
+	unsigned int old = vf->req_pairs;
+	int err;
+
+	if (!ch->combined_count || ch->rx_count || ch->tx_count ||
+	    ch->other_count || ch->combined_count > vtnicvf_max_pairs(vf))
+		return -EINVAL;
+	vf->req_pairs = ch->combined_count;
+	if (!netif_running(netdev))
+		return 0;
+	vtnicvf_down(vf);
+	err = vtnicvf_up(vf);
+	if (err) {
+		vf->req_pairs = old;
+		if (vtnicvf_up(vf))
+			netdev_err(netdev, "cannot restart the queues\n");
+	}
+	vtnicvf_service_kick(vf);
+	return err;
+}
+
 static int vtnicvf_get_coalesce(struct net_device *netdev,
 				struct ethtool_coalesce *ec,
 				struct kernel_ethtool_coalesce *kec,
@@ -145,17 +185,29 @@ static void vtnicvf_set_msglevel(struct net_device *netdev, u32 level)
 
 static int vtnicvf_get_sset_count(struct net_device *netdev, int sset)
 {
-	return sset == ETH_SS_STATS ? ARRAY_SIZE(vtnicvf_gstrings) : -EOPNOTSUPP;
+	struct vtnicvf *vf = netdev_priv(netdev);
+
+	if (sset != ETH_SS_STATS)
+		return -EOPNOTSUPP;
+	return ARRAY_SIZE(vtnicvf_gstrings) +
+	       VTNICVF_QSTATS * vf->mac->max_pairs;
 }
 
 static void vtnicvf_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 {
+	struct vtnicvf *vf = netdev_priv(netdev);
 	unsigned int i;
 
 	if (sset != ETH_SS_STATS)
 		return;
 	for (i = 0; i < ARRAY_SIZE(vtnicvf_gstrings); i++)
 		vtnic_ethtool_puts(&data, vtnicvf_gstrings[i]);
+	for (i = 0; i < vf->mac->max_pairs; i++) {
+		ethtool_sprintf(&data, "rx_queue_%u_packets", i);
+		ethtool_sprintf(&data, "rx_queue_%u_bytes", i);
+		ethtool_sprintf(&data, "tx_queue_%u_packets", i);
+		ethtool_sprintf(&data, "tx_queue_%u_bytes", i);
+	}
 }
 
 static void vtnicvf_get_ethtool_stats(struct net_device *netdev,
@@ -163,7 +215,7 @@ static void vtnicvf_get_ethtool_stats(struct net_device *netdev,
 {
 	struct vtnicvf *vf = netdev_priv(netdev);
 	struct vtnic_ring_stats rx = {}, tx = {};
-	unsigned int i = 0;
+	unsigned int i = 0, q;
 
 	vtnicvf_ring_stats(vf, &rx, &tx);
 	data[i++] = rx.packets;
@@ -185,6 +237,17 @@ static void vtnicvf_get_ethtool_stats(struct net_device *netdev,
 	data[i++] = vf->hw_stats.tx_bytes;
 	data[i++] = vf->hw_stats.multicast;
 	spin_unlock_bh(&vf->stats_lock);
+
+	for (q = 0; q < vf->mac->max_pairs; q++) {
+		struct vtnic_ring_stats qrx = {}, qtx = {};
+
+		vtnic_ring_stats_read(&vf->qv[q].rx.stats, &qrx);
+		vtnic_ring_stats_read(&vf->qv[q].tx.stats, &qtx);
+		data[i++] = qrx.packets;
+		data[i++] = qrx.bytes;
+		data[i++] = qtx.packets;
+		data[i++] = qtx.bytes;
+	}
 }
 
 /*
@@ -215,9 +278,11 @@ static u32 vtnicvf_get_rxfh_key_size(struct net_device *netdev)
 static int vtnicvf_get_rxnfc(struct net_device *netdev,
 			     struct ethtool_rxnfc *cmd, u32 *rule_locs)
 {
+	struct vtnicvf *vf = netdev_priv(netdev);
+
 	if (cmd->cmd != ETHTOOL_GRXRINGS)
 		return -EOPNOTSUPP;
-	cmd->data = VTNICVF_RX_QUEUES;
+	cmd->data = vf->num_pairs ?: 1;
 	return 0;
 }
 
@@ -238,7 +303,7 @@ static int vtnicvf_rss_get(struct vtnicvf *vf, u32 *indir, u8 *key)
 	if (err)
 		return err;
 	for (i = 0; indir && i < VTNIC_MBX_RETA_ENTRIES; i++)
-		indir[i] = reta[i] % VTNICVF_RX_QUEUES;
+		indir[i] = reta[i] % (vf->num_pairs ?: 1);
 	return 0;
 }
 
@@ -273,6 +338,8 @@ static const struct ethtool_ops vtnicvf_ethtool_ops = {
 	.get_sset_count		= vtnicvf_get_sset_count,
 	.get_strings		= vtnicvf_get_strings,
 	.get_ethtool_stats	= vtnicvf_get_ethtool_stats,
+	.get_channels		= vtnicvf_get_channels,
+	.set_channels		= vtnicvf_set_channels,
 	.get_rxnfc		= vtnicvf_get_rxnfc,
 	.get_rxfh_indir_size	= vtnicvf_get_rxfh_indir_size,
 	.get_rxfh_key_size	= vtnicvf_get_rxfh_key_size,

@@ -497,8 +497,12 @@ static void vtnicvf_set_rx_mode(struct net_device *netdev)
 void vtnicvf_ring_stats(struct vtnicvf *vf, struct vtnic_ring_stats *rx,
 			struct vtnic_ring_stats *tx)
 {
-	vtnic_ring_stats_read(&vf->rx.stats, rx);
-	vtnic_ring_stats_read(&vf->tx.stats, tx);
+	unsigned int i;
+
+	for (i = 0; i < VTNICVF_MAX_PAIRS; i++) {
+		vtnic_ring_stats_read(&vf->qv[i].rx.stats, rx);
+		vtnic_ring_stats_read(&vf->qv[i].tx.stats, tx);
+	}
 }
 
 static void vtnicvf_get_stats64(struct net_device *netdev,
@@ -546,17 +550,26 @@ static const struct net_device_ops vtnicvf_netdev_ops = {
 	.ndo_features_check	= passthru_features_check,
 };
 
-static void vtnicvf_ring_setup(struct vtnicvf *vf, struct vtnic_ring *ring)
+static void vtnicvf_ring_setup(struct vtnicvf *vf, struct vtnicvf_qv *qv,
+			       struct vtnic_ring *ring, unsigned int n)
 {
-	ring->napi = &vf->napi;
+	ring->napi = &qv->napi;
 	ring->netdev = vf->netdev;
 	ring->dev = &vf->pdev->dev;
 	ring->hw = &vf->hw;
-	ring->queue_index = 0;
-	ring->reg_idx = 0;
+	ring->queue_index = n;
+	ring->reg_idx = n;
 	ring->vlans = vf->active_vlans;
 	ring->rxd_err = vf->mac->rxd_err;
 	vtnic_ring_init(ring);
+}
+
+static void vtnicvf_napi_del(struct vtnicvf *vf)
+{
+	unsigned int i;
+
+	for (i = 0; i < vf->mac->max_pairs; i++)
+		netif_napi_del(&vf->qv[i].napi);
 }
 
 /**
@@ -593,9 +606,15 @@ int vtnicvf_netdev_create(struct vtnicvf *vf)
 				NETIF_F_IPV6_CSUM | NETIF_F_TSO |
 				NETIF_F_TSO6 | NETIF_F_HIGHDMA;
 
-	netif_napi_add(netdev, &vf->napi, vtnicvf_poll);
-	vtnicvf_ring_setup(vf, &vf->tx);
-	vtnicvf_ring_setup(vf, &vf->rx);
+	for (i = 0; i < vf->mac->max_pairs; i++) {
+		struct vtnicvf_qv *qv = &vf->qv[i];
+
+		qv->vf = vf;
+		qv->vector = vf->mac->queue_vec[i];
+		netif_napi_add(netdev, &qv->napi, vtnicvf_poll);
+		vtnicvf_ring_setup(vf, qv, &qv->tx, i);
+		vtnicvf_ring_setup(vf, qv, &qv->rx, i);
+	}
 
 	for (i = 0; i < VTNICVF_PROBE_TRIES; i++) {
 		err = vtnicvf_hw_init(vf, true);
@@ -621,7 +640,7 @@ int vtnicvf_netdev_create(struct vtnicvf *vf)
 	return 0;
 
 err_napi_del:
-	netif_napi_del(&vf->napi);
+	vtnicvf_napi_del(vf);
 	return err;
 }
 
@@ -632,5 +651,5 @@ err_napi_del:
 void vtnicvf_netdev_destroy(struct vtnicvf *vf)
 {
 	unregister_netdev(vf->netdev);
-	netif_napi_del(&vf->napi);
+	vtnicvf_napi_del(vf);
 }

@@ -36,7 +36,7 @@ static int vtnicvf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	u32 status;
 	int err;
 
-	netdev = alloc_etherdev(sizeof(*vf));
+	netdev = alloc_etherdev_mq(sizeof(*vf), VTNICVF_MAX_PAIRS);
 	if (!netdev)
 		return -ENOMEM;
 	SET_NETDEV_DEV(netdev, dev);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vtnicvf: the VF's queue pair and its interrupts.  The rings, transmit
- * and receive are the PF's (driver/common/vtnic_ring.c); this file
- * programs them into the VF's queue 0 and serves the two MSI-X vectors
- * it uses: VTNICVF_VEC_QUEUE the queue pair, VTNICVF_VEC_MBX the mailbox
- * (both VFs: 3 vectors, MSI-X only).  Where the registers are comes from
- * the MAC's struct vtnicvf_regs.
+ * vtnicvf: the VF's queue pairs and their interrupts.  The rings,
+ * transmit and receive, are the PF's (driver/common/vtnic_ring.c); this
+ * file programs them into the VF's queues and serves the MSI-X vectors:
+ * one per pair (the MAC's queue_vec[]) and VTNICVF_VEC_MBX for the
+ * mailbox (both VFs: 3 vectors, MSI-X only).  Where the registers are
+ * comes from the MAC's struct vtnicvf_regs.
  */
 
 #include <linux/interrupt.h>
@@ -13,16 +13,16 @@
 
 #include "vtnicvf.h"
 
-static void vtnicvf_queue_irq_enable(struct vtnicvf *vf)
+static void vtnicvf_queue_irq_enable(struct vtnicvf_qv *qv)
 {
-	vtnicvf_wr32(vf, vf->mac->regs->eims, BIT(VTNICVF_VEC_QUEUE));
+	vtnicvf_wr32(qv->vf, qv->vf->mac->regs->eims, BIT(qv->vector));
 }
 
 static irqreturn_t vtnicvf_queue_irq(int irq, void *data)
 {
-	struct vtnicvf *vf = data;
+	struct vtnicvf_qv *qv = data;
 
-	napi_schedule_irqoff(&vf->napi);
+	napi_schedule_irqoff(&qv->napi);
 	return IRQ_HANDLED;
 }
 
@@ -41,26 +41,27 @@ static irqreturn_t vtnicvf_mbx_irq(int irq, void *data)
 }
 
 /**
- * vtnicvf_poll() - NAPI poll of the queue pair
- * @napi: the VF's NAPI context
+ * vtnicvf_poll() - NAPI poll of one queue pair
+ * @napi: the pair's NAPI context
  * @budget: receive budget
  *
  * Return: receive work done; @budget to be polled again.
  */
 int vtnicvf_poll(struct napi_struct *napi, int budget)
 {
-	struct vtnicvf *vf = container_of(napi, struct vtnicvf, napi);
-	bool tx_done = vtnic_clean_tx(&vf->tx, budget,
+	struct vtnicvf_qv *qv = container_of(napi, struct vtnicvf_qv, napi);
+	struct vtnicvf *vf = qv->vf;
+	bool tx_done = vtnic_clean_tx(&qv->tx, budget,
 				      test_bit(VTNICVF_STATE_UP, &vf->state));
 	int work = 0;
 
 	if (budget)
-		work = vtnic_clean_rx(&vf->rx, budget);
+		work = vtnic_clean_rx(&qv->rx, budget);
 	if (!tx_done || work >= budget)
 		return budget;
 	if (napi_complete_done(napi, work) &&
 	    test_bit(VTNICVF_STATE_UP, &vf->state))
-		vtnicvf_queue_irq_enable(vf);
+		vtnicvf_queue_irq_enable(qv);
 	return min(work, budget - 1);
 }
 
@@ -75,17 +76,31 @@ netdev_tx_t vtnicvf_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 {
 	struct vtnicvf *vf = netdev_priv(netdev);
 
-	return vtnic_ring_xmit(&vf->tx, skb);
+	return vtnic_ring_xmit(&vf->qv[skb->queue_mapping].tx, skb);
 }
 
 /**
- * vtnicvf_write_itr() - program the queue vector's moderation interval
+ * vtnicvf_write_itr() - program the queue vectors' moderation interval
  * @vf: the VF
  */
 void vtnicvf_write_itr(struct vtnicvf *vf)
 {
-	vtnicvf_wr32(vf, vf->mac->regs->eitr0 + 4 * VTNICVF_VEC_QUEUE,
-		     vf->mac->eitr(vf->itr_us));
+	unsigned int i;
+
+	for (i = 0; i < vf->num_pairs; i++)
+		vtnicvf_wr32(vf, vf->mac->regs->eitr0 + 4 * vf->qv[i].vector,
+			     vf->mac->eitr(vf->itr_us));
+}
+
+/* The vectors in use: the pairs' and the mailbox's */
+static u32 vtnicvf_vectors(struct vtnicvf *vf)
+{
+	u32 vecs = BIT(VTNICVF_VEC_MBX);
+	unsigned int i;
+
+	for (i = 0; i < vf->num_pairs; i++)
+		vecs |= BIT(vf->qv[i].vector);
+	return vecs;
 }
 
 /**
@@ -93,16 +108,20 @@ void vtnicvf_write_itr(struct vtnicvf *vf)
  * @vf: the VF
  *
  * A PF reset clears these registers, so every VF reset rewrites them.
- * The queue vector is unmasked by vtnicvf_up().
+ * The queue vectors are unmasked by vtnicvf_up().
  */
 void vtnicvf_irq_configure(struct vtnicvf *vf)
 {
 	const struct vtnicvf_regs *regs = vf->mac->regs;
-	u32 vecs = BIT(VTNICVF_VEC_QUEUE) | BIT(VTNICVF_VEC_MBX);
-	u32 queue = VTNICVF_VEC_QUEUE | regs->ivar_valid;
+	u32 vecs = vtnicvf_vectors(vf), ivar = 0, queue;
+	unsigned int i;
 
-	/* RX and TX queue 0 (IVAR bytes 0 and 1), the mailbox (IVAR_MISC) */
-	vtnicvf_wr32(vf, regs->ivar0, queue | queue << 8);
+	/* RX and TX of pair n: IVAR bytes 2n and 2n + 1; the mailbox: MISC */
+	for (i = 0; i < vf->num_pairs; i++) {
+		queue = vf->qv[i].vector | regs->ivar_valid;
+		ivar |= (queue | queue << 8) << (16 * i);
+	}
+	vtnicvf_wr32(vf, regs->ivar0, ivar);
 	vtnicvf_wr32(vf, regs->ivar_misc, VTNICVF_VEC_MBX | regs->ivar_valid);
 	/* Each cause clears and masks itself when it raises its vector */
 	vtnicvf_wr32(vf, regs->eiac, vecs);
@@ -146,7 +165,7 @@ err_free_vectors:
 
 /**
  * vtnicvf_irq_free() - undo vtnicvf_irq_init()
- * @vf: the VF, with the queue vector released
+ * @vf: the VF, with the queue vectors released
  */
 void vtnicvf_irq_free(struct vtnicvf *vf)
 {
@@ -168,47 +187,84 @@ static void vtnicvf_wait_enable(struct vtnicvf *vf, u32 reg)
 		netdev_warn(vf->netdev, "queue register %#x: not enabled\n", reg);
 }
 
-static void vtnicvf_configure_tx(struct vtnicvf *vf)
+/* Queue @n's register @reg, given queue 0's */
+static u32 vtnicvf_qreg(struct vtnicvf *vf, u32 reg, unsigned int n)
+{
+	return reg + n * vf->mac->regs->queue_stride;
+}
+
+static void vtnicvf_configure_tx(struct vtnicvf *vf, unsigned int n)
 {
 	const struct vtnicvf_regs *regs = vf->mac->regs;
+	u32 txdctl = vtnicvf_qreg(vf, regs->txdctl, n);
 
-	vtnicvf_wr32(vf, regs->txdctl, 0);
-	vtnic_ring_set_base(&vf->tx, regs->tdbal);
-	vtnicvf_wr32(vf, regs->txdctl, vf->mac->txdctl());
-	vtnicvf_wait_enable(vf, regs->txdctl);
+	vtnicvf_wr32(vf, txdctl, 0);
+	vtnic_ring_set_base(&vf->qv[n].tx, vtnicvf_qreg(vf, regs->tdbal, n));
+	vtnicvf_wr32(vf, txdctl, vf->mac->txdctl());
+	vtnicvf_wait_enable(vf, txdctl);
 }
 
 /*
- * The PF owns the receiver (filters, frame size, checksum, and on the
- * 82576 VLAN stripping per pool); the VF has its descriptor queue.
+ * The PF owns the receiver (filters, frame size, checksum, the RSS table
+ * and key, and on the 82576 VLAN stripping per pool); the VF has its
+ * descriptor queues and, on the 82599, says over how many of them RSS
+ * spreads (VFPSRTYPE): none, whatever an earlier driver asked for, with
+ * one pair.
  */
-static void vtnicvf_configure_rx(struct vtnicvf *vf)
+static void vtnicvf_configure_rx(struct vtnicvf *vf, unsigned int n)
 {
 	const struct vtnicvf_regs *regs = vf->mac->regs;
+	u32 rxdctl = vtnicvf_qreg(vf, regs->rxdctl, n);
+	struct vtnic_ring *rx = &vf->qv[n].rx;
 
-	vtnicvf_wr32(vf, regs->rxdctl, 0);
-	/*
-	 * One queue: RSS spreads nothing to the pool's others, whatever an
-	 * earlier driver of this VF asked for
-	 */
-	if (regs->psrtype)
-		vtnicvf_wr32(vf, regs->psrtype, 0);
-	vtnic_ring_set_base(&vf->rx, regs->rdbal);
-	vtnicvf_wr32(vf, regs->srrctl, vf->mac->srrctl());
-	vtnicvf_wr32(vf, regs->rxdctl, vf->mac->rxdctl());
-	vtnicvf_wait_enable(vf, regs->rxdctl);
+	vtnicvf_wr32(vf, rxdctl, 0);
+	vtnic_ring_set_base(rx, vtnicvf_qreg(vf, regs->rdbal, n));
+	vtnicvf_wr32(vf, vtnicvf_qreg(vf, regs->srrctl, n), vf->mac->srrctl());
+	vtnicvf_wr32(vf, rxdctl, vf->mac->rxdctl());
+	vtnicvf_wait_enable(vf, rxdctl);
 	/* The tail is written once the queue is enabled */
-	vtnic_rx_fill(&vf->rx);
+	vtnic_rx_fill(rx);
 }
 
-static void vtnicvf_rings_free(struct vtnicvf *vf)
+static void vtnicvf_rings_free(struct vtnicvf *vf, unsigned int pairs)
 {
-	vtnic_ring_free(&vf->tx);
-	vtnic_ring_free(&vf->rx);
+	unsigned int i;
+
+	for (i = 0; i < pairs; i++) {
+		vtnic_ring_free(&vf->qv[i].tx);
+		vtnic_ring_free(&vf->qv[i].rx);
+	}
+}
+
+static void vtnicvf_irqs_free(struct vtnicvf *vf, unsigned int pairs)
+{
+	unsigned int i;
+
+	for (i = 0; i < pairs; i++)
+		free_irq(pci_irq_vector(vf->pdev, vf->qv[i].vector),
+			 &vf->qv[i]);
 }
 
 /**
- * vtnicvf_up() - allocate and start the queue pair
+ * vtnicvf_max_pairs() - the queue pairs the VF can use now
+ * @vf: the VF
+ *
+ * As many as the PF gives the pool (GET_QUEUES), the MAC has vectors
+ * for, and there are CPUs.
+ *
+ * Return: 1 or more.
+ */
+unsigned int vtnicvf_max_pairs(struct vtnicvf *vf)
+{
+	unsigned int n = min3(vf->mac->max_pairs,
+			      (unsigned int)min(vf->queues.rx, vf->queues.tx),
+			      num_online_cpus());
+
+	return max(n, 1U);
+}
+
+/**
+ * vtnicvf_up() - allocate and start the queue pairs
  * @vf: the VF, reset (vtnicvf_hw_init()) or not answered by its PF yet
  *
  * Carrier stays off: the service task turns it on when the PF gives
@@ -220,41 +276,66 @@ static void vtnicvf_rings_free(struct vtnicvf *vf)
 int vtnicvf_up(struct vtnicvf *vf)
 {
 	struct net_device *netdev = vf->netdev;
+	const struct vtnicvf_regs *regs = vf->mac->regs;
+	unsigned int i, pairs = vtnicvf_max_pairs(vf), irqs = 0;
 	int err;
 
-	vf->tx.count = vf->tx_ring_count;
-	vf->rx.count = vf->rx_ring_count;
-	err = vtnic_tx_ring_alloc(&vf->tx);
+	if (vf->req_pairs)
+		pairs = min(pairs, vf->req_pairs);
+	vf->num_pairs = pairs;
+	for (i = 0; i < pairs; i++) {
+		struct vtnicvf_qv *qv = &vf->qv[i];
+
+		qv->tx.count = vf->tx_ring_count;
+		qv->rx.count = vf->rx_ring_count;
+		err = vtnic_tx_ring_alloc(&qv->tx);
+		if (!err)
+			err = vtnic_rx_ring_alloc(&qv->rx);
+		if (err)
+			goto err_free;
+	}
+	err = netif_set_real_num_tx_queues(netdev, pairs);
 	if (!err)
-		err = vtnic_rx_ring_alloc(&vf->rx);
+		err = netif_set_real_num_rx_queues(netdev, pairs);
 	if (err)
-		goto err_free_rings;
+		goto err_free;
 
-	snprintf(vf->irq_name, sizeof(vf->irq_name), "%s-TxRx-0",
-		 netdev->name);
-	err = request_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE),
-			  vtnicvf_queue_irq, 0, vf->irq_name, vf);
-	if (err)
-		goto err_free_rings;
+	for (irqs = 0; irqs < pairs; irqs++) {
+		struct vtnicvf_qv *qv = &vf->qv[irqs];
 
-	vtnicvf_configure_tx(vf);
-	vtnicvf_configure_rx(vf);
+		snprintf(qv->name, sizeof(qv->name), "%s-TxRx-%u",
+			 netdev->name, irqs);
+		err = request_irq(pci_irq_vector(vf->pdev, qv->vector),
+				  vtnicvf_queue_irq, 0, qv->name, qv);
+		if (err)
+			goto err_free;
+	}
+
+	if (regs->psrtype)
+		vtnicvf_wr32(vf, regs->psrtype, vf->mac->psrtype_pairs(pairs));
+	for (i = 0; i < pairs; i++) {
+		vtnicvf_configure_tx(vf, i);
+		vtnicvf_configure_rx(vf, i);
+	}
 	vtnicvf_irq_configure(vf);
 
 	set_bit(VTNICVF_STATE_UP, &vf->state);
-	napi_enable(&vf->napi);
-	vtnicvf_queue_irq_enable(vf);
+	for (i = 0; i < pairs; i++) {
+		napi_enable(&vf->qv[i].napi);
+		vtnicvf_queue_irq_enable(&vf->qv[i]);
+	}
 	/* Wake: a packet requeued while the queue was stopped must go */
 	netif_tx_wake_all_queues(netdev);
 	return 0;
 
-err_free_rings:
-	vtnicvf_rings_free(vf);
+err_free:
+	vtnicvf_irqs_free(vf, irqs);
+	vtnicvf_rings_free(vf, pairs);
 	return err;
 }
 
 /**
- * vtnicvf_down() - stop and free the queue pair
+ * vtnicvf_down() - stop and free the queue pairs
  * @vf: the VF
  *
  * Context: rtnl.
@@ -262,27 +343,33 @@ err_free_rings:
 void vtnicvf_down(struct vtnicvf *vf)
 {
 	struct net_device *netdev = vf->netdev;
+	const struct vtnicvf_regs *regs = vf->mac->regs;
+	unsigned int i;
 
 	if (!test_and_clear_bit(VTNICVF_STATE_UP, &vf->state))
 		return;
 	netif_carrier_off(netdev);
 	vf->link_up = false;
-	vtnicvf_wr32(vf, vf->mac->regs->eimc, BIT(VTNICVF_VEC_QUEUE));
-	napi_disable(&vf->napi);
+	vtnicvf_wr32(vf, regs->eimc, vtnicvf_vectors(vf) & ~BIT(VTNICVF_VEC_MBX));
+	for (i = 0; i < vf->num_pairs; i++)
+		napi_disable(&vf->qv[i].napi);
 	/*
 	 * Only now: a poll that began before the UP bit went may still
-	 * wake the queue, and an xmit after the rings are freed finds
-	 * none.  With NAPI off nothing wakes it; once this returns no
-	 * xmit is running.
+	 * wake a queue, and an xmit after the rings are freed finds none.
+	 * With NAPI off nothing wakes one; once this returns no xmit is
+	 * running.
 	 */
 	netif_tx_disable(netdev);
 
 	/* Stop the DMA before the buffers go */
-	vtnicvf_wr32(vf, vf->mac->regs->rxdctl, 0);
-	vtnicvf_wr32(vf, vf->mac->regs->txdctl, 0);
+	for (i = 0; i < vf->num_pairs; i++) {
+		vtnicvf_wr32(vf, vtnicvf_qreg(vf, regs->rxdctl, i), 0);
+		vtnicvf_wr32(vf, vtnicvf_qreg(vf, regs->txdctl, i), 0);
+	}
 	vtnicvf_rd32(vf, VTNIC_HW_STATUS);
 
-	synchronize_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE));
-	free_irq(pci_irq_vector(vf->pdev, VTNICVF_VEC_QUEUE), vf);
-	vtnicvf_rings_free(vf);
+	for (i = 0; i < vf->num_pairs; i++)
+		synchronize_irq(pci_irq_vector(vf->pdev, vf->qv[i].vector));
+	vtnicvf_irqs_free(vf, vf->num_pairs);
+	vtnicvf_rings_free(vf, vf->num_pairs);
 }
