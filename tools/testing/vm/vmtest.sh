@@ -256,8 +256,15 @@ run_vm()
 		return
 	fi
 	: > "$log"
-	timeout --foreground "$timeout" "${qemu[@]}" ${VTNIC_QEMU_DEBUG:-} -serial file:"$log" \
-		-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null &
+	# QEMU runs in its own directory with core dumps on (the guest's
+	# RAM left out of them), so that a crash of QEMU or of our model
+	# leaves a core that qemu_backtrace turns into a backtrace.
+	rm -rf "$coredir"
+	mkdir -p "$coredir"
+	(cd "$coredir" && ulimit -c unlimited &&
+	 exec timeout --foreground "$timeout" "${qemu[@]}" ${VTNIC_QEMU_DEBUG:-} \
+		-machine dump-guest-core=off -serial file:"$log" \
+		-chardev file,id=ktap,path="$ktap" -serial chardev:ktap </dev/null) &
 	pid=$!
 	for ((t = 0; t < boot_limit; t++)); do
 		grep -aq "$boot_mark" "$log" 2>/dev/null && break
@@ -273,6 +280,27 @@ run_vm()
 	wait "$pid" || rc=$?
 }
 
+# qemu_backtrace: after QEMU crashed, the backtraces of its threads from
+# the core it left (when the kernel wrote one into coredir and gdb is
+# here), saved beside the log as LOG.bt; the crashing thread's frames are
+# printed.
+qemu_backtrace()
+{
+	local core
+
+	core=$(ls "$coredir"/core* 2>/dev/null | head -n 1)
+	if [ -z "$core" ] || ! command -v gdb > /dev/null; then
+		echo "vmtest: no core from QEMU (core_pattern: $(cat /proc/sys/kernel/core_pattern 2>/dev/null))"
+		return
+	fi
+	gdb -batch -nx -ex bt -ex "thread apply all bt" "$(command -v "$qemu_bin")" "$core" \
+		> "$1.bt" 2>&1 || true
+	echo "vmtest: QEMU's backtrace (all threads in ${1#"$top"/}.bt):"
+	sed -n '/^#[0-9]/p' "$1.bt" | head -n 20 | sed 's/^/  | /'
+	rm -rf "$coredir"
+}
+
+coredir=$build/core-$name
 run_vm
 # SIGABRT or SIGSEGV is QEMU itself crashing (multi-threaded TCG has been
 # seen to fail an assertion in iotlb_to_section while a VF's BAR is
@@ -287,7 +315,9 @@ run_vm
 # behind it, on a loaded machine).  Treated the same way.
 if [ "$rc" = 134 ] || [ "$rc" = 139 ]; then
 	mv "$log" "$log.crashed"
-	echo "vmtest: QEMU crashed (exit $rc, log kept as ${log#"$top"/}.crashed); running the VM once more"
+	echo "vmtest: QEMU crashed (exit $rc, log kept as ${log#"$top"/}.crashed)"
+	qemu_backtrace "$log.crashed"
+	echo "vmtest: running the VM once more"
 	run_vm
 elif [ "$rc" = 125 ]; then
 	mv "$log" "$log.hung"
@@ -308,8 +338,10 @@ elif [ "$rc" != 1 ]; then
 	# 1 is isa-debug-exit with 0: the guest reached its end.
 	echo "vmtest: the VM did not finish its run (QEMU exit $rc); last console lines:"
 	tail -n 40 "$log" | sed 's/^/  | /'
+	[ "$rc" != 134 ] && [ "$rc" != 139 ] || qemu_backtrace "$log"
 	finished=0
 fi
+rm -rf "$coredir"
 
 # Tests the guest left out (vtnic-only tests on another PF driver).
 grep -a 'vtnic-vm: leaving out ' "$log" | tr -d '\r' | sed 's/^.*vtnic-vm: /vmtest: /' || true
