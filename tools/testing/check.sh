@@ -106,17 +106,4 @@ done
 step "summary"
 tools/testing/vm/vf-matrix.sh "$VTNIC_RESULTS"
 echo
-xfails=$(grep -c '^XFAIL ' "$VTNIC_RESULTS")
-if [ "$xfails" -gt 0 ]; then
-	echo "Expected failures ($xfails, tools/testing/vm/expected-failures.txt):"
-	sed -n 's/^XFAIL /  /p' "$VTNIC_RESULTS"
-fi
-failed=$(grep -Ev '^(PASS|XFAIL) ' "$VTNIC_RESULTS" | grep -c .)
-if [ "$failed" -gt 0 ]; then
-	echo "Failed:"
-	grep -Ev '^(PASS|XFAIL) ' "$VTNIC_RESULTS" | sed 's/^/  /'
-fi
-passed=$(grep -c '^PASS ' "$VTNIC_RESULTS")
-echo "make check took $(( $(date +%s) - start ))s; $xfails xfail"
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+exec tools/testing/vm/summary.sh "$VTNIC_RESULTS" "make check" "$start"

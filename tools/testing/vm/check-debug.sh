@@ -42,12 +42,5 @@ for run in 82576:vtnic:igbvf 82576:vtnic:vtnicvf 82599:vtnic:ixgbevf; do
 		--vf "$vf" "${only[@]}" --results "$results"
 done
 
-failed=$(grep -Ev '^(PASS|XFAIL) ' "$results" | grep -c .)
-if [ "$failed" -gt 0 ]; then
-	echo "Failed:"
-	grep -Ev '^(PASS|XFAIL) ' "$results" | sed 's/^/  /'
-fi
-passed=$(grep -c '^PASS ' "$results")
-echo "make check-debug took $(( $(date +%s) - start ))s"
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+echo
+exec tools/testing/vm/summary.sh "$results" "make check-debug" "$start"

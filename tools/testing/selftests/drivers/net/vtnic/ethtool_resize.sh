@@ -25,22 +25,12 @@ cleanup()
 	rm -rf "$tmp"
 }
 
-# ethtool_field OPT SECTION FIELD: FIELD of "ethtool OPT A" in the section
-# starting with SECTION ("Pre-set maximums", "Current hardware settings")
-ethtool_field()
-{
-	ip netns exec "$NSA" ethtool "$1" "$dev_a" |
-		awk -v s="$2" -v f="$3:" '
-			index($0, s) == 1 { on = 1; next }
-			/:$/ { on = 0 }
-			on && $1 == f { print $2; exit }'
-}
-
 # settings: port A's current channels and rings, as "combined N rx R tx T"
 settings()
 {
-	echo "combined $(ethtool_field -l Current Combined)" \
-		"rx $(ethtool_field -g Current RX) tx $(ethtool_field -g Current TX)"
+	echo "combined $(ethtool_field "$NSA" "$dev_a" -l Current Combined)" \
+		"rx $(ethtool_field "$NSA" "$dev_a" -g Current RX)" \
+		"tx $(ethtool_field "$NSA" "$dev_a" -g Current TX)"
 }
 
 # settings_are WORDS...: the current settings read WORDS
@@ -112,12 +102,12 @@ ports_attach
 ports_wait_up
 payload_make "$tmp/payload" 64 || ktap_exit_fail_msg "cannot make the payload"
 
-orig_combined=$(ethtool_field -l Current Combined)
-orig_rx=$(ethtool_field -g Current RX)
-orig_tx=$(ethtool_field -g Current TX)
-max_combined=$(ethtool_field -l "Pre-set maximums" Combined)
-max_rx=$(ethtool_field -g "Pre-set maximums" RX)
-max_tx=$(ethtool_field -g "Pre-set maximums" TX)
+orig_combined=$(ethtool_field "$NSA" "$dev_a" -l Current Combined)
+orig_rx=$(ethtool_field "$NSA" "$dev_a" -g Current RX)
+orig_tx=$(ethtool_field "$NSA" "$dev_a" -g Current TX)
+max_combined=$(ethtool_field "$NSA" "$dev_a" -l "Pre-set maximums" Combined)
+max_rx=$(ethtool_field "$NSA" "$dev_a" -g "Pre-set maximums" RX)
+max_tx=$(ethtool_field "$NSA" "$dev_a" -g "Pre-set maximums" TX)
 ktap_print_msg "port A: $(settings); maxima: combined $max_combined" \
 	"rx $max_rx tx $max_tx"
 [ -n "$orig_combined" ] && [ -n "$max_combined" ] && [ -n "$orig_rx" ] &&

@@ -119,16 +119,6 @@ nothing() { :; }
 port_down() { ip -n "$NSA" link set "$dev_a" down; }
 channels_back() { ip netns exec "$NSA" ethtool -L "$dev_a" combined "$combined" 2>/dev/null; }
 
-# settings_field OPT SECTION FIELD: FIELD of "ethtool OPT A" in SECTION
-settings_field()
-{
-	ip netns exec "$NSA" ethtool "$1" "$dev_a" |
-		awk -v s="$2" -v f="$3:" '
-			index($0, s) == 1 { on = 1; next }
-			/:$/ { on = 0 }
-			on && $1 == f { print $2; exit }'
-}
-
 vtnic_require_env
 trap cleanup EXIT
 ktap_print_header
@@ -137,9 +127,9 @@ ktap_set_plan 4
 ports_attach
 ports_wait_up
 inject_setup
-combined=$(settings_field -l Current Combined)
-rx=$(settings_field -g Current RX)
-tx=$(settings_field -g Current TX)
+combined=$(ethtool_field "$NSA" "$dev_a" -l Current Combined)
+rx=$(ethtool_field "$NSA" "$dev_a" -g Current RX)
+tx=$(ethtool_field "$NSA" "$dev_a" -g Current TX)
 other=$((combined > 1 ? combined - 1 : 2))
 ktap_print_msg "port A: $combined combined channels, rings rx $rx tx $tx"
 

@@ -581,14 +581,26 @@ traffic_stop()
 	traffic_ping_pid='' traffic_flood_pid=''
 }
 
+# ethtool_field NETNS DEV OPT SECTION FIELD: FIELD of "ethtool OPT DEV"
+# in the section whose heading starts with SECTION ("Pre-set maximums",
+# "Current hardware settings")
+ethtool_field()
+{
+	ip netns exec "$1" ethtool "$3" "$2" |
+		awk -v s="$4" -v f="$5:" '
+			index($0, s) == 1 { on = 1; next }
+			/:$/ { on = 0 }
+			on && $1 == f { print $2; exit }'
+}
+
 # channels NETNS DEV cur|max: the current or maximum "Combined" of
 # ethtool -l
 channels()
 {
-	ip netns exec "$1" ethtool -l "$2" |
-		awk -v want="$3" '/^Pre-set maximums/ { s = "max" }
-			/^Current hardware settings/ { s = "cur" }
-			$1 == "Combined:" && s == want { print $2 }'
+	local section=Current
+
+	[ "$3" = cur ] || section="Pre-set maximums"
+	ethtool_field "$1" "$2" -l "$section" Combined
 }
 
 # tcp_flows FROM_NS TO_NS TO_ADDR FILE N PORT: N TCP connections from
