@@ -61,7 +61,7 @@ enum {
  * spreads RSS over 1, 2 or 4 of the pool's queues; 0 is queue 0 alone
  */
 #define VTNIC_VFPSRTYPE			0x00300
-#define VTNIC_VFPSRTYPE_RQPL		GENMASK(30, 29)	/* log2 of the RSS queues */
+#define VTNIC_VFPSRTYPE_RQPL		GENMASK(31, 29)	/* log2 of the RSS queues */
 
 /*
  * The VF's counters (8.3.5.5): free-running, not cleared on read; the

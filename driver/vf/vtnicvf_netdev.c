@@ -45,7 +45,8 @@ void vtnicvf_service_kick(struct vtnicvf *vf)
  * Send the extra unicast addresses, the whole list from 1, or clear the
  * PF's when the list went empty; under mbx_lock.  An address the PF
  * refuses (its quota is full, the address is another's) is left out with
- * a warning: the list is sent again at its next change.
+ * a rate-limited warning (every change of the list asks again): the list
+ * is sent again at its next change.
  */
 static int vtnicvf_sync_uc(struct vtnicvf *vf)
 {
@@ -72,14 +73,15 @@ static int vtnicvf_sync_uc(struct vtnicvf *vf)
 		if (err == -ETIMEDOUT)
 			return err;
 		if (err) {
-			netdev_warn(vf->netdev,
-				    "the host refused extra address %pM (%d): frames to it are not received\n",
-				    uc[i], err);
+			if (net_ratelimit())
+				netdev_warn(vf->netdev,
+					    "the host refused extra address %pM (%d): frames to it are not received\n",
+					    uc[i], err);
 			continue;
 		}
 		sent++;
 	}
-	if (listed > count)
+	if (listed > count && net_ratelimit())
 		netdev_warn(vf->netdev,
 			    "%u extra addresses, the first %u are asked for\n",
 			    listed, count);
