@@ -23,7 +23,6 @@
 #include <libgen.h>
 #include <limits.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +40,7 @@
 #include <unistd.h>
 
 #include <json-c/json.h>
+#include <libkmod.h>
 #include <libudev.h>
 
 #include "conf.h"
@@ -239,38 +239,58 @@ static void notify_reloading(struct daemon *d)
 
 /* ---- small sysfs and process helpers ---- */
 
-static int run(char *const argv[])
+/* libkmod's own complaints, as lines of ours at their priority */
+static void kmod_log(void *data, int prio, const char *file, int line,
+		     const char *fn, const char *fmt, va_list args)
 {
-	posix_spawnattr_t attr;
-	sigset_t none, pipe;
-	pid_t pid;
-	int status, err;
+	char text[512];
+	size_t n;
 
-	/* The child gets neither our blocked signals nor our SIGPIPE */
-	sigemptyset(&none);
-	sigemptyset(&pipe);
-	sigaddset(&pipe, SIGPIPE);
-	posix_spawnattr_init(&attr);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
-				 POSIX_SPAWN_SETSIGDEF);
-	posix_spawnattr_setsigmask(&attr, &none);
-	posix_spawnattr_setsigdefault(&attr, &pipe);
-	err = posix_spawnp(&pid, argv[0], NULL, &attr, argv, environ);
-	posix_spawnattr_destroy(&attr);
-	if (err)
-		return -err;
-	if (waitpid(pid, &status, 0) < 0)
-		return -errno;
-	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -EIO;
+	(void)data;
+	(void)file;
+	(void)line;
+	(void)fn;
+	vsnprintf(text, sizeof(text), fmt, args);
+	n = strlen(text);
+	if (n && text[n - 1] == '\n')
+		text[n - 1] = '\0';
+	logmsg(prio, "libkmod: %s", text);
 }
 
+/*
+ * Load vfio-pci as "modprobe vfio-pci" would, with its dependencies,
+ * softdeps and modprobe.d options, but through libkmod in this process:
+ * nothing to spawn, and an errno to tell the client.
+ */
 static int ensure_vfio(void)
 {
-	static char *const argv[] = { "modprobe", "-q", VFIO_DRIVER, NULL };
+	struct kmod_list *mods = NULL, *l;
+	struct kmod_ctx *ctx;
+	int err;
 
 	if (!access("/sys/bus/pci/drivers/" VFIO_DRIVER, F_OK))
 		return 0;
-	run(argv);
+	ctx = kmod_new(NULL, NULL);
+	if (!ctx)
+		return -ENOMEM;
+	kmod_set_log_fn(ctx, kmod_log, NULL);
+	err = kmod_module_new_from_lookup(ctx, VFIO_DRIVER, &mods);
+	if (!err && !mods)
+		err = -ENOENT;	/* no such module for this kernel */
+	kmod_list_foreach(l, mods) {
+		struct kmod_module *mod = kmod_module_get_module(l);
+
+		/* 0 for a module already loaded or built in */
+		err = kmod_module_probe_insert_module(mod, 0, NULL, NULL, NULL,
+						      NULL);
+		kmod_module_unref(mod);
+		if (err)
+			break;
+	}
+	kmod_module_unref_list(mods);
+	kmod_unref(ctx);
+	if (err)
+		return err < 0 ? err : -EPERM;
 	return access("/sys/bus/pci/drivers/" VFIO_DRIVER, F_OK) ? -ENOENT : 0;
 }
 
@@ -548,8 +568,8 @@ static int give_vm(struct daemon *d, struct vfmgr_alloc *a,
 
 	err = ensure_vfio();
 	if (err) {
-		report(b, LOG_ERR, "no %s driver: load the vfio-pci module",
-		       VFIO_DRIVER);
+		report(b, LOG_ERR, "no %s driver: loading it: %s", VFIO_DRIVER,
+		       strerror(-err));
 		return err;
 	}
 	err = give_prepare(d, a, pf, p, b);
