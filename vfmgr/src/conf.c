@@ -61,6 +61,7 @@ diag(struct parser *p, bool error, const char *fmt, ...)
 		d->dropped++;
 		return;
 	}
+	d->is_error[d->nr] = error;
 	buf = d->text[d->nr++];
 	if (p->line)
 		n = snprintf(buf, VFMGR_DIAG_MAX, "%s:%u: ", p->name, p->line);

@@ -101,12 +101,14 @@ struct vfmgr_conf {
  * @dropped: lines past that
  * @errors: how many of them are errors (the file was rejected)
  * @text: "FILE:LINE: message" each
+ * @is_error: which of @text are errors; the others are warnings
  */
 struct vfmgr_diags {
 	unsigned int nr;
 	unsigned int dropped;
 	unsigned int errors;
 	char text[VFMGR_MAX_DIAGS][VFMGR_DIAG_MAX];
+	bool is_error[VFMGR_MAX_DIAGS];
 };
 
 int vfmgr_conf_parse(const char *name, const char *text, size_t len,

@@ -55,7 +55,7 @@ int vfmgr_nl_open(struct vfmgr_nl *nl)
 	nl->buf = malloc(nl->buf_size);
 	if (!nl->buf)
 		return -ENOMEM;
-	/* Not inherited by the modprobe vfmgrd may run */
+	/* Not inherited by a modprobe.d install command libkmod may run */
 	nl->sk = mnl_socket_open2(NETLINK_ROUTE, SOCK_CLOEXEC);
 	if (!nl->sk) {
 		err = -errno;

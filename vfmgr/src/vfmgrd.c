@@ -16,13 +16,13 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
 #include <libgen.h>
 #include <limits.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,16 +35,19 @@
 #include <sys/timerfd.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <syslog.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
+#include <libkmod.h>
 #include <libudev.h>
 
 #include "conf.h"
 #include "nl.h"
 #include "pci.h"
 #include "proto.h"
+#include "sd.h"
 #include "state.h"
 #include "paths.h"
 
@@ -83,24 +86,41 @@ struct daemon {
 	bool save_pending;	/* the state file is behind: write it again */
 	time_t log_stamp;	/* rate limit of client-caused log lines */
 	unsigned int log_dropped;
+	struct vfmgr_sd sd;	/* the service manager's notify socket */
+	bool sd_failed;		/* a notification failed: logged once */
+	unsigned int nr_pfs;	/* PFs present that a [PF] section matches */
+	char status[128];	/* the STATUS= the service manager has */
 };
 
 /* ---- logging: the daemon's own lines, and a reply's text ---- */
 
-static void __attribute__((format(printf, 1, 2))) logmsg(const char *fmt, ...)
+/*
+ * When stderr is the journal's stream, each line starts with its syslog
+ * priority, "<3>" for LOG_ERR and so on (sd-daemon(3)'s SD_ERR values,
+ * which are syslog's), and the journal files it under that priority and
+ * names the program itself.  Anywhere else the lines are for a person:
+ * "vfmgrd: text".
+ */
+static bool log_journal;
+
+static void __attribute__((format(printf, 2, 3)))
+logmsg(int prio, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	fputs("vfmgrd: ", stderr);
+	if (log_journal)
+		fprintf(stderr, "<%d>", prio);
+	else
+		fputs("vfmgrd: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
 }
 
 /* What a client can cause: at most one line a second, with a count */
-static void __attribute__((format(printf, 2, 3)))
-logmsg_limited(struct daemon *d, const char *fmt, ...)
+static void __attribute__((format(printf, 3, 4)))
+logmsg_limited(struct daemon *d, int prio, const char *fmt, ...)
 {
 	time_t now = time(NULL);
 	char line[512];
@@ -115,9 +135,9 @@ logmsg_limited(struct daemon *d, const char *fmt, ...)
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	if (d->log_dropped)
-		logmsg("%s (%u more not logged)", line, d->log_dropped);
+		logmsg(prio, "%s (%u more not logged)", line, d->log_dropped);
 	else
-		logmsg("%s", line);
+		logmsg(prio, "%s", line);
 	d->log_dropped = 0;
 }
 
@@ -160,9 +180,9 @@ out(struct sbuf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-/* Say it in the reply, as a line, and in the log */
-static void __attribute__((format(printf, 2, 3)))
-report(struct sbuf *b, const char *fmt, ...)
+/* Say it in the reply, as a line, and in the log at PRIO */
+static void __attribute__((format(printf, 3, 4)))
+report(struct sbuf *b, int prio, const char *fmt, ...)
 {
 	char line[1024];
 	va_list ap;
@@ -171,43 +191,106 @@ report(struct sbuf *b, const char *fmt, ...)
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	out(b, "%s\n", line);
-	logmsg("%s", line);
+	logmsg(prio, "%s", line);
+}
+
+/* ---- what the service manager is told (sd.c) ---- */
+
+static void sd_send_failed(struct daemon *d, int err)
+{
+	if (!err || d->sd_failed)
+		return;
+	d->sd_failed = true;
+	logmsg(LOG_WARNING, "cannot notify the service manager: %s, ignoring",
+	       strerror(-err));
+}
+
+/*
+ * STATE ("READY=1\n") and a STATUS= line saying what vfmgrd manages; with
+ * no STATE, only STATUS=, and only when what it says has changed.
+ */
+static void notify(struct daemon *d, const char *state)
+{
+	unsigned int nr = d->state->nr;
+	char status[sizeof(d->status)];
+
+	snprintf(status, sizeof(status), "managing %u PF%s, %u VF%s allocated",
+		 d->nr_pfs, d->nr_pfs == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
+	if (!state && !strcmp(status, d->status))
+		return;
+	sd_send_failed(d, vfmgr_sd_notify(&d->sd, "%sSTATUS=%s",
+					  state ? state : "", status));
+	memcpy(d->status, status, sizeof(status));
+}
+
+/* A reload starts: READY=1 follows once it is done, applied or refused */
+static void notify_reloading(struct daemon *d)
+{
+	struct timespec ts;
+	uint64_t usec;
+
+	/* systemd 253 and later want the time of it, 252 ignores it */
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	usec = (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
+	sd_send_failed(d, vfmgr_sd_notify(&d->sd,
+					  "RELOADING=1\nMONOTONIC_USEC=%" PRIu64,
+					  usec));
 }
 
 /* ---- small sysfs and process helpers ---- */
 
-static int run(char *const argv[])
+/* libkmod's own complaints, as lines of ours at their priority */
+static void kmod_log(void *data, int prio, const char *file, int line,
+		     const char *fn, const char *fmt, va_list args)
 {
-	posix_spawnattr_t attr;
-	sigset_t none, pipe;
-	pid_t pid;
-	int status, err;
+	char text[512];
+	size_t n;
 
-	/* The child gets neither our blocked signals nor our SIGPIPE */
-	sigemptyset(&none);
-	sigemptyset(&pipe);
-	sigaddset(&pipe, SIGPIPE);
-	posix_spawnattr_init(&attr);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
-				 POSIX_SPAWN_SETSIGDEF);
-	posix_spawnattr_setsigmask(&attr, &none);
-	posix_spawnattr_setsigdefault(&attr, &pipe);
-	err = posix_spawnp(&pid, argv[0], NULL, &attr, argv, environ);
-	posix_spawnattr_destroy(&attr);
-	if (err)
-		return -err;
-	if (waitpid(pid, &status, 0) < 0)
-		return -errno;
-	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -EIO;
+	(void)data;
+	(void)file;
+	(void)line;
+	(void)fn;
+	vsnprintf(text, sizeof(text), fmt, args);
+	n = strlen(text);
+	if (n && text[n - 1] == '\n')
+		text[n - 1] = '\0';
+	logmsg(prio, "libkmod: %s", text);
 }
 
+/*
+ * Load vfio-pci as "modprobe vfio-pci" would, with its dependencies,
+ * softdeps and modprobe.d options, but through libkmod in this process:
+ * nothing to spawn, and an errno to tell the client.
+ */
 static int ensure_vfio(void)
 {
-	static char *const argv[] = { "modprobe", "-q", VFIO_DRIVER, NULL };
+	struct kmod_list *mods = NULL, *l;
+	struct kmod_ctx *ctx;
+	int err;
 
 	if (!access("/sys/bus/pci/drivers/" VFIO_DRIVER, F_OK))
 		return 0;
-	run(argv);
+	ctx = kmod_new(NULL, NULL);
+	if (!ctx)
+		return -ENOMEM;
+	kmod_set_log_fn(ctx, kmod_log, NULL);
+	err = kmod_module_new_from_lookup(ctx, VFIO_DRIVER, &mods);
+	if (!err && !mods)
+		err = -ENOENT;	/* no such module for this kernel */
+	kmod_list_foreach(l, mods) {
+		struct kmod_module *mod = kmod_module_get_module(l);
+
+		/* 0 for a module already loaded or built in */
+		err = kmod_module_probe_insert_module(mod, 0, NULL, NULL, NULL,
+						      NULL);
+		kmod_module_unref(mod);
+		if (err)
+			break;
+	}
+	kmod_module_unref_list(mods);
+	kmod_unref(ctx);
+	if (err)
+		return err < 0 ? err : -EPERM;
 	return access("/sys/bus/pci/drivers/" VFIO_DRIVER, F_OK) ? -ENOENT : 0;
 }
 
@@ -347,25 +430,25 @@ static int apply_profile(struct daemon *d, int ifindex, unsigned int vf,
 	if (!p)
 		return 0;
 	if (ifindex <= 0) {
-		report(b, "profile %s: the PF has no netdev to set VF %u through",
+		report(b, LOG_ERR, "profile %s: the PF has no netdev to set VF %u through",
 		       p->name, vf);
 		return -ENODEV;
 	}
 	err = vfmgr_nl_set_vf(&d->nl, ifindex, vf, p, ext, sizeof(ext));
 	if (err) {
-		report(b, "profile %s on VF %u: %s%s%s", p->name, vf,
+		report(b, LOG_ERR, "profile %s on VF %u: %s%s%s", p->name, vf,
 		       strerror(-err), ext[0] ? ": " : "", ext);
 		goto err_reset;
 	}
 	err = vf_info(d, ifindex, vf, &k);
 	if (err) {
-		report(b, "profile %s on VF %u: cannot read it back: %s",
+		report(b, LOG_ERR, "profile %s on VF %u: cannot read it back: %s",
 		       p->name, vf, strerror(-err));
 		goto err_reset;
 	}
 	profile_diff(p, &k, why, sizeof(why));
 	if (why[0]) {
-		report(b, "profile %s on VF %u: the kernel shows %s",
+		report(b, LOG_ERR, "profile %s on VF %u: the kernel shows %s",
 		       p->name, vf, why);
 		err = -EIO;
 		goto err_reset;
@@ -409,7 +492,7 @@ static int give_prepare(struct daemon *d, struct vfmgr_alloc *a,
 
 	err = vfmgr_pci_unbind(a->vf);
 	if (err) {
-		report(b, "VF %s: cannot unbind: %s", a->vf, strerror(-err));
+		report(b, LOG_ERR, "VF %s: cannot unbind: %s", a->vf, strerror(-err));
 		return err;
 	}
 	err = apply_profile(d, pf->ifindex, a->vf_index, p, true, b);
@@ -441,7 +524,7 @@ static int give_netns(struct daemon *d, struct vfmgr_alloc *a,
 
 	ns = open_netns(a->to.name);
 	if (ns < 0) {
-		report(b, "netns %s: %s (create it with \"ip netns add %s\")",
+		report(b, LOG_ERR, "netns %s: %s (create it with \"ip netns add %s\")",
 		       a->to.name, strerror(-ns), a->to.name);
 		return ns;
 	}
@@ -452,7 +535,7 @@ static int give_netns(struct daemon *d, struct vfmgr_alloc *a,
 	if (!err)
 		err = vfmgr_pci_netdev(a->vf, ifname, NETDEV_WAIT_MS);
 	if (err) {
-		report(b, "VF %s: no netdev: %s (%s)", a->vf, strerror(-err),
+		report(b, LOG_ERR, "VF %s: no netdev: %s (%s)", a->vf, strerror(-err),
 		       "does a VF driver probe it? sriov_drivers_autoprobe?");
 		goto err_undo;
 	}
@@ -460,7 +543,7 @@ static int give_netns(struct daemon *d, struct vfmgr_alloc *a,
 	err = ifindex ? vfmgr_nl_move(&d->nl, (int)ifindex, ns, a->ifname,
 				      ext, sizeof(ext)) : -ENODEV;
 	if (err) {
-		report(b, "VF %s: cannot move %s to netns %s: %s%s%s", a->vf,
+		report(b, LOG_ERR, "VF %s: cannot move %s to netns %s: %s%s%s", a->vf,
 		       ifname, a->to.name, strerror(-err), ext[0] ? ": " : "",
 		       ext);
 		goto err_undo;
@@ -485,8 +568,8 @@ static int give_vm(struct daemon *d, struct vfmgr_alloc *a,
 
 	err = ensure_vfio();
 	if (err) {
-		report(b, "no %s driver: load the vfio-pci module",
-		       VFIO_DRIVER);
+		report(b, LOG_ERR, "no %s driver: loading it: %s", VFIO_DRIVER,
+		       strerror(-err));
 		return err;
 	}
 	err = give_prepare(d, a, pf, p, b);
@@ -494,7 +577,7 @@ static int give_vm(struct daemon *d, struct vfmgr_alloc *a,
 		return err;
 	err = vfmgr_pci_bind(a->vf, VFIO_DRIVER);
 	if (err) {
-		report(b, "VF %s: cannot bind %s: %s", a->vf, VFIO_DRIVER,
+		report(b, LOG_ERR, "VF %s: cannot bind %s: %s", a->vf, VFIO_DRIVER,
 		       strerror(-err));
 		give_undo(d, a, pf, p);
 	}
@@ -509,7 +592,7 @@ static int give(struct daemon *d, struct vfmgr_alloc *a,
 	if (a->profile[0]) {
 		p = vfmgr_conf_profile(d->conf, a->profile);
 		if (!p) {
-			report(b, "no profile %s in %s", a->profile,
+			report(b, LOG_ERR, "no profile %s in %s", a->profile,
 			       d->conf_path);
 			return -ENOENT;
 		}
@@ -532,7 +615,7 @@ static int take_back(struct daemon *d, const struct vfmgr_alloc *a,
 
 	err = vfmgr_pci_unbind(a->vf);
 	if (err) {
-		report(b, "VF %s: cannot unbind: %s", a->vf, strerror(-err));
+		report(b, LOG_ERR, "VF %s: cannot unbind: %s", a->vf, strerror(-err));
 		return err;
 	}
 	if (pf && pf->ifindex > 0) {
@@ -540,15 +623,15 @@ static int take_back(struct daemon *d, const struct vfmgr_alloc *a,
 					sizeof(ext));
 		/* A setting the driver lacks (igb: link state) is at its default */
 		if (err && err != -EOPNOTSUPP)
-			logmsg("VF %s: resetting its settings: %s%s%s, ignoring",
+			logmsg(LOG_WARNING, "VF %s: resetting its settings: %s%s%s, ignoring",
 			       a->vf, strerror(-err), ext[0] ? ": " : "", ext);
 	}
 	err = vfmgr_pci_reset(a->vf);
 	if (err)
-		logmsg("VF %s: FLR: %s, ignoring", a->vf, strerror(-err));
+		logmsg(LOG_WARNING, "VF %s: FLR: %s, ignoring", a->vf, strerror(-err));
 	err = give_back_driver(a->vf, a->driver);
 	if (err)
-		logmsg("VF %s: rebinding %s: %s, ignoring", a->vf,
+		logmsg(LOG_WARNING, "VF %s: rebinding %s: %s, ignoring", a->vf,
 		       a->driver[0] ? a->driver : "its driver", strerror(-err));
 	return 0;
 }
@@ -564,7 +647,7 @@ static int save_state(struct daemon *d, struct sbuf *b)
 
 	d->save_pending = err != 0;
 	if (err)
-		report(b, "cannot write %s: %s", d->state_path,
+		report(b, LOG_ERR, "cannot write %s: %s", d->state_path,
 		       strerror(-err));
 	return err;
 }
@@ -598,12 +681,12 @@ static bool pf_has_present_allocs(struct daemon *d, const struct vfmgr_pf *pf)
 static void apply_config(struct daemon *d)
 {
 	struct vfmgr_pci pci;
-	unsigned int i, j;
+	unsigned int i, j, matched = 0;
 	int err;
 
 	err = vfmgr_pci_scan(&pci);
 	if (err) {
-		logmsg("cannot list PCI devices: %s", strerror(-err));
+		logmsg(LOG_ERR, "cannot list PCI devices: %s", strerror(-err));
 		return;
 	}
 	for (i = 0; i < pci.nr_pfs; i++) {
@@ -613,12 +696,14 @@ static void apply_config(struct daemon *d)
 		for (j = 0; j < d->conf->nr_pfs && !c; j++)
 			if (pf_matches(&d->conf->pfs[j], pf))
 				c = &d->conf->pfs[j];
+		if (c)
+			matched++;
 		if (!c || c->num_vfs < 0 || (unsigned int)c->num_vfs == pf->num_vfs)
 			continue;
 		if (!pf->driver[0])
 			continue;	/* no driver, no sriov_numvfs yet */
 		if ((unsigned int)c->num_vfs > pf->total_vfs) {
-			logmsg("PF %s: NumVFs=%d (line %u) is more than its %u, ignoring",
+			logmsg(LOG_WARNING, "PF %s: NumVFs=%d (line %u) is more than its %u, ignoring",
 			       pf->pci_addr, c->num_vfs, c->line, pf->total_vfs);
 			continue;
 		}
@@ -628,19 +713,20 @@ static void apply_config(struct daemon *d)
 		 * (its driver was reloaded), to create them again.
 		 */
 		if (pf_has_present_allocs(d, pf)) {
-			logmsg("PF %s: VFs allocated, NumVFs=%d (line %u) not applied, ignoring",
+			logmsg(LOG_WARNING, "PF %s: VFs allocated, NumVFs=%d (line %u) not applied, ignoring",
 			       pf->pci_addr, c->num_vfs, c->line);
 			continue;
 		}
 		err = vfmgr_pci_set_num_vfs(pf->pci_addr, (unsigned int)c->num_vfs);
 		if (err)
-			logmsg("PF %s: cannot set %d VFs: %s", pf->pci_addr,
+			logmsg(LOG_ERR, "PF %s: cannot set %d VFs: %s", pf->pci_addr,
 			       c->num_vfs, strerror(-err));
 		else
-			logmsg("PF %s (%s): %d VFs", pf->pci_addr,
+			logmsg(LOG_NOTICE, "PF %s (%s): %d VFs", pf->pci_addr,
 			       pf->ifname[0] ? pf->ifname : pf->driver,
 			       c->num_vfs);
 	}
+	d->nr_pfs = matched;
 	vfmgr_pci_free(&pci);
 }
 
@@ -679,26 +765,26 @@ static bool reconcile_one(struct daemon *d, unsigned int i,
 		if (!netns_exists(a->to.name)) {
 			if (take_back(d, a, pf, NULL))
 				return false;	/* tried again next time */
-			logmsg("netns %s is gone: VF %s (%s) reclaimed",
+			logmsg(LOG_NOTICE, "netns %s is gone: VF %s (%s) reclaimed",
 			       a->to.name, a->vf, vf->ifname);
 			vfmgr_state_del(d->state, a->vf);
 			return true;
 		}
-		logmsg_limited(d, "VF %s is not in netns %s: giving it again",
+		logmsg_limited(d, LOG_NOTICE, "VF %s is not in netns %s: giving it again",
 			       a->vf, a->to.name);
 		err = give(d, a, pf, NULL);
 		if (err)
-			logmsg_limited(d, "VF %s: netns %s: %s, will retry",
+			logmsg_limited(d, LOG_WARNING, "VF %s: netns %s: %s, will retry",
 				       a->vf, a->to.name, strerror(-err));
 		return false;
 	}
 	if (a->to.kind == VFMGR_TO_VM && strcmp(vf->driver, VFIO_DRIVER)) {
-		logmsg_limited(d, "VF %s is bound to %s: giving it to vm %s again",
+		logmsg_limited(d, LOG_NOTICE, "VF %s is bound to %s: giving it to vm %s again",
 			       a->vf, vf->driver[0] ? vf->driver : "no driver",
 			       a->to.name);
 		err = give(d, a, pf, NULL);
 		if (err)
-			logmsg_limited(d, "VF %s: vm %s: %s, will retry",
+			logmsg_limited(d, LOG_WARNING, "VF %s: vm %s: %s, will retry",
 				       a->vf, a->to.name, strerror(-err));
 		return false;
 	}
@@ -706,7 +792,7 @@ static bool reconcile_one(struct daemon *d, unsigned int i,
 	if (p && pf->ifindex > 0 && !vf_info(d, pf->ifindex, a->vf_index, &k)) {
 		profile_diff(p, &k, why, sizeof(why));
 		if (why[0]) {
-			logmsg_limited(d, "VF %s: the kernel shows %s: applying profile %s again",
+			logmsg_limited(d, LOG_NOTICE, "VF %s: the kernel shows %s: applying profile %s again",
 				       a->vf, why, p->name);
 			apply_profile(d, pf->ifindex, a->vf_index, p, false,
 				      NULL);
@@ -857,7 +943,7 @@ static int req_alloc(struct daemon *d, const struct vfmgr_req_alloc *r,
 		goto out_free;
 	}
 	vfmgr_consumer_format(&a.to, to, sizeof(to));
-	report(b, "VF %s (PF %s VF %u) -> %s%s%s%s%s", a.vf, a.pf, a.vf_index,
+	report(b, LOG_NOTICE, "VF %s (PF %s VF %u) -> %s%s%s%s%s", a.vf, a.pf, a.vf_index,
 	       to, a.profile[0] ? " profile " : "", a.profile,
 	       a.ifname[0] ? " as " : "", a.ifname);
 	if (a.to.kind == VFMGR_TO_VM)
@@ -893,7 +979,7 @@ static int release_alloc(struct daemon *d, const struct vfmgr_alloc *a,
 	vfmgr_consumer_format(&a->to, to, sizeof(to));
 	out(b, "VF %s released from %s%s\n", a->vf, to,
 	    vf ? "" : " (the VF is not there now)");
-	logmsg("VF %s released from %s", a->vf, to);
+	logmsg(LOG_NOTICE, "VF %s released from %s", a->vf, to);
 	return 0;
 }
 
@@ -1040,29 +1126,34 @@ static int load_conf(struct daemon *d, struct sbuf *b)
 		return -ENOMEM;
 	err = vfmgr_conf_load(d->conf_path, conf, &diags);
 	for (i = 0; i < diags.nr; i++)
-		report(b, "%s", diags.text[i]);
+		report(b, diags.is_error[i] ? LOG_ERR : LOG_WARNING, "%s",
+		       diags.text[i]);
 	if (err) {
-		report(b, "%s rejected, keeping the running configuration",
+		report(b, LOG_ERR, "%s rejected, keeping the running configuration",
 		       d->conf_path);
 		free(conf);
 		return err;
 	}
 	free(d->conf);
 	d->conf = conf;
-	report(b, "%s: %u PF section%s, %u profile%s", d->conf_path,
+	report(b, LOG_INFO, "%s: %u PF section%s, %u profile%s", d->conf_path,
 	       conf->nr_pfs, conf->nr_pfs == 1 ? "" : "s", conf->nr_profiles,
 	       conf->nr_profiles == 1 ? "" : "s");
 	return 0;
 }
 
+/* SIGHUP or vfmgr reload; the service manager sees it as one reload */
 static int reload(struct daemon *d, struct sbuf *b)
 {
-	int err = load_conf(d, b);
+	int err;
 
+	notify_reloading(d);
+	err = load_conf(d, b);
 	if (!err) {
 		apply_config(d);
 		reconcile(d);
 	}
+	notify(d, "READY=1\n");
 	return err;
 }
 
@@ -1107,7 +1198,7 @@ static void serve(struct daemon *d)
 	if (op == VFMGR_OP_REPLY)
 		op = -EINVAL;
 	if (op < 0) {
-		logmsg_limited(d, "malformed request (%zd bytes) from pid %d uid %u: %s",
+		logmsg_limited(d, LOG_WARNING, "malformed request (%zd bytes) from pid %d uid %u: %s",
 			       n, (int)cred.pid, (unsigned int)cred.uid,
 			       strerror(-op));
 		out(&b, "vfmgrd: malformed request: %s\n", strerror(-op));
@@ -1115,7 +1206,7 @@ static void serve(struct daemon *d)
 		goto reply;
 	}
 	if (op != VFMGR_OP_STATUS && !may_change(d, &cred)) {
-		logmsg_limited(d, "pid %d uid %u may not change allocations, refused",
+		logmsg_limited(d, LOG_WARNING, "pid %d uid %u may not change allocations, refused",
 			       (int)cred.pid, (unsigned int)cred.uid);
 		out(&b, "vfmgrd: only root changes allocations\n");
 		err = -EPERM;
@@ -1221,7 +1312,7 @@ static int load_state(struct daemon *d)
 	err = vfmgr_state_load(d->state_path, d->state);
 	if (err == -EINVAL) {
 		snprintf(bad, sizeof(bad), "%s.bad", d->state_path);
-		logmsg("%s is not a state file of this vfmgrd: moved to %s, no allocations",
+		logmsg(LOG_WARNING, "%s is not a state file of this vfmgrd: moved to %s, no allocations",
 		       d->state_path, bad);
 		rename(d->state_path, bad);
 		return 0;
@@ -1229,9 +1320,9 @@ static int load_state(struct daemon *d)
 	if (err == -ENOENT)
 		err = 0;
 	if (err)	/* running without it would give its VFs out again */
-		logmsg("cannot read %s: %s", d->state_path, strerror(-err));
+		logmsg(LOG_ERR, "cannot read %s: %s", d->state_path, strerror(-err));
 	else if (d->state->nr)
-		logmsg("%u allocation%s from %s", d->state->nr,
+		logmsg(LOG_INFO, "%u allocation%s from %s", d->state->nr,
 		       d->state->nr == 1 ? "" : "s", d->state_path);
 	return err;
 }
@@ -1302,26 +1393,26 @@ static int setup(struct daemon *d)
 
 	err = lock_state(d);
 	if (err == -EALREADY) {
-		logmsg("another vfmgrd owns %s", d->state_path);
+		logmsg(LOG_ERR, "another vfmgrd owns %s", d->state_path);
 		return err;
 	}
 	if (err) {
-		logmsg("cannot lock %s.lock: %s", d->state_path, strerror(-err));
+		logmsg(LOG_ERR, "cannot lock %s.lock: %s", d->state_path, strerror(-err));
 		return err;
 	}
 	err = vfmgr_nl_open(&d->nl);
 	if (err) {
-		logmsg("rtnetlink: %s", strerror(-err));
+		logmsg(LOG_ERR, "rtnetlink: %s", strerror(-err));
 		return err;
 	}
 	err = watch_udev(d);
 	if (err) {
-		logmsg("udev monitor: %s", strerror(-err));
+		logmsg(LOG_ERR, "udev monitor: %s", strerror(-err));
 		return err;
 	}
 	err = listen_socket(d);
 	if (err) {
-		logmsg("cannot listen on %s: %s", d->sock_path, strerror(-err));
+		logmsg(LOG_ERR, "cannot listen on %s: %s", d->sock_path, strerror(-err));
 		return err;
 	}
 	if (epoll_add(d, d->listen_fd) || epoll_add(d, d->sig_fd) ||
@@ -1337,7 +1428,7 @@ static void signals(struct daemon *d)
 
 	while (read(d->sig_fd, &si, sizeof(si)) == sizeof(si)) {
 		if (si.ssi_signo == SIGHUP) {
-			logmsg("SIGHUP: reloading %s", d->conf_path);
+			logmsg(LOG_INFO, "SIGHUP: reloading %s", d->conf_path);
 			reload(d, NULL);
 		} else {
 			d->stop = true;
@@ -1354,7 +1445,7 @@ static void loop(struct daemon *d)
 	while (!d->stop) {
 		n = epoll_wait(d->ep_fd, ev, 8, -1);
 		if (n < 0 && errno != EINTR) {
-			logmsg("epoll: %s", strerror(errno));
+			logmsg(LOG_ERR, "epoll: %s", strerror(errno));
 			return;
 		}
 		for (i = 0; i < n; i++) {
@@ -1376,6 +1467,7 @@ static void loop(struct daemon *d)
 			apply_config(d);
 			reconcile(d);
 		}
+		notify(d, NULL);
 	}
 }
 
@@ -1398,6 +1490,8 @@ int main(int argc, char **argv)
 	struct group *g;
 	int opt, err;
 
+	log_journal = vfmgr_sd_journal_fd(STDERR_FILENO);
+
 	while ((opt = getopt(argc, argv, "nc:S:s:G:h")) != -1) {
 		switch (opt) {
 		case 'n':
@@ -1415,7 +1509,7 @@ int main(int argc, char **argv)
 		case 'G':
 			g = getgrnam(optarg);
 			if (!g) {
-				fprintf(stderr, "vfmgrd: no group %s\n", optarg);
+				logmsg(LOG_ERR, "no group %s", optarg);
 				return 2;
 			}
 			d.group = g->gr_gid;
@@ -1440,23 +1534,30 @@ int main(int argc, char **argv)
 	if (check)	/* no file is an empty configuration */
 		return err && err != -ENOENT ? 1 : 0;
 	if (err == -ENOENT) {
-		logmsg("no %s: no PF to configure and no profile", d.conf_path);
+		logmsg(LOG_NOTICE, "no %s: no PF to configure and no profile", d.conf_path);
 		d.conf = calloc(1, sizeof(*d.conf));
 	} else if (err) {
 		return 1;
 	}
+	err = vfmgr_sd_open(&d.sd);
+	if (err)
+		logmsg(LOG_WARNING, "NOTIFY_SOCKET: %s, ignoring", strerror(-err));
 	if (!d.conf || setup(&d) || load_state(&d))
 		return 1;
-	logmsg("listening on %s", d.sock_path);
+	logmsg(LOG_INFO, "listening on %s", d.sock_path);
 	apply_config(&d);
 	reconcile(&d);
+	/* Serving, with the config applied: what Type=notify waits for */
+	notify(&d, "READY=1\n");
 	loop(&d);
-	logmsg("stopping; %u allocation%s kept in %s", d.state->nr,
+	sd_send_failed(&d, vfmgr_sd_notify(&d.sd, "STOPPING=1\nSTATUS=stopping"));
+	logmsg(LOG_INFO, "stopping; %u allocation%s kept in %s", d.state->nr,
 	       d.state->nr == 1 ? "" : "s", d.state_path);
 	unlink(d.sock_path);
 	vfmgr_nl_close(&d.nl);
 	udev_monitor_unref(d.mon);
 	udev_unref(d.udev);
+	vfmgr_sd_close(&d.sd);
 	free(d.conf);
 	free(d.state);
 	return 0;

@@ -136,6 +136,9 @@ static void test_unknown_section_warns_once(void **state)
 	assert_diag(0, "t.conf:1: unknown section [Match], ignoring");
 	assert_diag(1, "t.conf:6: invalid profile name \"\": 1..63 letters, digits, '-', '_' or '.'");
 	assert_int_equal(diags.nr, 2);
+	/* Which is which: vfmgrd logs them at LOG_WARNING and LOG_ERR */
+	assert_false(diags.is_error[0]);
+	assert_true(diags.is_error[1]);
 	assert_int_equal(conf.nr_pfs, 1);
 }
 
