@@ -293,10 +293,10 @@ static int parse_vf_spec(const char *s, struct vf_spec *spec)
 		return -EINVAL;
 	*colon = '\0';
 	spec->index = (unsigned int)index;
-	if (canonical_addr(spec->pf, spec->addr)) {
+	/* A PF's PCI address in canonical form; a netdev name as it is */
+	if (canonical_addr(spec->pf, spec->addr))
 		strcpy(spec->pf, spec->addr);
-		spec->addr[0] = '\0';
-	}
+	spec->addr[0] = '\0';
 	return 0;
 }
 
