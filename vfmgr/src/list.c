@@ -98,6 +98,8 @@ static struct json_object *vf_json(const struct vfmgr_vf *vf)
 		return NULL;
 	if (add_int(obj, "index", vf->index, -1) ||
 	    add_str(obj, "pci_addr", vf->pci_addr) ||
+	    add_hex16(obj, "vendor", vf->vendor) ||
+	    add_hex16(obj, "device", vf->device) ||
 	    add_str(obj, "driver", vf->driver) ||
 	    add_str(obj, "ifname", vf->ifname) ||
 	    add_int(obj, "iommu_group", vf->iommu_group, -1)) {
