@@ -19,5 +19,7 @@ void vfmgr_usage(FILE *out);
 /* list.c: vfmgr list [--json], vfmgr show VF [--json] */
 int vfmgr_cmd_list(int argc, char **argv);
 int vfmgr_cmd_show(int argc, char **argv);
+/* export.c: vfmgr export libvirt|k8s ... */
+int vfmgr_cmd_export(int argc, char **argv);
 
 #endif /* VFMGR_CLI_H */

@@ -98,6 +98,8 @@ static struct json_object *vf_json(const struct vfmgr_vf *vf)
 		return NULL;
 	if (add_int(obj, "index", vf->index, -1) ||
 	    add_str(obj, "pci_addr", vf->pci_addr) ||
+	    add_hex16(obj, "vendor", vf->vendor) ||
+	    add_hex16(obj, "device", vf->device) ||
 	    add_str(obj, "driver", vf->driver) ||
 	    add_str(obj, "ifname", vf->ifname) ||
 	    add_int(obj, "iommu_group", vf->iommu_group, -1)) {
@@ -293,10 +295,10 @@ static int parse_vf_spec(const char *s, struct vf_spec *spec)
 		return -EINVAL;
 	*colon = '\0';
 	spec->index = (unsigned int)index;
-	if (canonical_addr(spec->pf, spec->addr)) {
+	/* A PF's PCI address in canonical form; a netdev name as it is */
+	if (canonical_addr(spec->pf, spec->addr))
 		strcpy(spec->pf, spec->addr);
-		spec->addr[0] = '\0';
-	}
+	spec->addr[0] = '\0';
 	return 0;
 }
 

@@ -335,6 +335,22 @@ static int cmp_vf(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* A "0x8086" attribute of the device at SYSPATH, 0 when unreadable */
+static unsigned int hex_attr(const char *syspath, const char *attr)
+{
+	char path[PATH_MAX], buf[16], *end;
+	unsigned long v;
+	int ret;
+
+	ret = snprintf(path, sizeof(path), "%s/%s", syspath, attr);
+	if (ret < 0 || (size_t)ret >= sizeof(path) ||
+	    read_file(path, buf, sizeof(buf)) || strncmp(buf, "0x", 2))
+		return 0;
+	errno = 0;
+	v = strtoul(buf + 2, &end, 16);
+	return errno || end == buf + 2 || *end || v > 0xffff ? 0 : (unsigned int)v;
+}
+
 static int scan_vf(const char *pf_syspath, struct vfmgr_vf *vf)
 {
 	char name[32], path[PATH_MAX];
@@ -350,6 +366,8 @@ static int scan_vf(const char *pf_syspath, struct vfmgr_vf *vf)
 	ret = dev_path(path, sizeof(path), vf->pci_addr, NULL);
 	if (ret)
 		return ret;
+	vf->vendor = (uint16_t)hex_attr(path, "vendor");
+	vf->device = (uint16_t)hex_attr(path, "device");
 	driver_of(path, vf->driver);
 	if (netdev_of(path, vf->ifname, NULL))
 		vf->ifname[0] = '\0';
@@ -529,6 +547,25 @@ void vfmgr_pci_free(struct vfmgr_pci *pci)
 	free(pci->pfs);
 	pci->pfs = NULL;
 	pci->nr_pfs = 0;
+}
+
+/**
+ * vfmgr_pci_pf_matches() - does a [PF] section of vfmgr.conf match a PF
+ * @c: the section
+ * @pf: the PF
+ *
+ * Return: true when every match key @c gives matches, and it gives one.
+ */
+bool vfmgr_pci_pf_matches(const struct vfmgr_pf_conf *c,
+			  const struct vfmgr_pf *pf)
+{
+	if (c->pci_addr[0] && strcmp(c->pci_addr, pf->pci_addr))
+		return false;
+	if (c->driver[0] && strcmp(c->driver, pf->driver))
+		return false;
+	if (c->ifname[0] && strcmp(c->ifname, pf->ifname))
+		return false;
+	return c->pci_addr[0] || c->driver[0] || c->ifname[0];
 }
 
 const struct vfmgr_pf *vfmgr_pci_find_pf(const struct vfmgr_pci *pci,

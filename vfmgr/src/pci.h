@@ -21,6 +21,8 @@
  * struct vfmgr_vf - a VF as the host sees it now
  * @index: N of the PF's virtfnN link
  * @pci_addr: its PCI address
+ * @vendor: PCI vendor ID
+ * @device: PCI device ID, the VF Device ID of its PF's SR-IOV capability
  * @driver: the driver bound to it, "" when none
  * @ifname: its netdev in the caller's netns, "" when none there
  * @iommu_group: its IOMMU group, -1 without one
@@ -28,6 +30,8 @@
 struct vfmgr_vf {
 	unsigned int index;
 	char pci_addr[VFMGR_PCI_ADDR_MAX];
+	uint16_t vendor;
+	uint16_t device;
 	char driver[VFMGR_DRIVER_MAX];
 	char ifname[IF_NAMESIZE];
 	int iommu_group;
@@ -76,6 +80,13 @@ bool vfmgr_pci_valid_addr(const char *addr);
 /* Every SR-IOV capable PCI function, sorted by address.  0 or -errno. */
 int vfmgr_pci_scan(struct vfmgr_pci *pci);
 void vfmgr_pci_free(struct vfmgr_pci *pci);
+
+/*
+ * A [PF] section of vfmgr.conf matches PF: every match key it gives
+ * matches, and it gives at least one.
+ */
+bool vfmgr_pci_pf_matches(const struct vfmgr_pf_conf *c,
+			  const struct vfmgr_pf *pf);
 
 /* The PF named by PCI address or netdev name, or NULL */
 const struct vfmgr_pf *vfmgr_pci_find_pf(const struct vfmgr_pci *pci,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vfmgr: the command line side of vfmgrd (see vfmgr(8)).  check, list and
- * show run on their own (list.c); alloc, release, status and reload ask
- * vfmgrd (ctl.c).
+ * vfmgr: the command line side of vfmgrd (see vfmgr(8)).  check, list,
+ * show (list.c) and export (export.c) run on their own; alloc, release,
+ * status and reload ask vfmgrd (ctl.c).
  */
 
 #include <errno.h>
@@ -20,6 +20,8 @@ void vfmgr_usage(FILE *out)
 		"usage: vfmgr check [file]\n"
 		"       vfmgr list [--json]\n"
 		"       vfmgr show VF [--json]\n"
+		"       vfmgr export libvirt [--vfs] [--config file] [--dir dir | PF]\n"
+		"       vfmgr export k8s [--config file]\n"
 		"       vfmgr alloc --pf PF --to netns:NAME|vm:NAME [--profile NAME]\n"
 		"                   [--vf N] [--name IFNAME]\n"
 		"       vfmgr release VF|netns:NAME|vm:NAME\n"
@@ -73,6 +75,8 @@ int main(int argc, char **argv)
 		return vfmgr_cmd_list(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "show"))
 		return vfmgr_cmd_show(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "export"))
+		return vfmgr_cmd_export(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "alloc"))
 		return vfmgr_cmd_alloc(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "release"))

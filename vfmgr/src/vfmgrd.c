@@ -654,17 +654,6 @@ static int save_state(struct daemon *d, struct sbuf *b)
 
 /* ---- config: VF counts ---- */
 
-static bool pf_matches(const struct vfmgr_pf_conf *c, const struct vfmgr_pf *pf)
-{
-	if (c->pci_addr[0] && strcmp(c->pci_addr, pf->pci_addr))
-		return false;
-	if (c->driver[0] && strcmp(c->driver, pf->driver))
-		return false;
-	if (c->ifname[0] && strcmp(c->ifname, pf->ifname))
-		return false;
-	return c->pci_addr[0] || c->driver[0] || c->ifname[0];
-}
-
 /* An allocated VF of the PF is there now */
 static bool pf_has_present_allocs(struct daemon *d, const struct vfmgr_pf *pf)
 {
@@ -694,7 +683,7 @@ static void apply_config(struct daemon *d)
 		const struct vfmgr_pf_conf *c = NULL;
 
 		for (j = 0; j < d->conf->nr_pfs && !c; j++)
-			if (pf_matches(&d->conf->pfs[j], pf))
+			if (vfmgr_pci_pf_matches(&d->conf->pfs[j], pf))
 				c = &d->conf->pfs[j];
 		if (c)
 			matched++;

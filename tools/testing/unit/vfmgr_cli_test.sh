@@ -38,6 +38,8 @@ check() # NAME EXPECTED_RC EXPECTED_STDOUT EXPECTED_STDERR -- ARGS...
 usage="usage: vfmgr check [file]
        vfmgr list [--json]
        vfmgr show VF [--json]
+       vfmgr export libvirt [--vfs] [--config file] [--dir dir | PF]
+       vfmgr export k8s [--config file]
        vfmgr alloc --pf PF --to netns:NAME|vm:NAME [--profile NAME]
                    [--vf N] [--name IFNAME]
        vfmgr release VF|netns:NAME|vm:NAME
@@ -46,7 +48,7 @@ usage="usage: vfmgr check [file]
        vfmgr help"
 
 echo "TAP version 13"
-echo "1..15"
+echo "1..19"
 
 cat > "$dir/good.conf" <<'CONF'
 [PF]
@@ -88,6 +90,15 @@ check "show takes one VF" 2 "" "$usage" -- show 0000:01:10.0 0000:01:10.2
 
 check "show: a VF is a PCI address or PF:N" 2 "" \
 	"vfmgr: \"eth0\" is not a VF: give its PCI address or PF:N" -- show eth0
+
+check "export needs a format" 2 "" "$usage" -- export
+
+check "export: formats match exactly" 2 "" "$usage" -- export libvir
+
+check "export k8s takes no PF" 2 "" "$usage" -- export k8s eth0
+
+check "export libvirt: --dir or a PF, not both" 2 "" "$usage" \
+	-- export libvirt --dir /tmp eth0
 
 check "alloc needs --pf and --to" 2 "" \
 	"vfmgr: alloc needs --pf PF and --to netns:NAME|vm:NAME" -- alloc --pf eth0

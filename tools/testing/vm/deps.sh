@@ -19,6 +19,9 @@ BASE_PKGS=(
 	# vfmgr: rtnetlink, JSON, module loading; jq reads its JSON in the
 	# selftests; systemd-analyze checks vfmgrd.service in make unit
 	libmnl-dev libjson-c-dev libkmod-dev jq systemd
+	# vfmgr's unit tests: virt-xml-validate checks "vfmgr export libvirt",
+	# bash-completion's helpers run its completion
+	libvirt-clients bash-completion
 	# clang 14 and its libFuzzer and sanitizer runtimes: tools/testing/fuzz
 	clang libclang-rt-14-dev
 	# the i82599 model's QEMU build: tools/testing/qemu/build.sh
@@ -53,7 +56,7 @@ fi
 [ "$(id -u)" = 0 ] ||
 	die "missing: ${missing[*]:-6.1/6.12 kernel headers or QEMU with igb}; run this script as root to install them"
 command -v apt-get >/dev/null ||
-	die "not a Debian system: install QEMU >= 8.2, a Linux 6.12 image with headers, 6.1 headers, busybox-static, iproute2, ethtool, socat, sparse, cmocka, clang with libFuzzer, jq, systemd-analyze and the development files of libudev, libpci, libmnl, libkmod and json-c by hand"
+	die "not a Debian system: install QEMU >= 8.2, a Linux 6.12 image with headers, 6.1 headers, busybox-static, iproute2, ethtool, socat, sparse, cmocka, clang with libFuzzer, jq, systemd-analyze, virt-xml-validate (libvirt), bash-completion and the development files of libudev, libpci, libmnl, libkmod and json-c by hand"
 
 # Enable bookworm-backports on the same URI as bookworm.
 if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
