@@ -11,7 +11,7 @@ KDIR ?= $(call headers,6.12.)
 KDIR_61 ?= $(call headers,6.1.0-)
 KBUILD_OPTS := CONFIG_VTNIC_LIB=m CONFIG_VTNIC=m CONFIG_VTNICVF=m
 
-.PHONY: all modules clean check build-check checkpatch unit fuzz fuzz-merge \
+.PHONY: all modules clean check build-check dkms-check kdirs checkpatch unit fuzz fuzz-merge \
 	fuzz-cov vmtest demo help vfmgr qemu debug-kernel check-debug
 
 all: modules
@@ -29,6 +29,15 @@ clean:
 # Zero-warning builds (W=1, sparse) against Debian's 6.1 and 6.12 headers.
 build-check:
 	tools/testing/build-check.sh $(KDIR_61) $(KDIR)
+
+# dkms add, build and install of the tree against the same headers, in a
+# private DKMS tree (nothing is left installed)
+dkms-check:
+	tools/testing/dkms-check.sh $(KDIR_61) $(KDIR)
+
+# The header dirs above, for scripts run by hand: dkms-check.sh
+kdirs:
+	@echo $(KDIR_61) $(KDIR)
 
 checkpatch:
 	tools/testing/checkpatch.sh
@@ -95,7 +104,7 @@ help:
 	@echo "make debug-kernel  build the debug kernel (KASAN, lockdep, kmemleak,"
 	@echo "                 DMA-API debugging, fault injection; cached)"
 	@echo "make check-debug the SR-IOV, fault and hostile-VF selftests on it"
-	@echo "make build-check / checkpatch / unit   one part of make check"
+	@echo "make build-check / dkms-check / checkpatch / unit   one part of make check"
 	@echo "make vfmgr       build the VF manager's CLI (build/vfmgr/vfmgr)"
 	@echo "make fuzz        fuzz the VF mailbox handler (FUZZ_TIME=600 seconds);"
 	@echo "                 fuzz-merge keeps new inputs in the corpus, fuzz-cov"

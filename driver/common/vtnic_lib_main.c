@@ -10,5 +10,8 @@
 
 #include <linux/module.h>
 
+#include "vtnic_version.h"
+
 MODULE_DESCRIPTION("Intel VT-c SR-IOV drivers: code shared by vtnic and vtnicvf");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(VTNIC_VERSION);

@@ -14,6 +14,7 @@
 #include <linux/rtnetlink.h>
 
 #include "vtnic.h"
+#include "vtnic_version.h"
 
 /* One line per device ID; the MAC's bundle is in its vtnic_hw_<mac>.c */
 static const struct pci_device_id vtnic_pci_tbl[] = {
@@ -222,3 +223,4 @@ module_pci_driver(vtnic_driver);
 
 MODULE_DESCRIPTION("Intel VT-c SR-IOV PF driver (82576, 82599)");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(VTNIC_VERSION);

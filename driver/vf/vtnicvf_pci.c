@@ -12,6 +12,7 @@
 #include <linux/pci.h>
 
 #include "vtnicvf.h"
+#include "vtnic_version.h"
 
 static const struct pci_device_id vtnicvf_pci_tbl[] = {
 	{ PCI_VDEVICE(INTEL, 0x10ca), (kernel_ulong_t)&vtnicvf_82576_info },
@@ -119,3 +120,4 @@ module_pci_driver(vtnicvf_driver);
 
 MODULE_DESCRIPTION("Intel VT-c SR-IOV VF driver (82576, 82599)");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(VTNIC_VERSION);

@@ -27,6 +27,12 @@ export VTNIC_SKIP_DEPS=1
 step "builds: W=1 and sparse against Debian 6.1 and 6.12 headers"
 make -s build-check
 
+# dkms add, build and install in a private DKMS tree: nothing stays
+# installed.  Its lines are "PASS dkms:6.1", "PASS dkms:6.12" and
+# "PASS dkms:exclusive".
+step "DKMS: add, build and install against Debian 6.1 and 6.12 headers"
+make -s dkms-check
+
 step "checkpatch --strict"
 make -s checkpatch
 

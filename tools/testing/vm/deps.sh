@@ -14,6 +14,8 @@ BASE_PKGS=(
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
 	busybox-static iproute2 ethtool socat iputils-ping tcpdump
 	sparse libcmocka-dev pkg-config
+	# tools/testing/dkms-check.sh builds the tree as a DKMS package
+	dkms
 	# the scripts for real cards are linted, not run: tools/testing/checkpatch.sh
 	shellcheck
 	# vfmgr: rtnetlink, JSON, module loading; jq reads its JSON in the
