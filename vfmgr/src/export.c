@@ -167,8 +167,9 @@ static void xml_pci_address(FILE *f, const char *addr)
 
 	if (sscanf(addr, "%x:%x:%x.%x", &dom, &bus, &slot, &fn) != 4)
 		return;		/* the scan gives only canonical addresses */
-	fprintf(f, "    <address type='pci' domain='0x%04x' bus='0x%02x' slot='0x%02x' function='0x%x'/>\n",
-		dom, bus, slot, fn);
+	fprintf(f, "    <address type='pci' domain='0x%04x' bus='0x%02x'",
+		dom, bus);
+	fprintf(f, " slot='0x%02x' function='0x%x'/>\n", slot, fn);
 }
 
 /*

@@ -692,7 +692,8 @@ static void apply_config(struct daemon *d)
 		if (!pf->driver[0])
 			continue;	/* no driver, no sriov_numvfs yet */
 		if ((unsigned int)c->num_vfs > pf->total_vfs) {
-			logmsg(LOG_WARNING, "PF %s: NumVFs=%d (line %u) is more than its %u, ignoring",
+			logmsg(LOG_WARNING,
+			       "PF %s: NumVFs=%d (line %u) is more than its %u, ignoring",
 			       pf->pci_addr, c->num_vfs, c->line, pf->total_vfs);
 			continue;
 		}
@@ -702,7 +703,8 @@ static void apply_config(struct daemon *d)
 		 * (its driver was reloaded), to create them again.
 		 */
 		if (pf_has_present_allocs(d, pf)) {
-			logmsg(LOG_WARNING, "PF %s: VFs allocated, NumVFs=%d (line %u) not applied, ignoring",
+			logmsg(LOG_WARNING,
+			       "PF %s: VFs allocated, NumVFs=%d (line %u) not applied, ignoring",
 			       pf->pci_addr, c->num_vfs, c->line);
 			continue;
 		}
@@ -781,7 +783,8 @@ static bool reconcile_one(struct daemon *d, unsigned int i,
 	if (p && pf->ifindex > 0 && !vf_info(d, pf->ifindex, a->vf_index, &k)) {
 		profile_diff(p, &k, why, sizeof(why));
 		if (why[0]) {
-			logmsg_limited(d, LOG_NOTICE, "VF %s: the kernel shows %s: applying profile %s again",
+			logmsg_limited(d, LOG_NOTICE,
+				       "VF %s: the kernel shows %s: applying profile %s again",
 				       a->vf, why, p->name);
 			apply_profile(d, pf->ifindex, a->vf_index, p, false,
 				      NULL);
@@ -1187,7 +1190,8 @@ static void serve(struct daemon *d)
 	if (op == VFMGR_OP_REPLY)
 		op = -EINVAL;
 	if (op < 0) {
-		logmsg_limited(d, LOG_WARNING, "malformed request (%zd bytes) from pid %d uid %u: %s",
+		logmsg_limited(d, LOG_WARNING,
+			       "malformed request (%zd bytes) from pid %d uid %u: %s",
 			       n, (int)cred.pid, (unsigned int)cred.uid,
 			       strerror(-op));
 		out(&b, "vfmgrd: malformed request: %s\n", strerror(-op));
@@ -1301,7 +1305,8 @@ static int load_state(struct daemon *d)
 	err = vfmgr_state_load(d->state_path, d->state);
 	if (err == -EINVAL) {
 		snprintf(bad, sizeof(bad), "%s.bad", d->state_path);
-		logmsg(LOG_WARNING, "%s is not a state file of this vfmgrd: moved to %s, no allocations",
+		logmsg(LOG_WARNING,
+		       "%s is not a state file of this vfmgrd: moved to %s, no allocations",
 		       d->state_path, bad);
 		rename(d->state_path, bad);
 		return 0;
