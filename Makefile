@@ -82,8 +82,8 @@ MUTATE_CHECK_SAMPLE := 12
 mutate-check:
 	MUTATE_FILES="$(MUTATE_CHECK_FILES)" MUTATE_SAMPLE=$(MUTATE_CHECK_SAMPLE) \
 		$(MUTATE) -j $(MUTATE_JOBS) --check --out build/mutate/check \
-		--expect-killed vtnic_iov.c:83:budget:0 \
-		--expect-survived vtnic_iov.c:190:bool:0
+		--expect-killed 'vtnic_iov.c:budget:v->credit -= HZ;' \
+		--expect-survived 'vtnic_iov.c:bool:!ether_addr_equal(mac, v->uc[k])'
 
 # QEMU 10 with the i82599 model (tools/testing/qemu), into
 # build/qemu/qemu-system-x86_64; incremental after the first build

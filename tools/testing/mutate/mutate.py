@@ -595,7 +595,8 @@ def main():
     ap.add_argument('--timeout', type=float, default=20,
                     help='seconds a test may run at least (else 10x its normal time)')
     ap.add_argument('--ids', nargs='*', default=[],
-                    help='run only these mutant ids')
+                    help='run only these mutants: ids, or FILE:KIND:TEXT for '
+                    'the one of KIND on the line holding TEXT')
     ap.add_argument('--list', action='store_true',
                     help='print the mutants and exit')
     ap.add_argument('--check', action='store_true',
@@ -643,11 +644,25 @@ def main():
     byid = {m.id: m for m in muts}
 
     eq = read_equivalent(args.equivalent)
-    wanted = list(dict.fromkeys(args.ids + args.expect_killed + args.expect_survived))
-    if wanted:
-        bad = [i for i in wanted if i not in byid]
-        if bad:
-            raise SystemExit('mutate: no such mutant: %s' % ' '.join(bad))
+
+    def resolve(sel):
+        # FILE:KIND:TEXT names the one mutant of that kind on the line that
+        # holds TEXT: unlike FILE:LINE:KIND:N it survives edits above it
+        if sel in byid:
+            return sel
+        f, _, rest = sel.partition(':')
+        kind, _, needle = rest.partition(':')
+        hits = [m.id for m in byid.values() if m.file == f and m.kind == kind
+                and needle and needle in
+                text[m.path].split('\n')[m.line - 1]]
+        if len(hits) != 1:
+            raise SystemExit('mutate: %s names %s' % (
+                sel, 'no mutant' if not hits else ' '.join(hits)))
+        return hits[0]
+
+    args.ids = [resolve(i) for i in args.ids]
+    args.expect_killed = [resolve(i) for i in args.expect_killed]
+    args.expect_survived = [resolve(i) for i in args.expect_survived]
     if args.ids:
         muts = [byid[i] for i in args.ids]
     else:
@@ -664,16 +679,20 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     t0 = time.monotonic()
     jobs = max(1, args.jobs)
+    builder = Builder(args.out, tests, cc[0], cflags, ldlibs)
     workers = []
     for w in range(jobs):
-        workers.append(Worker(w, args, None, fuzz_srcs))
+        workers.append(Worker(w, args, builder, fuzz_srcs))
         copy_tree(workers[-1].tree)
-    builder = Builder(args.out, tests, cc[0], cflags, ldlibs)
-    for w in workers:
-        w.builder = builder
     print('mutate: %d mutants of %d in %s; building the unmutated tests'
           % (len(muts), total, ' '.join(srcs)), flush=True)
     builder.build_base(workers[0].tree, jobs)
+    if args.fuzz:
+        # A fuzz target that fails unmutated would "kill" every mutant
+        status, _ = workers[0]._fuzz()
+        if status != 'survived':
+            raise SystemExit('mutate: the fuzz target fails unmutated: %s'
+                             % workers[0].fuzz_out)
 
     results = {}
     lock = threading.Lock()
@@ -745,9 +764,12 @@ def report(args, muts, results, text, eq, total, srcs, elapsed, path):
         'mutants: %d generated, %d run%s' %
         (total, len(counted), ' (sample of %d)' % args.sample
          if args.sample and not args.ids else ''),
-        'killed %d (of them timeouts %d), survived %d, stillborn %d, equivalent %d'
-        % (killed, count['timeout'], count['survived'], count['stillborn'],
-           count['equivalent']),
+        'killed %d (timeouts %d%s), survived %d, stillborn %d, equivalent %d'
+        % (killed, count['timeout'],
+           ', by the fuzz target %d' % sum(results[m.id][1] == 'fuzz'
+                                           for m in counted)
+           if args.fuzz else '',
+           count['survived'], count['stillborn'], count['equivalent']),
         'kill rate: %d/%d = %.1f%% (stillborn and equivalent left out)'
         % (killed, live, rate),
         'time: %.0f s, -j %d' % (elapsed, args.jobs),
