@@ -343,9 +343,10 @@ def mutants_of(path, src):
             out.append(Mutant(path, nxt.line, 'bool', nxt.start, nxt.end,
                               'false' if nxt.text == 'true' else 'true'))
         if t.text == 'if' and call:
-            cond = src[toks[i + 2].start:toks[close - 1].end]
-            out.append(Mutant(path, t.line, 'bool', toks[i + 2].start,
-                              toks[close - 1].end, '!(%s)' % cond))
+            # From the source between the parentheses, not from tokens:
+            # a condition may end in a character literal, which lex() drops
+            a, b = toks[i + 1].end, toks[close].start
+            out.append(Mutant(path, t.line, 'bool', a, b, '!(%s)' % src[a:b]))
 
         if not call:
             # budget: a charge to the credit fields, dropped
