@@ -7,6 +7,7 @@
 # The unpacked and configured source tree is cached outside the clone,
 # keyed by the tarball's hash and by this script, so that a model change
 # is an incremental ninja run and nothing changed is no compile at all.
+# The fixes to QEMU in patches/ are applied when the tree is unpacked.
 # The model's files are copied into hw/net/ only when they differ, so
 # ninja sees exactly what changed.  The model is held to QEMU's coding
 # style by QEMU's scripts/checkpatch.pl.  Concurrent runs are serialised.
@@ -47,7 +48,10 @@ mkdir -p "$cache" "$out"
 exec 9> "$cache/qemu.lock"
 flock 9
 
-key=$(cat <(echo "$sha") "$0" | sha256sum | cut -c1-16)
+# Our fixes to QEMU itself (not the model), applied at unpacking: part
+# of the key, so a changed patch is a fresh tree
+patches=("$here"/patches/*.patch)
+key=$(cat <(echo "$sha") "$0" "${patches[@]}" | sha256sum | cut -c1-16)
 tree=$cache/qemu-$version-$key
 
 # The tarball, through apt from a private source list (the system's apt
@@ -87,6 +91,10 @@ prepare()
 	rm -rf "$tmp"
 	mkdir -p "$tmp"
 	tar -xJf "$cache/dl/$tarball" -C "$tmp" --strip-components=1
+	for p in "${patches[@]}"; do
+		patch -d "$tmp" -p1 -s --no-backup-if-mismatch < "$p" ||
+			die "${p##*/} does not apply"
+	done
 	# The +ds tarball has no firmware blobs to unpack
 	sed -i '/^unpack_edk2_blobs = false$/a edk2_targets = []' "$tmp/meson.build"
 	grep -q '^edk2_targets = \[\]$' "$tmp/meson.build" || die "meson.build: edk2 switch not found"

@@ -27,7 +27,7 @@ BASE_PKGS=(
 	# clang 14 and its libFuzzer and sanitizer runtimes: tools/testing/fuzz
 	clang libclang-rt-14-dev
 	# the i82599 model's QEMU build: tools/testing/qemu/build.sh
-	ninja-build libglib2.0-dev libpixman-1-dev libfdt-dev python3-venv
+	ninja-build libglib2.0-dev libpixman-1-dev libfdt-dev python3-venv patch
 )
 # Packages that must come from bookworm-backports.  libudev-dev must match
 # the backported libudev1 these machines have, and libpci-dev depends on

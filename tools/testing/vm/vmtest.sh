@@ -305,9 +305,11 @@ run_vm
 # SIGABRT or SIGSEGV is QEMU itself crashing (multi-threaded TCG has been
 # seen to fail an assertion in iotlb_to_section while a VF's BAR is
 # remapped, and in ramblock_ptr during VF reloads, and to segfault while
-# the guest enumerates the 82599's BARs, on a loaded machine): no verdict
-# on the guest.  Run once more, keeping the first log; a crash the guest
-# provokes repeats and fails the run.
+# the guest enables the 82599's 63 VFs, on a loaded machine; the backtrace
+# of that segfault led to tools/testing/qemu/patches/0001-*, a vCPU using
+# a freed FlatView, and the assertions may be the same race): no verdict
+# on the guest.  Run once more, keeping the first log and printing the
+# backtrace; a crash the guest provokes repeats and fails the run.
 #
 # A boot that stops before the ports' drivers are loaded is the same kind
 # of fault: a TCG vCPU that stopped running (seen as an RCU stall of
