@@ -7,6 +7,13 @@
  * an empty value resets a key, a later assignment wins.  Sections repeat
  * ("[PF]" once per PF), and every diagnostic names its line.
  *
+ * [SR-IOV] is systemd.network(5)'s section with its keys and meanings; it
+ * follows the [PF] section of its PF, as networkd's sits in the PF's
+ * .network file.  Each mistake networkd drops a [SR-IOV] section for (a
+ * value it cannot parse, no VirtualFunction=, a VF past the count,
+ * two sections for one VF) rejects the file here, as an invalid line of
+ * any other section does: vfmgrd keeps the configuration it runs.
+ *
  * Not Debian's libinih: it is built without INI_HANDLER_LINENO and
  * without INI_CALL_HANDLER_ON_NEW_SECTION, so its handler learns neither
  * the line (no FILE:LINE diagnostics) nor where one "[PF]" section ends
@@ -31,10 +38,12 @@
 #define NEEDS_VLAN	"QualityOfService= and VLANProtocol= need VLANId=, ignoring"
 #define NAME_CHARS	"letters, digits, '-', '_' or '.'"
 #define NOT_UNICAST	"not a unicast address xx:xx:xx:xx:xx:xx other than zero"
+#define SRIOV_ORPHAN	"[SR-IOV] must follow the [PF] section of its PF, or another [SR-IOV]"
 
 enum section_kind {
 	SECTION_NONE,		/* before the first header */
 	SECTION_PF,
+	SECTION_SRIOV,
 	SECTION_PROFILE,
 	SECTION_UNKNOWN,	/* warned about once, its keys skipped */
 };
@@ -43,6 +52,7 @@ struct parser {
 	const char *name;
 	unsigned int line;
 	enum section_kind kind;
+	int sriov_pf;		/* the [PF] a [SR-IOV] here belongs to, or -1 */
 	struct vfmgr_conf *conf;
 	struct vfmgr_diags *diags;
 };
@@ -238,10 +248,68 @@ static struct vfmgr_profile *cur_profile(struct parser *p)
 	return &p->conf->profiles[p->conf->nr_profiles - 1];
 }
 
+static struct vfmgr_sriov *cur_sriov(struct parser *p)
+{
+	return &p->conf->sriov[p->conf->nr_sriov - 1];
+}
+
+/* Settings before any key: nothing set, the VLAN protocol 802.1Q */
+static struct vfmgr_profile settings_init(unsigned int line)
+{
+	return (struct vfmgr_profile){
+		.line = line,
+		.vlan_proto = 0x8100,
+		.spoofchk = VFMGR_UNSET,
+		.trust = VFMGR_UNSET,
+		.link_state = VFMGR_LINK_UNSET,
+		.query_rss = VFMGR_UNSET,
+	};
+}
+
+/* The checks of a [Profile]'s or a [SR-IOV]'s settings; SECTION names it */
+static void check_settings(struct parser *p, const char *section,
+			   const struct vfmgr_profile *pr)
+{
+	if (pr->max_tx_rate && pr->min_tx_rate > pr->max_tx_rate)
+		error(p, "%s: MinTxRate=%u is above MaxTxRate=%u", section,
+		      pr->min_tx_rate, pr->max_tx_rate);
+	/* networkd sends neither without a VLAN: it says nothing */
+	if (!pr->vlan && (pr->qos || pr->vlan_proto != 0x8100))
+		warn(p, "%s: " NEEDS_VLAN, section);
+}
+
+/* networkd's checks of a [SR-IOV] section, but each an error */
+static void end_sriov(struct parser *p)
+{
+	const struct vfmgr_sriov *s = cur_sriov(p);
+	const struct vfmgr_pf_conf *pf = &p->conf->pfs[s->pf];
+	unsigned int i;
+
+	if (s->vf < 0) {
+		error(p, "[SR-IOV] without VirtualFunction=");
+		p->conf->nr_sriov--;
+		return;
+	}
+	if (pf->num_vfs >= 0 && s->vf >= pf->num_vfs)
+		error(p, "[SR-IOV] VirtualFunction=%d is not below NumVFs=%d of its [PF] (line %u)",
+		      s->vf, pf->num_vfs, pf->line);
+	for (i = 0; i + 1 < p->conf->nr_sriov; i++) {
+		const struct vfmgr_sriov *o = &p->conf->sriov[i];
+
+		if (o->pf == s->pf && o->vf == s->vf) {
+			error(p, "[SR-IOV] for VF %d of this [PF] is already on line %u",
+			      s->vf, o->set.line);
+			break;
+		}
+	}
+	check_settings(p, "[SR-IOV]", &s->set);
+}
+
 /* The checks that need the whole section, reported at its header */
 static void end_section(struct parser *p)
 {
 	unsigned int line = p->line;
+	char section[16 + VFMGR_NAME_MAX];
 
 	if (p->kind == SECTION_PF) {
 		const struct vfmgr_pf_conf *pf = cur_pf(p);
@@ -249,15 +317,15 @@ static void end_section(struct parser *p)
 		p->line = pf->line;
 		if (!pf->pci_addr[0] && !pf->driver[0] && !pf->ifname[0])
 			error(p, "[PF] matches nothing: give PCIAddress=, Driver= or Name=");
+	} else if (p->kind == SECTION_SRIOV) {
+		p->line = cur_sriov(p)->set.line;
+		end_sriov(p);
 	} else if (p->kind == SECTION_PROFILE) {
 		const struct vfmgr_profile *pr = cur_profile(p);
 
 		p->line = pr->line;
-		if (pr->max_tx_rate && pr->min_tx_rate > pr->max_tx_rate)
-			error(p, "[Profile %s]: MinTxRate=%u is above MaxTxRate=%u",
-			      pr->name, pr->min_tx_rate, pr->max_tx_rate);
-		if (!pr->vlan && (pr->qos || pr->vlan_proto != 0x8100))
-			warn(p, "[Profile %s]: " NEEDS_VLAN, pr->name);
+		snprintf(section, sizeof(section), "[Profile %s]", pr->name);
+		check_settings(p, section, pr);
 	}
 	p->line = line;
 }
@@ -274,6 +342,26 @@ static void start_section(struct parser *p, char *hdr)
 		*arg++ = '\0';
 	arg = trim(arg);
 
+	if (!strcmp(hdr, "SR-IOV") && !*arg) {
+		p->kind = SECTION_UNKNOWN;
+		if (p->sriov_pf < 0) {
+			error(p, SRIOV_ORPHAN);
+			return;
+		}
+		if (c->nr_sriov == VFMGR_MAX_SRIOV) {
+			error(p, "more than %u [SR-IOV] sections", VFMGR_MAX_SRIOV);
+			return;
+		}
+		c->sriov[c->nr_sriov++] = (struct vfmgr_sriov){
+			.pf = (unsigned int)p->sriov_pf,
+			.vf = -1,
+			.set = settings_init(p->line),
+		};
+		p->kind = SECTION_SRIOV;
+		return;
+	}
+	/* Any other section ends the [PF]'s [SR-IOV] sections */
+	p->sriov_pf = -1;
 	if (!strcmp(hdr, "PF") && !*arg) {
 		if (c->nr_pfs == VFMGR_MAX_PFS) {
 			error(p, "more than %u [PF] sections", VFMGR_MAX_PFS);
@@ -284,6 +372,7 @@ static void start_section(struct parser *p, char *hdr)
 			.line = p->line, .num_vfs = -1,
 		};
 		p->kind = SECTION_PF;
+		p->sriov_pf = (int)c->nr_pfs - 1;
 		return;
 	}
 	if (!strcmp(hdr, "Profile")) {
@@ -304,13 +393,7 @@ static void start_section(struct parser *p, char *hdr)
 			      VFMGR_MAX_PROFILES);
 			return;
 		}
-		c->profiles[c->nr_profiles++] = (struct vfmgr_profile){
-			.line = p->line,
-			.vlan_proto = 0x8100,
-			.spoofchk = VFMGR_UNSET,
-			.trust = VFMGR_UNSET,
-			.link_state = VFMGR_LINK_UNSET,
-		};
+		c->profiles[c->nr_profiles++] = settings_init(p->line);
 		strcpy(cur_profile(p)->name, arg);
 		p->kind = SECTION_PROFILE;
 		return;
@@ -374,65 +457,194 @@ static int parse_tristate(const char *val, enum vfmgr_tristate *out)
 	return 0;
 }
 
+/*
+ * The keys [Profile] and [SR-IOV] share, one parser each: KEY=VAL into
+ * PR, or an error and PR as it was.
+ */
+typedef void key_parser(struct parser *p, const char *key, const char *val,
+			struct vfmgr_profile *pr);
+
+static void key_mac(struct parser *p, const char *key, const char *val,
+		    struct vfmgr_profile *pr)
+{
+	uint8_t mac[6];
+
+	if (*val && parse_mac(val, mac)) {
+		bad_value(p, key, val, NOT_UNICAST);
+		return;
+	}
+	pr->has_mac = *val;
+	if (*val)
+		memcpy(pr->mac, mac, sizeof(mac));
+}
+
+static void key_vlan(struct parser *p, const char *key, const char *val,
+		     struct vfmgr_profile *pr)
+{
+	unsigned long n = 0;
+
+	if (*val && parse_uint(val, 1, 4095, &n))
+		bad_value(p, key, val, "not in 1..4095");
+	else
+		pr->vlan = (uint16_t)n;
+}
+
+/*
+ * 0..7, the 802.1p priority.  networkd takes any u32 here, but the
+ * kernel hands ndo_set_vf_vlan() a u8 and drivers refuse more than 7:
+ * 8 fails only when applied, 263 would be 7 on igb.
+ */
+static void key_qos(struct parser *p, const char *key, const char *val,
+		    struct vfmgr_profile *pr)
+{
+	unsigned long n = 0;
+
+	if (*val && parse_uint(val, 0, 7, &n))
+		bad_value(p, key, val, "not in 0..7");
+	else
+		pr->qos = (uint8_t)n;
+}
+
+static void key_vlan_proto(struct parser *p, const char *key,
+			   const char *val, struct vfmgr_profile *pr)
+{
+	if (!*val || !strcasecmp(val, "802.1Q"))
+		pr->vlan_proto = 0x8100;
+	else if (!strcasecmp(val, "802.1ad"))
+		pr->vlan_proto = 0x88a8;
+	else
+		bad_value(p, key, val, "not 802.1Q or 802.1ad");
+}
+
+static void key_tristate(struct parser *p, const char *key, const char *val,
+			 enum vfmgr_tristate *out)
+{
+	if (parse_tristate(val, out))
+		bad_value(p, key, val, "not a boolean");
+}
+
+static void key_spoofchk(struct parser *p, const char *key, const char *val,
+			 struct vfmgr_profile *pr)
+{
+	key_tristate(p, key, val, &pr->spoofchk);
+}
+
+static void key_trust(struct parser *p, const char *key, const char *val,
+		      struct vfmgr_profile *pr)
+{
+	key_tristate(p, key, val, &pr->trust);
+}
+
+static void key_query_rss(struct parser *p, const char *key, const char *val,
+			  struct vfmgr_profile *pr)
+{
+	key_tristate(p, key, val, &pr->query_rss);
+}
+
+static void key_link_state(struct parser *p, const char *key,
+			   const char *val, struct vfmgr_profile *pr)
+{
+	int b = *val ? parse_bool(val) : 0;
+
+	if (!*val)
+		pr->link_state = VFMGR_LINK_UNSET;
+	else if (!strcasecmp(val, "auto"))
+		pr->link_state = VFMGR_LINK_AUTO;
+	else if (b < 0)
+		bad_value(p, key, val, "not a boolean or \"auto\"");
+	else
+		pr->link_state = b ? VFMGR_LINK_ENABLE : VFMGR_LINK_DISABLE;
+}
+
+static void key_rate(struct parser *p, const char *key, const char *val,
+		     struct vfmgr_profile *pr)
+{
+	uint32_t *rate = !strcmp(key, "MaxTxRate") ? &pr->max_tx_rate :
+						    &pr->min_tx_rate;
+	unsigned long n = 0;
+
+	if (*val && parse_uint(val, 0, UINT32_MAX, &n))
+		bad_value(p, key, val, "not a rate in Mb/s");
+	else
+		*rate = (uint32_t)n;
+}
+
+struct key {
+	const char *name;
+	key_parser *parse;
+};
+
+static const struct key profile_keys[] = {
+	{ "MACAddress", key_mac },
+	{ "VLANId", key_vlan },
+	{ "QualityOfService", key_qos },
+	{ "VLANProtocol", key_vlan_proto },
+	{ "MACSpoofCheck", key_spoofchk },
+	{ "Trust", key_trust },
+	{ "LinkState", key_link_state },
+	{ "MaxTxRate", key_rate },
+	{ "MinTxRate", key_rate },
+};
+
+/* systemd.network(5)'s, but VirtualFunction=: that is no VF setting */
+static const struct key sriov_keys[] = {
+	{ "MACAddress", key_mac },
+	{ "VLANId", key_vlan },
+	{ "QualityOfService", key_qos },
+	{ "VLANProtocol", key_vlan_proto },
+	{ "MACSpoofCheck", key_spoofchk },
+	{ "QueryReceiveSideScaling", key_query_rss },
+	{ "Trust", key_trust },
+	{ "LinkState", key_link_state },
+};
+
+/* KEY's parser in TABLE of N, or NULL */
+static key_parser *find_key(const struct key *table, size_t n,
+			    const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(table[i].name, key))
+			return table[i].parse;
+	return NULL;
+}
+
 static void profile_key(struct parser *p, const char *key, const char *val)
 {
 	struct vfmgr_profile *pr = cur_profile(p);
-	unsigned long n;
-	int b;
+	key_parser *parse;
 
-	if (!strcmp(key, "MACAddress")) {
-		pr->has_mac = *val;
-		if (*val && parse_mac(val, pr->mac))
-			bad_value(p, key, val, NOT_UNICAST);
-	} else if (!strcmp(key, "VLANId")) {
-		pr->vlan = 0;
-		if (*val && parse_uint(val, 1, 4095, &n))
-			bad_value(p, key, val, "not in 1..4095");
-		else if (*val)
-			pr->vlan = (uint16_t)n;
-	} else if (!strcmp(key, "QualityOfService")) {
-		pr->qos = 0;
-		if (*val && parse_uint(val, 0, 7, &n))
-			bad_value(p, key, val, "not in 0..7");
-		else if (*val)
-			pr->qos = (uint8_t)n;
-	} else if (!strcmp(key, "VLANProtocol")) {
-		if (!*val || !strcasecmp(val, "802.1Q"))
-			pr->vlan_proto = 0x8100;
-		else if (!strcasecmp(val, "802.1ad"))
-			pr->vlan_proto = 0x88a8;
-		else
-			bad_value(p, key, val, "not 802.1Q or 802.1ad");
-	} else if (!strcmp(key, "MACSpoofCheck")) {
-		if (parse_tristate(val, &pr->spoofchk))
-			bad_value(p, key, val, "not a boolean");
-	} else if (!strcmp(key, "Trust")) {
-		if (parse_tristate(val, &pr->trust))
-			bad_value(p, key, val, "not a boolean");
-	} else if (!strcmp(key, "LinkState")) {
-		b = *val ? parse_bool(val) : 0;
-		if (!*val)
-			pr->link_state = VFMGR_LINK_UNSET;
-		else if (!strcasecmp(val, "auto"))
-			pr->link_state = VFMGR_LINK_AUTO;
-		else if (b < 0)
-			bad_value(p, key, val, "not a boolean or \"auto\"");
-		else
-			pr->link_state = b ? VFMGR_LINK_ENABLE :
-					     VFMGR_LINK_DISABLE;
-	} else if (!strcmp(key, "MaxTxRate") || !strcmp(key, "MinTxRate")) {
-		uint32_t *rate = !strcmp(key, "MaxTxRate") ? &pr->max_tx_rate :
-							    &pr->min_tx_rate;
-
-		*rate = 0;
-		if (*val && parse_uint(val, 0, UINT32_MAX, &n))
-			bad_value(p, key, val, "not a rate in Mb/s");
-		else if (*val)
-			*rate = (uint32_t)n;
-	} else {
+	parse = find_key(profile_keys, sizeof(profile_keys) / sizeof(profile_keys[0]),
+			 key);
+	if (parse)
+		parse(p, key, val, pr);
+	else
 		warn(p, "unknown key %s in [Profile %s], ignoring", key,
 		     pr->name);
+}
+
+static void sriov_key(struct parser *p, const char *key, const char *val)
+{
+	struct vfmgr_sriov *s = cur_sriov(p);
+	key_parser *parse;
+	unsigned long n;
+
+	if (!strcmp(key, "VirtualFunction")) {
+		if (!*val)
+			s->vf = -1;
+		else if (parse_uint(val, 0, VFMGR_MAX_VF_INDEX, &n))
+			bad_value(p, key, val, "not in 0..2147483646");
+		else
+			s->vf = (int)n;
+		return;
 	}
+	parse = find_key(sriov_keys, sizeof(sriov_keys) / sizeof(sriov_keys[0]),
+			 key);
+	if (parse)
+		parse(p, key, val, &s->set);
+	else
+		warn(p, "unknown key %s in [SR-IOV], ignoring", key);
 }
 
 static void parse_line(struct parser *p, char *line)
@@ -473,6 +685,9 @@ static void parse_line(struct parser *p, char *line)
 	case SECTION_PF:
 		pf_key(p, key, val);
 		break;
+	case SECTION_SRIOV:
+		sriov_key(p, key, val);
+		break;
 	case SECTION_PROFILE:
 		profile_key(p, key, val);
 		break;
@@ -495,7 +710,9 @@ static void parse_line(struct parser *p, char *line)
 int vfmgr_conf_parse(const char *name, const char *text, size_t len,
 		     struct vfmgr_conf *conf, struct vfmgr_diags *diags)
 {
-	struct parser p = { .name = name, .conf = conf, .diags = diags };
+	struct parser p = {
+		.name = name, .conf = conf, .diags = diags, .sriov_pf = -1,
+	};
 	char line[VFMGR_CONF_MAX_LINE + 1];
 	size_t pos = 0;
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * vfmgr.conf: the PFs to give VFs and the port profiles VFs are handed out
+ * vfmgr.conf: the PFs to give VFs, the settings of single VFs ([SR-IOV],
+ * systemd.network(5)'s section) and the port profiles VFs are handed out
  * with.  See vfmgr.conf(5).
  *
  * The parser does not log: it returns -errno and fills a list of
@@ -18,6 +19,8 @@
 #define VFMGR_CONF_MAX_LINE	1024
 #define VFMGR_MAX_PFS		64
 #define VFMGR_MAX_PROFILES	256
+#define VFMGR_MAX_SRIOV		1024	/* [SR-IOV] sections, all PFs */
+#define VFMGR_MAX_VF_INDEX	2147483646	/* networkd's VirtualFunction= */
 #define VFMGR_MAX_NUM_VFS	4096
 #define VFMGR_NAME_MAX		64	/* profile names, NUL included */
 #define VFMGR_DRIVER_MAX	64
@@ -70,8 +73,12 @@ struct vfmgr_pf_conf {
  * @spoofchk: MACSpoofCheck=
  * @trust: Trust=
  * @link_state: LinkState=
+ * @query_rss: QueryReceiveSideScaling=, a [SR-IOV] key: unset in a profile
  * @max_tx_rate: MaxTxRate= in Mb/s, 0 for no limit
  * @min_tx_rate: MinTxRate= in Mb/s, 0 for none
+ *
+ * A [SR-IOV] section's settings are one of these too, without a name or
+ * rates: the keys both sections have are parsed by the same code.
  */
 struct vfmgr_profile {
 	unsigned int line;
@@ -84,8 +91,21 @@ struct vfmgr_profile {
 	enum vfmgr_tristate spoofchk;
 	enum vfmgr_tristate trust;
 	enum vfmgr_link_state link_state;
+	enum vfmgr_tristate query_rss;
 	uint32_t max_tx_rate;
 	uint32_t min_tx_rate;
+};
+
+/**
+ * struct vfmgr_sriov - a [SR-IOV] section: the settings of one VF
+ * @pf: the [PF] section it follows, an index into vfmgr_conf.pfs
+ * @vf: VirtualFunction=, 0..VFMGR_MAX_VF_INDEX
+ * @set: what the VF gets; @set.line is the section's first line
+ */
+struct vfmgr_sriov {
+	unsigned int pf;
+	int vf;
+	struct vfmgr_profile set;
 };
 
 struct vfmgr_conf {
@@ -93,6 +113,8 @@ struct vfmgr_conf {
 	struct vfmgr_pf_conf pfs[VFMGR_MAX_PFS];
 	unsigned int nr_profiles;
 	struct vfmgr_profile profiles[VFMGR_MAX_PROFILES];
+	unsigned int nr_sriov;
+	struct vfmgr_sriov sriov[VFMGR_MAX_SRIOV];
 };
 
 /**

@@ -338,7 +338,7 @@ static int attr_get(const struct nlattr *a, void *dst, size_t size)
 	return 0;
 }
 
-/* spoofchk and trust: the kernel presets -1, sent as a u32 */
+/* spoofchk, trust, RSS query: the kernel presets -1, sent as a u32 */
 static int tristate(uint32_t v)
 {
 	if (v == (uint32_t)-1)
@@ -394,6 +394,7 @@ static int vf_attr_cb(const struct nlattr *a, void *data)
 		struct ifla_vf_spoofchk spoofchk;
 		struct ifla_vf_trust trust;
 		struct ifla_vf_link_state link_state;
+		struct ifla_vf_rss_query_en rss_query;
 	} u;
 	int err = 0;
 
@@ -460,8 +461,15 @@ static int vf_attr_cb(const struct nlattr *a, void *data)
 		if (u.link_state.link_state <= IFLA_VF_LINK_STATE_DISABLE)
 			vf->link_state = (int)u.link_state.link_state;
 		break;
+	case IFLA_VF_RSS_QUERY_EN:
+		err = attr_get(a, &u.rss_query, sizeof(u.rss_query));
+		if (err)
+			break;
+		vf_number(vp, u.rss_query.vf);
+		vf->rss_query = tristate(u.rss_query.setting);
+		break;
 	default:
-		/* stats, broadcast, GUIDs, RSS query: not ours */
+		/* stats, broadcast, GUIDs: not ours */
 		break;
 	}
 	return err;
@@ -483,6 +491,7 @@ static int vf_info_cb(const struct nlattr *a, void *data)
 	vf->spoofchk = -1;
 	vf->trust = -1;
 	vf->link_state = -1;
+	vf->rss_query = -1;
 	vp.vf = vf;
 	err = attr_walk(mnl_attr_get_payload(a), mnl_attr_get_payload_len(a),
 			vf_attr_cb, &vp);
@@ -633,6 +642,142 @@ static struct nlmsghdr *setlink_start(void *buf, int type, int ifindex)
 	return nlh;
 }
 
+/*
+ * Setting ATTR of P for VF number VF into NLH, inside its IFLA_VF_INFO;
+ * false, and nothing put, when P leaves it unset.  The rates go together
+ * in IFLA_VF_RATE: when either is set, the other goes as P has it (0,
+ * none).
+ */
+static bool put_vf_attr(struct nlmsghdr *nlh, unsigned int vf,
+			const struct vfmgr_profile *p, enum vfmgr_vf_attr attr)
+{
+	struct nlattr *vlans;
+
+	switch (attr) {
+	case VFMGR_VF_MAC: {
+		struct ifla_vf_mac mac = { .vf = vf };
+
+		if (!p->has_mac)
+			return false;
+		memcpy(mac.mac, p->mac, sizeof(p->mac));
+		mnl_attr_put(nlh, IFLA_VF_MAC, sizeof(mac), &mac);
+		return true;
+	}
+	case VFMGR_VF_VLAN:
+		if (!p->vlan)
+			return false;
+		if (p->vlan_proto == ETH_P_8021AD) {
+			struct ifla_vf_vlan_info vi = {
+				.vf = vf,
+				.vlan = p->vlan,
+				.qos = p->qos,
+				.vlan_proto = htons(ETH_P_8021AD),
+			};
+
+			vlans = mnl_attr_nest_start(nlh, IFLA_VF_VLAN_LIST);
+			mnl_attr_put(nlh, IFLA_VF_VLAN_INFO, sizeof(vi), &vi);
+			mnl_attr_nest_end(nlh, vlans);
+		} else {
+			struct ifla_vf_vlan v = {
+				.vf = vf,
+				.vlan = p->vlan,
+				.qos = p->qos,
+			};
+
+			mnl_attr_put(nlh, IFLA_VF_VLAN, sizeof(v), &v);
+		}
+		return true;
+	case VFMGR_VF_RATE: {
+		struct ifla_vf_rate r = {
+			.vf = vf,
+			.min_tx_rate = p->min_tx_rate,
+			.max_tx_rate = p->max_tx_rate,
+		};
+
+		if (!p->min_tx_rate && !p->max_tx_rate)
+			return false;
+		mnl_attr_put(nlh, IFLA_VF_RATE, sizeof(r), &r);
+		return true;
+	}
+	case VFMGR_VF_SPOOFCHK: {
+		struct ifla_vf_spoofchk sc = {
+			.vf = vf,
+			.setting = p->spoofchk == VFMGR_ON,
+		};
+
+		if (p->spoofchk == VFMGR_UNSET)
+			return false;
+		mnl_attr_put(nlh, IFLA_VF_SPOOFCHK, sizeof(sc), &sc);
+		return true;
+	}
+	case VFMGR_VF_TRUST: {
+		struct ifla_vf_trust t = {
+			.vf = vf,
+			.setting = p->trust == VFMGR_ON,
+		};
+
+		if (p->trust == VFMGR_UNSET)
+			return false;
+		mnl_attr_put(nlh, IFLA_VF_TRUST, sizeof(t), &t);
+		return true;
+	}
+	case VFMGR_VF_LINK_STATE: {
+		struct ifla_vf_link_state ls = {
+			.vf = vf,
+			.link_state = (uint32_t)p->link_state,
+		};
+
+		if (p->link_state == VFMGR_LINK_UNSET)
+			return false;
+		mnl_attr_put(nlh, IFLA_VF_LINK_STATE, sizeof(ls), &ls);
+		return true;
+	}
+	case VFMGR_VF_RSS_QUERY: {
+		struct ifla_vf_rss_query_en rq = {
+			.vf = vf,
+			.setting = p->query_rss == VFMGR_ON,
+		};
+
+		if (p->query_rss == VFMGR_UNSET)
+			return false;
+		mnl_attr_put(nlh, IFLA_VF_RSS_QUERY_EN, sizeof(rq), &rq);
+		return true;
+	}
+	case VFMGR_VF_NR_ATTRS:
+		break;
+	}
+	return false;
+}
+
+/*
+ * A RTM_SETLINK of the PF with the settings of P that are in ATTRS (a bit
+ * per enum vfmgr_vf_attr) for VF number VF; -ENODATA, nothing sent, when
+ * P sets none of them.
+ */
+static int set_vf_attrs(struct vfmgr_nl *nl, int ifindex, unsigned int vf,
+			const struct vfmgr_profile *p, unsigned int attrs,
+			char *extack, size_t len)
+{
+	uint32_t buf[NL_REQ_SIZE / 4];
+	struct nlattr *list, *info;
+	struct nlmsghdr *nlh;
+	unsigned int a;
+	bool any = false;
+
+	set_extack(extack, len, "");
+	nlh = setlink_start(buf, RTM_SETLINK, ifindex);
+	list = mnl_attr_nest_start(nlh, IFLA_VFINFO_LIST);
+	info = mnl_attr_nest_start(nlh, IFLA_VF_INFO);
+	for (a = 0; a < VFMGR_VF_NR_ATTRS; a++)
+		if (attrs & 1u << a && put_vf_attr(nlh, vf, p, a))
+			any = true;
+	if (!any)
+		return -ENODATA;
+	mnl_attr_nest_end(nlh, info);
+	mnl_attr_nest_end(nlh, list);
+	return nl_request(nl, nlh, NULL, NULL, extack, len);
+}
+
 /**
  * vfmgr_nl_set_vf() - apply a profile to a VF
  * @nl: the socket
@@ -642,96 +787,38 @@ static struct nlmsghdr *setlink_start(void *buf, int type, int ifindex)
  * @extack: the kernel's message, "" when none
  * @len: room in @extack
  *
- * The rates go together in IFLA_VF_RATE: when either is set, the other
- * is sent as the profile has it (0, none).  A profile that sets nothing
- * sends nothing.
+ * All of it in one request.  A profile that sets nothing sends nothing.
  *
  * Return: 0 or -errno.
  */
 int vfmgr_nl_set_vf(struct vfmgr_nl *nl, int ifindex, unsigned int vf,
 		    const struct vfmgr_profile *p, char *extack, size_t len)
 {
-	uint32_t buf[NL_REQ_SIZE / 4];
-	struct nlattr *list, *info, *vlans;
-	struct nlmsghdr *nlh;
-	bool any = false;
+	int err;
 
-	set_extack(extack, len, "");
-	nlh = setlink_start(buf, RTM_SETLINK, ifindex);
-	list = mnl_attr_nest_start(nlh, IFLA_VFINFO_LIST);
-	info = mnl_attr_nest_start(nlh, IFLA_VF_INFO);
+	err = set_vf_attrs(nl, ifindex, vf, p, (1u << VFMGR_VF_NR_ATTRS) - 1,
+			   extack, len);
+	return err == -ENODATA ? 0 : err;
+}
 
-	if (p->has_mac) {
-		struct ifla_vf_mac mac = { .vf = vf };
-
-		memcpy(mac.mac, p->mac, sizeof(p->mac));
-		mnl_attr_put(nlh, IFLA_VF_MAC, sizeof(mac), &mac);
-		any = true;
-	}
-	if (p->vlan && p->vlan_proto == ETH_P_8021AD) {
-		struct ifla_vf_vlan_info vi = {
-			.vf = vf,
-			.vlan = p->vlan,
-			.qos = p->qos,
-			.vlan_proto = htons(ETH_P_8021AD),
-		};
-
-		vlans = mnl_attr_nest_start(nlh, IFLA_VF_VLAN_LIST);
-		mnl_attr_put(nlh, IFLA_VF_VLAN_INFO, sizeof(vi), &vi);
-		mnl_attr_nest_end(nlh, vlans);
-		any = true;
-	} else if (p->vlan) {
-		struct ifla_vf_vlan v = {
-			.vf = vf,
-			.vlan = p->vlan,
-			.qos = p->qos,
-		};
-
-		mnl_attr_put(nlh, IFLA_VF_VLAN, sizeof(v), &v);
-		any = true;
-	}
-	if (p->min_tx_rate || p->max_tx_rate) {
-		struct ifla_vf_rate r = {
-			.vf = vf,
-			.min_tx_rate = p->min_tx_rate,
-			.max_tx_rate = p->max_tx_rate,
-		};
-
-		mnl_attr_put(nlh, IFLA_VF_RATE, sizeof(r), &r);
-		any = true;
-	}
-	if (p->spoofchk != VFMGR_UNSET) {
-		struct ifla_vf_spoofchk s = {
-			.vf = vf,
-			.setting = p->spoofchk == VFMGR_ON,
-		};
-
-		mnl_attr_put(nlh, IFLA_VF_SPOOFCHK, sizeof(s), &s);
-		any = true;
-	}
-	if (p->trust != VFMGR_UNSET) {
-		struct ifla_vf_trust t = {
-			.vf = vf,
-			.setting = p->trust == VFMGR_ON,
-		};
-
-		mnl_attr_put(nlh, IFLA_VF_TRUST, sizeof(t), &t);
-		any = true;
-	}
-	if (p->link_state != VFMGR_LINK_UNSET) {
-		struct ifla_vf_link_state ls = {
-			.vf = vf,
-			.link_state = (uint32_t)p->link_state,
-		};
-
-		mnl_attr_put(nlh, IFLA_VF_LINK_STATE, sizeof(ls), &ls);
-		any = true;
-	}
-	if (!any)
-		return 0;
-	mnl_attr_nest_end(nlh, info);
-	mnl_attr_nest_end(nlh, list);
-	return nl_request(nl, nlh, NULL, NULL, extack, len);
+/**
+ * vfmgr_nl_set_vf_one() - one setting of a VF, in a request of its own
+ * @nl: the socket
+ * @ifindex: the PF netdev
+ * @vf: the VF's number
+ * @p: the settings
+ * @attr: which of them
+ * @extack: the kernel's message, "" when none
+ * @len: room in @extack
+ *
+ * Return: 0, -ENODATA when @p leaves @attr unset (nothing is sent), or
+ * -errno.
+ */
+int vfmgr_nl_set_vf_one(struct vfmgr_nl *nl, int ifindex, unsigned int vf,
+			const struct vfmgr_profile *p, enum vfmgr_vf_attr attr,
+			char *extack, size_t len)
+{
+	return set_vf_attrs(nl, ifindex, vf, p, 1u << attr, extack, len);
 }
 
 /* One IFLA_VF_* attribute for one VF, in a request of its own */

@@ -44,6 +44,7 @@ struct vfmgr_nl {
  * @spoofchk: IFLA_VF_SPOOFCHK, -1 when not reported
  * @trust: IFLA_VF_TRUST, -1 when not reported
  * @link_state: IFLA_VF_LINK_STATE, -1 when not reported
+ * @rss_query: IFLA_VF_RSS_QUERY_EN, -1 when not reported
  * @min_tx_rate: IFLA_VF_RATE, Mb/s
  * @max_tx_rate: IFLA_VF_RATE (or IFLA_VF_TX_RATE), Mb/s
  */
@@ -56,6 +57,7 @@ struct vfmgr_vf_info {
 	int spoofchk;
 	int trust;
 	int link_state;
+	int rss_query;
 	uint32_t min_tx_rate;
 	uint32_t max_tx_rate;
 };
@@ -83,6 +85,29 @@ int vfmgr_nl_get_vfs(struct vfmgr_nl *nl, int ifindex,
  */
 int vfmgr_nl_set_vf(struct vfmgr_nl *nl, int ifindex, unsigned int vf,
 		    const struct vfmgr_profile *p, char *extack, size_t len);
+
+/* The settings of a VF, each one IFLA_VF_* attribute (two for a VLAN) */
+enum vfmgr_vf_attr {
+	VFMGR_VF_MAC,		/* IFLA_VF_MAC */
+	VFMGR_VF_VLAN,		/* IFLA_VF_VLAN, or IFLA_VF_VLAN_LIST for 802.1ad */
+	VFMGR_VF_RATE,		/* IFLA_VF_RATE */
+	VFMGR_VF_SPOOFCHK,	/* IFLA_VF_SPOOFCHK */
+	VFMGR_VF_TRUST,		/* IFLA_VF_TRUST */
+	VFMGR_VF_LINK_STATE,	/* IFLA_VF_LINK_STATE */
+	VFMGR_VF_RSS_QUERY,	/* IFLA_VF_RSS_QUERY_EN */
+	VFMGR_VF_NR_ATTRS,
+};
+
+/*
+ * Setting ATTR of P alone, to VF number VF of the PF netdev IFINDEX, in
+ * a RTM_SETLINK of its own: as networkd sends a [SR-IOV] section, so that
+ * one setting the driver refuses keeps none of the others off.  -ENODATA,
+ * and nothing sent, when P leaves ATTR unset; else 0 or -errno, the
+ * kernel's extack text in EXTACK.
+ */
+int vfmgr_nl_set_vf_one(struct vfmgr_nl *nl, int ifindex, unsigned int vf,
+			const struct vfmgr_profile *p, enum vfmgr_vf_attr attr,
+			char *extack, size_t len);
 
 /*
  * Give VF number VF back its defaults: MAC zero (the VF picks its own),

@@ -57,8 +57,12 @@ static int cmd_check(int argc, char **argv)
 	print_diags(&diags);
 	if (err)
 		return VFMGR_EXIT_FAIL;
-	printf("%s: %u PF section%s, %u profile%s\n", path, conf.nr_pfs,
-	       conf.nr_pfs == 1 ? "" : "s", conf.nr_profiles,
+	printf("%s: %u PF section%s", path, conf.nr_pfs,
+	       conf.nr_pfs == 1 ? "" : "s");
+	if (conf.nr_sriov)
+		printf(", %u [SR-IOV] section%s", conf.nr_sriov,
+		       conf.nr_sriov == 1 ? "" : "s");
+	printf(", %u profile%s\n", conf.nr_profiles,
 	       conf.nr_profiles == 1 ? "" : "s");
 	return VFMGR_EXIT_OK;
 }

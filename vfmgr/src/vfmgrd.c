@@ -376,40 +376,88 @@ static int vf_info(struct daemon *d, int ifindex, unsigned int vf,
 }
 
 /*
+ * Whether the kernel's setting ATTR of the VF differs from what P sets
+ * (what P leaves unset never differs, nor what the kernel does not
+ * report); when it does, how, into WHY.
+ */
+static bool attr_diff(const struct vfmgr_profile *p,
+		      const struct vfmgr_vf_info *k, enum vfmgr_vf_attr attr,
+		      char *why, size_t len)
+{
+	char a[18], b[18];
+
+	switch (attr) {
+	case VFMGR_VF_MAC:
+		if (!p->has_mac || !memcmp(p->mac, k->mac, 6))
+			return false;
+		snprintf(why, len, "MAC %s, not %s", mac_str(k->mac, a),
+			 mac_str(p->mac, b));
+		return true;
+	case VFMGR_VF_VLAN:
+		if (!p->vlan)
+			return false;
+		if (k->vlan != p->vlan || k->qos != p->qos)
+			snprintf(why, len, "VLAN %u qos %u, not %u qos %u",
+				 k->vlan, k->qos, p->vlan, p->qos);
+		else if (k->vlan_proto && k->vlan_proto != p->vlan_proto)
+			snprintf(why, len, "VLAN protocol 0x%04x, not 0x%04x",
+				 k->vlan_proto, p->vlan_proto);
+		else
+			return false;
+		return true;
+	case VFMGR_VF_SPOOFCHK:
+		if (p->spoofchk == VFMGR_UNSET || k->spoofchk < 0 ||
+		    k->spoofchk == (int)p->spoofchk)
+			return false;
+		snprintf(why, len, "spoof check %s", k->spoofchk ? "on" : "off");
+		return true;
+	case VFMGR_VF_TRUST:
+		if (p->trust == VFMGR_UNSET || k->trust < 0 ||
+		    k->trust == (int)p->trust)
+			return false;
+		snprintf(why, len, "trust %s", k->trust ? "on" : "off");
+		return true;
+	case VFMGR_VF_LINK_STATE:
+		if (p->link_state == VFMGR_LINK_UNSET || k->link_state < 0 ||
+		    k->link_state == (int)p->link_state)
+			return false;
+		snprintf(why, len, "link state %d, not %d", k->link_state,
+			 (int)p->link_state);
+		return true;
+	case VFMGR_VF_RATE:
+		if ((!p->max_tx_rate && !p->min_tx_rate) ||
+		    (k->max_tx_rate == p->max_tx_rate &&
+		     k->min_tx_rate == p->min_tx_rate))
+			return false;
+		snprintf(why, len, "rate %u..%u Mb/s, not %u..%u",
+			 k->min_tx_rate, k->max_tx_rate, p->min_tx_rate,
+			 p->max_tx_rate);
+		return true;
+	case VFMGR_VF_RSS_QUERY:
+		if (p->query_rss == VFMGR_UNSET || k->rss_query < 0 ||
+		    k->rss_query == (int)p->query_rss)
+			return false;
+		snprintf(why, len, "RSS query %s", k->rss_query ? "on" : "off");
+		return true;
+	case VFMGR_VF_NR_ATTRS:
+		break;
+	}
+	return false;
+}
+
+/*
  * Where the kernel's settings of the VF differ from profile P: the first
  * difference into WHY, or "" when there is none.
  */
 static void profile_diff(const struct vfmgr_profile *p,
 			 const struct vfmgr_vf_info *k, char *why, size_t len)
 {
-	char a[18], b[18];
+	unsigned int attr;
 
 	why[0] = '\0';
-	if (p->has_mac && memcmp(p->mac, k->mac, 6))
-		snprintf(why, len, "MAC %s, not %s", mac_str(k->mac, a),
-			 mac_str(p->mac, b));
-	else if (p->vlan && (k->vlan != p->vlan || k->qos != p->qos))
-		snprintf(why, len, "VLAN %u qos %u, not %u qos %u", k->vlan,
-			 k->qos, p->vlan, p->qos);
-	else if (p->vlan && k->vlan_proto && k->vlan_proto != p->vlan_proto)
-		snprintf(why, len, "VLAN protocol 0x%04x, not 0x%04x",
-			 k->vlan_proto, p->vlan_proto);
-	else if (p->spoofchk != VFMGR_UNSET && k->spoofchk >= 0 &&
-		 k->spoofchk != (int)p->spoofchk)
-		snprintf(why, len, "spoof check %s", k->spoofchk ? "on" : "off");
-	else if (p->trust != VFMGR_UNSET && k->trust >= 0 &&
-		 k->trust != (int)p->trust)
-		snprintf(why, len, "trust %s", k->trust ? "on" : "off");
-	else if (p->link_state != VFMGR_LINK_UNSET && k->link_state >= 0 &&
-		 k->link_state != (int)p->link_state)
-		snprintf(why, len, "link state %d, not %d", k->link_state,
-			 (int)p->link_state);
-	else if ((p->max_tx_rate || p->min_tx_rate) &&
-		 (k->max_tx_rate != p->max_tx_rate ||
-		  k->min_tx_rate != p->min_tx_rate))
-		snprintf(why, len, "rate %u..%u Mb/s, not %u..%u",
-			 k->min_tx_rate, k->max_tx_rate, p->min_tx_rate,
-			 p->max_tx_rate);
+	for (attr = 0; attr < VFMGR_VF_NR_ATTRS; attr++)
+		if (attr_diff(p, k, attr, why, len))
+			return;
 }
 
 /*
@@ -633,6 +681,7 @@ static int take_back(struct daemon *d, const struct vfmgr_alloc *a,
 	if (err)
 		logmsg(LOG_WARNING, "VF %s: rebinding %s: %s, ignoring", a->vf,
 		       a->driver[0] ? a->driver : "its driver", strerror(-err));
+	d->dirty = true;	/* its [SR-IOV] section, if any, goes back on */
 	return 0;
 }
 
@@ -666,7 +715,155 @@ static bool pf_has_present_allocs(struct daemon *d, const struct vfmgr_pf *pf)
 	return false;
 }
 
-/* Give every PF the config names the VF count it asks for */
+/* The [SR-IOV] key of each setting, for the log */
+static const char *const sriov_key[VFMGR_VF_NR_ATTRS] = {
+	[VFMGR_VF_MAC] = "MACAddress=",
+	[VFMGR_VF_VLAN] = "VLANId=",
+	[VFMGR_VF_RATE] = "rate",	/* no [SR-IOV] key */
+	[VFMGR_VF_SPOOFCHK] = "MACSpoofCheck=",
+	[VFMGR_VF_TRUST] = "Trust=",
+	[VFMGR_VF_LINK_STATE] = "LinkState=",
+	[VFMGR_VF_RSS_QUERY] = "QueryReceiveSideScaling=",
+};
+
+/* VF number VF of PF is given out with a profile, which it keeps */
+static bool vf_has_profile(struct daemon *d, const struct vfmgr_pf *pf,
+			   unsigned int vf)
+{
+	unsigned int i;
+
+	for (i = 0; i < d->state->nr; i++) {
+		const struct vfmgr_alloc *a = &d->state->allocs[i];
+
+		if (!strcmp(a->pf, pf->pci_addr) && a->vf_index == vf &&
+		    a->profile[0])
+			return true;
+	}
+	return false;
+}
+
+/* One [SR-IOV] section S on PF: what the kernel does not show yet */
+static void apply_sriov_one(struct daemon *d, const struct vfmgr_pf *pf,
+			    const struct vfmgr_sriov *s)
+{
+	char ext[VFMGR_EXTACK_MAX], why[128];
+	unsigned int vf = (unsigned int)s->vf, attr, sent = 0;
+	struct vfmgr_vf_info k;
+	int err;
+
+	err = vf_info(d, pf->ifindex, vf, &k);
+	if (err) {
+		logmsg(LOG_WARNING, "PF %s VF %u: cannot read it: %s, ignoring",
+		       pf->pci_addr, vf, strerror(-err));
+		return;
+	}
+	for (attr = 0; attr < VFMGR_VF_NR_ATTRS; attr++) {
+		if (!attr_diff(&s->set, &k, attr, why, sizeof(why)))
+			continue;
+		err = vfmgr_nl_set_vf_one(&d->nl, pf->ifindex, vf, &s->set,
+					  attr, ext, sizeof(ext));
+		if (err) {
+			logmsg(LOG_WARNING, "PF %s VF %u: %s ([SR-IOV] line %u): %s%s%s, ignoring",
+			       pf->pci_addr, vf, sriov_key[attr], s->set.line,
+			       strerror(-err), ext[0] ? ": " : "", ext);
+			continue;
+		}
+		sent |= 1u << attr;
+	}
+	if (!sent)
+		return;
+	/* Some drivers take a setting and keep another: say so */
+	err = vf_info(d, pf->ifindex, vf, &k);
+	for (attr = 0; !err && attr < VFMGR_VF_NR_ATTRS; attr++) {
+		if (sent & 1u << attr &&
+		    attr_diff(&s->set, &k, attr, why, sizeof(why))) {
+			logmsg(LOG_WARNING, "PF %s VF %u: %s (line %u): kernel shows %s, ignoring",
+			       pf->pci_addr, vf, sriov_key[attr], s->set.line,
+			       why);
+			sent &= ~(1u << attr);
+		}
+	}
+	if (sent)
+		logmsg(LOG_NOTICE, "PF %s VF %u: [SR-IOV] of line %u applied",
+		       pf->pci_addr, vf, s->set.line);
+}
+
+/*
+ * The [SR-IOV] sections of [PF] section C on PF, which has NR_VFS VFs
+ * now.  Each setting goes in a request of its own, as networkd sends
+ * them, so that one the driver lacks (igb: LinkState=,
+ * QueryReceiveSideScaling=) keeps none of the others off; only those the
+ * kernel does not show already, so that applying again (each udev event
+ * does) changes nothing under a running VF.  A VF given out with a
+ * profile has that profile's settings until it comes back.
+ */
+static void apply_sriov(struct daemon *d, const struct vfmgr_pf *pf,
+			unsigned int c, unsigned int nr_vfs)
+{
+	unsigned int i;
+
+	for (i = 0; i < d->conf->nr_sriov; i++) {
+		const struct vfmgr_sriov *s = &d->conf->sriov[i];
+
+		if (s->pf != c)
+			continue;
+		if ((unsigned int)s->vf >= nr_vfs) {
+			logmsg(LOG_WARNING, "PF %s: no VF %d ([SR-IOV] line %u), ignoring",
+			       pf->pci_addr, s->vf, s->set.line);
+			continue;
+		}
+		if (pf->ifindex <= 0) {
+			logmsg(LOG_WARNING, "PF %s: no netdev: VF %d (line %u) not set, ignoring",
+			       pf->pci_addr, s->vf, s->set.line);
+			continue;
+		}
+		if (vf_has_profile(d, pf, (unsigned int)s->vf))
+			continue;
+		apply_sriov_one(d, pf, s);
+	}
+}
+
+/* Give PF the VF count its [PF] section C asks for; the count it has */
+static unsigned int apply_num_vfs(struct daemon *d, const struct vfmgr_pf *pf,
+				  const struct vfmgr_pf_conf *c)
+{
+	int err;
+
+	if (c->num_vfs < 0 || (unsigned int)c->num_vfs == pf->num_vfs)
+		return pf->num_vfs;
+	if (!pf->driver[0])
+		return pf->num_vfs;	/* no driver, no sriov_numvfs yet */
+	if ((unsigned int)c->num_vfs > pf->total_vfs) {
+		logmsg(LOG_WARNING, "PF %s: NumVFs=%d (line %u) is more than its %u, ignoring",
+		       pf->pci_addr, c->num_vfs, c->line, pf->total_vfs);
+		return pf->num_vfs;
+	}
+	/*
+	 * Never take VFs away from under their consumers: the count
+	 * changes only while none of the PF's allocated VFs exists
+	 * (its driver was reloaded), to create them again.
+	 */
+	if (pf_has_present_allocs(d, pf)) {
+		logmsg(LOG_WARNING,
+		       "PF %s: VFs allocated, NumVFs=%d (line %u) not applied, ignoring",
+		       pf->pci_addr, c->num_vfs, c->line);
+		return pf->num_vfs;
+	}
+	err = vfmgr_pci_set_num_vfs(pf->pci_addr, (unsigned int)c->num_vfs);
+	if (err) {
+		logmsg(LOG_ERR, "PF %s: cannot set %d VFs: %s", pf->pci_addr,
+		       c->num_vfs, strerror(-err));
+		return pf->num_vfs;
+	}
+	logmsg(LOG_NOTICE, "PF %s (%s): %d VFs", pf->pci_addr,
+	       pf->ifname[0] ? pf->ifname : pf->driver, c->num_vfs);
+	return (unsigned int)c->num_vfs;
+}
+
+/*
+ * Give every PF the config names the VF count it asks for, then its VFs
+ * their [SR-IOV] settings
+ */
 static void apply_config(struct daemon *d)
 {
 	struct vfmgr_pci pci;
@@ -680,42 +877,16 @@ static void apply_config(struct daemon *d)
 	}
 	for (i = 0; i < pci.nr_pfs; i++) {
 		const struct vfmgr_pf *pf = &pci.pfs[i];
-		const struct vfmgr_pf_conf *c = NULL;
+		int c = -1;
 
-		for (j = 0; j < d->conf->nr_pfs && !c; j++)
+		for (j = 0; j < d->conf->nr_pfs && c < 0; j++)
 			if (vfmgr_pci_pf_matches(&d->conf->pfs[j], pf))
-				c = &d->conf->pfs[j];
-		if (c)
-			matched++;
-		if (!c || c->num_vfs < 0 || (unsigned int)c->num_vfs == pf->num_vfs)
+				c = (int)j;
+		if (c < 0)
 			continue;
-		if (!pf->driver[0])
-			continue;	/* no driver, no sriov_numvfs yet */
-		if ((unsigned int)c->num_vfs > pf->total_vfs) {
-			logmsg(LOG_WARNING,
-			       "PF %s: NumVFs=%d (line %u) is more than its %u, ignoring",
-			       pf->pci_addr, c->num_vfs, c->line, pf->total_vfs);
-			continue;
-		}
-		/*
-		 * Never take VFs away from under their consumers: the count
-		 * changes only while none of the PF's allocated VFs exists
-		 * (its driver was reloaded), to create them again.
-		 */
-		if (pf_has_present_allocs(d, pf)) {
-			logmsg(LOG_WARNING,
-			       "PF %s: VFs allocated, NumVFs=%d (line %u) not applied, ignoring",
-			       pf->pci_addr, c->num_vfs, c->line);
-			continue;
-		}
-		err = vfmgr_pci_set_num_vfs(pf->pci_addr, (unsigned int)c->num_vfs);
-		if (err)
-			logmsg(LOG_ERR, "PF %s: cannot set %d VFs: %s", pf->pci_addr,
-			       c->num_vfs, strerror(-err));
-		else
-			logmsg(LOG_NOTICE, "PF %s (%s): %d VFs", pf->pci_addr,
-			       pf->ifname[0] ? pf->ifname : pf->driver,
-			       c->num_vfs);
+		matched++;
+		apply_sriov(d, pf, (unsigned int)c,
+			    apply_num_vfs(d, pf, &d->conf->pfs[c]));
 	}
 	d->nr_pfs = matched;
 	vfmgr_pci_free(&pci);
@@ -1111,6 +1282,7 @@ static int load_conf(struct daemon *d, struct sbuf *b)
 {
 	struct vfmgr_conf *conf = calloc(1, sizeof(*conf));
 	struct vfmgr_diags diags;
+	char sriov[48];
 	unsigned int i;
 	int err;
 
@@ -1128,8 +1300,11 @@ static int load_conf(struct daemon *d, struct sbuf *b)
 	}
 	free(d->conf);
 	d->conf = conf;
-	report(b, LOG_INFO, "%s: %u PF section%s, %u profile%s", d->conf_path,
-	       conf->nr_pfs, conf->nr_pfs == 1 ? "" : "s", conf->nr_profiles,
+	snprintf(sriov, sizeof(sriov), ", %u [SR-IOV] section%s", conf->nr_sriov,
+		 conf->nr_sriov == 1 ? "" : "s");
+	report(b, LOG_INFO, "%s: %u PF section%s%s, %u profile%s", d->conf_path,
+	       conf->nr_pfs, conf->nr_pfs == 1 ? "" : "s",
+	       conf->nr_sriov ? sriov : "", conf->nr_profiles,
 	       conf->nr_profiles == 1 ? "" : "s");
 	return 0;
 }

@@ -48,7 +48,7 @@ usage="usage: vfmgr check [file]
        vfmgr help"
 
 echo "TAP version 13"
-echo "1..19"
+echo "1..22"
 
 cat > "$dir/good.conf" <<'CONF'
 [PF]
@@ -71,6 +71,30 @@ printf '[PF]\nDriver=igb\n[Profile a]\nVLANId=4096\n' > "$dir/bad.conf"
 check "check: an invalid value rejects the file" 1 "" \
 	"$dir/bad.conf:4: invalid VLANId=4096: not in 1..4095" \
 	-- check "$dir/bad.conf"
+
+printf '[PF]\nDriver=igb\n[SR-IOV]\nVirtualFunction=1\nTrust=yes\n' > "$dir/sriov.conf"
+check "check: a [SR-IOV] section is counted" 0 \
+	"$dir/sriov.conf: 1 PF section, 1 [SR-IOV] section, 0 profiles" "" \
+	-- check "$dir/sriov.conf"
+
+printf '[PF]\nDriver=igb\n[SR-IOV]\nTrust=yes\n' > "$dir/nosriovvf.conf"
+check "check: [SR-IOV] without VirtualFunction= rejects the file" 1 "" \
+	"$dir/nosriovvf.conf:3: [SR-IOV] without VirtualFunction=" \
+	-- check "$dir/nosriovvf.conf"
+
+# vfmgrd -n: the same parser, the daemon's words around it
+vfmgrd=$(dirname "$vfmgr")/vfmgrd
+got=$("$vfmgrd" -n -c "$dir/nosriovvf.conf" 2>&1)
+rc=$?
+n=$((n + 1))
+if [ "$rc" = 1 ] &&
+   [[ "$got" == *"vfmgrd: $dir/nosriovvf.conf:3: [SR-IOV] without VirtualFunction="* ]]; then
+	echo "ok $n - vfmgrd -n: [SR-IOV] without VirtualFunction= exits 1 with FILE:LINE"
+else
+	echo "not ok $n - vfmgrd -n: [SR-IOV] without VirtualFunction= exits 1 with FILE:LINE"
+	echo "# rc $rc: $got"
+	failed=$((failed + 1))
+fi
 
 check "check: a missing file" 1 "" \
 	"$dir/none.conf: cannot read: No such file or directory" \

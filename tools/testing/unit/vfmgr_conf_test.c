@@ -3,7 +3,8 @@
  * Unit tests of the vfmgr.conf parser (vfmgr/src/conf.c): good files parse
  * to exactly what they say, unknown keys and sections warn and are
  * ignored, and every invalid value rejects the whole file with FILE:LINE
- * and the reason.
+ * and the reason.  [SR-IOV] sections take systemd.network(5)'s keys, and
+ * every mistake networkd drops a [SR-IOV] section for rejects the file.
  */
 
 #include <errno.h>
@@ -206,6 +207,248 @@ static void test_invalid_values(void **state)
 	}
 }
 
+/* ---- [SR-IOV]: one VF of the [PF] above, in systemd.network's words ---- */
+
+static const char sriov_good[] =
+	"[PF]\n"
+	"Name=eth0\n"
+	"NumVFs=4\n"
+	"[SR-IOV]\n"
+	"VirtualFunction=1\n"
+	"MACAddress=02:00:5e:00:00:11\n"
+	"VLANId=10\n"
+	"QualityOfService=3\n"
+	"VLANProtocol=802.1Q\n"
+	"MACSpoofCheck=yes\n"
+	"QueryReceiveSideScaling=no\n"
+	"Trust=yes\n"
+	"LinkState=auto\n"
+	"\n"
+	"[SR-IOV]\n"
+	"VirtualFunction=3\n"
+	"LinkState=no\n"
+	"[PF]\n"
+	"Driver=igb\n"
+	"[SR-IOV]\n"
+	"VirtualFunction=2147483646\n"
+	"VLANId=4095\n"
+	"VLANProtocol=802.1ad\n"
+	"[SR-IOV]\n"
+	"# the same VF number as above, of another PF\n"
+	"VirtualFunction=1\n"
+	"LinkState=yes\n"
+	"[Profile web]\n"
+	"VLANId=7\n";
+
+static void test_sriov_good(void **state)
+{
+	static const uint8_t mac[6] = { 0x02, 0x00, 0x5e, 0, 0, 0x11 };
+	const struct vfmgr_sriov *s = conf.sriov;
+
+	(void)state;
+	assert_int_equal(parse(sriov_good), 0);
+	assert_int_equal(diags.nr, 0);
+	assert_int_equal(conf.nr_pfs, 2);
+	assert_int_equal(conf.nr_profiles, 1);
+	assert_int_equal(conf.nr_sriov, 4);
+
+	assert_int_equal(s[0].pf, 0);
+	assert_int_equal(s[0].vf, 1);
+	assert_int_equal(s[0].set.line, 4);
+	assert_true(s[0].set.has_mac);
+	assert_memory_equal(s[0].set.mac, mac, 6);
+	assert_int_equal(s[0].set.vlan, 10);
+	assert_int_equal(s[0].set.qos, 3);
+	assert_int_equal(s[0].set.vlan_proto, 0x8100);
+	assert_int_equal(s[0].set.spoofchk, VFMGR_ON);
+	assert_int_equal(s[0].set.query_rss, VFMGR_OFF);
+	assert_int_equal(s[0].set.trust, VFMGR_ON);
+	assert_int_equal(s[0].set.link_state, VFMGR_LINK_AUTO);
+	assert_int_equal(s[0].set.max_tx_rate, 0);
+	assert_int_equal(s[0].set.min_tx_rate, 0);
+
+	/* What a section leaves out is left alone */
+	assert_int_equal(s[1].pf, 0);
+	assert_int_equal(s[1].vf, 3);
+	assert_int_equal(s[1].set.line, 15);
+	assert_false(s[1].set.has_mac);
+	assert_int_equal(s[1].set.vlan, 0);
+	assert_int_equal(s[1].set.vlan_proto, 0x8100);
+	assert_int_equal(s[1].set.spoofchk, VFMGR_UNSET);
+	assert_int_equal(s[1].set.query_rss, VFMGR_UNSET);
+	assert_int_equal(s[1].set.trust, VFMGR_UNSET);
+	assert_int_equal(s[1].set.link_state, VFMGR_LINK_DISABLE);
+
+	assert_int_equal(s[2].pf, 1);
+	assert_int_equal(s[2].vf, 2147483646);
+	assert_int_equal(s[2].set.vlan, 4095);
+	assert_int_equal(s[2].set.vlan_proto, 0x88a8);
+	assert_int_equal(s[3].pf, 1);
+	assert_int_equal(s[3].vf, 1);
+	assert_int_equal(s[3].set.line, 24);
+	assert_int_equal(s[3].set.link_state, VFMGR_LINK_ENABLE);
+
+	/* A profile keeps QueryReceiveSideScaling= unset: no such key there */
+	assert_int_equal(vfmgr_conf_profile(&conf, "web")->query_rss,
+			 VFMGR_UNSET);
+}
+
+/* A later assignment wins; an empty value goes back to "not set" */
+static void test_sriov_reassign_and_reset(void **state)
+{
+	const struct vfmgr_sriov *s = conf.sriov;
+
+	(void)state;
+	assert_int_equal(parse("[PF]\nName=eth0\n[SR-IOV]\nVirtualFunction=5\n"
+			       "VirtualFunction=2\nQueryReceiveSideScaling=yes\n"
+			       "QueryReceiveSideScaling=\nMACAddress=02:00:00:00:00:01\n"
+			       "MACAddress=\nTrust=off\nLinkState=on\nLinkState=\n"), 0);
+	assert_int_equal(s[0].vf, 2);
+	assert_int_equal(s[0].set.query_rss, VFMGR_UNSET);
+	assert_false(s[0].set.has_mac);
+	assert_int_equal(s[0].set.trust, VFMGR_OFF);
+	assert_int_equal(s[0].set.link_state, VFMGR_LINK_UNSET);
+
+	/* Emptied, VirtualFunction= is not given */
+	assert_int_equal(parse("[PF]\nName=eth0\n[SR-IOV]\nVirtualFunction=5\n"
+			       "VirtualFunction=\n"), -EINVAL);
+	assert_diag(0, "t.conf:3: [SR-IOV] without VirtualFunction=");
+}
+
+/* Each invalid value rejects the file, as in [Profile]: same parser */
+static void test_sriov_invalid_values(void **state)
+{
+	static const struct {
+		const char *line, *diag;
+	} cases[] = {
+		{ "VirtualFunction=2147483647", "invalid VirtualFunction=2147483647: not in 0..2147483646" },
+		{ "VirtualFunction=-1", "invalid VirtualFunction=-1: not in 0..2147483646" },
+		{ "VirtualFunction=one", "invalid VirtualFunction=one: not in 0..2147483646" },
+		{ "VLANId=0", "invalid VLANId=0: not in 1..4095" },
+		{ "VLANId=4096", "invalid VLANId=4096: not in 1..4095" },
+		{ "QualityOfService=8", "invalid QualityOfService=8: not in 0..7" },
+		{ "QualityOfService=263", "invalid QualityOfService=263: not in 0..7" },
+		{ "VLANProtocol=802.1x", "invalid VLANProtocol=802.1x: not 802.1Q or 802.1ad" },
+		{ "MACSpoofCheck=maybe", "invalid MACSpoofCheck=maybe: not a boolean" },
+		{ "QueryReceiveSideScaling=2", "invalid QueryReceiveSideScaling=2: not a boolean" },
+		{ "Trust=tru", "invalid Trust=tru: not a boolean" },
+		{ "LinkState=down", "invalid LinkState=down: not a boolean or \"auto\"" },
+		{ "MACAddress=01:00:5e:00:00:01", "invalid MACAddress=01:00:5e:00:00:01: not a unicast address xx:xx:xx:xx:xx:xx other than zero" },
+		{ "MACAddress=02:00:5e:00:01", "invalid MACAddress=02:00:5e:00:01: not a unicast address xx:xx:xx:xx:xx:xx other than zero" },
+	};
+	char text[256], expect[VFMGR_DIAG_MAX];
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(text, sizeof(text),
+			 "[PF]\nName=eth0\n[SR-IOV]\n%s\nVirtualFunction=0\n",
+			 cases[i].line);
+		snprintf(expect, sizeof(expect), "t.conf:4: %s", cases[i].diag);
+		assert_int_equal(parse(text), -EINVAL);
+		assert_int_equal(diags.errors, 1);
+		assert_int_equal(diags.nr, 1);
+		assert_diag(0, expect);
+	}
+}
+
+/* What networkd drops a [SR-IOV] section for, each at its header */
+static void test_sriov_section_checks(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("[PF]\nName=eth0\n[SR-IOV]\nTrust=yes\n"), -EINVAL);
+	assert_int_equal(diags.errors, 1);
+	assert_diag(0, "t.conf:3: [SR-IOV] without VirtualFunction=");
+
+	/* Below NumVFs= when the [PF] gives it, as SR-IOVVirtualFunctions= */
+	assert_int_equal(parse("[PF]\nName=eth0\nNumVFs=2\n[SR-IOV]\n"
+			       "VirtualFunction=2\n"), -EINVAL);
+	assert_diag(0, "t.conf:4: [SR-IOV] VirtualFunction=2 is not below NumVFs=2 of its [PF] (line 1)");
+	assert_int_equal(parse("[PF]\nName=eth0\nNumVFs=0\n[SR-IOV]\n"
+			       "VirtualFunction=0\n"), -EINVAL);
+	assert_diag(0, "t.conf:4: [SR-IOV] VirtualFunction=0 is not below NumVFs=0 of its [PF] (line 1)");
+
+	/* Two sections for one VF conflict */
+	assert_int_equal(parse("[PF]\nName=eth0\n[SR-IOV]\nVirtualFunction=1\n"
+			       "[SR-IOV]\nVirtualFunction=0\n[SR-IOV]\n"
+			       "VirtualFunction=1\n"), -EINVAL);
+	assert_int_equal(diags.errors, 1);
+	assert_diag(0, "t.conf:7: [SR-IOV] for VF 1 of this [PF] is already on line 3");
+
+	/* QualityOfService= and VLANProtocol= mean nothing without VLANId= */
+	assert_int_equal(parse("[PF]\nName=eth0\n[SR-IOV]\nVirtualFunction=1\n"
+			       "QualityOfService=3\n[SR-IOV]\nVirtualFunction=2\n"
+			       "VLANProtocol=802.1ad\n"), 0);
+	assert_int_equal(diags.nr, 2);
+	assert_diag(0, "t.conf:3: [SR-IOV]: QualityOfService= and VLANProtocol= need VLANId=, ignoring");
+	assert_diag(1, "t.conf:6: [SR-IOV]: QualityOfService= and VLANProtocol= need VLANId=, ignoring");
+	assert_false(diags.is_error[0]);
+
+	/* Keys of [Profile] that networkd's [SR-IOV] lacks, and others */
+	assert_int_equal(parse("[PF]\nName=eth0\n[SR-IOV]\nVirtualFunction=1\n"
+			       "MaxTxRate=100\nvirtualfunction=2\n"), 0);
+	assert_int_equal(diags.nr, 2);
+	assert_diag(0, "t.conf:5: unknown key MaxTxRate in [SR-IOV], ignoring");
+	assert_diag(1, "t.conf:6: unknown key virtualfunction in [SR-IOV], ignoring");
+	assert_int_equal(conf.sriov[0].set.max_tx_rate, 0);
+	assert_int_equal(conf.sriov[0].vf, 1);
+
+	/* A section name with an argument is another section */
+	assert_int_equal(parse("[PF]\nName=eth0\n[SR-IOV 1]\nVirtualFunction=1\n"), 0);
+	assert_diag(0, "t.conf:3: unknown section [SR-IOV 1], ignoring");
+	assert_int_equal(conf.nr_sriov, 0);
+}
+
+/* A [SR-IOV] section belongs to the [PF] section right above it */
+static void test_sriov_needs_its_pf(void **state)
+{
+	static const struct {
+		const char *text;
+		unsigned int line;	/* the [SR-IOV] header's */
+	} orphans[] = {
+		{ "[SR-IOV]\nVirtualFunction=1\n", 1 },
+		{ "[Profile a]\n[SR-IOV]\nVirtualFunction=1\n", 2 },
+		{ "[PF]\nName=eth0\n[Profile a]\n[SR-IOV]\nVirtualFunction=1\n", 4 },
+		{ "[PF]\nName=eth0\n[Match]\n[SR-IOV]\nVirtualFunction=1\n", 4 },
+	};
+	char expect[VFMGR_DIAG_MAX];
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < sizeof(orphans) / sizeof(orphans[0]); i++) {
+		snprintf(expect, sizeof(expect),
+			 "t.conf:%u: [SR-IOV] must follow the [PF] section of its PF, or another [SR-IOV]",
+			 orphans[i].line);
+		assert_int_equal(parse(orphans[i].text), -EINVAL);
+		assert_int_equal(diags.errors, 1);
+		assert_diag(diags.nr - 1, expect);
+		assert_int_equal(conf.nr_sriov, 0);
+	}
+
+	/* A [PF] with an invalid line: its [SR-IOV] adds no error of its own */
+	assert_int_equal(parse("[PF]\nName=eth0\nNumVFs=x\n[SR-IOV]\n"
+			       "VirtualFunction=1\n"), -EINVAL);
+	assert_int_equal(diags.errors, 1);
+}
+
+static void test_sriov_limit(void **state)
+{
+	char *text, *p;
+	unsigned int i;
+
+	(void)state;
+	text = calloc(1, VFMGR_CONF_MAX_BYTES);
+	assert_non_null(text);
+	p = text + sprintf(text, "[PF]\nName=eth0\n");
+	for (i = 0; i <= VFMGR_MAX_SRIOV; i++)
+		p += sprintf(p, "[SR-IOV]\nVirtualFunction=%u\n", i);
+	assert_int_equal(parse(text), -EINVAL);
+	assert_int_equal(diags.errors, 1);
+	assert_diag(0, "t.conf:2051: more than 1024 [SR-IOV] sections");
+	assert_int_equal(conf.nr_sriov, VFMGR_MAX_SRIOV);
+	free(text);
+}
+
 static void test_pci_address_canonical(void **state)
 {
 	(void)state;
@@ -328,6 +571,12 @@ int main(void)
 		cmocka_unit_test(test_malformed_lines),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_sriov_good),
+		cmocka_unit_test(test_sriov_reassign_and_reset),
+		cmocka_unit_test(test_sriov_invalid_values),
+		cmocka_unit_test(test_sriov_section_checks),
+		cmocka_unit_test(test_sriov_needs_its_pf),
+		cmocka_unit_test(test_sriov_limit),
 	};
 
 	return cmocka_run_group_tests_name("vfmgr_conf", tests, NULL, NULL);

@@ -257,6 +257,8 @@ static uint32_t vf_spoof(unsigned int i) { return i % 3 == 2 ? (uint32_t)-1 : i 
 static int vf_spoof_want(unsigned int i) { return i % 3 == 2 ? -1 : (int)(i % 3); }
 static uint32_t vf_trust(unsigned int i) { return i % 2; }
 static uint32_t vf_link(unsigned int i) { return i % 3; }
+static uint32_t vf_rss(unsigned int i) { return i % 4 == 3 ? (uint32_t)-1 : i % 2; }
+static int vf_rss_want(unsigned int i) { return i % 4 == 3 ? -1 : (int)(i % 2); }
 
 enum broken {
 	BROKEN_NONE,
@@ -279,7 +281,7 @@ static void put_vf_info(struct nlmsghdr *nlh, unsigned int i,
 	struct ifla_vf_tx_rate tx_rate = { i, vf_max(i) };
 	struct ifla_vf_spoofchk spoof = { i, vf_spoof(i) };
 	struct ifla_vf_link_state link = { i, vf_link(i) };
-	struct ifla_vf_rss_query_en rss = { i, (uint32_t)-1 };
+	struct ifla_vf_rss_query_en rss = { i, vf_rss(i) };
 	struct ifla_vf_trust trust = { i, vf_trust(i) };
 	struct ifla_vf_vlan_info vi = {
 		i, vf_vlan(i), vf_qos(i), htons(vf_proto(i))
@@ -396,6 +398,7 @@ static void assert_vf(const struct vfmgr_vf_info *vf, unsigned int i)
 	assert_int_equal(vf->spoofchk, vf_spoof_want(i));
 	assert_int_equal(vf->trust, (int)vf_trust(i));
 	assert_int_equal(vf->link_state, (int)vf_link(i));
+	assert_int_equal(vf->rss_query, vf_rss_want(i));
 }
 
 static struct vfmgr_vf_info vfs[VFMGR_MAX_NUM_VFS];
@@ -580,6 +583,7 @@ static void test_get_vfs_old_kernel(void **state)
 	assert_int_equal(vfs[0].spoofchk, -1);
 	assert_int_equal(vfs[0].trust, -1);
 	assert_int_equal(vfs[0].link_state, -1);
+	assert_int_equal(vfs[0].rss_query, -1);
 }
 
 /* ---- set_vf: exactly what the profile sets ---- */
@@ -630,6 +634,7 @@ static void profile_init(struct vfmgr_profile *p)
 	p->spoofchk = VFMGR_UNSET;
 	p->trust = VFMGR_UNSET;
 	p->link_state = VFMGR_LINK_UNSET;
+	p->query_rss = VFMGR_UNSET;
 }
 
 static void test_set_vf_mac_only(void **state)
@@ -771,10 +776,13 @@ static void test_set_vf_everything_and_nothing(void **state)
 	p.spoofchk = VFMGR_ON;
 	p.trust = VFMGR_OFF;
 	p.link_state = VFMGR_LINK_ENABLE;
+	p.query_rss = VFMGR_ON;
 	fake.answer = answer_ok;
 	assert_int_equal(vfmgr_nl_set_vf(&nl, PF_IFINDEX, 1, &p, NULL, 0), 0);
 	parse_vf_req(0, PF_IFINDEX, &v);
-	assert_int_equal(v.nr, 6);
+	assert_int_equal(v.nr, 7);
+	assert_int_equal(((const struct ifla_vf_rss_query_en *)
+			  mnl_attr_get_payload(v.tb[IFLA_VF_RSS_QUERY_EN]))->setting, 1);
 	assert_non_null(v.tb[IFLA_VF_MAC]);
 	assert_non_null(v.tb[IFLA_VF_VLAN]);
 	assert_null(v.tb[IFLA_VF_VLAN_LIST]);
@@ -826,6 +834,77 @@ static void test_set_vf_extack(void **state)
 					 sizeof(small)), -EINVAL);
 	assert_string_equal(small, "VF 3 is");
 	answer_capped = true;
+}
+
+/*
+ * set_vf_one: one setting in a request of its own, as networkd sends a
+ * [SR-IOV] section's, so that one the driver refuses stops no other
+ */
+static void test_set_vf_one(void **state)
+{
+	static const struct {
+		enum vfmgr_vf_attr attr;
+		uint16_t type;
+	} one[] = {
+		{ VFMGR_VF_MAC, IFLA_VF_MAC },
+		{ VFMGR_VF_VLAN, IFLA_VF_VLAN_LIST },
+		{ VFMGR_VF_RATE, IFLA_VF_RATE },
+		{ VFMGR_VF_SPOOFCHK, IFLA_VF_SPOOFCHK },
+		{ VFMGR_VF_TRUST, IFLA_VF_TRUST },
+		{ VFMGR_VF_LINK_STATE, IFLA_VF_LINK_STATE },
+		{ VFMGR_VF_RSS_QUERY, IFLA_VF_RSS_QUERY_EN },
+	};
+	char extack[VFMGR_EXTACK_MAX];
+	struct vfmgr_profile p;
+	struct vf_req v;
+	unsigned int i;
+
+	assert_int_equal(sizeof(one) / sizeof(one[0]), VFMGR_VF_NR_ATTRS);
+	profile_init(&p);
+	p.has_mac = true;
+	p.mac[0] = 2;
+	p.vlan = 10;
+	p.qos = 2;
+	p.vlan_proto = 0x88a8;
+	p.max_tx_rate = 20;
+	p.spoofchk = VFMGR_OFF;
+	p.trust = VFMGR_ON;
+	p.link_state = VFMGR_LINK_DISABLE;
+	p.query_rss = VFMGR_ON;
+	fake.answer = answer_ok;
+	for (i = 0; i < VFMGR_VF_NR_ATTRS; i++) {
+		assert_int_equal(vfmgr_nl_set_vf_one(&nl, PF_IFINDEX, 6, &p,
+						     one[i].attr, extack,
+						     sizeof(extack)), 0);
+		assert_int_equal(fake.nr_reqs, i + 1);
+		parse_vf_req(i, PF_IFINDEX, &v);
+		assert_int_equal(v.nr, 1);
+		assert_non_null(v.tb[one[i].type]);
+	}
+	parse_vf_req(5, PF_IFINDEX, &v);
+	assert_int_equal(((const struct ifla_vf_link_state *)
+			  mnl_attr_get_payload(v.tb[IFLA_VF_LINK_STATE]))->link_state,
+			 IFLA_VF_LINK_STATE_DISABLE);
+	parse_vf_req(6, PF_IFINDEX, &v);
+	assert_int_equal(((const struct ifla_vf_rss_query_en *)
+			  mnl_attr_get_payload(v.tb[IFLA_VF_RSS_QUERY_EN]))->vf, 6);
+
+	/* What the settings leave unset is not sent: -ENODATA */
+	profile_init(&p);
+	p.qos = 3;		/* without a VLAN it means nothing */
+	for (i = 0; i < VFMGR_VF_NR_ATTRS; i++)
+		assert_int_equal(vfmgr_nl_set_vf_one(&nl, PF_IFINDEX, 6, &p,
+						     one[i].attr, NULL, 0),
+				 -ENODATA);
+	assert_int_equal(fake.nr_reqs, VFMGR_VF_NR_ATTRS);
+
+	/* The driver's refusal and its reason */
+	p.link_state = VFMGR_LINK_AUTO;
+	fake.answer = answer_refuse;
+	assert_int_equal(vfmgr_nl_set_vf_one(&nl, PF_IFINDEX, 3, &p,
+					     VFMGR_VF_LINK_STATE, extack,
+					     sizeof(extack)), -EINVAL);
+	assert_string_equal(extack, "VF 3 is not allowed");
 }
 
 /* reset: six requests of one attribute each; the first error wins */
@@ -1244,6 +1323,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_set_vf_rate_and_flags, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_vf_everything_and_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_vf_extack, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_vf_one, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reset_vf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_malformed_vf_attrs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_malformed_messages, setup, teardown),
