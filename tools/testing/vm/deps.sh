@@ -24,6 +24,9 @@ BASE_PKGS=(
 	# vfmgr's unit tests: virt-xml-validate checks "vfmgr export libvirt",
 	# bash-completion's helpers run its completion
 	libvirt-clients bash-completion
+	# vfmgrd_systemd_test.sh boots systemd in a container on a bookworm
+	# minbase root it debootstraps once (systemd-nspawn: BPO_PKGS)
+	debootstrap
 	# clang 14 and its libFuzzer and sanitizer runtimes: tools/testing/fuzz
 	clang libclang-rt-14-dev
 	# the i82599 model's QEMU build: tools/testing/qemu/build.sh
@@ -33,8 +36,10 @@ BASE_PKGS=(
 # the backported libudev1 these machines have, and libpci-dev depends on
 # it, so both go through -t bookworm-backports.  QEMU 10's build wants
 # meson >= 1.5 and pycotap, which bookworm has only in backports.
+# systemd-container (systemd-nspawn, machinectl) must match the backported
+# systemd exactly.
 BPO_PKGS=(qemu-system-x86 linux-image-amd64 linux-headers-amd64 linux-source-6.12
-	libudev-dev libpci-dev meson python3-pycotap)
+	libudev-dev libpci-dev meson python3-pycotap systemd-container)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 have_612() {
