@@ -1294,6 +1294,141 @@ static void test_admin_vepa(void **state)
 	assert_false(R(VTNIC_DTXSWC) & VTNIC_DTXSWC_VMDQ_LOOPBACK);
 }
 
+/* The pools that receive a 64-byte frame to @dst, tagged @vid unless -1 */
+static u32 rx_pools(const u8 *dst, int vid)
+{
+	struct model_frame f = { .len = 64, .tagged = vid >= 0,
+				 .vid = vid < 0 ? 0 : vid };
+
+	ether_addr_copy(f.dst, dst);
+	return model_rx_pools(&m, &f);
+}
+
+/*
+ * Three VFs with what a VF and the admin can set: VF 0 its address,
+ * VLANs 7 and 8 and multicast 0x123, VF 1 the admin's address and port
+ * VLAN 100, VF 2 multicast 0x456 and anti-spoofing off
+ */
+static void vfs_in_use(void)
+{
+	vf_up(0);
+	send_vlan(0, true, 7);
+	send_vlan(0, true, 8);
+	send_mc(0, (const u16[]){ 0x123 }, 1);
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 1, admin_mac), 0);
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 100, 2), 0);
+	vf_up(1);
+	vf_up(2);
+	send_mc(2, (const u16[]){ 0x456 }, 1);
+	vtnic_iov_set_vf_spoofchk(&iov, 2, false);
+}
+
+/*
+ * After the PF's reset emptied every register, vtnic_iov_configure() and
+ * the PF's receive policy give the device back all it did: the PF's pool
+ * on, the default pool, VEB, the PF's VLANs and multicast, replicated
+ * frames untagged, pools past the PF's accepting nothing; and as each
+ * VF's RESET turns its pool on again (forgetting its own VLANs and
+ * multicast), what the admin set: address, port VLAN, anti-spoofing
+ */
+static void test_configure_after_pf_reset(void **state)
+{
+	struct model_frame f = { .len = 64, .tagged = true, .vid = 100 };
+	const u8 other[ETH_ALEN] = { 0x02, 0xee, 0, 0, 0, 1 };
+	u32 pf_mta[VTNIC_MTA_REGS] = { 0 };
+	u8 mc[ETH_ALEN];
+	unsigned int p;
+	u8 prio;
+
+	(void)state;
+	vfs_in_use();
+	set_table_bit(pf_mta, 0x789);
+	vtnic_iov_set_pf_mta(&iov, pf_mta);
+	assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 20, true), 0);
+	vtnic_iov_pf_reset_begin(&iov);
+	model_reset(&m);
+	/* What a larger configuration left in the pools past the PF's */
+	for (p = PF_POOL + 1; p < VTNIC_POOLS; p++)
+		R(VTNIC_VMOLR(p)) = VTNIC_VMOLR_BAM | VTNIC_VMOLR_AUPE;
+
+	vtnic_iov_configure(&iov);
+	vtnic_iov_set_pf_rx(&iov, 1518, false);
+	vtnic_iov_pf_reset_done(&iov);
+	assert_true(pool_enabled(PF_POOL));
+	/* An address nobody has goes to the PF's pool, the default one */
+	assert_int_equal(rx_pools(other, -1), BIT(PF_POOL));
+	assert_int_equal(rx_pools(other, 20), BIT(PF_POOL));
+	assert_int_equal(rx_pools(other, 0), BIT(PF_POOL));
+	model_mc_addr(0x789, mc);
+	assert_int_equal(rx_pools(mc, -1), BIT(PF_POOL));
+	assert_true(model_tx_loopback(&m));
+	for (p = PF_POOL + 1; p < VTNIC_POOLS; p++)
+		assert_int_equal(R(VTNIC_VMOLR(p)), 0);
+
+	vf_up(0);
+	vf_up(1);
+	vf_up(2);
+	assert_int_equal(rx_pools(vf_mac[0], -1), BIT(0));
+	assert_int_equal(rx_pools(admin_mac, 100), BIT(1));
+	assert_int_equal(rx_pools(admin_mac, -1), 0);
+	assert_int_equal(rx_pools(vf_mac[2], -1), BIT(2));
+	assert_int_equal(model_tx_vlan(&m, 1, &prio), 100);
+	assert_int_equal(prio, 2);
+	assert_true(model_tx_spoofchk(&m, 0));
+	assert_true(model_tx_spoofchk(&m, 1));
+	assert_false(model_tx_spoofchk(&m, 2));
+
+	/* A broadcast of its port VLAN reaches VF 1 untagged, as unicast */
+	memset(f.dst, 0xff, ETH_ALEN);
+	assert_true(model_rx_pools(&m, &f) & BIT(1));
+	assert_true(model_rx_strips_tag(&m, 1, &f));
+	ether_addr_copy(f.dst, admin_mac);
+	assert_true(model_rx_strips_tag(&m, 1, &f));
+}
+
+/*
+ * vtnic_iov_disable() leaves nothing of the VFs: no pool passes traffic,
+ * no filter holds a VF's address, extra address or VLAN, no pool tags
+ * its frames or is checked for spoofing, the switch is off; and VFs
+ * enabled again, fewer of them, find none of it
+ */
+static void test_disable(void **state)
+{
+	unsigned int p, rar = vtnic_iov_vf_uc_rar(&iov, 2, 0);
+	u8 prio;
+
+	(void)state;
+	vfs_in_use();
+	assert_int_equal(send_mac(2, VTNIC_MBX_MAC_FILTER_ADD, vf_mac[5], NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_ADD) |
+			 ACK_CTS);
+	assert_true(R(VTNIC_RAH(rar)) & VTNIC_RAH_AV);
+
+	vtnic_iov_disable(&iov);
+	assert_int_equal(iov.num_vfs, 0);
+	for (p = 0; p < VTNIC_POOLS; p++) {
+		assert_false(pool_enabled(p));
+		assert_int_equal(model_tx_vlan(&m, p, &prio), 0);
+		assert_false(model_tx_spoofchk(&m, p));
+	}
+	assert_false(model_tx_loopback(&m));
+	for (p = 0; p < NUM_VFS; p++)
+		assert_false(R(VTNIC_RAH(VTNIC_RAR_ENTRIES - 1 - p)) &
+			     VTNIC_RAH_AV);
+	assert_false(R(VTNIC_RAH(rar)) & VTNIC_RAH_AV);
+	for (p = 0; p < VTNIC_VLVF_ENTRIES; p++)
+		assert_false(R(VTNIC_VLVF(p)) & VTNIC_VLVF_ENABLE);
+	assert_int_equal(R(VTNIC_VT_CTL), 0);
+
+	/* One VF now: pool 1 is the PF's, and tags nothing */
+	vtnic_iov_init(&iov, &hw, &vtnic_82576_iov, 1);
+	vtnic_iov_configure(&iov);
+	vtnic_iov_set_pf_rx(&iov, 1518, false);
+	assert_int_equal(model_tx_vlan(&m, 1, &prio), 0);
+	assert_int_equal(rx_pools(vf_mac[5], -1), BIT(1));
+	assert_int_equal(rx_pools(admin_mac, -1), BIT(1));
+}
+
 /* ==== 5. a VF's reset (FLR or CTRL.RST, seen in VFLRE) ==== */
 
 static void test_vf_flr(void **state)
@@ -2229,6 +2364,8 @@ int main(void)
 		T(test_admin_rate_above_link),
 		T(test_port_vlan_revokes_vlan0),
 		T(test_admin_vepa),
+		T(test_configure_after_pf_reset),
+		T(test_disable),
 		T(test_vf_flr),
 		T(test_pf_reset),
 		T(test_message_racing_flr),
