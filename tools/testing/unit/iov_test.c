@@ -723,6 +723,66 @@ static void test_control_message_after_request(void **state)
 }
 
 /*
+ * The VF's ack of an earlier PF message, still pending when the PF
+ * replies to a request, is not taken for the ack of the reply: the
+ * control message waiting for that ack does not overwrite the reply
+ * before the VF read it.
+ */
+static void test_stale_ack_not_for_reply(void **state)
+{
+	unsigned int sts;
+	u32 buf[WORDS];
+
+	(void)state;
+	vf_up(1);
+	vtnic_iov_set_link(&iov, 100);		/* a control message */
+	model_vf_ack(&m, 1);			/* acked, not yet serviced */
+	vf_post(1, MSG(VTNIC_MBX_SET_LPE, 2000), 2);
+	sts = m.sts[1];
+	vtnic_iov_set_link(&iov, 1000);		/* served first, then waits */
+	assert_true(iov.vf[1].ping_pending);
+	vtnic_iov_service(&iov);
+	assert_int_equal(m.sts[1], sts + 1);
+	vf_read(1, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_SET_LPE | ACK_CTS);
+
+	model_vf_ack(&m, 1);
+	vtnic_iov_service(&iov);
+	assert_int_equal(m.sts[1], sts + 2);
+	vf_read(1, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_PF_CONTROL | VTNIC_MBX_CTS);
+}
+
+/* VF 1 tries to take its buffer as soon as the PF acknowledged it */
+static unsigned int vf1_took_after_ack;
+
+static void vf1_grab_after_ack(struct model *mm, const struct model_write *w)
+{
+	if (w->reg != VTNIC_P2VMAILBOX(1) || !(w->val & VTNIC_PFMBX_ACK))
+		return;
+	if (!mm->pfu[1]) {
+		mm->vfu[1] = true;
+		vf1_took_after_ack++;
+	}
+}
+
+/*
+ * The PF holds the buffer from its ACK of a request to its reply: the VF
+ * cannot take it in between, and the reply is posted
+ */
+static void test_buffer_held_from_ack_to_reply(void **state)
+{
+	(void)state;
+	vf_up(1);
+	vf1_took_after_ack = 0;
+	m.write_hook = vf1_grab_after_ack;
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 2000),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	m.write_hook = NULL;
+	assert_int_equal(vf1_took_after_ack, 0);
+}
+
+/*
  * A VF that holds its buffer costs the PF 11 tries, 10 waits between
  * them, not the other VFs
  */
@@ -2353,6 +2413,8 @@ int main(void)
 		T(test_nack_has_no_stale_words),
 		T(test_vf_answer_not_replied),
 		T(test_control_message_after_request),
+		T(test_stale_ack_not_for_reply),
+		T(test_buffer_held_from_ack_to_reply),
 		T(test_vf_holding_mailbox),
 		T(test_isolation),
 		T(test_admin_vf_mac),
