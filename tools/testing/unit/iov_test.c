@@ -118,6 +118,16 @@ static bool pool_enabled(unsigned int pool)
 	return rx;
 }
 
+/* The pools that receive a 64-byte frame to @dst, tagged @vid unless -1 */
+static u32 rx_pools(const u8 *dst, int vid)
+{
+	struct model_frame f = { .len = 64, .tagged = vid >= 0,
+				 .vid = vid < 0 ? 0 : vid };
+
+	ether_addr_copy(f.dst, dst);
+	return model_rx_pools(&m, &f);
+}
+
 /* ---- fixture ---- */
 
 static void start(unsigned int num_vfs)
@@ -648,6 +658,60 @@ static void test_mac_filter_add(void **state)
 	expect_mac_nack(1, 3, vf_mac[4]);	/* unknown sub-command */
 	expect_mac_nack(1, 0xff, vf_mac[4]);
 	assert_rar(22, vf_mac[1], 1);
+}
+
+/*
+ * A VF taking one of its extra addresses as its own (SET_MAC_ADDR) drops
+ * it from its extra ones, which fill the gap: every address still
+ * reaches its pool, its old one no longer does, and the freed filter
+ * takes another; so does the admin setting a trusted VF's address to one
+ * of them.  Two VFs: three extra addresses each.
+ */
+static void test_vf_extra_uc_taken_as_own(void **state)
+{
+	const u8 *a = vf_mac[4], *b = vf_mac[5], *c = vf_mac[6];
+	const u8 other[ETH_ALEN] = { 0x02, 0xee, 0, 0, 0, 1 };
+
+	(void)state;
+	start(2);
+	assert_int_equal(iov.uc_quota, 3);
+	vtnic_iov_set_vf_trust(&iov, 0, true);
+	vf_up(0);
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_ADD, a, NULL) &
+			 VTNIC_MBX_ACK, VTNIC_MBX_ACK);
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_ADD, b, NULL) &
+			 VTNIC_MBX_ACK, VTNIC_MBX_ACK);
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_ADD, c, NULL) &
+			 VTNIC_MBX_ACK, VTNIC_MBX_ACK);
+	expect_mac_nack(0, VTNIC_MBX_MAC_FILTER_ADD, other);	/* quota */
+
+	assert_int_equal(send_mac(0, 0, b, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_int_equal(iov.vf[0].nr_uc, 2);
+	assert_int_equal(rx_pools(a, -1), BIT(0));
+	assert_int_equal(rx_pools(b, -1), BIT(0));
+	assert_int_equal(rx_pools(c, -1), BIT(0));
+	assert_int_equal(rx_pools(vf_mac[0], -1), 0);
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_ADD, other, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_ADD) |
+			 ACK_CTS);
+	assert_int_equal(rx_pools(other, -1), BIT(0));
+
+	/* The admin, the VF trusted: the extra address c goes too */
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, c), 0);
+	assert_int_equal(iov.vf[0].nr_uc, 2);
+	assert_int_equal(rx_pools(a, -1), BIT(0));
+	assert_int_equal(rx_pools(c, -1), BIT(0));
+	assert_int_equal(rx_pools(other, -1), BIT(0));
+	assert_int_equal(rx_pools(b, -1), 0);
+
+	/* Then another of them, twice: c goes, a stays its only extra one */
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, other), 0);
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, other), 0);
+	assert_int_equal(iov.vf[0].nr_uc, 1);
+	assert_int_equal(rx_pools(a, -1), BIT(0));
+	assert_int_equal(rx_pools(other, -1), BIT(0));
+	assert_int_equal(rx_pools(c, -1), 0);
 }
 
 /*
@@ -1352,16 +1416,6 @@ static void test_admin_vepa(void **state)
 	vtnic_iov_set_vepa(&iov, true);
 	vtnic_iov_configure(&iov);
 	assert_false(R(VTNIC_DTXSWC) & VTNIC_DTXSWC_VMDQ_LOOPBACK);
-}
-
-/* The pools that receive a 64-byte frame to @dst, tagged @vid unless -1 */
-static u32 rx_pools(const u8 *dst, int vid)
-{
-	struct model_frame f = { .len = 64, .tagged = vid >= 0,
-				 .vid = vid < 0 ? 0 : vid };
-
-	ether_addr_copy(f.dst, dst);
-	return model_rx_pools(&m, &f);
 }
 
 /*
@@ -2410,6 +2464,7 @@ int main(void)
 		T(test_set_lpe_out_of_range),
 		T(test_set_promisc_unicast),
 		T(test_mac_filter_add),
+		T(test_vf_extra_uc_taken_as_own),
 		T(test_nack_has_no_stale_words),
 		T(test_vf_answer_not_replied),
 		T(test_control_message_after_request),
