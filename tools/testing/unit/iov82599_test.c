@@ -990,6 +990,39 @@ static void test_32_pools(void **state)
 	assert_int_equal(vtnic_iov_pool_queue(&iov, vf, 1), 2 * vf + 1);
 }
 
+/*
+ * All 63 VFs, every slot of the PF's state in use: the last VF's RESET,
+ * a PF reset that tells every VF, the pools programmed again, the last
+ * VF back, and virtualization off
+ */
+static void test_63_vfs(void **state)
+{
+	const unsigned int last = VTNIC_82599_MAX_VFS - 1;
+	unsigned int vf;
+	u32 buf[WORDS];
+
+	(void)state;
+	start(VTNIC_82599_MAX_VFS);
+	assert_int_equal(iov.num_vfs, VTNIC_82599_MAX_VFS);
+	vf_up(last);
+	assert_true(R(VTNIC_PFVFRE(1)) & BIT(last - 32));
+
+	vtnic_iov_pf_reset_begin(&iov);
+	for (vf = 0; vf < iov.num_vfs; vf++)
+		assert_false(iov.vf[vf].cts);
+	vf_read(last, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_PF_CONTROL);
+	vtnic_iov_configure(&iov);
+	vtnic_iov_pf_reset_done(&iov);
+	vf_up(last);
+	assert_true(R(VTNIC_PFVFRE(1)) & BIT(last - 32));
+
+	vtnic_iov_disable(&iov);
+	assert_int_equal(iov.num_vfs, 0);
+	assert_int_equal(R(VTNIC_PFVFRE(0)), 0);
+	assert_int_equal(R(VTNIC_PFVFRE(1)), 0);
+}
+
 /* An FLR of VF 33 comes through PFVFLRE(1): what it asked for goes */
 static void test_vf_flr_high(void **state)
 {
@@ -1116,6 +1149,7 @@ int main(void)
 		T(test_admin_port_vlan_spoofchk_rate),
 		T(test_vf_flr_high),
 		T(test_32_pools),
+		T(test_63_vfs),
 		T(test_isolation),
 	};
 

@@ -1504,12 +1504,14 @@ static void test_configure_after_pf_reset(void **state)
  * vtnic_iov_disable() leaves nothing of the VFs: no pool passes traffic,
  * no filter holds a VF's address, extra address or VLAN, no pool tags
  * its frames or is checked for spoofing, the switch is off; and VFs
- * enabled again, fewer of them, find none of it
+ * enabled again, fewer of them, find none of it.  The PF's own filters
+ * stay.
  */
 static void test_disable(void **state)
 {
 	unsigned int p, rar = vtnic_iov_vf_uc_rar(&iov, 2, 0);
-	u8 prio;
+	unsigned int nr_pf_uc = vtnic_iov_pf_rar_limit(&iov) - 1;
+	u8 pf_uc[VTNIC_RAR_ENTRIES][ETH_ALEN], prio;
 
 	(void)state;
 	vfs_in_use();
@@ -1517,8 +1519,16 @@ static void test_disable(void **state)
 			 W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_ADD) |
 			 ACK_CTS);
 	assert_true(R(VTNIC_RAH(rar)) & VTNIC_RAH_AV);
+	/* The PF's secondary addresses in every filter it has */
+	for (p = 0; p < nr_pf_uc; p++)
+		memcpy(pf_uc[p], (const u8[ETH_ALEN]){ 2, 0, 0, 0, 0xaa, p },
+		       ETH_ALEN);
+	vtnic_iov_set_pf_uc(&iov, pf_uc[0], nr_pf_uc);
 
 	vtnic_iov_disable(&iov);
+	/* They stay, the PF's */
+	for (p = 0; p < nr_pf_uc; p++)
+		assert_rar(1 + p, pf_uc[p], PF_POOL);
 	assert_int_equal(iov.num_vfs, 0);
 	for (p = 0; p < VTNIC_POOLS; p++) {
 		assert_false(pool_enabled(p));
