@@ -1846,6 +1846,81 @@ static void test_mbx_budget_burst_then_rate(void **state)
 	assert_true(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1518));
 }
 
+/* How many of VF @vf's posts are answered before one waits */
+static unsigned int posts_until_deferred(unsigned int vf)
+{
+	unsigned int n;
+
+	for (n = 0; !POST_DEFERRED(vf, VTNIC_MBX_SET_LPE, 1518); n++)
+		assert_true(n <= VTNIC_IOV_MBX_BURST);
+	return n;
+}
+
+/*
+ * The refill at its bounds: a message's worth of time after one message
+ * refills the burst and no more; a tick short of a whole burst's worth
+ * after an empty budget refills what that time buys, not the burst
+ */
+static void test_mbx_budget_refill_bounds(void **state)
+{
+	const unsigned long full = VTNIC_IOV_MBX_BURST * HZ / VTNIC_IOV_MBX_RATE;
+
+	(void)state;
+	vf_up(0);
+	jiffies += 10 * HZ;
+	assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 1518),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	jiffies += TICKS_PER_MSG;
+	assert_int_equal(posts_until_deferred(0), VTNIC_IOV_MBX_BURST);
+
+	/* (full - 1) * RATE buys 63 messages and 218/250 of one */
+	jiffies += full - 1;
+	assert_int_equal(service(), 0);		/* the waiting one, first */
+	assert_int_equal(posts_until_deferred(0),
+			 ((full - 1) * VTNIC_IOV_MBX_RATE - HZ) / HZ);
+}
+
+/*
+ * The PF's waiting budget, refilled to full within the second, still
+ * buys all VTNIC_MBX_LOCK_TRIES tries when what is left is exactly their
+ * waits, and one try once less is left
+ */
+static void test_wait_budget_refill_bounds(void **state)
+{
+	const unsigned int per_try = (VTNIC_MBX_LOCK_TRIES - 1) *
+				     VTNIC_MBX_LOCK_WAIT_US;
+	unsigned int i;
+
+	(void)state;
+	vf_up(0);
+	jiffies += 10 * HZ;
+	m.vfu[0] = true;			/* VF 0 holds its buffer */
+	model_sleeps = 0;
+	vtnic_iov_set_link(&iov, 1000);		/* a control message: refused */
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES - 1);
+	/* Within the second, back to full exactly */
+	jiffies += DIV_ROUND_UP(per_try, VTNIC_IOV_WAIT_US_PER_S / HZ);
+	for (i = 0; i < VTNIC_IOV_WAIT_US_PER_S / per_try - 1; i++)
+		vtnic_iov_set_link(&iov, 1000);
+	assert_int_equal(iov.wait_credit_us, per_try);
+	model_sleeps = 0;
+	vtnic_iov_set_link(&iov, 1000);
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES - 1);
+	model_sleeps = 0;
+	vtnic_iov_set_link(&iov, 1000);
+	assert_int_equal(model_sleeps, 0);
+
+	/* A tick short of a second after it was spent: not yet full */
+	assert_int_equal(iov.wait_credit_us, 0);
+	jiffies += HZ - 1;
+	for (i = 0; i < VTNIC_IOV_WAIT_US_PER_S / per_try - 1; i++)
+		vtnic_iov_set_link(&iov, 1000);
+	model_sleeps = 0;
+	vtnic_iov_set_link(&iov, 1000);
+	assert_int_equal(model_sleeps, 0);
+	m.vfu[0] = false;
+}
+
 /* The service says when the first waiting request may be served */
 static void test_mbx_budget_service_says_when(void **state)
 {
@@ -2498,6 +2573,8 @@ int main(void)
 		T(test_message_racing_flr),
 		T(test_refusal_log_rate_limited),
 		T(test_mbx_budget_burst_then_rate),
+		T(test_mbx_budget_refill_bounds),
+		T(test_wait_budget_refill_bounds),
 		T(test_mbx_budget_service_says_when),
 		T(test_mbx_budget_honest_burst),
 		T(test_mbx_budget_flood),
