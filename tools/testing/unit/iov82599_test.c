@@ -487,6 +487,14 @@ static void test_set_lpe(void **state)
 	/* API 1.0 with the PF's jumbo frames: refused, nothing written */
 	EXPECT_NACK(1, VTNIC_MBX_SET_LPE, 1518);
 	assert_int_equal(flt(1), before);
+	/* API 1.1 knows them */
+	vf_up(2);
+	negotiate(2, VTNIC_MBX_API_11);
+	assert_int_equal(SEND(2, VTNIC_MBX_SET_LPE, 9018),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	/* One byte above the standard frame is jumbo already */
+	vtnic_iov_set_pf_rx(&iov, VTNIC_IOV_DEFAULT_FRAME + 1, false);
+	EXPECT_NACK(1, VTNIC_MBX_SET_LPE, 1518);
 
 	/* The PF back at 1500: the port's limit with it; API 1.0 accepted */
 	vtnic_iov_set_pf_rx(&iov, 1522, false);
@@ -681,9 +689,12 @@ static void test_update_xcast_mode(void **state)
 	EXPECT_NACK(VF_HI, VTNIC_MBX_UPDATE_XCAST_MODE, 4);
 	EXPECT_NACK(VF_HI, VTNIC_MBX_UPDATE_XCAST_MODE, 0x80000001);
 	assert_false(R(VTNIC_FCTRL) & VTNIC_FCTRL_UPE);
-	/* PROMISC does not exist at 1.2 */
+	/* PROMISC does not exist at 1.2, for a VF trusted or not */
 	negotiate(VF_HI, VTNIC_MBX_API_12);
 	EXPECT_NACK(VF_HI, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_PROMISC);
+	vf_up(2);
+	negotiate(2, VTNIC_MBX_API_12);
+	EXPECT_NACK(2, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_PROMISC);
 }
 
 /* GET_LINK_STATE: the admin's link setting; nothing written */
@@ -991,8 +1002,8 @@ static void test_32_pools(void **state)
 }
 
 /*
- * All 63 VFs, every slot of the PF's state in use: the last VF's RESET,
- * a PF reset that tells every VF, the pools programmed again, the last
+ * All 63 VFs, every slot of the PF's state in use: the last VF's RESET
+ * and guarantee, a PF reset that tells every VF, the pools programmed again, the last
  * VF back, and virtualization off
  */
 static void test_63_vfs(void **state)
@@ -1006,6 +1017,7 @@ static void test_63_vfs(void **state)
 	assert_int_equal(iov.num_vfs, VTNIC_82599_MAX_VFS);
 	vf_up(last);
 	assert_true(R(VTNIC_PFVFRE(1)) & BIT(last - 32));
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, last, 100, 0), 0);
 
 	vtnic_iov_pf_reset_begin(&iov);
 	for (vf = 0; vf < iov.num_vfs; vf++)

@@ -514,6 +514,12 @@ static void test_set_vlan_limits(void **state)
 	/* One it has is no new one */
 	assert_int_equal(send_vlan(1, true, 101),
 			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	/* The largest VLAN ID, 4094, is a VLAN like the others */
+	assert_int_equal(send_vlan(1, false, 101),
+			 W0(VTNIC_MBX_SET_VLAN, 0) | ACK_CTS);
+	assert_int_equal(send_vlan(1, true, 4094),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	assert_int_equal(rx_pools(vf_mac[1], 4094), BIT(1));
 
 	/* The PF takes every free entry: VF 0's first VLAN finds none */
 	vf_up(0);
