@@ -1449,7 +1449,8 @@ static void vfs_in_use(void)
  * on, the default pool, VEB, the PF's VLANs and multicast, replicated
  * frames untagged, pools past the PF's accepting nothing; and as each
  * VF's RESET turns its pool on again (forgetting its own VLANs and
- * multicast), what the admin set: address, port VLAN, anti-spoofing
+ * multicast), what the admin set: address, port VLAN, rate limit,
+ * anti-spoofing
  */
 static void test_configure_after_pf_reset(void **state)
 {
@@ -1461,7 +1462,9 @@ static void test_configure_after_pf_reset(void **state)
 	u8 prio;
 
 	(void)state;
+	vtnic_iov_set_link(&iov, 1000);
 	vfs_in_use();
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0, 300), 0);
 	set_table_bit(pf_mta, 0x789);
 	vtnic_iov_set_pf_mta(&iov, pf_mta);
 	assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 20, true), 0);
@@ -1494,6 +1497,8 @@ static void test_configure_after_pf_reset(void **state)
 	assert_int_equal(rx_pools(vf_mac[2], -1), BIT(2));
 	assert_int_equal(model_tx_vlan(&m, 1, &prio), 100);
 	assert_int_equal(prio, 2);
+	assert_in_range(model_tx_rate(&m, 1, 1000), 297, 303);
+	assert_int_equal(model_tx_rate(&m, 0, 1000), 0);
 	assert_true(model_tx_spoofchk(&m, 0));
 	assert_true(model_tx_spoofchk(&m, 1));
 	assert_false(model_tx_spoofchk(&m, 2));
