@@ -671,7 +671,8 @@ static void test_mac_filter_add(void **state)
  * it from its extra ones, which fill the gap: every address still
  * reaches its pool, its old one no longer does, and the freed filter
  * takes another; so does the admin setting a trusted VF's address to one
- * of them.  Two VFs: three extra addresses each.
+ * of them.  Cleared, they are free for another VF.  Two VFs: three extra
+ * addresses each.
  */
 static void test_vf_extra_uc_taken_as_own(void **state)
 {
@@ -718,6 +719,16 @@ static void test_vf_extra_uc_taken_as_own(void **state)
 	assert_int_equal(rx_pools(a, -1), BIT(0));
 	assert_int_equal(rx_pools(other, -1), BIT(0));
 	assert_int_equal(rx_pools(c, -1), 0);
+
+	/* Cleared, a is free for another VF */
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_CLR,
+				  (const u8[ETH_ALEN]){ 0 }, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_CLR) |
+			 ACK_CTS);
+	vf_up(1);
+	assert_int_equal(send_mac(1, 0, a, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_int_equal(rx_pools(a, -1), BIT(1));
 }
 
 /*
