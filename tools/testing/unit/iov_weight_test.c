@@ -326,6 +326,14 @@ static void test_refusals(void **state)
 	assert_int_equal(crq[1], 4000);
 	assert_int_equal(crq[2], FLOOR);
 	assert_int_equal(crq[PF_POOL], FLOOR);
+
+	/* The link at exactly their sum is no warning; a faster one shares */
+	dev.nr_warn = 0;
+	vtnic_iov_set_link(&iov, 10000);
+	assert_int_equal(dev.nr_warn, 0);
+	vtnic_iov_set_link(&iov, 20000);
+	assert_true(crq[2] > FLOOR);
+	assert_true(crq[PF_POOL] > FLOOR);
 }
 
 /*
