@@ -52,6 +52,20 @@ else
 	echo "FAIL unit:build" >> "$VTNIC_RESULTS"
 fi
 
+# The unit tests against a fixed sample of mutants (Documentation/testing.rst,
+# "Mutation testing"): a survivor not listed as equivalent fails the step
+step "mutation testing: a fixed sample over vtnic_iov.c and vtnic_mbx_pf.c"
+mkdir -p build/mutate
+if make -s mutate-check > build/mutate/check.log 2>&1; then
+	grep -E '^(killed|kill rate)' build/mutate/check.log
+	echo "PASS mutate-check" >> "$VTNIC_RESULTS"
+else
+	grep -E '^(killed|kill rate|mutate: )' build/mutate/check.log ||
+		tail -n 40 build/mutate/check.log
+	sed -n '/^survivors/,/^$/p' build/mutate/check/report.txt 2>/dev/null
+	echo "FAIL mutate-check (see build/mutate/check.log)" >> "$VTNIC_RESULTS"
+fi
+
 # A crash leaves its reproducer in build/fuzz/crashes/ and fails the step
 step "fuzz: the VF mailbox handler, ${VTNIC_FUZZ_TIME:-60} s from the seed corpus"
 mkdir -p build/fuzz

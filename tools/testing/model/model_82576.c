@@ -175,6 +175,30 @@ u32 model_rx_pools(const struct model *m, const struct model_frame *f)
 }
 
 /**
+ * model_rx_strips_tag() - whether a pool receives a frame without its tag
+ * @m: the model
+ * @pool: the pool
+ * @f: the frame, which the pool receives (model_rx_pools())
+ *
+ * A broadcast or multicast frame is replicated to every pool that takes
+ * it while replication is on (VT_CTL.REPL_EN); a replicated frame's
+ * offloads are the replication offload register's (RPLOLR.STRVLAN), any
+ * other frame's those of its pool (VMOLR.STRVLAN).
+ *
+ * Return: true when the tag is taken off; false for an untagged frame.
+ */
+bool model_rx_strips_tag(const struct model *m, unsigned int pool,
+			 const struct model_frame *f)
+{
+	if (!f->tagged)
+		return false;
+	if (is_multicast_ether_addr(f->dst) &&
+	    (MODEL_REG(m, VTNIC_VT_CTL) & VTNIC_VT_CTL_REPL_EN))
+		return MODEL_REG(m, VTNIC_RPLOLR) & VTNIC_RPLOLR_STRVLAN;
+	return MODEL_REG(m, VTNIC_VMOLR(pool)) & VTNIC_VMOLR_STRVLAN;
+}
+
+/**
  * model_tx_enabled() - whether a pool may transmit (VFTE)
  * @m: the model
  * @pool: the pool

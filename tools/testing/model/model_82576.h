@@ -9,10 +9,11 @@
  * offsets (82576 datasheet 7.8 and 8.13): model_init(m, &model_82576_mac).
  *
  * Beside the registers, what they mean (82576 datasheet 7.10.3, 7.8.3):
- * model_rx_pools() says which pools receive a frame, model_tx_*() what a
- * pool's transmit path does, so a test can ask what the device would do
- * rather than compare the bits the driver wrote with bits it computes
- * the same way.
+ * model_rx_pools() says which pools receive a frame, model_rx_strips_tag()
+ * whether one of them gets it untagged, model_tx_*() what a pool's
+ * transmit path does, so a test can ask what the device would do rather
+ * than compare the bits the driver wrote with bits it computes the same
+ * way.
  */
 #ifndef _MODEL_82576_H_
 #define _MODEL_82576_H_
@@ -31,6 +32,8 @@
 extern const struct model_mac model_82576_mac;
 
 u32 model_rx_pools(const struct model *m, const struct model_frame *f);
+bool model_rx_strips_tag(const struct model *m, unsigned int pool,
+			 const struct model_frame *f);
 bool model_tx_enabled(const struct model *m, unsigned int pool);
 u16 model_tx_vlan(const struct model *m, unsigned int pool, u8 *prio);
 bool model_tx_spoofchk(const struct model *m, unsigned int pool);

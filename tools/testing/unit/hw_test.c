@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include <linux/device.h>
+#include <linux/kernel.h>
 #include <linux/netdevice.h>
 
 #include "vtnic_82576_regs.h"
@@ -110,6 +111,84 @@ static void test_status_all_ones_is_gone(void **state)
 	assert_false(vtnic_hw_present(&hw));
 }
 
+/* A VF's five counters, at made-up offsets, and their values */
+static const struct vtnic_vf_stats_regs stats_regs = {
+	.reg = { 0x10f10, 0x10f14, 0x10f18, 0x10f1c, 0x10f20 },
+};
+
+static void set_counters(u32 rxp, u32 rxb, u32 txp, u32 txb, u32 mc)
+{
+	const u32 val[] = { rxp, rxb, txp, txb, mc };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(val); i++)
+		bar[stats_regs.reg[i] / 4] = val[i];
+}
+
+/*
+ * A restart only notes where the counters are; each fold then adds what
+ * each counter moved by, to its own total, across a wrap too; a counter
+ * at all ones on a live device is a value
+ */
+static void test_vf_stats_fold(void **state)
+{
+	struct vtnic_vf_stats s = { 0 };
+
+	(void)state;
+	bar[VTNIC_STATUS / 4] = 0x80083;
+	set_counters(100, 200000, 300, 400000, 5);
+	vtnic_vf_stats_fold(&hw, &stats_regs, &s, true);
+	assert_int_equal(s.rx_packets + s.rx_bytes + s.tx_packets +
+			 s.tx_bytes + s.multicast, 0);
+
+	set_counters(101, 201000, 303, 404000, 9);
+	vtnic_vf_stats_fold(&hw, &stats_regs, &s, false);
+	assert_int_equal(s.rx_packets, 1);
+	assert_int_equal(s.rx_bytes, 1000);
+	assert_int_equal(s.tx_packets, 3);
+	assert_int_equal(s.tx_bytes, 4000);
+	assert_int_equal(s.multicast, 4);
+
+	/* The octets wrapped, one counter reads all ones */
+	set_counters(101, 0x10, 303, ~0U, 9);
+	vtnic_vf_stats_fold(&hw, &stats_regs, &s, false);
+	assert_int_equal(s.rx_bytes, 1000 + (0x100000000ULL - 201000) + 0x10);
+	assert_int_equal(s.tx_bytes, 4000 + (0xffffffffULL - 404000));
+	assert_int_equal(s.rx_packets, 1);
+	assert_true(vtnic_hw_present(&hw));
+
+	/* After a reset cleared them: from there, nothing counted twice */
+	set_counters(0, 0, 0, 0, 0);
+	vtnic_vf_stats_fold(&hw, &stats_regs, &s, true);
+	set_counters(2, 64, 0, 0, 0);
+	vtnic_vf_stats_fold(&hw, &stats_regs, &s, false);
+	assert_int_equal(s.rx_packets, 3);
+	assert_int_equal(s.rx_bytes, 1000 + (0x100000000ULL - 201000) + 0x10 +
+			 64);
+}
+
+/* The device gone: nothing added, and no register read after it */
+static void test_vf_stats_fold_gone(void **state)
+{
+	struct vtnic_vf_stats s = { 0 };
+
+	(void)state;
+	bar[VTNIC_STATUS / 4] = 0x80083;
+	set_counters(1, 2, 3, 4, 5);
+	vtnic_vf_stats_fold(&hw, &stats_regs, &s, true);
+	memset(bar, 0xff, sizeof(bar));
+	nr_reads = 0;
+	vtnic_vf_stats_fold(&hw, &stats_regs, &s, false);
+	assert_false(vtnic_hw_present(&hw));
+	assert_int_equal(s.rx_packets + s.rx_bytes + s.tx_packets +
+			 s.tx_bytes + s.multicast, 0);
+	assert_int_equal(s.last[0], 1);
+	nr_reads = 0;
+	vtnic_vf_stats_fold(&hw, &stats_regs, &s, false);
+	assert_int_equal(nr_reads, 0);
+	assert_int_equal(s.rx_packets, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -118,6 +197,8 @@ int main(void)
 		cmocka_unit_test_setup(test_device_gone, setup),
 		cmocka_unit_test_setup(test_gone_before_the_netdev, setup),
 		cmocka_unit_test_setup(test_status_all_ones_is_gone, setup),
+		cmocka_unit_test_setup(test_vf_stats_fold, setup),
+		cmocka_unit_test_setup(test_vf_stats_fold_gone, setup),
 	};
 
 	return cmocka_run_group_tests_name("hw", tests, NULL, NULL);

@@ -487,6 +487,14 @@ static void test_set_lpe(void **state)
 	/* API 1.0 with the PF's jumbo frames: refused, nothing written */
 	EXPECT_NACK(1, VTNIC_MBX_SET_LPE, 1518);
 	assert_int_equal(flt(1), before);
+	/* API 1.1 knows them */
+	vf_up(2);
+	negotiate(2, VTNIC_MBX_API_11);
+	assert_int_equal(SEND(2, VTNIC_MBX_SET_LPE, 9018),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	/* One byte above the standard frame is jumbo already */
+	vtnic_iov_set_pf_rx(&iov, VTNIC_IOV_DEFAULT_FRAME + 1, false);
+	EXPECT_NACK(1, VTNIC_MBX_SET_LPE, 1518);
 
 	/* The PF back at 1500: the port's limit with it; API 1.0 accepted */
 	vtnic_iov_set_pf_rx(&iov, 1522, false);
@@ -681,9 +689,12 @@ static void test_update_xcast_mode(void **state)
 	EXPECT_NACK(VF_HI, VTNIC_MBX_UPDATE_XCAST_MODE, 4);
 	EXPECT_NACK(VF_HI, VTNIC_MBX_UPDATE_XCAST_MODE, 0x80000001);
 	assert_false(R(VTNIC_FCTRL) & VTNIC_FCTRL_UPE);
-	/* PROMISC does not exist at 1.2 */
+	/* PROMISC does not exist at 1.2, for a VF trusted or not */
 	negotiate(VF_HI, VTNIC_MBX_API_12);
 	EXPECT_NACK(VF_HI, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_PROMISC);
+	vf_up(2);
+	negotiate(2, VTNIC_MBX_API_12);
+	EXPECT_NACK(2, VTNIC_MBX_UPDATE_XCAST_MODE, VTNIC_MBX_XCAST_PROMISC);
 }
 
 /* GET_LINK_STATE: the admin's link setting; nothing written */
@@ -990,6 +1001,40 @@ static void test_32_pools(void **state)
 	assert_int_equal(vtnic_iov_pool_queue(&iov, vf, 1), 2 * vf + 1);
 }
 
+/*
+ * All 63 VFs, every slot of the PF's state in use: the last VF's RESET
+ * and guarantee, a PF reset that tells every VF, the pools programmed again, the last
+ * VF back, and virtualization off
+ */
+static void test_63_vfs(void **state)
+{
+	const unsigned int last = VTNIC_82599_MAX_VFS - 1;
+	unsigned int vf;
+	u32 buf[WORDS];
+
+	(void)state;
+	start(VTNIC_82599_MAX_VFS);
+	assert_int_equal(iov.num_vfs, VTNIC_82599_MAX_VFS);
+	vf_up(last);
+	assert_true(R(VTNIC_PFVFRE(1)) & BIT(last - 32));
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, last, 100, 0), 0);
+
+	vtnic_iov_pf_reset_begin(&iov);
+	for (vf = 0; vf < iov.num_vfs; vf++)
+		assert_false(iov.vf[vf].cts);
+	vf_read(last, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_PF_CONTROL);
+	vtnic_iov_configure(&iov);
+	vtnic_iov_pf_reset_done(&iov);
+	vf_up(last);
+	assert_true(R(VTNIC_PFVFRE(1)) & BIT(last - 32));
+
+	vtnic_iov_disable(&iov);
+	assert_int_equal(iov.num_vfs, 0);
+	assert_int_equal(R(VTNIC_PFVFRE(0)), 0);
+	assert_int_equal(R(VTNIC_PFVFRE(1)), 0);
+}
+
 /* An FLR of VF 33 comes through PFVFLRE(1): what it asked for goes */
 static void test_vf_flr_high(void **state)
 {
@@ -1116,6 +1161,7 @@ int main(void)
 		T(test_admin_port_vlan_spoofchk_rate),
 		T(test_vf_flr_high),
 		T(test_32_pools),
+		T(test_63_vfs),
 		T(test_isolation),
 	};
 

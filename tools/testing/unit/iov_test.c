@@ -118,6 +118,16 @@ static bool pool_enabled(unsigned int pool)
 	return rx;
 }
 
+/* The pools that receive a 64-byte frame to @dst, tagged @vid unless -1 */
+static u32 rx_pools(const u8 *dst, int vid)
+{
+	struct model_frame f = { .len = 64, .tagged = vid >= 0,
+				 .vid = vid < 0 ? 0 : vid };
+
+	ether_addr_copy(f.dst, dst);
+	return model_rx_pools(&m, &f);
+}
+
 /* ---- fixture ---- */
 
 static void start(unsigned int num_vfs)
@@ -504,6 +514,12 @@ static void test_set_vlan_limits(void **state)
 	/* One it has is no new one */
 	assert_int_equal(send_vlan(1, true, 101),
 			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	/* The largest VLAN ID, 4094, is a VLAN like the others */
+	assert_int_equal(send_vlan(1, false, 101),
+			 W0(VTNIC_MBX_SET_VLAN, 0) | ACK_CTS);
+	assert_int_equal(send_vlan(1, true, 4094),
+			 W0(VTNIC_MBX_SET_VLAN, 1) | ACK_CTS);
+	assert_int_equal(rx_pools(vf_mac[1], 4094), BIT(1));
 
 	/* The PF takes every free entry: VF 0's first VLAN finds none */
 	vf_up(0);
@@ -651,6 +667,71 @@ static void test_mac_filter_add(void **state)
 }
 
 /*
+ * A VF taking one of its extra addresses as its own (SET_MAC_ADDR) drops
+ * it from its extra ones, which fill the gap: every address still
+ * reaches its pool, its old one no longer does, and the freed filter
+ * takes another; so does the admin setting a trusted VF's address to one
+ * of them.  Cleared, they are free for another VF.  Two VFs: three extra
+ * addresses each.
+ */
+static void test_vf_extra_uc_taken_as_own(void **state)
+{
+	const u8 *a = vf_mac[4], *b = vf_mac[5], *c = vf_mac[6];
+	const u8 other[ETH_ALEN] = { 0x02, 0xee, 0, 0, 0, 1 };
+
+	(void)state;
+	start(2);
+	assert_int_equal(iov.uc_quota, 3);
+	vtnic_iov_set_vf_trust(&iov, 0, true);
+	vf_up(0);
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_ADD, a, NULL) &
+			 VTNIC_MBX_ACK, VTNIC_MBX_ACK);
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_ADD, b, NULL) &
+			 VTNIC_MBX_ACK, VTNIC_MBX_ACK);
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_ADD, c, NULL) &
+			 VTNIC_MBX_ACK, VTNIC_MBX_ACK);
+	expect_mac_nack(0, VTNIC_MBX_MAC_FILTER_ADD, other);	/* quota */
+
+	assert_int_equal(send_mac(0, 0, b, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_int_equal(iov.vf[0].nr_uc, 2);
+	assert_int_equal(rx_pools(a, -1), BIT(0));
+	assert_int_equal(rx_pools(b, -1), BIT(0));
+	assert_int_equal(rx_pools(c, -1), BIT(0));
+	assert_int_equal(rx_pools(vf_mac[0], -1), 0);
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_ADD, other, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_ADD) |
+			 ACK_CTS);
+	assert_int_equal(rx_pools(other, -1), BIT(0));
+
+	/* The admin, the VF trusted: the extra address c goes too */
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, c), 0);
+	assert_int_equal(iov.vf[0].nr_uc, 2);
+	assert_int_equal(rx_pools(a, -1), BIT(0));
+	assert_int_equal(rx_pools(c, -1), BIT(0));
+	assert_int_equal(rx_pools(other, -1), BIT(0));
+	assert_int_equal(rx_pools(b, -1), 0);
+
+	/* Then another of them, twice: c goes, a stays its only extra one */
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, other), 0);
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 0, other), 0);
+	assert_int_equal(iov.vf[0].nr_uc, 1);
+	assert_int_equal(rx_pools(a, -1), BIT(0));
+	assert_int_equal(rx_pools(other, -1), BIT(0));
+	assert_int_equal(rx_pools(c, -1), 0);
+
+	/* Cleared, a is free for another VF */
+	assert_int_equal(send_mac(0, VTNIC_MBX_MAC_FILTER_CLR,
+				  (const u8[ETH_ALEN]){ 0 }, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_CLR) |
+			 ACK_CTS);
+	vf_up(1);
+	assert_int_equal(send_mac(1, 0, a, NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, 0) | ACK_CTS);
+	assert_int_equal(rx_pools(a, -1), BIT(1));
+}
+
+/*
  * CVE-2022-48949 class: a reply never carries bytes of an earlier
  * message.  RESET's ACK leaves the MAC in words 1-2 and the VF's own
  * message sits in the buffer; the NACK that follows zeroes all of it.
@@ -720,6 +801,66 @@ static void test_control_message_after_request(void **state)
 	vf_read(1, buf);
 	assert_int_equal(buf[0], VTNIC_MBX_PF_CONTROL | VTNIC_MBX_CTS);
 	assert_false(iov.vf[1].ping_pending);
+}
+
+/*
+ * The VF's ack of an earlier PF message, still pending when the PF
+ * replies to a request, is not taken for the ack of the reply: the
+ * control message waiting for that ack does not overwrite the reply
+ * before the VF read it.
+ */
+static void test_stale_ack_not_for_reply(void **state)
+{
+	unsigned int sts;
+	u32 buf[WORDS];
+
+	(void)state;
+	vf_up(1);
+	vtnic_iov_set_link(&iov, 100);		/* a control message */
+	model_vf_ack(&m, 1);			/* acked, not yet serviced */
+	vf_post(1, MSG(VTNIC_MBX_SET_LPE, 2000), 2);
+	sts = m.sts[1];
+	vtnic_iov_set_link(&iov, 1000);		/* served first, then waits */
+	assert_true(iov.vf[1].ping_pending);
+	vtnic_iov_service(&iov);
+	assert_int_equal(m.sts[1], sts + 1);
+	vf_read(1, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_SET_LPE | ACK_CTS);
+
+	model_vf_ack(&m, 1);
+	vtnic_iov_service(&iov);
+	assert_int_equal(m.sts[1], sts + 2);
+	vf_read(1, buf);
+	assert_int_equal(buf[0], VTNIC_MBX_PF_CONTROL | VTNIC_MBX_CTS);
+}
+
+/* VF 1 tries to take its buffer as soon as the PF acknowledged it */
+static unsigned int vf1_took_after_ack;
+
+static void vf1_grab_after_ack(struct model *mm, const struct model_write *w)
+{
+	if (w->reg != VTNIC_P2VMAILBOX(1) || !(w->val & VTNIC_PFMBX_ACK))
+		return;
+	if (!mm->pfu[1]) {
+		mm->vfu[1] = true;
+		vf1_took_after_ack++;
+	}
+}
+
+/*
+ * The PF holds the buffer from its ACK of a request to its reply: the VF
+ * cannot take it in between, and the reply is posted
+ */
+static void test_buffer_held_from_ack_to_reply(void **state)
+{
+	(void)state;
+	vf_up(1);
+	vf1_took_after_ack = 0;
+	m.write_hook = vf1_grab_after_ack;
+	assert_int_equal(SEND(1, VTNIC_MBX_SET_LPE, 2000),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	m.write_hook = NULL;
+	assert_int_equal(vf1_took_after_ack, 0);
 }
 
 /*
@@ -1294,6 +1435,146 @@ static void test_admin_vepa(void **state)
 	assert_false(R(VTNIC_DTXSWC) & VTNIC_DTXSWC_VMDQ_LOOPBACK);
 }
 
+/*
+ * Three VFs with what a VF and the admin can set: VF 0 its address,
+ * VLANs 7 and 8 and multicast 0x123, VF 1 the admin's address and port
+ * VLAN 100, VF 2 multicast 0x456 and anti-spoofing off
+ */
+static void vfs_in_use(void)
+{
+	vf_up(0);
+	send_vlan(0, true, 7);
+	send_vlan(0, true, 8);
+	send_mc(0, (const u16[]){ 0x123 }, 1);
+	assert_int_equal(vtnic_iov_set_vf_mac(&iov, 1, admin_mac), 0);
+	assert_int_equal(vtnic_iov_set_vf_vlan(&iov, 1, 100, 2), 0);
+	vf_up(1);
+	vf_up(2);
+	send_mc(2, (const u16[]){ 0x456 }, 1);
+	vtnic_iov_set_vf_spoofchk(&iov, 2, false);
+}
+
+/*
+ * After the PF's reset emptied every register, vtnic_iov_configure() and
+ * the PF's receive policy give the device back all it did: the PF's pool
+ * on, the default pool, VEB, the PF's VLANs and multicast, replicated
+ * frames untagged, pools past the PF's accepting nothing; and as each
+ * VF's RESET turns its pool on again (forgetting its own VLANs and
+ * multicast), what the admin set: address, port VLAN, rate limit,
+ * anti-spoofing
+ */
+static void test_configure_after_pf_reset(void **state)
+{
+	struct model_frame f = { .len = 64, .tagged = true, .vid = 100 };
+	const u8 other[ETH_ALEN] = { 0x02, 0xee, 0, 0, 0, 1 };
+	u32 pf_mta[VTNIC_MTA_REGS] = { 0 };
+	u8 mc[ETH_ALEN];
+	unsigned int p;
+	u8 prio;
+
+	(void)state;
+	vtnic_iov_set_link(&iov, 1000);
+	vfs_in_use();
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 0, 300), 0);
+	set_table_bit(pf_mta, 0x789);
+	vtnic_iov_set_pf_mta(&iov, pf_mta);
+	assert_int_equal(vtnic_iov_set_pf_vlan(&iov, 20, true), 0);
+	vtnic_iov_pf_reset_begin(&iov);
+	model_reset(&m);
+	/* What a larger configuration left in the pools past the PF's */
+	for (p = PF_POOL + 1; p < VTNIC_POOLS; p++)
+		R(VTNIC_VMOLR(p)) = VTNIC_VMOLR_BAM | VTNIC_VMOLR_AUPE;
+
+	vtnic_iov_configure(&iov);
+	vtnic_iov_set_pf_rx(&iov, 1518, false);
+	vtnic_iov_pf_reset_done(&iov);
+	assert_true(pool_enabled(PF_POOL));
+	/* An address nobody has goes to the PF's pool, the default one */
+	assert_int_equal(rx_pools(other, -1), BIT(PF_POOL));
+	assert_int_equal(rx_pools(other, 20), BIT(PF_POOL));
+	assert_int_equal(rx_pools(other, 0), BIT(PF_POOL));
+	model_mc_addr(0x789, mc);
+	assert_int_equal(rx_pools(mc, -1), BIT(PF_POOL));
+	assert_true(model_tx_loopback(&m));
+	for (p = PF_POOL + 1; p < VTNIC_POOLS; p++)
+		assert_int_equal(R(VTNIC_VMOLR(p)), 0);
+
+	vf_up(0);
+	vf_up(1);
+	vf_up(2);
+	assert_int_equal(rx_pools(vf_mac[0], -1), BIT(0));
+	assert_int_equal(rx_pools(admin_mac, 100), BIT(1));
+	assert_int_equal(rx_pools(admin_mac, -1), 0);
+	assert_int_equal(rx_pools(vf_mac[2], -1), BIT(2));
+	assert_int_equal(model_tx_vlan(&m, 1, &prio), 100);
+	assert_int_equal(prio, 2);
+	assert_in_range(model_tx_rate(&m, 1, 1000), 297, 303);
+	assert_int_equal(model_tx_rate(&m, 0, 1000), 0);
+	assert_true(model_tx_spoofchk(&m, 0));
+	assert_true(model_tx_spoofchk(&m, 1));
+	assert_false(model_tx_spoofchk(&m, 2));
+
+	/* A broadcast of its port VLAN reaches VF 1 untagged, as unicast */
+	memset(f.dst, 0xff, ETH_ALEN);
+	assert_true(model_rx_pools(&m, &f) & BIT(1));
+	assert_true(model_rx_strips_tag(&m, 1, &f));
+	ether_addr_copy(f.dst, admin_mac);
+	assert_true(model_rx_strips_tag(&m, 1, &f));
+}
+
+/*
+ * vtnic_iov_disable() leaves nothing of the VFs: no pool passes traffic,
+ * no filter holds a VF's address, extra address or VLAN, no pool tags
+ * its frames or is checked for spoofing, the switch is off; and VFs
+ * enabled again, fewer of them, find none of it.  The PF's own filters
+ * stay.
+ */
+static void test_disable(void **state)
+{
+	unsigned int p, rar = vtnic_iov_vf_uc_rar(&iov, 2, 0);
+	unsigned int nr_pf_uc = vtnic_iov_pf_rar_limit(&iov) - 1;
+	u8 pf_uc[VTNIC_RAR_ENTRIES][ETH_ALEN], prio;
+
+	(void)state;
+	vfs_in_use();
+	assert_int_equal(send_mac(2, VTNIC_MBX_MAC_FILTER_ADD, vf_mac[5], NULL),
+			 W0(VTNIC_MBX_SET_MAC_ADDR, VTNIC_MBX_MAC_FILTER_ADD) |
+			 ACK_CTS);
+	assert_true(R(VTNIC_RAH(rar)) & VTNIC_RAH_AV);
+	/* The PF's secondary addresses in every filter it has */
+	for (p = 0; p < nr_pf_uc; p++)
+		memcpy(pf_uc[p], (const u8[ETH_ALEN]){ 2, 0, 0, 0, 0xaa, p },
+		       ETH_ALEN);
+	vtnic_iov_set_pf_uc(&iov, pf_uc[0], nr_pf_uc);
+
+	vtnic_iov_disable(&iov);
+	/* They stay, the PF's */
+	for (p = 0; p < nr_pf_uc; p++)
+		assert_rar(1 + p, pf_uc[p], PF_POOL);
+	assert_int_equal(iov.num_vfs, 0);
+	for (p = 0; p < VTNIC_POOLS; p++) {
+		assert_false(pool_enabled(p));
+		assert_int_equal(model_tx_vlan(&m, p, &prio), 0);
+		assert_false(model_tx_spoofchk(&m, p));
+	}
+	assert_false(model_tx_loopback(&m));
+	for (p = 0; p < NUM_VFS; p++)
+		assert_false(R(VTNIC_RAH(VTNIC_RAR_ENTRIES - 1 - p)) &
+			     VTNIC_RAH_AV);
+	assert_false(R(VTNIC_RAH(rar)) & VTNIC_RAH_AV);
+	for (p = 0; p < VTNIC_VLVF_ENTRIES; p++)
+		assert_false(R(VTNIC_VLVF(p)) & VTNIC_VLVF_ENABLE);
+	assert_int_equal(R(VTNIC_VT_CTL), 0);
+
+	/* One VF now: pool 1 is the PF's, and tags nothing */
+	vtnic_iov_init(&iov, &hw, &vtnic_82576_iov, 1);
+	vtnic_iov_configure(&iov);
+	vtnic_iov_set_pf_rx(&iov, 1518, false);
+	assert_int_equal(model_tx_vlan(&m, 1, &prio), 0);
+	assert_int_equal(rx_pools(vf_mac[5], -1), BIT(1));
+	assert_int_equal(rx_pools(admin_mac, -1), BIT(1));
+}
+
 /* ==== 5. a VF's reset (FLR or CTRL.RST, seen in VFLRE) ==== */
 
 static void test_vf_flr(void **state)
@@ -1585,6 +1866,81 @@ static void test_mbx_budget_burst_then_rate(void **state)
 	for (i = 1; i < VTNIC_IOV_MBX_BURST; i++)
 		assert_false(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1518));
 	assert_true(POST_DEFERRED(0, VTNIC_MBX_SET_LPE, 1518));
+}
+
+/* How many of VF @vf's posts are answered before one waits */
+static unsigned int posts_until_deferred(unsigned int vf)
+{
+	unsigned int n;
+
+	for (n = 0; !POST_DEFERRED(vf, VTNIC_MBX_SET_LPE, 1518); n++)
+		assert_true(n <= VTNIC_IOV_MBX_BURST);
+	return n;
+}
+
+/*
+ * The refill at its bounds: a message's worth of time after one message
+ * refills the burst and no more; a tick short of a whole burst's worth
+ * after an empty budget refills what that time buys, not the burst
+ */
+static void test_mbx_budget_refill_bounds(void **state)
+{
+	const unsigned long full = VTNIC_IOV_MBX_BURST * HZ / VTNIC_IOV_MBX_RATE;
+
+	(void)state;
+	vf_up(0);
+	jiffies += 10 * HZ;
+	assert_int_equal(SEND(0, VTNIC_MBX_SET_LPE, 1518),
+			 VTNIC_MBX_SET_LPE | ACK_CTS);
+	jiffies += TICKS_PER_MSG;
+	assert_int_equal(posts_until_deferred(0), VTNIC_IOV_MBX_BURST);
+
+	/* (full - 1) * RATE buys 63 messages and 218/250 of one */
+	jiffies += full - 1;
+	assert_int_equal(service(), 0);		/* the waiting one, first */
+	assert_int_equal(posts_until_deferred(0),
+			 ((full - 1) * VTNIC_IOV_MBX_RATE - HZ) / HZ);
+}
+
+/*
+ * The PF's waiting budget, refilled to full within the second, still
+ * buys all VTNIC_MBX_LOCK_TRIES tries when what is left is exactly their
+ * waits, and one try once less is left
+ */
+static void test_wait_budget_refill_bounds(void **state)
+{
+	const unsigned int per_try = (VTNIC_MBX_LOCK_TRIES - 1) *
+				     VTNIC_MBX_LOCK_WAIT_US;
+	unsigned int i;
+
+	(void)state;
+	vf_up(0);
+	jiffies += 10 * HZ;
+	m.vfu[0] = true;			/* VF 0 holds its buffer */
+	model_sleeps = 0;
+	vtnic_iov_set_link(&iov, 1000);		/* a control message: refused */
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES - 1);
+	/* Within the second, back to full exactly */
+	jiffies += DIV_ROUND_UP(per_try, VTNIC_IOV_WAIT_US_PER_S / HZ);
+	for (i = 0; i < VTNIC_IOV_WAIT_US_PER_S / per_try - 1; i++)
+		vtnic_iov_set_link(&iov, 1000);
+	assert_int_equal(iov.wait_credit_us, per_try);
+	model_sleeps = 0;
+	vtnic_iov_set_link(&iov, 1000);
+	assert_int_equal(model_sleeps, VTNIC_MBX_LOCK_TRIES - 1);
+	model_sleeps = 0;
+	vtnic_iov_set_link(&iov, 1000);
+	assert_int_equal(model_sleeps, 0);
+
+	/* A tick short of a second after it was spent: not yet full */
+	assert_int_equal(iov.wait_credit_us, 0);
+	jiffies += HZ - 1;
+	for (i = 0; i < VTNIC_IOV_WAIT_US_PER_S / per_try - 1; i++)
+		vtnic_iov_set_link(&iov, 1000);
+	model_sleeps = 0;
+	vtnic_iov_set_link(&iov, 1000);
+	assert_int_equal(model_sleeps, 0);
+	m.vfu[0] = false;
 }
 
 /* The service says when the first waiting request may be served */
@@ -2215,9 +2571,12 @@ int main(void)
 		T(test_set_lpe_out_of_range),
 		T(test_set_promisc_unicast),
 		T(test_mac_filter_add),
+		T(test_vf_extra_uc_taken_as_own),
 		T(test_nack_has_no_stale_words),
 		T(test_vf_answer_not_replied),
 		T(test_control_message_after_request),
+		T(test_stale_ack_not_for_reply),
+		T(test_buffer_held_from_ack_to_reply),
 		T(test_vf_holding_mailbox),
 		T(test_isolation),
 		T(test_admin_vf_mac),
@@ -2229,11 +2588,15 @@ int main(void)
 		T(test_admin_rate_above_link),
 		T(test_port_vlan_revokes_vlan0),
 		T(test_admin_vepa),
+		T(test_configure_after_pf_reset),
+		T(test_disable),
 		T(test_vf_flr),
 		T(test_pf_reset),
 		T(test_message_racing_flr),
 		T(test_refusal_log_rate_limited),
 		T(test_mbx_budget_burst_then_rate),
+		T(test_mbx_budget_refill_bounds),
+		T(test_wait_budget_refill_bounds),
 		T(test_mbx_budget_service_says_when),
 		T(test_mbx_budget_honest_burst),
 		T(test_mbx_budget_flood),

@@ -308,9 +308,11 @@ static void test_refusals(void **state)
 	/* with the other guarantees, above the link */
 	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 4001, 0), -EINVAL);
 	assert_int_equal(dev.nr_err, 2);
-	/* a limit above the link */
+	/* a limit above the link; at it, no limit at all but allowed */
 	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 100, 10001), -EINVAL);
 	assert_int_equal(dev.nr_err, 3);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 2, 0, 10000), 0);
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 2, 0, 0), 0);
 	/* its own guarantee does not count twice */
 	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 0, 10000, 0), 0);
 	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 0, 6000, 0), 0);
@@ -324,6 +326,14 @@ static void test_refusals(void **state)
 	assert_int_equal(crq[1], 4000);
 	assert_int_equal(crq[2], FLOOR);
 	assert_int_equal(crq[PF_POOL], FLOOR);
+
+	/* The link at exactly their sum is no warning; a faster one shares */
+	dev.nr_warn = 0;
+	vtnic_iov_set_link(&iov, 10000);
+	assert_int_equal(dev.nr_warn, 0);
+	vtnic_iov_set_link(&iov, 20000);
+	assert_true(crq[2] > FLOOR);
+	assert_true(crq[PF_POOL] > FLOOR);
 }
 
 /*
@@ -347,6 +357,8 @@ static void test_link_down_and_slower(void **state)
 	assert_int_equal(crq[PF_POOL], FLOOR);
 	/* and refused above the slower link from then on */
 	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 2, 1, 0), -EINVAL);
+	/* but a guarantee set again as it was is no new one */
+	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 1, 4000, 0), 0);
 
 	/* but lowered: VF 0's lifted, VF 1's down to 250 of 1 Gb/s */
 	assert_int_equal(vtnic_iov_set_vf_rate(&iov, 0, 0, 0), 0);
