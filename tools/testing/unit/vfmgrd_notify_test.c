@@ -36,6 +36,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "vfmgrd_bin.h"
+
 #include "proto.h"
 
 #define WAIT_MS		10000
@@ -560,20 +562,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_log_journal, setup_none, test_end),
 		cmocka_unit_test_setup_teardown(test_log_plain, setup_none, test_end),
 	};
-	char self[PATH_MAX - 32];
-	ssize_t n;
 
 	signal(SIGPIPE, SIG_IGN);
-	if (argc > 1) {
-		snprintf(daemon_bin, sizeof(daemon_bin), "%s", argv[1]);
-	} else {
-		n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-		if (n < 0)
-			return 1;
-		self[n] = '\0';
-		*strrchr(self, '/') = '\0';
-		snprintf(daemon_bin, sizeof(daemon_bin), "%s/../vfmgr/vfmgrd",
-			 self);
-	}
+	if (vfmgrd_bin_find(daemon_bin, sizeof(daemon_bin), argc, argv))
+		return 1;
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -33,6 +33,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "vfmgrd_bin.h"
+
 #include "proto.h"
 
 static char daemon_bin[PATH_MAX];
@@ -470,20 +472,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_reload),
 		cmocka_unit_test(test_check_and_second),
 	};
-	char self[PATH_MAX - 32];
-	ssize_t n;
 
 	signal(SIGPIPE, SIG_IGN);
-	if (argc > 1) {
-		snprintf(daemon_bin, sizeof(daemon_bin), "%s", argv[1]);
-	} else {
-		n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-		if (n < 0)
-			return 1;
-		self[n] = '\0';
-		*strrchr(self, '/') = '\0';
-		snprintf(daemon_bin, sizeof(daemon_bin), "%s/../vfmgr/vfmgrd",
-			 self);
-	}
+	if (vfmgrd_bin_find(daemon_bin, sizeof(daemon_bin), argc, argv))
+		return 1;
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
